@@ -1,3 +1,30 @@
+using Workflows;
+using Workflows.Definitions;
+using Workflows.Host.Api;
+using Workflows.Host.Identity;
+using Workflows.Host.Startup;
+using Workflows.Host.Storage;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddWorkflowsStorage();
+builder.Services.AddWorkflowsCore();
+builder.Services.Configure<Workflows.Organisation.OrganisationOptions>(builder.Configuration.GetSection("Workflows"));
+builder.Services.AddHostedService<StartupInitializer>();
+builder.AddWorkflowsIdentity();
+builder.AddWorkflowsApi();
+
 var app = builder.Build();
-app.Run();
+app.MapWorkflowsApi();
+try
+{
+    await app.RunAsync();
+    return 0;
+}
+catch (WorkflowDefinitionException e)
+{
+    await Console.Error.WriteLineAsync(e.Message);
+    return 1;
+}
+
+/// <summary>The Host's entry point (public for the functional tests' WebApplicationFactory).</summary>
+public partial class Program;

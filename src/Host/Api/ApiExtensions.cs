@@ -1,0 +1,34 @@
+namespace Workflows.Host.Api;
+
+/// <summary>Maps the HTTP API under <c>/api</c>: one group applying authentication once.</summary>
+internal static class ApiExtensions
+{
+    public static WebApplicationBuilder AddWorkflowsApi(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ApiProblems>();
+        builder.Services.AddOpenApi();
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        builder.Services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+        });
+        return builder;
+    }
+
+    public static WebApplication MapWorkflowsApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapOpenApi();
+        app.MapGroup("/api")
+            .RequireAuthorization()
+            .MapAuthEndpoints()
+            .MapPlanEndpoints()
+            .MapTaskEndpoints()
+            .MapAuditEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,134 @@
+using System.Text;
+using System.Text.Json;
+using Workflows.Engine;
+using Workflows.Host.Identity;
+using Workflows.Plans;
+
+namespace Workflows.Host.Api;
+
+/// <summary><c>/api/plans</c>: create (JSON or an uploaded document), read, correct and submit plans.</summary>
+internal static class PlanEndpoints
+{
+    /// <summary>Largest accepted upload, in bytes (20 MB).</summary>
+    public const long MaxUploadBytes = 20 * 1024 * 1024;
+
+    /// <summary>A plan typed in rather than uploaded, or the drafter's corrections.</summary>
+    /// <param name="Subject">Trích yếu.</param>
+    /// <param name="DocumentType">KH (default), QĐ, TB, HD, CTr, BC, CV.</param>
+    /// <param name="Fields">The document's fields (recipients, signer, reporting duties…), as a JSON object.</param>
+    public sealed record PlanRequest(string? Subject, string? DocumentType, JsonElement? Fields);
+
+    /// <summary>Starting the approval flow.</summary>
+    /// <param name="DefinitionId">Workflow definition; default <c>plan-approval</c>.</param>
+    public sealed record SubmitRequest(string? DefinitionId);
+
+    public static RouteGroupBuilder MapPlanEndpoints(this RouteGroupBuilder api)
+    {
+        var plans = api.MapGroup("/plans").WithTags("Plans");
+        plans.MapPost("/", CreateAsync).DisableAntiforgery();
+        plans.MapGet("/", async (HttpContext http, PlanStore store, CancellationToken ct) =>
+            Results.Ok((await store.ListAsync(http.User.ToActor(), cancellationToken: ct)).Select(p => Summary(p))));
+        plans.MapGet("/{id:guid}", async (Guid id, HttpContext http, PlanStore store, CancellationToken ct) =>
+        {
+            var plan = await store.GetAsync(id, http.User.ToActor(), ct);
+            return Results.Ok(Summary(plan, await store.HistoryAsync(id, ct)));
+        });
+        plans.MapPut("/{id:guid}", async (Guid id, PlanRequest request, HttpContext http, PlanStore store, CancellationToken ct) =>
+        {
+            var actor = http.User.ToActor();
+            var current = await store.GetAsync(id, actor, ct);
+            await store.UpdateAsync(id, request.Subject ?? current.Subject, request.DocumentType ?? current.DocumentType,
+                request.Fields is { } fields ? fields.GetRawText() : current.Fields, actor, ct);
+            return Results.Ok(Summary(await store.GetAsync(id, actor, ct), await store.HistoryAsync(id, ct)));
+        });
+        plans.MapGet("/{id:guid}/document", async (Guid id, HttpContext http, PlanStore store, CancellationToken ct) =>
+            await store.DocumentAsync(id, http.User.ToActor(), ct) is { } document
+                ? Results.File(document.Content, document.MediaType, document.Name)
+                : Results.Problem(title: "Kế hoạch không có tệp văn bản.", statusCode: StatusCodes.Status404NotFound));
+        plans.MapPost("/{id:guid}/submit", async (Guid id, HttpContext http, WorkflowEngine engine, CancellationToken ct) =>
+        {
+            var request = http.Request.ContentLength > 0
+                ? await http.Request.ReadFromJsonAsync<SubmitRequest>(ct)
+                : null;
+            var instanceId = await engine.SubmitAsync(id, request?.DefinitionId, http.User.ToActor(), ct);
+            return Results.Ok(new { planId = id, instanceId });
+        });
+        return api;
+    }
+
+    private static async Task<IResult> CreateAsync(HttpContext http, PlanStore store, CancellationToken ct)
+    {
+        var actor = http.User.ToActor();
+        NewPlan plan;
+        if (http.Request.HasFormContentType)
+        {
+            if (http.Request.ContentLength > MaxUploadBytes) throw TooLarge();
+            var form = await http.Request.ReadFormAsync(ct);
+            var file = form.Files.GetFile("file") ?? throw WorkflowException.Invalid("file", "Cần gửi tệp văn bản trong trường 'file'.") ;
+            if (file.Length == 0) throw WorkflowException.Invalid("file", "Tệp rỗng.");
+            if (file.Length > MaxUploadBytes) throw TooLarge();
+            var content = new byte[file.Length];
+            await using (var stream = file.OpenReadStream()) await stream.ReadExactlyAsync(content, ct);
+            plan = ReadUpload(file.FileName, file.ContentType, content, form["subject"].ToString(), form["documentType"].ToString());
+        }
+        else
+        {
+            var request = await http.Request.ReadFromJsonAsync<PlanRequest>(ct)
+                ?? throw WorkflowException.Invalid("subject", "Cần gửi JSON có 'subject' hoặc một tệp trong trường 'file'.");
+            plan = new NewPlan(request.Subject ?? "", request.DocumentType ?? "KH",
+                request.Fields is { ValueKind: JsonValueKind.Object } fields ? fields.GetRawText() : "{}", null, null, null);
+        }
+        var id = await store.CreateAsync(plan, actor, ct);
+        return Results.Created($"/api/plans/{id}", Summary(await store.GetAsync(id, actor, ct)));
+    }
+
+    private static NewPlan ReadUpload(string fileName, string contentType, byte[] content, string subject, string documentType)
+    {
+        var text = DecodeText(content);
+        var firstLine = text.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? "";
+        var name = Path.GetFileName(fileName);
+        return new NewPlan(
+            string.IsNullOrWhiteSpace(subject) ? (firstLine.Length > 0 ? firstLine[..Math.Min(firstLine.Length, 500)] : name) : subject,
+            string.IsNullOrWhiteSpace(documentType) ? "KH" : documentType,
+            "{}", name, string.IsNullOrWhiteSpace(contentType) ? "text/plain; charset=utf-8" : contentType, content);
+    }
+
+    private static string DecodeText(byte[] content)
+    {
+        try
+        {
+            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(content).Normalize(NormalizationForm.FormC);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw WorkflowException.Invalid("file", "Tệp không phải văn bản UTF-8.");
+        }
+    }
+
+    private static WorkflowException TooLarge() =>
+        WorkflowException.Invalid("file", $"Tệp lớn hơn giới hạn {MaxUploadBytes / 1024 / 1024} MB.");
+
+    private static object Summary(PlanRecord plan, IReadOnlyList<HistoryEntry>? history = null) => new
+    {
+        plan.Id,
+        plan.Status,
+        plan.CurrentStep,
+        plan.Subject,
+        plan.DocumentType,
+        plan.BodyCode,
+        plan.Number,
+        plan.Symbol,
+        plan.IssuedOn,
+        plan.Revision,
+        signing = plan.Signing is null ? (JsonElement?)null : JsonSerializer.Deserialize<JsonElement>(plan.Signing),
+        fields = JsonSerializer.Deserialize<JsonElement>(plan.Fields),
+        plan.DocumentName,
+        plan.CreatedBy,
+        plan.CreatedAt,
+        plan.ReleasedAt,
+        history = history?.Select(h => new
+        {
+            h.At, h.Who, h.What, h.Step, h.Outcome, h.Comment, h.Revision,
+        }),
+    };
+}

@@ -1,0 +1,34 @@
+using Npgsql;
+using Workflows.Definitions;
+using Workflows.Host.Identity;
+using Workflows.Storage;
+
+namespace Workflows.Host.Startup;
+
+/// <summary>
+/// Runs before the Host accepts requests: applies the schema migrations, loads and validates the workflow
+/// definitions (a bad file stops the start), and in the embedded default seeds the demo accounts.
+/// </summary>
+internal sealed class StartupInitializer(
+    IServiceProvider services,
+    NpgsqlDataSource dataSource,
+    WorkflowDefinitionCatalog catalog,
+    IConfiguration configuration,
+    IHostEnvironment environment,
+    ILogger<StartupInitializer> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await MigrationRunner.ApplyAsync(dataSource, logger, cancellationToken);
+        var folder = HostPaths.Definitions(configuration, environment);
+        await catalog.LoadAsync(folder, cancellationToken);
+        logger.LogInformation("Loaded workflow definitions from {Folder}: {Definitions}", folder,
+            string.Join(", ", catalog.Current.Select(d => $"{d.Id} v{d.Version}")));
+        if (configuration.GetValue<bool>("Workflows:Embedded") || configuration.GetValue<bool>("Workflows:SeedDemo"))
+        {
+            await DemoAccounts.SeedAsync(services);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,45 @@
+using Npgsql;
+using Workflows.Host.Startup;
+using Workflows.Storage;
+
+namespace Workflows.Host.Storage;
+
+/// <summary>Wires PostgreSQL: the server named by <c>ConnectionStrings:Workflows</c>, or the embedded default.</summary>
+internal static class StorageExtensions
+{
+    /// <summary>
+    /// Registers the <see cref="NpgsqlDataSource"/>. With no connection string configured, prepares and starts a
+    /// private cluster under the repository's data folder first (the embedded default) and marks the installation as
+    /// embedded, which enables the demo accounts and directory.
+    /// </summary>
+    public static WebApplicationBuilder AddWorkflowsStorage(this WebApplicationBuilder builder)
+    {
+        var connectionString = builder.Configuration.GetConnectionString("Workflows");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            var options = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+            var directory = options.EmbeddedDataDirectory ?? Path.Combine(HostPaths.RepositoryRoot(builder.Environment.ContentRootPath), "data", "postgres");
+            using var loggerFactory = LoggerFactory.Create(b => b.AddConsole());
+            var port = LocalPostgresCluster.RunningPort(directory) ?? options.EmbeddedPort;
+            var cluster = new LocalPostgresCluster(directory, port, loggerFactory.CreateLogger("EmbeddedPostgres"));
+            cluster.Start();
+            EnsureDatabase(cluster.ConnectionString(), "workflows");
+            connectionString = cluster.ConnectionString("workflows");
+            builder.Configuration["Workflows:Embedded"] = "true";
+        }
+        builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        builder.Configuration["ConnectionStrings:Workflows"] = connectionString;
+        return builder;
+    }
+
+    private static void EnsureDatabase(string adminConnectionString, string database)
+    {
+        using var connection = new NpgsqlConnection(adminConnectionString);
+        connection.Open();
+        using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", connection);
+        exists.Parameters.AddWithValue("name", database);
+        if (exists.ExecuteScalar() is not null) return;
+        using var create = new NpgsqlCommand($"CREATE DATABASE \"{database}\"", connection);
+        create.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,14 @@
+namespace Workflows.Definitions;
+
+/// <summary>What a step of a workflow definition does.</summary>
+public enum StepKind
+{
+    /// <summary>Waits for a person holding the step's role to choose one of its outcomes.</summary>
+    HumanTask,
+
+    /// <summary>Runs a named automatic action (issue number, release, activate reporting…) and moves on.</summary>
+    Action,
+
+    /// <summary>Ends the instance and gives the plan its final status.</summary>
+    End,
+}

@@ -1,0 +1,21 @@
+namespace Workflows.Definitions;
+
+/// <summary>A parsed and validated workflow definition of one version.</summary>
+/// <param name="Id">Definition id, e.g. <c>plan-approval</c>.</param>
+/// <param name="Version">Version number; a running instance keeps the version it started with.</param>
+/// <param name="Name">Vietnamese name.</param>
+/// <param name="Start">Id of the first step.</param>
+/// <param name="Steps">Steps by id.</param>
+/// <param name="Json">The file's JSON text, stored with the version.</param>
+public sealed record WorkflowDefinition(
+    string Id,
+    int Version,
+    string Name,
+    string Start,
+    IReadOnlyDictionary<string, StepDefinition> Steps,
+    string Json)
+{
+    /// <summary>The step with id <paramref name="stepId"/>.</summary>
+    /// <exception cref="KeyNotFoundException">No such step.</exception>
+    public StepDefinition Step(string stepId) => Steps[stepId];
+}

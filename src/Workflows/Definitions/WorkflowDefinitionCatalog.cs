@@ -1,0 +1,90 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using Dapper;
+using Npgsql;
+
+namespace Workflows.Definitions;
+
+/// <summary>
+/// The workflow definitions of this installation: the current version of each, loaded from the JSON files of the
+/// definitions folder at start-up, and every earlier version stored in PostgreSQL, so that a running instance keeps
+/// the version it started with after its file changes.
+/// </summary>
+public sealed class WorkflowDefinitionCatalog
+{
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly WorkflowDefinitionParser _parser;
+    private readonly ConcurrentDictionary<(string Id, int Version), WorkflowDefinition> _versions = new();
+    private Dictionary<string, WorkflowDefinition> _current = new(StringComparer.Ordinal);
+
+    /// <summary>Creates an empty catalog; call <see cref="LoadAsync"/> before use.</summary>
+    public WorkflowDefinitionCatalog(NpgsqlDataSource dataSource, WorkflowDefinitionParser parser)
+    {
+        _dataSource = dataSource;
+        _parser = parser;
+    }
+
+    /// <summary>The current definitions by id.</summary>
+    public IReadOnlyCollection<WorkflowDefinition> Current => _current.Values;
+
+    /// <summary>
+    /// Reads, validates and stores every <c>*.json</c> file of <paramref name="folder"/> (schema files excepted).
+    /// </summary>
+    /// <exception cref="WorkflowDefinitionException">A file is invalid, two files share an id, or a file changed
+    /// while keeping a version already stored with other content.</exception>
+    public async Task LoadAsync(string folder, CancellationToken cancellationToken = default)
+    {
+        if (!Directory.Exists(folder))
+            throw new WorkflowDefinitionException(folder, "$", "the workflow definitions folder does not exist");
+        var loaded = new Dictionary<string, WorkflowDefinition>(StringComparer.Ordinal);
+        var files = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var path in Directory.GetFiles(folder, "*.json").Where(f => !f.EndsWith(".schema.json", StringComparison.Ordinal)).Order())
+        {
+            var file = Path.GetFileName(path);
+            var definition = _parser.Parse(await File.ReadAllTextAsync(path, cancellationToken), file);
+            if (!loaded.TryAdd(definition.Id, definition))
+                throw new WorkflowDefinitionException(file, "$.id", $"the id '{definition.Id}' is already used by {files[definition.Id]}");
+            files[definition.Id] = file;
+        }
+
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        foreach (var definition in loaded.Values)
+        {
+            var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(definition.Json)));
+            var stored = await connection.QuerySingleOrDefaultAsync<string>(
+                """
+                INSERT INTO workflow_definitions (id, version, content, content_hash, source_file)
+                VALUES (@Id, @Version, @Json::jsonb, @hash, @file)
+                ON CONFLICT (id, version) DO UPDATE SET id = excluded.id
+                RETURNING content_hash
+                """,
+                new { definition.Id, definition.Version, definition.Json, hash, file = files[definition.Id] });
+            if (stored != hash)
+                throw new WorkflowDefinitionException(files[definition.Id], "$.version",
+                    $"version {definition.Version} of '{definition.Id}' is already stored with other content; raise the version when you change the file");
+            _versions[(definition.Id, definition.Version)] = definition;
+        }
+        _current = loaded;
+    }
+
+    /// <summary>The current version of definition <paramref name="id"/>.</summary>
+    /// <exception cref="Engine.WorkflowException">No such definition (reported as invalid input, field <c>definitionId</c>).</exception>
+    public WorkflowDefinition Latest(string id) =>
+        _current.TryGetValue(id, out var definition)
+            ? definition
+            : throw Engine.WorkflowException.Invalid("definitionId", $"Không có quy trình '{id}'.");
+
+    /// <summary>Version <paramref name="version"/> of definition <paramref name="id"/>, from memory or the database.</summary>
+    /// <exception cref="InvalidOperationException">That version was never stored.</exception>
+    public async Task<WorkflowDefinition> GetAsync(string id, int version, CancellationToken cancellationToken = default)
+    {
+        if (_versions.TryGetValue((id, version), out var cached)) return cached;
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<(string Content, string SourceFile)?>(
+            "SELECT content::text, source_file FROM workflow_definitions WHERE id = @id AND version = @version", new { id, version })
+            ?? throw new InvalidOperationException($"Workflow definition {id} version {version} is not stored.");
+        var definition = _parser.Parse(row.Content, row.SourceFile) with { Json = row.Content };
+        return _versions.GetOrAdd((id, version), definition);
+    }
+}

@@ -1,0 +1,17 @@
+namespace Workflows.Engine;
+
+/// <summary>An open human task as listed in an inbox.</summary>
+/// <param name="Id">Task id.</param>
+/// <param name="PlanId">The plan it concerns.</param>
+/// <param name="Subject">The plan's subject.</param>
+/// <param name="Step">Step id in the definition, e.g. <c>sign</c>.</param>
+/// <param name="StepName">Vietnamese step name.</param>
+/// <param name="Role">Role that may complete it.</param>
+/// <param name="Revision">Revision round of the plan.</param>
+/// <param name="CreatedAt">Creation instant (UTC).</param>
+/// <param name="DueAt">Due instant (UTC): 24:00 Vietnam time of the last working day allowed.</param>
+/// <param name="Overdue">True when the due instant has passed.</param>
+/// <param name="Outcomes">The outcomes the person may choose.</param>
+public sealed record HumanTaskView(
+    Guid Id, Guid PlanId, string Subject, string Step, string StepName, string Role, int Revision,
+    DateTimeOffset CreatedAt, DateTimeOffset DueAt, bool Overdue, IReadOnlyList<string> Outcomes);

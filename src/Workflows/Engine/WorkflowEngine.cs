@@ -1,0 +1,320 @@
+using Dapper;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using Workflows.Audit;
+using Workflows.Calendar;
+using Workflows.Definitions;
+using Workflows.Organisation;
+using Workflows.Plans;
+
+namespace Workflows.Engine;
+
+/// <summary>
+/// Runs workflow instances over plans: starts them, completes human tasks, runs automatic actions, and records every
+/// transition with its audit record in one PostgreSQL transaction. Concurrent completions of one task are serialised
+/// by a row lock: the first wins, the others get a conflict.
+/// </summary>
+public sealed class WorkflowEngine
+{
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly WorkflowDefinitionCatalog _catalog;
+    private readonly IReadOnlyDictionary<string, IStepAction> _actions;
+    private readonly IWorkingCalendar _calendar;
+    private readonly OrganisationOptions _organisation;
+    private readonly TimeProvider _clock;
+    private readonly ILogger<WorkflowEngine> _logger;
+
+    /// <summary>Creates the engine.</summary>
+    public WorkflowEngine(
+        NpgsqlDataSource dataSource,
+        WorkflowDefinitionCatalog catalog,
+        IEnumerable<IStepAction> actions,
+        IWorkingCalendar calendar,
+        Microsoft.Extensions.Options.IOptions<OrganisationOptions> organisation,
+        TimeProvider clock,
+        ILogger<WorkflowEngine> logger)
+    {
+        _dataSource = dataSource;
+        _catalog = catalog;
+        _actions = actions.ToDictionary(a => a.Name, StringComparer.Ordinal);
+        _calendar = calendar;
+        _organisation = organisation.Value;
+        _clock = clock;
+        _logger = logger;
+    }
+
+    /// <summary>
+    /// Submits a draft or returned plan: starts an instance of <paramref name="definitionId"/> (latest version) or,
+    /// when the plan was returned, completes its drafter's revision task; either way a new revision round begins.
+    /// </summary>
+    /// <returns>The workflow instance id.</returns>
+    /// <exception cref="WorkflowException">No such plan (404); not the plan's drafter or another body (403);
+    /// the plan is not draft or returned (409); unknown definition (422).</exception>
+    public async Task<Guid> SubmitAsync(Guid planId, string? definitionId, Actor actor, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var plan = await LockPlanAsync(connection, transaction, planId, actor);
+        if (!actor.IsIn("Drafter") || plan.CreatedBy != actor.UserName)
+            throw WorkflowException.Forbidden("Chỉ chuyên viên soạn thảo kế hoạch này mới trình được.");
+        var now = _clock.GetUtcNow();
+        var audit = new AuditWriter(connection, transaction);
+        Guid instanceId;
+        if (plan.Status == PlanStatus.Draft)
+        {
+            var definition = _catalog.Latest(definitionId ?? "plan-approval");
+            instanceId = Guid.NewGuid();
+            await connection.ExecuteAsync(
+                """
+                INSERT INTO workflow_instances (id, definition_id, definition_version, plan_id, status, current_step, started_by, started_at)
+                VALUES (@instanceId, @Id, @Version, @planId, 'running', @Start, @UserName, @now)
+                """,
+                new { instanceId, definition.Id, definition.Version, planId, definition.Start, actor.UserName, now }, transaction);
+            audit.Add(now, actor.UserName, "instance.started", planId, instanceId, null,
+                new { definitionId = definition.Id, definitionVersion = definition.Version });
+            var start = definition.Step(definition.Start);
+            var transition = new Transition(connection, transaction, audit, plan with { Revision = plan.Revision + 1 }, instanceId, definition, actor, now);
+            await SetRevisionAsync(transition);
+            if (start.Kind == StepKind.HumanTask)
+            {
+                var submit = SubmitOutcome(start);
+                audit.Add(now, actor.UserName, "plan.submitted", planId, instanceId, null, new { step = start.Id, outcome = submit.Name, revision = transition.Plan.Revision });
+                await EnterAsync(transition, submit.Next, submit.Status, cancellationToken);
+            }
+            else
+            {
+                audit.Add(now, actor.UserName, "plan.submitted", planId, instanceId, null, new { revision = transition.Plan.Revision });
+                await EnterAsync(transition, start.Id, null, cancellationToken);
+            }
+        }
+        else if (plan.Status == PlanStatus.Returned)
+        {
+            var task = await connection.QuerySingleOrDefaultAsync<TaskRow>(
+                TaskColumns + " WHERE plan_id = @planId AND status = 'open' FOR UPDATE", new { planId }, transaction)
+                ?? throw WorkflowException.Conflict("Kế hoạch không có bước chờ chỉnh sửa.");
+            instanceId = task.instance_id;
+            await CompleteLockedAsync(connection, transaction, audit, plan, task, null, null, null, actor, now, resubmission: true, cancellationToken);
+        }
+        else
+        {
+            throw WorkflowException.Conflict($"Kế hoạch đang ở trạng thái '{plan.Status}', không trình được.");
+        }
+        await audit.FlushAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        _logger.LogInformation("Plan {PlanId} submitted by {User}, instance {InstanceId}", planId, actor.UserName, instanceId);
+        return instanceId;
+    }
+
+    /// <summary>
+    /// Completes an open human task with <paramref name="outcome"/>: records it, then moves the instance through the
+    /// following steps (running automatic actions) until the next human task or an end step, all in one transaction.
+    /// </summary>
+    /// <param name="taskId">The task.</param>
+    /// <param name="outcome">One of the step's outcomes, e.g. <c>approve</c>, <c>return</c>, <c>reject</c>.</param>
+    /// <param name="comment">Comment; required by outcomes such as <c>return</c>.</param>
+    /// <param name="signingForm">On a signing step: <c>direct</c>, <c>KT.</c>, <c>TM.</c>, <c>TL.</c>, <c>TUQ.</c> or <c>Q.</c>.</param>
+    /// <param name="actor">Who completes it.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <exception cref="WorkflowException">No such task (404); wrong role, body or assignee (403); already completed
+    /// (409); unknown outcome, missing comment or bad signing form (422); or an action refused the transition.</exception>
+    public async Task CompleteAsync(Guid taskId, string outcome, string? comment, string? signingForm, Actor actor, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var task = await connection.QuerySingleOrDefaultAsync<TaskRow>(
+            TaskColumns + " WHERE id = @taskId FOR UPDATE", new { taskId }, transaction)
+            ?? throw WorkflowException.NotFound("Công việc");
+        if (task.body_code != actor.BodyCode || !actor.IsIn(task.role) || (task.assignee is not null && task.assignee != actor.UserName))
+            throw WorkflowException.Forbidden("Bạn không có quyền xử lý công việc này.");
+        if (task.status != "open") throw WorkflowException.Conflict("Công việc này đã được xử lý.");
+        var plan = await LockPlanAsync(connection, transaction, task.plan_id, actor);
+        var now = _clock.GetUtcNow();
+        var audit = new AuditWriter(connection, transaction);
+        await CompleteLockedAsync(connection, transaction, audit, plan, task, outcome, comment, signingForm, actor, now, resubmission: false, cancellationToken);
+        await audit.FlushAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        _logger.LogInformation("Task {TaskId} ({Step}) of plan {PlanId} completed with {Outcome} by {User}",
+            taskId, task.step, task.plan_id, outcome, actor.UserName);
+    }
+
+    /// <summary>The open tasks <paramref name="actor"/> may act on: their roles, their body, assigned to them or to nobody; oldest due first.</summary>
+    public async Task<IReadOnlyList<HumanTaskView>> OpenTasksAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(Guid Id, Guid PlanId, string Subject, string Step, string Role, int Revision,
+            DateTime CreatedAt, DateTime DueAt, string DefinitionId, int DefinitionVersion)>(
+            new CommandDefinition(
+                """
+                SELECT t.id, t.plan_id, p.subject, t.step, t.role, t.revision, t.created_at, t.due_at, i.definition_id, i.definition_version
+                FROM human_tasks t JOIN plans p ON p.id = t.plan_id JOIN workflow_instances i ON i.id = t.instance_id
+                WHERE t.status = 'open' AND t.body_code = @BodyCode AND t.role = ANY(@roles)
+                  AND (t.assignee IS NULL OR t.assignee = @UserName)
+                ORDER BY t.due_at, t.created_at
+                """,
+                new { actor.BodyCode, roles = actor.Roles.ToArray(), actor.UserName }, cancellationToken: cancellationToken));
+        var now = _clock.GetUtcNow();
+        var result = new List<HumanTaskView>();
+        foreach (var row in rows)
+        {
+            var definition = await _catalog.GetAsync(row.DefinitionId, row.DefinitionVersion, cancellationToken);
+            var step = definition.Step(row.Step);
+            var due = new DateTimeOffset(row.DueAt, TimeSpan.Zero);
+            result.Add(new HumanTaskView(row.Id, row.PlanId, row.Subject, row.Step, step.Name, row.Role, row.Revision,
+                new DateTimeOffset(row.CreatedAt, TimeSpan.Zero), due, due <= now, [.. step.Outcomes.Keys]));
+        }
+        return result;
+    }
+
+    private async Task CompleteLockedAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, AuditWriter audit,
+        PlanRecord plan, TaskRow task, string? outcomeName, string? comment, string? signingForm, Actor actor,
+        DateTimeOffset now, bool resubmission, CancellationToken cancellationToken)
+    {
+        var instance = await connection.QuerySingleAsync<(string DefinitionId, int DefinitionVersion)>(
+            "SELECT definition_id, definition_version FROM workflow_instances WHERE id = @instance_id", task, transaction);
+        var definition = await _catalog.GetAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
+        var step = definition.Step(task.step);
+        OutcomeDefinition outcome;
+        if (resubmission)
+        {
+            outcome = SubmitOutcome(step);
+            plan = plan with { Revision = plan.Revision + 1 };
+        }
+        else
+        {
+            if (string.IsNullOrWhiteSpace(outcomeName) || !step.Outcomes.TryGetValue(outcomeName, out outcome!))
+                throw WorkflowException.Invalid("outcome", $"Kết quả '{outcomeName}' không hợp lệ ở bước này; chọn một trong: {string.Join(", ", step.Outcomes.Keys)}.");
+            if (outcome.RequiresComment && string.IsNullOrWhiteSpace(comment))
+                throw WorkflowException.Invalid("comment", "Cần ghi ý kiến khi chọn kết quả này.");
+        }
+        comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+
+        Signature? signature = null;
+        if (step.Signing && outcome.Name == step.Outcomes.Keys.First())
+        {
+            signature = Sign(plan, signingForm, actor, now);
+            await connection.ExecuteAsync(
+                "UPDATE plans SET signing = @json::jsonb WHERE id = @Id",
+                new { json = System.Text.Json.JsonSerializer.Serialize(signature, System.Text.Json.JsonSerializerOptions.Web), plan.Id }, transaction);
+        }
+
+        await connection.ExecuteAsync(
+            """
+            UPDATE human_tasks SET status = 'completed', completed_at = @now, completed_by = @UserName, outcome = @Name, comment = @comment
+            WHERE id = @id
+            """,
+            new { now, actor.UserName, outcome.Name, comment, task.id }, transaction);
+        audit.Add(now, actor.UserName, resubmission ? "plan.resubmitted" : "task.completed", plan.Id, task.instance_id, task.id,
+            new { step = step.Id, outcome = outcome.Name, comment, revision = plan.Revision, signature });
+        var transition = new Transition(connection, transaction, audit, plan, task.instance_id, definition, actor, now);
+        if (resubmission) await SetRevisionAsync(transition);
+        await EnterAsync(transition, outcome.Next, outcome.Status, cancellationToken);
+    }
+
+    private Signature Sign(PlanRecord plan, string? signingForm, Actor actor, DateTimeOffset now)
+    {
+        var form = Signature.ParseForm(signingForm);
+        var body = _organisation.Body(plan.BodyCode);
+        var ownTitle = string.IsNullOrWhiteSpace(actor.Title) ? body.HeadTitle : actor.Title.Trim().ToUpperInvariant();
+        var isHead = string.Equals(ownTitle, body.HeadTitle, StringComparison.OrdinalIgnoreCase);
+        return form switch
+        {
+            null when !isHead => throw WorkflowException.Invalid("signingForm",
+                $"Chỉ {body.HeadTitle} ký trực tiếp; cấp phó ký thay chọn \"KT.\"."),
+            null => new Signature(null, body.HeadTitle, null, actor.FullName, actor.UserName, now),
+            "KT." when isHead => throw WorkflowException.Invalid("signingForm", "Người đứng đầu ký trực tiếp, không ký thay (KT.)."),
+            "Q." => new Signature(form, $"Q. {body.HeadTitle}", null, actor.FullName, actor.UserName, now),
+            _ => new Signature(form, $"{form} {body.HeadTitle}", ownTitle, actor.FullName, actor.UserName, now),
+        };
+    }
+
+    private async Task EnterAsync(Transition transition, string stepId, string? statusOverride, CancellationToken cancellationToken)
+    {
+        var connection = transition.Connection;
+        while (true)
+        {
+            var step = transition.Definition.Step(stepId);
+            switch (step.Kind)
+            {
+                case StepKind.HumanTask:
+                {
+                    var today = VietnamDate(transition.Now);
+                    var dueDate = _calendar.AddWorkingDays(today, step.DueInWorkingDays);
+                    var dueAt = new DateTimeOffset(dueDate.ToDateTime(TimeOnly.MinValue), VietnamOffset).AddDays(1).ToUniversalTime();
+                    var assignee = stepId == transition.Definition.Start ? transition.Plan.CreatedBy : null;
+                    var taskId = Guid.NewGuid();
+                    await connection.ExecuteAsync(
+                        """
+                        INSERT INTO human_tasks (id, instance_id, plan_id, body_code, step, role, revision, status, created_at, due_at, assignee)
+                        VALUES (@taskId, @InstanceId, @planId, @BodyCode, @stepId, @Role, @Revision, 'open', @Now, @dueAt, @assignee)
+                        """,
+                        new { taskId, transition.InstanceId, planId = transition.Plan.Id, transition.Plan.BodyCode, stepId, step.Role,
+                              transition.Plan.Revision, transition.Now, dueAt, assignee }, transition.Transaction);
+                    await SetPlanStepAsync(transition, stepId, statusOverride ?? step.Status!, "running");
+                    transition.Audit.Add(transition.Now, "system", "task.created", transition.Plan.Id, transition.InstanceId, taskId,
+                        new { step = stepId, role = step.Role, dueAt });
+                    return;
+                }
+                case StepKind.Action:
+                {
+                    var action = _actions[step.Action!];
+                    var plan = await connection.QuerySingleAsync<PlanRecord>(PlanQueries.SelectById, new { id = transition.Plan.Id }, transition.Transaction);
+                    await action.ExecuteAsync(new StepActionContext(connection, transition.Transaction, plan, transition.InstanceId,
+                        transition.Actor, transition.Now, transition.Audit), cancellationToken);
+                    await connection.ExecuteAsync("UPDATE workflow_instances SET current_step = @stepId WHERE id = @InstanceId",
+                        new { stepId, transition.InstanceId }, transition.Transaction);
+                    stepId = step.Next!;
+                    statusOverride = null;
+                    continue;
+                }
+                default:
+                    await SetPlanStepAsync(transition, null, step.Status!, "completed");
+                    transition.Audit.Add(transition.Now, "system", "instance.completed", transition.Plan.Id, transition.InstanceId, null,
+                        new { step = stepId, status = step.Status });
+                    return;
+            }
+        }
+    }
+
+    private static async Task SetPlanStepAsync(Transition transition, string? stepId, string status, string instanceStatus)
+    {
+        await transition.Connection.ExecuteAsync(
+            """
+            UPDATE plans SET status = @status, current_step = @stepId, updated_at = @Now, row_version = row_version + 1 WHERE id = @planId;
+            UPDATE workflow_instances SET status = @instanceStatus, current_step = coalesce(@stepId, current_step),
+                completed_at = CASE WHEN @instanceStatus = 'completed' THEN @Now END
+            WHERE id = @InstanceId;
+            """,
+            new { status, stepId, transition.Now, planId = transition.Plan.Id, instanceStatus, transition.InstanceId }, transition.Transaction);
+    }
+
+    private static Task SetRevisionAsync(Transition transition) =>
+        transition.Connection.ExecuteAsync("UPDATE plans SET revision = @Revision WHERE id = @Id",
+            new { transition.Plan.Revision, transition.Plan.Id }, transition.Transaction);
+
+    private static OutcomeDefinition SubmitOutcome(StepDefinition start) =>
+        start.Outcomes.TryGetValue("submit", out var submit) ? submit : start.Outcomes.Values.First();
+
+    private static async Task<PlanRecord> LockPlanAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid planId, Actor actor)
+    {
+        var plan = await connection.QuerySingleOrDefaultAsync<PlanRecord>(PlanQueries.SelectById + " FOR UPDATE", new { id = planId }, transaction)
+            ?? throw WorkflowException.NotFound("Kế hoạch");
+        if (plan.BodyCode != actor.BodyCode) throw WorkflowException.Forbidden("Kế hoạch thuộc cơ quan khác.");
+        return plan;
+    }
+
+    /// <summary>Vietnam's fixed offset: Asia/Ho_Chi_Minh is UTC+7 with no daylight saving.</summary>
+    internal static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
+
+    internal static DateOnly VietnamDate(DateTimeOffset instant) => DateOnly.FromDateTime(instant.ToOffset(VietnamOffset).DateTime);
+
+    private const string TaskColumns =
+        "SELECT id, instance_id, plan_id, body_code, step, role, revision, status, assignee FROM human_tasks";
+
+    private sealed record Transition(NpgsqlConnection Connection, NpgsqlTransaction Transaction, AuditWriter Audit,
+        PlanRecord Plan, Guid InstanceId, WorkflowDefinition Definition, Actor Actor, DateTimeOffset Now);
+
+#pragma warning disable IDE1006 // column names as Dapper maps them
+    private sealed record TaskRow(Guid id, Guid instance_id, Guid plan_id, string body_code, string step, string role,
+        int revision, string status, string? assignee);
+#pragma warning restore IDE1006
+}

@@ -1,0 +1,40 @@
+using Dapper;
+using Workflows.Engine;
+using Workflows.Plans;
+
+namespace Workflows.Issuance;
+
+/// <summary>
+/// Automatic action <c>issueNumber</c>: gives the plan the next issuance number of its body for the current year
+/// (Vietnam date) and dates it (Nghị định 30/2020, Điều 15: numbers run from 01 on 1 January to 31 December, per
+/// issuing body). The counter row is locked until the transaction ends, so numbers are never duplicated, and a
+/// rolled-back transition gives its number back, so none is skipped — also across several Host processes.
+/// </summary>
+internal sealed class IssueNumberAction : IStepAction
+{
+    public string Name => "issueNumber";
+
+    public async Task ExecuteAsync(StepActionContext context, CancellationToken cancellationToken)
+    {
+        if (context.Plan.Number is not null)
+            throw WorkflowException.Conflict($"Kế hoạch đã có số {context.Plan.Symbol}.");
+        var issuedOn = WorkflowEngine.VietnamDate(context.Now);
+        var number = await context.Connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            """
+            INSERT INTO issuance_counters (body_code, year, last_number) VALUES (@BodyCode, @Year, 1)
+            ON CONFLICT (body_code, year) DO UPDATE SET last_number = issuance_counters.last_number + 1
+            RETURNING last_number
+            """,
+            new { context.Plan.BodyCode, issuedOn.Year }, context.Transaction, cancellationToken: cancellationToken));
+        var symbol = DocumentSymbol.Format(number, context.Plan.DocumentType, context.Plan.BodyCode);
+        await context.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE plans SET number = @number, issue_year = @Year, symbol = @symbol, issued_on = @issuedOn, status = @status
+            WHERE id = @Id
+            """,
+            new { number, issuedOn.Year, symbol, issuedOn, status = PlanStatus.Issued, context.Plan.Id }, context.Transaction,
+            cancellationToken: cancellationToken));
+        context.Audit.Add(context.Now, context.Actor.UserName, "plan.issued", context.Plan.Id, context.InstanceId, null,
+            new { number, symbol, issuedOn });
+    }
+}

@@ -1,0 +1,13 @@
+using Workflows.Engine;
+
+namespace Workflows.Plans;
+
+/// <summary>
+/// Takes part in a plan's release inside its transaction (e.g. distribution writes one outbox message per recipient).
+/// Throwing <see cref="WorkflowException"/> refuses the release and everything before it in the transition.
+/// </summary>
+public interface IReleaseParticipant
+{
+    /// <summary>Does this participant's part of the release.</summary>
+    Task OnReleaseAsync(StepActionContext context, CancellationToken cancellationToken);
+}

@@ -1,0 +1,131 @@
+using System.Text.Json;
+using Dapper;
+using Npgsql;
+using Workflows.Audit;
+using Workflows.Engine;
+
+namespace Workflows.Plans;
+
+/// <summary>Creates, reads and corrects plans; the workflow itself is moved by <see cref="WorkflowEngine"/>.</summary>
+public sealed class PlanStore(NpgsqlDataSource dataSource, TimeProvider clock)
+{
+    /// <summary>Document types accepted (Nghị định 30/2020, Phụ lục III) and CV for công văn.</summary>
+    public static readonly IReadOnlySet<string> DocumentTypes = new HashSet<string> { "KH", "QĐ", "TB", "HD", "CTr", "BC", "CV" };
+
+    /// <summary>Creates a draft plan of the actor's body, with its creation audit record, in one transaction.</summary>
+    /// <exception cref="WorkflowException">The actor is not a Drafter (403); bad subject, type or fields (422).</exception>
+    public async Task<Guid> CreateAsync(NewPlan plan, Actor actor, CancellationToken cancellationToken = default)
+    {
+        if (!actor.IsIn("Drafter")) throw WorkflowException.Forbidden("Chỉ chuyên viên mới tạo được kế hoạch.");
+        Validate(plan.Subject, plan.DocumentType, plan.FieldsJson);
+        var id = Guid.NewGuid();
+        var now = clock.GetUtcNow();
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO plans (id, body_code, document_type, subject, status, fields, document_name, document_media_type, document_content,
+                               created_by, created_at, updated_at)
+            VALUES (@id, @BodyCode, @DocumentType, @Subject, 'draft', @FieldsJson::jsonb, @DocumentName, @DocumentMediaType, @DocumentContent,
+                    @UserName, @now, @now)
+            """,
+            new { id, actor.BodyCode, plan.DocumentType, Subject = plan.Subject.Trim(), plan.FieldsJson, plan.DocumentName,
+                  plan.DocumentMediaType, plan.DocumentContent, actor.UserName, now }, transaction, cancellationToken: cancellationToken));
+        var audit = new AuditWriter(connection, transaction);
+        audit.Add(now, actor.UserName, "plan.created", id, null, null, new { subject = plan.Subject.Trim(), plan.DocumentName });
+        await audit.FlushAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return id;
+    }
+
+    /// <summary>Corrects a draft or returned plan's subject, type and fields; only its drafter may.</summary>
+    /// <exception cref="WorkflowException">No such plan (404); another user or body (403); not draft or returned (409); bad input (422).</exception>
+    public async Task UpdateAsync(Guid id, string subject, string documentType, string fieldsJson, Actor actor, CancellationToken cancellationToken = default)
+    {
+        Validate(subject, documentType, fieldsJson);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var plan = await connection.QuerySingleOrDefaultAsync<PlanRecord>(new CommandDefinition(
+            PlanQueries.SelectById + " FOR UPDATE", new { id }, transaction, cancellationToken: cancellationToken))
+            ?? throw WorkflowException.NotFound("Kế hoạch");
+        if (plan.BodyCode != actor.BodyCode || plan.CreatedBy != actor.UserName)
+            throw WorkflowException.Forbidden("Chỉ chuyên viên soạn thảo kế hoạch này mới sửa được.");
+        if (plan.Status is not (PlanStatus.Draft or PlanStatus.Returned))
+            throw WorkflowException.Conflict($"Kế hoạch đang ở trạng thái '{plan.Status}', không sửa được.");
+        var now = clock.GetUtcNow();
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE plans SET subject = @subject, document_type = @documentType, fields = @fieldsJson::jsonb, updated_at = @now,
+                row_version = row_version + 1
+            WHERE id = @id
+            """,
+            new { subject = subject.Trim(), documentType, fieldsJson, now, id }, transaction, cancellationToken: cancellationToken));
+        var audit = new AuditWriter(connection, transaction);
+        audit.Add(now, actor.UserName, "plan.corrected", id, null, null, new { subject = subject.Trim(), documentType, revision = plan.Revision });
+        await audit.FlushAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>The plan, if the actor's body owns it.</summary>
+    /// <exception cref="WorkflowException">No such plan (404); another body (403).</exception>
+    public async Task<PlanRecord> GetAsync(Guid id, Actor actor, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var plan = await connection.QuerySingleOrDefaultAsync<PlanRecord>(new CommandDefinition(
+            PlanQueries.SelectById, new { id }, cancellationToken: cancellationToken))
+            ?? throw WorkflowException.NotFound("Kế hoạch");
+        return plan.BodyCode == actor.BodyCode ? plan : throw WorkflowException.Forbidden("Kế hoạch thuộc cơ quan khác.");
+    }
+
+    /// <summary>The plans of the actor's body, newest first (at most <paramref name="limit"/>).</summary>
+    public async Task<IReadOnlyList<PlanRecord>> ListAsync(Actor actor, int limit = 200, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<PlanRecord>(new CommandDefinition(
+            PlanQueries.SelectById.Replace("WHERE id = @id", "WHERE body_code = @BodyCode ORDER BY created_at DESC LIMIT @limit", StringComparison.Ordinal),
+            new { actor.BodyCode, limit }, cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
+
+    /// <summary>The uploaded document of a plan, or null when it has none.</summary>
+    public async Task<(string Name, string MediaType, byte[] Content)?> DocumentAsync(Guid id, Actor actor, CancellationToken cancellationToken = default)
+    {
+        await GetAsync(id, actor, cancellationToken);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<(string, string, byte[])?>(new CommandDefinition(
+            "SELECT document_name, coalesce(document_media_type, 'application/octet-stream'), document_content FROM plans WHERE id = @id AND document_content IS NOT NULL",
+            new { id }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>The plan's history from the audit trail, oldest first.</summary>
+    public async Task<IReadOnlyList<HistoryEntry>> HistoryAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(DateTimeOffset At, string Actor, string Action, string Data)>(new CommandDefinition(
+            "SELECT at, actor, action, data::text FROM audit_log WHERE plan_id = @id ORDER BY seq", new { id }, cancellationToken: cancellationToken));
+        return rows.Select(r =>
+        {
+            using var data = JsonDocument.Parse(r.Data);
+            string? Text(string name) => data.RootElement.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+            int? revision = data.RootElement.TryGetProperty("revision", out var rev) && rev.ValueKind == JsonValueKind.Number ? rev.GetInt32() : null;
+            return new HistoryEntry(r.At, r.Actor, r.Action, Text("step"), Text("outcome"), Text("comment"), revision, r.Data);
+        }).ToList();
+    }
+
+    private static void Validate(string subject, string documentType, string fieldsJson)
+    {
+        if (string.IsNullOrWhiteSpace(subject)) throw WorkflowException.Invalid("subject", "Cần nhập trích yếu (subject).");
+        if (subject.Length > 1000) throw WorkflowException.Invalid("subject", "Trích yếu dài quá 1.000 ký tự.");
+        if (!DocumentTypes.Contains(documentType))
+            throw WorkflowException.Invalid("documentType", $"Loại văn bản '{documentType}' không hợp lệ; chọn một trong: {string.Join(", ", DocumentTypes)}.");
+        try
+        {
+            using var document = JsonDocument.Parse(fieldsJson);
+            if (document.RootElement.ValueKind != JsonValueKind.Object) throw WorkflowException.Invalid("fields", "fields phải là một đối tượng JSON.");
+        }
+        catch (JsonException)
+        {
+            throw WorkflowException.Invalid("fields", "fields không phải JSON hợp lệ.");
+        }
+    }
+}

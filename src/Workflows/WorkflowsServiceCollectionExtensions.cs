@@ -1,0 +1,30 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Workflows.Audit;
+using Workflows.Calendar;
+using Workflows.Definitions;
+using Workflows.Engine;
+using Workflows.Issuance;
+using Workflows.Plans;
+
+namespace Workflows;
+
+/// <summary>Registers the engine and the domain services; the caller registers an <c>NpgsqlDataSource</c>.</summary>
+public static class WorkflowsServiceCollectionExtensions
+{
+    /// <summary>Adds the workflow engine, the plan store, the built-in actions and the audit verifier.</summary>
+    public static IServiceCollection AddWorkflowsCore(this IServiceCollection services)
+    {
+        Storage.DapperSetup.Apply();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IWorkingCalendar, WeekendOnlyCalendar>();
+        services.AddSingleton<IStepAction, IssueNumberAction>();
+        services.AddSingleton<IStepAction, ReleaseAction>();
+        services.AddSingleton(sp => new WorkflowDefinitionParser(sp.GetServices<IStepAction>().Select(a => a.Name)));
+        services.AddSingleton<WorkflowDefinitionCatalog>();
+        services.AddSingleton<WorkflowEngine>();
+        services.AddSingleton<PlanStore>();
+        services.AddSingleton<AuditVerifier>();
+        return services;
+    }
+}
