@@ -90,15 +90,21 @@ public sealed class VietnamWorkingCalendar : IWorkingCalendar
         return date;
     }
 
-    private YearDays For(int year) => _years.GetOrAdd(year, y =>
+    private YearDays For(int year)
     {
-        var announced = Announced(y);
-        var daysOff = VietnamHolidays.DaysOff(y, announced);
-        return new YearDays(
+        // The cache entry records which announced data it was built from, so a year replaced at run time
+        // is never served from a stale entry, even when a reader races with AddOrReplace.
+        var announced = Announced(year);
+        if (_years.TryGetValue(year, out var cached) && ReferenceEquals(cached.From, announced)) return cached;
+        var daysOff = VietnamHolidays.DaysOff(year, announced);
+        var built = new YearDays(
+            announced,
             daysOff,
             daysOff.ToDictionary(d => d.Date),
             (announced?.WorkingDays.Select(d => d.Date) ?? []).ToHashSet());
-    });
+        _years[year] = built;
+        return built;
+    }
 
-    private sealed record YearDays(IReadOnlyList<DayOff> Ordered, Dictionary<DateOnly, DayOff> DaysOff, HashSet<DateOnly> WorkingDays);
+    private sealed record YearDays(AnnouncedYear? From, IReadOnlyList<DayOff> Ordered, Dictionary<DateOnly, DayOff> DaysOff, HashSet<DateOnly> WorkingDays);
 }
