@@ -17,7 +17,8 @@ public static class WorkflowsServiceCollectionExtensions
     {
         Storage.DapperSetup.Apply();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IWorkingCalendar, WeekendOnlyCalendar>();
+        services.TryAddSingleton(_ => VietnamWorkingCalendar.WithShippedYears());
+        services.TryAddSingleton<IWorkingCalendar>(sp => sp.GetRequiredService<VietnamWorkingCalendar>());
         services.AddSingleton<IStepAction, IssueNumberAction>();
         services.AddSingleton<IStepAction, ReleaseAction>();
         services.AddSingleton(sp => new WorkflowDefinitionParser(sp.GetServices<IStepAction>().Select(a => a.Name)));

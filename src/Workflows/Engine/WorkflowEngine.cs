@@ -237,9 +237,8 @@ public sealed class WorkflowEngine
             {
                 case StepKind.HumanTask:
                 {
-                    var today = VietnamDate(transition.Now);
-                    var dueDate = _calendar.AddWorkingDays(today, step.DueInWorkingDays);
-                    var dueAt = new DateTimeOffset(dueDate.ToDateTime(TimeOnly.MinValue), VietnamOffset).AddDays(1).ToUniversalTime();
+                    var dueDate = _calendar.AddWorkingDays(VietnamTime.ToVietnamDate(transition.Now), step.DueInWorkingDays);
+                    var dueAt = VietnamTime.EndOfDay(dueDate);
                     var assignee = stepId == transition.Definition.Start ? transition.Plan.CreatedBy : null;
                     var taskId = Guid.NewGuid();
                     await connection.ExecuteAsync(
@@ -301,11 +300,6 @@ public sealed class WorkflowEngine
         if (plan.BodyCode != actor.BodyCode) throw WorkflowException.Forbidden("Kế hoạch thuộc cơ quan khác.");
         return plan;
     }
-
-    /// <summary>Vietnam's fixed offset: Asia/Ho_Chi_Minh is UTC+7 with no daylight saving.</summary>
-    internal static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
-
-    internal static DateOnly VietnamDate(DateTimeOffset instant) => DateOnly.FromDateTime(instant.ToOffset(VietnamOffset).DateTime);
 
     private const string TaskColumns =
         "SELECT id, instance_id, plan_id, body_code, step, role, revision, status, assignee FROM human_tasks";
