@@ -53,7 +53,7 @@ internal static partial class BodyParser
             }
 
             var fragment = line.Text;
-            if (paragraphs.Count > 0 && !StartsParagraph(paragraphs[^1].LastFragment, fragment))
+            if (paragraphs.Count > 0 && !StartsParagraph(paragraphs[^1].Text, paragraphs[^1].LastFragment, fragment))
             {
                 var p = paragraphs[^1];
                 TextJoiner.Append(p.Text, fragment);
@@ -169,7 +169,7 @@ internal static partial class BodyParser
         rows.Add(new WorkProgrammeRow(period, rest[0], rest.Count > 1 ? rest[1] : null));
     }
 
-    private static bool StartsParagraph(string previous, string fragment)
+    private static bool StartsParagraph(StringBuilder paragraph, string previous, string fragment)
     {
         if (PlanPatterns.ListMarker().IsMatch(fragment))
         {
@@ -183,12 +183,23 @@ internal static partial class BodyParser
         {
             return false;
         }
+        var wrapped = previous.Length is >= 60 and <= 110;
+        if (previous[^1] is ';' or ',')
+        {
+            // An enumeration broken at the page width goes on; a short line ending with ';' ends its paragraph.
+            return !wrapped;
+        }
         if (EndsSentence(previous))
         {
             return true;
         }
+        // A numbered heading ("3. Công tác bồi dưỡng…") followed by a capitalised line ends there.
+        if (paragraph.Length <= 120 && PlanPatterns.Heading().IsMatch(paragraph.ToString()))
+        {
+            return true;
+        }
         // A line wrapped by the page width (PDF extraction) continues; a short line ends its paragraph.
-        return previous.Length is < 60 or > 110;
+        return !wrapped;
     }
 
     private static bool EndsSentence(string text) => text.Length > 0 && text[^1] is '.' or ';' or ':' or '!' or '?' or '…';

@@ -77,7 +77,13 @@ internal static class HeaderParser
         var merged = new List<string>();
         foreach (var line in lines)
         {
-            if (merged.Count > 0 && (merged[^1].EndsWith(" VÀ", StringComparison.Ordinal) || merged[^1].EndsWith('&')))
+            // "ỦY BAN NHÂN DÂN" / "XÃ ĐỒN ĐẠC" is one name, not a parent and a child.
+            var councilOfPlace = merged.Count == 1 && merged[0] is "ỦY BAN NHÂN DÂN" or "UỶ BAN NHÂN DÂN" or "HỘI ĐỒNG NHÂN DÂN"
+                && (line.StartsWith("XÃ ", StringComparison.Ordinal) || line.StartsWith("PHƯỜNG ", StringComparison.Ordinal)
+                    || line.StartsWith("THỊ TRẤN ", StringComparison.Ordinal) || line.StartsWith("HUYỆN ", StringComparison.Ordinal)
+                    || line.StartsWith("TỈNH ", StringComparison.Ordinal) || line.StartsWith("THÀNH PHỐ ", StringComparison.Ordinal)
+                    || line.StartsWith("THỊ XÃ ", StringComparison.Ordinal) || line.StartsWith("QUẬN ", StringComparison.Ordinal));
+            if (councilOfPlace || (merged.Count > 0 && (merged[^1].EndsWith(" VÀ", StringComparison.Ordinal) || merged[^1].EndsWith('&'))))
             {
                 merged[^1] += " " + line;
             }

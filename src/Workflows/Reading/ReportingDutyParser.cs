@@ -85,7 +85,6 @@ internal static class ReportingDutyParser
         List<int>? months = null;
         int? year = null;
 
-        var dateScope = clause;
         var ngay = clause.IndexOf("ngày", StringComparison.OrdinalIgnoreCase);
         var dates = ngay < 0 ? [] : PlanPatterns.DayMonth().Matches(clause[ngay..])
             .Where(m => PlanTextParser.ParseInt(m.Groups["d"].Value) is >= 1 and <= 31 && PlanTextParser.ParseInt(m.Groups["m"].Value) is >= 1 and <= 12)
