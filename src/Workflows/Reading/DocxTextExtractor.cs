@@ -1,0 +1,110 @@
+using System.Text;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+
+namespace Workflows.Reading;
+
+/// <summary>
+/// Turns a .docx into the same line-oriented text the text reader takes: one line per paragraph.
+/// Two-column tables (the header and the Nơi nhận/signature layouts) come out column by column, left column
+/// first, so the two sides are separate blocks; wider tables come out one row per line, cells separated by tabs.
+/// </summary>
+internal static class DocxTextExtractor
+{
+    public static string Extract(ReadOnlySpan<byte> content, string name)
+    {
+        try
+        {
+            using var stream = new MemoryStream(content.ToArray(), writable: false);
+            using var document = WordprocessingDocument.Open(stream, false);
+            var body = document.MainDocumentPart?.Document?.Body
+                ?? throw new InvalidDataException("word/document.xml missing");
+            var sb = new StringBuilder();
+            AppendBlocks(body.ChildElements, sb);
+            return sb.ToString();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            throw new PlanReadException(PlanReadErrorCodes.InvalidDocx,
+                $"'{name}' is a zip file but not a readable Word document (word/document.xml). / Tệp '{name}' là tệp nén nhưng không phải tài liệu Word đọc được (thiếu word/document.xml).", ex);
+        }
+    }
+
+    private static void AppendBlocks(OpenXmlElementList elements, StringBuilder sb)
+    {
+        foreach (var element in elements)
+        {
+            switch (element)
+            {
+                case Paragraph p:
+                    sb.Append(ParagraphText(p)).Append('\n');
+                    break;
+                case Table t:
+                    AppendTable(t, sb);
+                    break;
+                case SdtBlock sdt when sdt.SdtContentBlock is { } c:
+                    AppendBlocks(c.ChildElements, sb);
+                    break;
+            }
+        }
+    }
+
+    private static void AppendTable(Table table, StringBuilder sb)
+    {
+        var rows = table.Elements<TableRow>().ToList();
+        var columns = rows.Count == 0 ? 0 : rows.Max(r => r.Elements<TableCell>().Count());
+        if (columns == 2)
+        {
+            for (var col = 0; col < 2; col++)
+            {
+                foreach (var row in rows)
+                {
+                    var cells = row.Elements<TableCell>().ToList();
+                    if (col < cells.Count)
+                    {
+                        AppendBlocks(cells[col].ChildElements, sb);
+                    }
+                }
+            }
+            return;
+        }
+        foreach (var row in rows)
+        {
+            var cells = row.Elements<TableCell>()
+                .Select(c => string.Join(" ", c.Elements<Paragraph>().Select(ParagraphText).Where(s => s.Length > 0)).Replace('\t', ' ').Replace('\n', ' '))
+                .ToList();
+            var line = string.Join("\t", cells);
+            if (cells.Count <= 1)
+            {
+                line += "\t";
+            }
+            sb.Append(line).Append('\n');
+        }
+    }
+
+    private static string ParagraphText(Paragraph paragraph)
+    {
+        var sb = new StringBuilder();
+        foreach (var run in paragraph.Descendants<Run>())
+        {
+            var caps = run.RunProperties?.Caps is { } capsElement && (capsElement.Val is null || capsElement.Val.Value);
+            foreach (var child in run.ChildElements)
+            {
+                switch (child)
+                {
+                    case Text t:
+                        sb.Append(caps ? t.Text.ToUpperInvariant() : t.Text);
+                        break;
+                    case TabChar:
+                        sb.Append('\t');
+                        break;
+                    case Break or CarriageReturn:
+                        sb.Append('\n');
+                        break;
+                }
+            }
+        }
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,29 @@
+namespace Workflows.Reading;
+
+/// <summary>The values of <see cref="PlanReadException.Code"/>.</summary>
+public static class PlanReadErrorCodes
+{
+    /// <summary>No content, or only white space.</summary>
+    public const string Empty = "empty";
+
+    /// <summary>More than <see cref="PlanReader.MaxBytes"/> bytes.</summary>
+    public const string TooLarge = "too-large";
+
+    /// <summary>A PDF file (starts with <c>%PDF</c>).</summary>
+    public const string Pdf = "pdf";
+
+    /// <summary>Binary content (NUL bytes, control characters, legacy .doc files).</summary>
+    public const string Binary = "binary";
+
+    /// <summary>Vietnamese text in a legacy encoding (TCVN3/ABC or VNI), raw or already mis-decoded.</summary>
+    public const string LegacyEncoding = "legacy-encoding";
+
+    /// <summary>Text that is not valid UTF-8 and not a recognised legacy Vietnamese encoding.</summary>
+    public const string NotUtf8 = "not-utf8";
+
+    /// <summary>A zip file that is not a readable Word document.</summary>
+    public const string InvalidDocx = "invalid-docx";
+
+    /// <summary>The text was decoded but its structure could not be read (unexpected failure).</summary>
+    public const string Unreadable = "unreadable";
+}

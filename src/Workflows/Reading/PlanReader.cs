@@ -1,0 +1,78 @@
+using System.Text;
+
+namespace Workflows.Reading;
+
+/// <summary>
+/// Reads a plan document (Kế hoạch and the other types of Nghị định 30/2020) into a <see cref="PlanReadResult"/>.
+/// Accepts UTF-8 text (with or without BOM, NFC or NFD; normalised to NFC) and Word .docx files, detected by
+/// content (zip magic with word/document.xml), not by name. Anything else fails with <see cref="PlanReadException"/>.
+/// Stateless and thread-safe.
+/// </summary>
+public sealed class PlanReader
+{
+    /// <summary>The largest accepted input, checked before any parsing: 20 MB.</summary>
+    public const int MaxBytes = 20 * 1024 * 1024;
+
+    /// <summary>Reads a plan from the whole content of a file.</summary>
+    /// <param name="content">The file's bytes (at most <see cref="MaxBytes"/>).</param>
+    /// <param name="fileName">The file's name, used only in messages; the format is detected from the content.</param>
+    /// <returns>The structured plan; what could not be read with confidence is listed in its warnings.</returns>
+    /// <exception cref="PlanReadException">The content is empty, too large, a PDF, binary, in a legacy
+    /// Vietnamese encoding, not UTF-8, or a corrupt Word file. No other exception is thrown for bad input.</exception>
+    public PlanReadResult Read(ReadOnlySpan<byte> content, string fileName)
+    {
+        var name = string.IsNullOrWhiteSpace(fileName) ? "(không tên)" : Path.GetFileName(fileName);
+        if (content.Length > MaxBytes)
+        {
+            throw new PlanReadException(PlanReadErrorCodes.TooLarge,
+                $"'{name}' is larger than 20 MB. / Tệp '{name}' lớn hơn 20 MB.");
+        }
+
+        string text = PlanInputDecoder.IsZip(content)
+            ? DocxTextExtractor.Extract(content, name)
+            : PlanInputDecoder.DecodeText(content, name);
+
+        text = PlanInputDecoder.Normalise(text);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new PlanReadException(PlanReadErrorCodes.Empty,
+                $"'{name}' is empty. / Tệp '{name}' không có nội dung.");
+        }
+
+        PlanInputDecoder.RejectLegacyMojibake(text, name);
+
+        try
+        {
+            return PlanTextParser.Parse(text);
+        }
+        catch (Exception ex) when (ex is not PlanReadException and not OutOfMemoryException)
+        {
+            throw new PlanReadException(PlanReadErrorCodes.Unreadable,
+                $"The structure of '{name}' could not be read. / Không đọc được cấu trúc của tệp '{name}'.", ex);
+        }
+    }
+
+    /// <summary>Reads a plan from a stream (read to its end; at most <see cref="MaxBytes"/> bytes are accepted).</summary>
+    /// <param name="content">The file's content.</param>
+    /// <param name="fileName">The file's name, used only in messages.</param>
+    /// <returns>The structured plan.</returns>
+    /// <exception cref="PlanReadException">See <see cref="Read(ReadOnlySpan{byte}, string)"/>.</exception>
+    public PlanReadResult Read(Stream content, string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = content.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            if (buffer.Length + read > MaxBytes)
+            {
+                var name = Path.GetFileName(fileName ?? string.Empty);
+                throw new PlanReadException(PlanReadErrorCodes.TooLarge,
+                    $"'{name}' is larger than 20 MB. / Tệp '{name}' lớn hơn 20 MB.");
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        return Read(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), fileName ?? string.Empty);
+    }
+}
