@@ -1,9 +1,12 @@
 using Workflows;
 using Workflows.Definitions;
 using Workflows.Host.Api;
+using Workflows.Host.Cli;
 using Workflows.Host.Identity;
 using Workflows.Host.Startup;
 using Workflows.Host.Storage;
+
+if (args is ["plan", "inspect", ..]) return PlanInspectCommand.Run(args, Console.Out, Console.Error);
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddWorkflowsStorage();

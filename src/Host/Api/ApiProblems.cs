@@ -15,6 +15,12 @@ internal sealed class ApiProblems(IProblemDetailsService problems, ILogger<ApiPr
         var details = exception switch
         {
             WorkflowException e => FromWorkflow(e),
+            System.Text.Json.JsonException e => new ProblemDetails
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "Yêu cầu không đọc được.",
+                Detail = $"JSON không hợp lệ tại {e.Path ?? "$"}: {e.Message}",
+            },
             BadHttpRequestException e => new ProblemDetails
             {
                 Status = StatusCodes.Status400BadRequest,

@@ -1,8 +1,8 @@
-using System.Text;
 using System.Text.Json;
 using Workflows.Engine;
 using Workflows.Host.Identity;
 using Workflows.Plans;
+using Workflows.Reading;
 
 namespace Workflows.Host.Api;
 
@@ -84,25 +84,25 @@ internal static class PlanEndpoints
 
     private static NewPlan ReadUpload(string fileName, string contentType, byte[] content, string subject, string documentType)
     {
-        var text = DecodeText(content);
-        var firstLine = text.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? "";
-        var name = Path.GetFileName(fileName);
-        return new NewPlan(
-            string.IsNullOrWhiteSpace(subject) ? (firstLine.Length > 0 ? firstLine[..Math.Min(firstLine.Length, 500)] : name) : subject,
-            string.IsNullOrWhiteSpace(documentType) ? "KH" : documentType,
-            "{}", name, string.IsNullOrWhiteSpace(contentType) ? "text/plain; charset=utf-8" : contentType, content);
-    }
-
-    private static string DecodeText(byte[] content)
-    {
+        PlanReadResult read;
         try
         {
-            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(content).Normalize(NormalizationForm.FormC);
+            read = new PlanReader().Read(content, fileName);
         }
-        catch (DecoderFallbackException)
+        catch (PlanReadException e)
         {
-            throw WorkflowException.Invalid("file", "Tệp không phải văn bản UTF-8.");
+            throw WorkflowException.Invalid("file", $"{e.Message} ({e.Code})");
         }
+        var name = Path.GetFileName(fileName);
+        var type = !string.IsNullOrWhiteSpace(documentType) ? documentType
+            : read.DocumentType is { } detected && PlanStore.DocumentTypes.Contains(detected) ? detected : "KH";
+        return new NewPlan(
+            string.IsNullOrWhiteSpace(subject) ? read.Subject ?? name : subject,
+            type,
+            JsonSerializer.Serialize(read, PlanReaderJson.Options),
+            name,
+            string.IsNullOrWhiteSpace(contentType) ? "application/octet-stream" : contentType,
+            content);
     }
 
     private static WorkflowException TooLarge() =>

@@ -5,7 +5,7 @@ internal sealed class TestClock(DateTimeOffset? start = null) : TimeProvider
 {
     private DateTimeOffset _now = start ?? DateTimeOffset.UtcNow;
 
-    public override DateTimeOffset GetUtcNow() => _now;
+    public override DateTimeOffset GetUtcNow() => _now.ToUniversalTime();
 
     public void Advance(TimeSpan by) => _now += by;
 
