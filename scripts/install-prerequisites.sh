@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the Host and the tests need, when missing: PostgreSQL server binaries and
+# Debian's aiosmtpd (a real SMTP server for the tests). Needs root (or passwordless sudo) on Debian.
+set -euo pipefail
+missing=()
+[ -x "$(ls -d /usr/lib/postgresql/*/bin/initdb 2>/dev/null | head -n1)" ] || missing+=(postgresql)
+if [ "${1:-}" = "--tests" ]; then
+  /usr/bin/python3 -c "import aiosmtpd" 2>/dev/null || missing+=(python3-aiosmtpd)
+fi
+[ ${#missing[@]} -eq 0 ] && exit 0
+echo "Installing ${missing[*]} ..."
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+# Debian starts a cluster of its own on install; the project runs private clusters and does not need it.
+$SUDO service postgresql stop >/dev/null 2>&1 || true
