@@ -84,6 +84,7 @@ public sealed class OutboxSender(NpgsqlDataSource dataSource, IMailTransport tra
             UPDATE outgoing_messages
             SET status = @status, last_error = coalesce(@error, last_error), claimed_by = NULL, claimed_until = NULL,
                 sent_at = CASE WHEN @status = 'sent' THEN now() ELSE sent_at END,
+                sent_by = CASE WHEN @status = 'sent' THEN @worker ELSE sent_by END,
                 next_attempt_at = CASE WHEN @status = 'retrying' THEN now() + make_interval(secs => @delay) ELSE next_attempt_at END
             WHERE id = @Id AND claimed_by = @worker AND status = 'sending'
             """, new { status, error, delay, row.Id, worker = _worker }));

@@ -86,5 +86,10 @@ public sealed class DistributionFaultTests
         var received = smtp.Messages().SelectMany(m => m.To).ToList();
         Assert.Equal(deliveries.Length, received.Count);
         Assert.Equal(received.Count, received.Distinct().Count());
+        await using var connection = new NpgsqlConnection(first.ConnectionString);
+        await connection.OpenAsync();
+        await using var senders = new NpgsqlCommand("SELECT count(DISTINCT sent_by) FROM outgoing_messages WHERE plan_id = @p", connection);
+        senders.Parameters.AddWithValue("p", planId);
+        Assert.Equal(2L, (long)(await senders.ExecuteScalarAsync())!); // both Hosts took part
     }
 }

@@ -48,6 +48,7 @@ CREATE TABLE outgoing_messages (
     claimed_by       text        NULL,
     claimed_until    timestamptz NULL,
     sent_at          timestamptz NULL,
+    sent_by          text        NULL,
     created_at       timestamptz NOT NULL,
     CONSTRAINT outgoing_messages_one_per_address UNIQUE (plan_id, address)
 );
