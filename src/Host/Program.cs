@@ -15,9 +15,11 @@ builder.Services.Configure<Workflows.Organisation.OrganisationOptions>(builder.C
 builder.Services.AddHostedService<StartupInitializer>();
 builder.AddWorkflowsIdentity();
 builder.AddWorkflowsApi();
+Workflows.Host.Distribution.DistributionExtensions.AddWorkflowsDistribution(builder);
 
 var app = builder.Build();
 app.MapWorkflowsApi();
+Workflows.Host.Distribution.DistributionExtensions.MapDevMail(app);
 try
 {
     await app.RunAsync();

@@ -1,3 +1,5 @@
+using Workflows.Host.Distribution;
+
 namespace Workflows.Host.Api;
 
 /// <summary>Maps the HTTP API under <c>/api</c>: one group applying authentication once.</summary>
@@ -28,7 +30,8 @@ internal static class ApiExtensions
             .MapAuthEndpoints()
             .MapPlanEndpoints()
             .MapTaskEndpoints()
-            .MapAuditEndpoints();
+            .MapAuditEndpoints()
+            .MapDistributionEndpoints();
         return app;
     }
 }

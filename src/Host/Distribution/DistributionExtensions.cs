@@ -1,0 +1,178 @@
+using System.Net;
+using System.Text;
+using Microsoft.Extensions.Options;
+using Workflows.Distribution;
+using Workflows.Engine;
+using Workflows.Host.Identity;
+using Workflows.Host.Startup;
+using Workflows.Plans;
+
+namespace Workflows.Host.Distribution;
+
+/// <summary>Wires distribution into the Host: options, the directory seed and outbox sender, the HTTP API and <c>/dev/mail</c>.</summary>
+internal static class DistributionExtensions
+{
+    /// <summary>Binds <c>Workflows:Distribution</c>, registers the services and the hosted sender (call after the start-up initializer).</summary>
+    public static WebApplicationBuilder AddWorkflowsDistribution(this WebApplicationBuilder builder)
+    {
+        var pickup = Path.Combine(HostPaths.RepositoryRoot(builder.Environment.ContentRootPath), "data", "mail");
+        builder.Services.AddWorkflowsDistribution(pickup);
+        builder.Services.Configure<DistributionOptions>(builder.Configuration.GetSection(DistributionOptions.Section));
+        builder.Services.AddHostedService<DistributionHostedService>();
+        return builder;
+    }
+
+    /// <summary>A clerk's pick for one Nơi nhận line.</summary>
+    /// <param name="EntryId">The directory entry.</param>
+    public sealed record ChoiceRequest(Guid? EntryId);
+
+    /// <summary>Maps <c>/api/directory</c>, <c>/api/plans/{id}/recipients</c> and <c>/api/plans/{id}/deliveries</c>.</summary>
+    public static RouteGroupBuilder MapDistributionEndpoints(this RouteGroupBuilder api)
+    {
+        var directory = api.MapGroup("/directory").WithTags("Directory");
+        directory.MapGet("/", async (string? q, string? kind, DirectoryStore store, CancellationToken ct) => Results.Ok(await store.ListAsync(q, kind, ct)));
+        directory.MapGet("/{id:guid}", async (Guid id, DirectoryStore store, CancellationToken ct) => Results.Ok(await store.GetAsync(id, ct)));
+        directory.MapPost("/", async (DirectoryEntryInput input, HttpContext http, DirectoryStore store, CancellationToken ct) =>
+        {
+            var entry = await store.CreateAsync(input, http.User.ToActor(), ct);
+            return Results.Created($"/api/directory/{entry.Id}", entry);
+        });
+        directory.MapPut("/{id:guid}", async (Guid id, DirectoryEntryInput input, HttpContext http, DirectoryStore store, CancellationToken ct) =>
+            Results.Ok(await store.UpdateAsync(id, input, http.User.ToActor(), ct)));
+        directory.MapDelete("/{id:guid}", async (Guid id, HttpContext http, DirectoryStore store, CancellationToken ct) =>
+        {
+            await store.DeleteAsync(id, http.User.ToActor(), ct);
+            return Results.NoContent();
+        });
+        directory.MapPost("/import", async (HttpContext http, DirectoryStore store, CancellationToken ct) =>
+        {
+            var actor = http.User.ToActor();
+            if (!actor.IsIn("Admin")) throw WorkflowException.Forbidden("Chỉ quản trị mới được sửa danh bạ.");
+            string csv;
+            if (http.Request.HasFormContentType)
+            {
+                var form = await http.Request.ReadFormAsync(ct);
+                var file = form.Files.GetFile("file") ?? throw WorkflowException.Invalid("file", "Cần gửi tệp CSV trong trường 'file'.");
+                using var reader = new StreamReader(file.OpenReadStream(), new UTF8Encoding(false, true));
+                csv = await reader.ReadToEndAsync(ct);
+            }
+            else
+            {
+                using var reader = new StreamReader(http.Request.Body, new UTF8Encoding(false, true));
+                csv = await reader.ReadToEndAsync(ct);
+            }
+            return Results.Ok(await store.ImportCsvAsync(csv, actor, ct));
+        }).DisableAntiforgery();
+
+        var plans = api.MapGroup("/plans").WithTags("Distribution");
+        plans.MapGet("/{id:guid}/recipients", async (Guid id, HttpContext http, PlanStore store, PlanRecipients recipients, CancellationToken ct) =>
+        {
+            var plan = await store.GetAsync(id, http.User.ToActor(), ct);
+            var lines = await recipients.ResolveAsync(id, plan.Fields, ct);
+            return Results.Ok(lines.Select(l => new
+            {
+                lineIndex = l.Index,
+                l.Text,
+                l.State,
+                l.Purpose,
+                l.ChosenByClerk,
+                entries = l.Entries.Select(e => new { e.Id, e.Name, e.Kind }),
+                addresses = l.Recipients.Select(r => new { r.Id, r.Name, r.Email }),
+                candidates = l.Candidates.Select(c => new { c.Id, c.Name, c.Kind, c.Email }),
+            }));
+        });
+        plans.MapPut("/{id:guid}/recipients/{lineIndex:int}", async (Guid id, int lineIndex, ChoiceRequest request, HttpContext http, PlanStore store,
+            PlanRecipients recipients, TimeProvider clock, CancellationToken ct) =>
+        {
+            var actor = http.User.ToActor();
+            var plan = await store.GetAsync(id, actor, ct);
+            if (request.EntryId is not { } entryId) throw WorkflowException.Invalid("entryId", "Cần chọn một mục danh bạ.");
+            await recipients.ChooseAsync(id, plan.Fields, lineIndex, entryId, actor, clock.GetUtcNow(), ct);
+            var line = (await recipients.ResolveAsync(id, plan.Fields, ct)).Single(l => l.Index == lineIndex);
+            return Results.Ok(new { lineIndex, line.State, entries = line.Entries.Select(e => new { e.Id, e.Name }), addresses = line.Recipients.Select(r => r.Email) });
+        });
+        plans.MapGet("/{id:guid}/deliveries", async (Guid id, HttpContext http, PlanStore store, DeliveryStore deliveries, CancellationToken ct) =>
+        {
+            await store.GetAsync(id, http.User.ToActor(), ct);
+            return Results.Ok(await deliveries.ListAsync(id, ct));
+        });
+        plans.MapPost("/{id:guid}/deliveries/{deliveryId:guid}/resend", async (Guid id, Guid deliveryId, HttpContext http, PlanStore store,
+            DeliveryStore deliveries, TimeProvider clock, CancellationToken ct) =>
+        {
+            var actor = http.User.ToActor();
+            await store.GetAsync(id, actor, ct);
+            await deliveries.ResendAsync(id, deliveryId, actor, clock.GetUtcNow(), ct);
+            return Results.Accepted();
+        });
+        return api;
+    }
+
+    /// <summary>Maps <c>/dev/mail</c>: what the recipients would receive (the outbox and the pickup folder's <c>.eml</c> files).</summary>
+    public static WebApplication MapDevMail(this WebApplication app)
+    {
+        var dev = app.MapGroup("/dev/mail").RequireAuthorization();
+        dev.MapGet("/", async (DeliveryStore deliveries, IMailTransport transport, CancellationToken ct) =>
+        {
+            var html = new StringBuilder("<!doctype html><html lang=\"vi\"><meta charset=\"utf-8\"><title>Thư đã gửi</title><h1>Thư phát hành</h1>");
+            html.Append("<table border=\"1\" cellpadding=\"4\"><tr><th>Tiêu đề</th><th>Người nhận</th><th>Địa chỉ</th><th>Mục đích</th><th>Trạng thái</th><th>Lỗi</th></tr>");
+            foreach (var d in await deliveries.RecentAsync(500, ct))
+                html.Append($"<tr><td>{E(d.Subject)}</td><td>{E(d.RecipientName)}</td><td>{E(d.Address)}</td><td>{E(d.Purpose)}</td><td>{E(d.Status)}</td><td>{E(d.LastError)}</td></tr>");
+            html.Append("</table>");
+            if (transport is PickupFolderMailTransport pickup && Directory.Exists(pickup.Directory))
+            {
+                html.Append($"<h2>Tệp .eml trong {E(pickup.Directory)}</h2><ul>");
+                foreach (var file in new DirectoryInfo(pickup.Directory).GetFiles("*.eml").OrderByDescending(f => f.LastWriteTimeUtc).Take(500))
+                    html.Append($"<li><a href=\"/dev/mail/{WebUtility.UrlEncode(file.Name)}\">{E(file.Name)}</a> ({file.Length:N0} byte, {file.LastWriteTimeUtc:u})</li>");
+                html.Append("</ul>");
+            }
+            return Results.Content(html.ToString(), "text/html; charset=utf-8");
+        });
+        dev.MapGet("/{file}", (string file, IMailTransport transport) =>
+        {
+            if (transport is not PickupFolderMailTransport pickup || file != Path.GetFileName(file) || !file.EndsWith(".eml", StringComparison.Ordinal))
+                return Results.NotFound();
+            var path = Path.Combine(pickup.Directory, file);
+            return File.Exists(path) ? Results.File(path, "message/rfc822", file) : Results.NotFound();
+        });
+        return app;
+    }
+
+    private static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
+}
+
+/// <summary>Seeds the demo directory (embedded default or <c>Workflows:SeedDemo</c>), then runs the outbox sender.</summary>
+internal sealed class DistributionHostedService(
+    DirectoryStore directory,
+    IServiceProvider services,
+    IOptions<DistributionOptions> options,
+    IConfiguration configuration,
+    ILogger<DistributionHostedService> logger) : BackgroundService
+{
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (configuration.GetValue<bool>("Workflows:Embedded") || configuration.GetValue<bool>("Workflows:SeedDemo"))
+            await directory.SeedDemoAsync(cancellationToken);
+        await base.StartAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.SenderEnabled) return;
+        var sender = services.GetRequiredService<OutboxSender>();
+        logger.LogInformation("Outbox sender {Worker} started", sender.Worker);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (await sender.RunOnceAsync(stoppingToken) > 0) continue;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { return; }
+            catch (Exception e)
+            {
+                logger.LogError(e, "Outbox sender failed; trying again");
+            }
+            try { await Task.Delay(options.Value.PollMilliseconds, stoppingToken); }
+            catch (OperationCanceledException) { return; }
+        }
+    }
+}

@@ -1,0 +1,87 @@
+using System.Text;
+using System.Text.Json;
+using Dapper;
+using Microsoft.Extensions.Options;
+using Workflows.Engine;
+using Workflows.Organisation;
+using Workflows.Plans;
+
+namespace Workflows.Distribution;
+
+/// <summary>
+/// At release, resolves the plan's Nơi nhận and writes one outgoing message per address into the outbox, in the
+/// release transaction; any unresolved or ambiguous line refuses the release.
+/// </summary>
+internal sealed class DistributionReleaseParticipant(IOptions<OrganisationOptions> organisation) : IReleaseParticipant
+{
+    public async Task OnReleaseAsync(StepActionContext context, CancellationToken cancellationToken)
+    {
+        var plan = context.Plan;
+        var lines = await PlanRecipients.ResolveAsync(context.Connection, context.Transaction, plan.Id, plan.Fields, cancellationToken);
+        if (lines.Count == 0) return;
+        var blocking = lines.Where(l => l.Blocks).ToList();
+        if (blocking.Count > 0)
+            throw WorkflowException.Invalid("recipients",
+                "Chưa phát hành được: Nơi nhận còn dòng chưa xác định người nhận — " +
+                string.Join("; ", blocking.Select(l => $"dòng {l.Index + 1} \"{RecipientText.Clean(l.Text)}\" " +
+                    (l.State == LineResolution.Ambiguous ? $"(trùng nhiều mục: {string.Join(", ", l.Candidates.Select(c => c.Name))})" : "(không có trong danh bạ)"))) +
+                ". Văn thư chọn người nhận cho các dòng này rồi phát hành lại.");
+
+        var messages = lines.Where(l => l.State == LineResolution.Resolved)
+            .SelectMany(l => l.Recipients.Select(r => (Line: l, Recipient: r, Address: r.Email!.Trim())))
+            .GroupBy(x => x.Address.ToLowerInvariant())
+            .Select(g => (g.First().Address, g.First().Recipient,
+                Lines: string.Join("; ", g.Select(x => RecipientText.Clean(x.Line.Text)).Distinct()),
+                Purpose: string.Join(", ", g.SelectMany(x => x.Line.Purpose.Split(", ")).Distinct())))
+            .ToList();
+        var body = BodyName(plan.BodyCode);
+        var (signerTitle, signerName) = Signer(plan.Signing);
+        var subject = $"[{plan.Symbol}] {plan.Subject}";
+        foreach (var m in messages)
+        {
+            var id = Guid.NewGuid();
+            await context.Connection.ExecuteAsync(new CommandDefinition("""
+                INSERT INTO outgoing_messages (id, plan_id, message_id, address, recipient_name, entry_id, lines, purpose, subject, body,
+                                               status, next_attempt_at, created_at)
+                VALUES (@id, @planId, @messageId, @Address, @name, @entryId, @Lines, @Purpose, @subject, @text, 'queued', now(), now())
+                """, new
+            {
+                id, planId = plan.Id, messageId = $"<{id:N}@workflows.local>", m.Address, name = m.Recipient.Name, entryId = m.Recipient.Id,
+                m.Lines, m.Purpose, subject, text = Body(m.Recipient.Name, body, plan, m.Purpose, signerTitle, signerName),
+            }, context.Transaction, cancellationToken: cancellationToken));
+        }
+        context.Audit.Add(context.Now, context.Actor.UserName, "plan.distribution-queued", plan.Id, context.InstanceId, null, new
+        {
+            messages = messages.Count,
+            archive = lines.Where(l => l.State == LineResolution.Archive).Select(l => RecipientText.Clean(l.Text)),
+        });
+    }
+
+    private string BodyName(string code)
+    {
+        var body = organisation.Value.IssuingBodies.FirstOrDefault(b => b.Code == code);
+        return body is null ? code : string.IsNullOrWhiteSpace(body.Parent) ? body.Name : $"{body.Name} – {body.Parent}";
+    }
+
+    private static (string Title, string Name) Signer(string? signing)
+    {
+        if (string.IsNullOrWhiteSpace(signing)) return ("", "");
+        var s = JsonSerializer.Deserialize<Signature>(signing, JsonSerializerOptions.Web);
+        if (s is null) return ("", "");
+        return (s.SecondTitle is null ? s.Title : $"{s.Title} / {s.SecondTitle}", s.Name);
+    }
+
+    internal static string Body(string recipient, string sender, PlanRecord plan, string purpose, string signerTitle, string signerName)
+    {
+        var date = plan.IssuedOn ?? DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+        var text = new StringBuilder();
+        text.AppendLine($"Kính gửi: {recipient}");
+        text.AppendLine();
+        text.AppendLine($"{sender} gửi Kế hoạch số {plan.Symbol} ngày {date:dd}/{date:MM}/{date:yyyy} về việc {plan.Subject}, {purpose}.");
+        text.AppendLine();
+        text.AppendLine($"Văn bản do {signerTitle} {signerName} ký ban hành ngày {date:dd} tháng {date:MM} năm {date:yyyy}; toàn văn ở tệp đính kèm.".Replace("  ", " "));
+        text.AppendLine();
+        text.AppendLine("Đây là thư gửi tự động từ hệ thống phát hành văn bản; xin không trả lời thư này.");
+        return text.ToString();
+    }
+}

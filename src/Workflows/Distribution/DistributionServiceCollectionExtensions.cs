@@ -1,0 +1,36 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Workflows.Plans;
+
+namespace Workflows.Distribution;
+
+/// <summary>Registers distribution: directory, Nơi nhận resolution, the release participant, the outbox and its sender.</summary>
+public static class DistributionServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds distribution. <paramref name="defaultPickupDirectory"/> is used by the pickup transport when
+    /// <see cref="DistributionOptions.PickupDirectory"/> is not set. Bind <see cref="DistributionOptions"/> separately.
+    /// </summary>
+    public static IServiceCollection AddWorkflowsDistribution(this IServiceCollection services, string defaultPickupDirectory)
+    {
+        services.AddOptions<DistributionOptions>();
+        services.AddSingleton<DirectoryStore>();
+        services.AddSingleton<PlanRecipients>();
+        services.AddSingleton<DeliveryStore>();
+        services.AddSingleton<IReleaseParticipant, DistributionReleaseParticipant>();
+        services.TryAddSingleton<IMailTransport>(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<DistributionOptions>>().Value;
+            var kind = o.Transport ?? (string.IsNullOrWhiteSpace(o.Smtp.Host) ? "Pickup" : "Smtp");
+            return kind.ToLowerInvariant() switch
+            {
+                "smtp" => new SmtpMailTransport(o.Smtp),
+                "pickup" => new PickupFolderMailTransport(o.PickupDirectory ?? defaultPickupDirectory, o.Smtp.From),
+                _ => throw new InvalidOperationException($"Workflows:Distribution:Transport '{kind}' is not Smtp or Pickup."),
+            };
+        });
+        services.AddSingleton<OutboxSender>();
+        return services;
+    }
+}

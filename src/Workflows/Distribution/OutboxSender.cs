@@ -1,0 +1,139 @@
+using Dapper;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Workflows.Distribution;
+
+/// <summary>
+/// Works the outbox: claims due rows with <c>FOR UPDATE SKIP LOCKED</c> and a lease (<c>claimed_until</c>), sends them
+/// in parallel, then marks each sent, retrying (4xx, connection failure; growing delay) or failed (5xx). Two
+/// processes never hold one row; a crashed process's claim expires and the row is sent again with the same
+/// Message-ID. All times are the database's clock.
+/// </summary>
+public sealed class OutboxSender(NpgsqlDataSource dataSource, IMailTransport transport, IOptions<DistributionOptions> options, ILogger<OutboxSender> logger)
+{
+    private readonly string _worker = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
+    private sealed record Claimed(Guid Id, string MessageId, string Address, string RecipientName, string Subject, string Body, int Attempts,
+        string? DocumentName, string? DocumentMediaType, byte[]? DocumentContent);
+
+    /// <summary>This sender's claim token.</summary>
+    public string Worker => _worker;
+
+    /// <summary>Claims and sends one batch; returns how many rows it worked.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var o = options.Value;
+        IReadOnlyList<Claimed> batch;
+        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
+        {
+            batch = (await connection.QueryAsync<Claimed>(new CommandDefinition("""
+                WITH due AS (
+                    SELECT id FROM outgoing_messages
+                    WHERE (status IN ('queued', 'retrying') AND next_attempt_at <= now())
+                       OR (status = 'sending' AND claimed_until < now())
+                    ORDER BY next_attempt_at
+                    LIMIT @BatchSize
+                    FOR UPDATE SKIP LOCKED)
+                UPDATE outgoing_messages m
+                SET status = 'sending', claimed_by = @worker, claimed_until = now() + make_interval(secs => @LeaseSeconds), attempts = m.attempts + 1
+                FROM due, plans p
+                WHERE m.id = due.id AND p.id = m.plan_id
+                RETURNING m.id, m.message_id, m.address, m.recipient_name, m.subject, m.body, m.attempts,
+                          p.document_name, p.document_media_type, p.document_content
+                """, new { o.BatchSize, worker = _worker, o.LeaseSeconds }, cancellationToken: cancellationToken))).AsList();
+        }
+        if (batch.Count == 0) return 0;
+        await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, o.Workers), CancellationToken = cancellationToken },
+            async (row, ct) => await SendAsync(row, o, ct));
+        return batch.Count;
+    }
+
+    private async Task SendAsync(Claimed row, DistributionOptions o, CancellationToken cancellationToken)
+    {
+        string status;
+        string? error = null;
+        double delay = 0;
+        try
+        {
+            await transport.SendAsync(new OutgoingMail(row.MessageId, row.Address, row.RecipientName, row.Subject, row.Body,
+                row.DocumentName, row.DocumentMediaType, row.DocumentContent), cancellationToken);
+            status = "sent";
+        }
+        catch (MailTransportException e)
+        {
+            error = e.Message;
+            status = e.Failure == MailFailure.Permanent || row.Attempts >= o.MaxAttempts ? "failed" : "retrying";
+            delay = Math.Min(o.RetryMaxSeconds, o.RetryBaseSeconds * Math.Pow(2, Math.Max(0, row.Attempts - 1)));
+            logger.LogWarning("Message {MessageId} to {Address}: {Status} after attempt {Attempt}: {Error}", row.MessageId, row.Address, status, row.Attempts, e.Message);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return; // the lease expires and another sender (or this one, restarted) takes the row over
+        }
+        catch (Exception e)
+        {
+            error = e.Message;
+            status = row.Attempts >= o.MaxAttempts ? "failed" : "retrying";
+            delay = Math.Min(o.RetryMaxSeconds, o.RetryBaseSeconds * Math.Pow(2, Math.Max(0, row.Attempts - 1)));
+            logger.LogError(e, "Message {MessageId} to {Address} could not be sent", row.MessageId, row.Address);
+        }
+        await using var connection = await dataSource.OpenConnectionAsync(CancellationToken.None);
+        await connection.ExecuteAsync(new CommandDefinition("""
+            UPDATE outgoing_messages
+            SET status = @status, last_error = coalesce(@error, last_error), claimed_by = NULL, claimed_until = NULL,
+                sent_at = CASE WHEN @status = 'sent' THEN now() ELSE sent_at END,
+                sent_by = CASE WHEN @status = 'sent' THEN @worker ELSE sent_by END,
+                next_attempt_at = CASE WHEN @status = 'retrying' THEN now() + make_interval(secs => @delay) ELSE next_attempt_at END
+            WHERE id = @Id AND claimed_by = @worker AND status = 'sending'
+            """, new { status, error, delay, row.Id, worker = _worker }));
+    }
+}
+
+/// <summary>Delivery rows of a plan, and the clerk's resend.</summary>
+public sealed class DeliveryStore(NpgsqlDataSource dataSource)
+{
+    /// <summary>One delivery as listed for the clerk.</summary>
+    public sealed record Delivery(Guid Id, string Address, string RecipientName, string Lines, string Purpose, string Status, int Attempts,
+        string? LastError, DateTimeOffset NextAttemptAt, DateTimeOffset? SentAt, string MessageId, string Subject);
+
+    /// <summary>The plan's deliveries, by recipient name.</summary>
+    public async Task<IReadOnlyList<Delivery>> ListAsync(Guid planId, CancellationToken ct = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return (await connection.QueryAsync<Delivery>(new CommandDefinition("""
+            SELECT id, address, recipient_name, lines, purpose, status, attempts, last_error, next_attempt_at, sent_at, message_id, subject
+            FROM outgoing_messages WHERE plan_id = @planId ORDER BY recipient_name, address
+            """, new { planId }, cancellationToken: ct))).AsList();
+    }
+
+    /// <summary>The latest messages of all plans (the Host's mail page).</summary>
+    public async Task<IReadOnlyList<Delivery>> RecentAsync(int limit, CancellationToken ct = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return (await connection.QueryAsync<Delivery>(new CommandDefinition("""
+            SELECT id, address, recipient_name, lines, purpose, status, attempts, last_error, next_attempt_at, sent_at, message_id, subject
+            FROM outgoing_messages ORDER BY created_at DESC, recipient_name LIMIT @limit
+            """, new { limit }, cancellationToken: ct))).AsList();
+    }
+
+    /// <summary>Queues one delivery again now (Clerk); refused while it is being sent.</summary>
+    public async Task ResendAsync(Guid planId, Guid deliveryId, Engine.Actor actor, DateTimeOffset now, CancellationToken ct = default)
+    {
+        if (!actor.IsIn("Clerk")) throw Engine.WorkflowException.Forbidden("Chỉ văn thư mới gửi lại được.");
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var status = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "SELECT status FROM outgoing_messages WHERE id = @deliveryId AND plan_id = @planId FOR UPDATE", new { deliveryId, planId }, transaction, cancellationToken: ct))
+            ?? throw Engine.WorkflowException.NotFound("Lượt gửi");
+        if (status == "sending") throw Engine.WorkflowException.Conflict("Thư đang được gửi; thử lại sau.");
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE outgoing_messages SET status = 'queued', attempts = 0, next_attempt_at = now() WHERE id = @deliveryId",
+            new { deliveryId }, transaction, cancellationToken: ct));
+        var audit = new Audit.AuditWriter(connection, transaction);
+        audit.Add(now, actor.UserName, "plan.delivery-resent", planId, null, null, new { deliveryId, previous = status });
+        await audit.FlushAsync(ct);
+        await transaction.CommitAsync(ct);
+    }
+}

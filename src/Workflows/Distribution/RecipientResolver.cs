@@ -1,0 +1,143 @@
+using System.Text.Json;
+
+namespace Workflows.Distribution;
+
+/// <summary>One Nơi nhận line as written in the plan's fields.</summary>
+/// <param name="Index">Position in <c>fields.recipients</c> (0-based).</param>
+/// <param name="Text">The line as written.</param>
+/// <param name="Purposes">Purpose codes ("b/c", "t/h"…).</param>
+/// <param name="Kind">external, internal or archive, as the reader classified it; null when unknown.</param>
+public sealed record RecipientLine(int Index, string Text, IReadOnlyList<string> Purposes, string? Kind)
+{
+    /// <summary>Reads <c>fields.recipients</c> (objects with name/purpose/kind, or plain strings).</summary>
+    public static IReadOnlyList<RecipientLine> FromFields(string fieldsJson)
+    {
+        using var document = JsonDocument.Parse(string.IsNullOrWhiteSpace(fieldsJson) ? "{}" : fieldsJson);
+        if (document.RootElement.ValueKind != JsonValueKind.Object
+            || !document.RootElement.TryGetProperty("recipients", out var recipients)
+            || recipients.ValueKind != JsonValueKind.Array) return [];
+        var lines = new List<RecipientLine>();
+        var index = 0;
+        foreach (var item in recipients.EnumerateArray())
+        {
+            string text = "";
+            var purposes = new List<string>();
+            string? kind = null;
+            if (item.ValueKind == JsonValueKind.String) text = item.GetString() ?? "";
+            else if (item.ValueKind == JsonValueKind.Object)
+            {
+                if (item.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String) text = name.GetString() ?? "";
+                if (item.TryGetProperty("kind", out var k) && k.ValueKind == JsonValueKind.String) kind = k.GetString();
+                if (item.TryGetProperty("purpose", out var p))
+                {
+                    if (p.ValueKind == JsonValueKind.String) purposes.Add(p.GetString() ?? "");
+                    else if (p.ValueKind == JsonValueKind.Array)
+                        purposes.AddRange(p.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.String).Select(x => x.GetString() ?? ""));
+                }
+            }
+            purposes.AddRange(RecipientText.BracketPurposes(text));
+            lines.Add(new RecipientLine(index++, text, purposes.Where(x => x.Trim().Length > 0).Distinct().ToList(), kind));
+        }
+        return lines;
+    }
+}
+
+/// <summary>How one Nơi nhận line resolves.</summary>
+/// <param name="Index">Line index.</param>
+/// <param name="Text">The line as written.</param>
+/// <param name="State">resolved, unresolved, ambiguous or archive.</param>
+/// <param name="Purpose">The purpose phrase for the message ("để báo cáo"…, default "để biết").</param>
+/// <param name="Entries">The matched entry (a group stays one entry).</param>
+/// <param name="Recipients">Addressed entries after group expansion.</param>
+/// <param name="Candidates">For an ambiguous line: the entries it could mean.</param>
+/// <param name="ChosenByClerk">True when the clerk picked the entry for this plan.</param>
+public sealed record LineResolution(int Index, string Text, string State, string Purpose,
+    IReadOnlyList<DirectoryEntry> Entries, IReadOnlyList<DirectoryEntry> Recipients, IReadOnlyList<DirectoryEntry> Candidates,
+    bool ChosenByClerk)
+{
+    /// <summary>Resolved.</summary>
+    public const string Resolved = "resolved";
+    /// <summary>Matches nothing.</summary>
+    public const string Unresolved = "unresolved";
+    /// <summary>Matches more than one entry.</summary>
+    public const string Ambiguous = "ambiguous";
+    /// <summary>Filed, never emailed.</summary>
+    public const string Archive = "archive";
+
+    /// <summary>True when the line blocks release.</summary>
+    public bool Blocks => State is Unresolved or Ambiguous;
+}
+
+/// <summary>Matches Nơi nhận lines against the directory (names and aliases, normalised); groups expand to members.</summary>
+public sealed class RecipientResolver
+{
+    private readonly IReadOnlyList<DirectoryEntry> _entries;
+    private readonly Dictionary<Guid, DirectoryEntry> _byId;
+    private readonly List<(DirectoryEntry Entry, string Key)> _keys = [];
+
+    /// <summary>Builds the index over <paramref name="entries"/> (with their members filled in).</summary>
+    public RecipientResolver(IReadOnlyList<DirectoryEntry> entries)
+    {
+        _entries = entries;
+        _byId = entries.ToDictionary(e => e.Id);
+        foreach (var entry in entries)
+            foreach (var key in entry.Aliases.Prepend(entry.Name).Select(RecipientText.Normalise).Where(k => k.Length > 0).Distinct())
+                _keys.Add((entry, key));
+    }
+
+    /// <summary>Resolves every line; <paramref name="choices"/> maps line index to the clerk's pick.</summary>
+    public IReadOnlyList<LineResolution> Resolve(IReadOnlyList<RecipientLine> lines, IReadOnlyDictionary<int, Guid>? choices = null) =>
+        lines.Select(line => Resolve(line, choices is not null && choices.TryGetValue(line.Index, out var c) ? c : null)).ToList();
+
+    /// <summary>Resolves one line.</summary>
+    public LineResolution Resolve(RecipientLine line, Guid? choice = null)
+    {
+        var purpose = Purpose(line.Purposes);
+        if (string.Equals(line.Kind, "archive", StringComparison.OrdinalIgnoreCase) || RecipientText.IsArchive(line.Text))
+            return new(line.Index, line.Text, LineResolution.Archive, purpose, [], [], [], false);
+        if (choice is { } chosen && _byId.TryGetValue(chosen, out var picked))
+            return new(line.Index, line.Text, LineResolution.Resolved, purpose, [picked], Expand(picked), [], true);
+        var key = RecipientText.Normalise(line.Text);
+        if (key.Length == 0) return new(line.Index, line.Text, LineResolution.Unresolved, purpose, [], [], [], false);
+        var exact = _keys.Where(k => k.Key == key).Select(k => k.Entry).DistinctBy(e => e.Id).ToList();
+        var matches = exact.Count > 0 ? exact : _keys
+            .Where(k => ContainsWords(k.Key, key))
+            .Select(k => k.Entry).DistinctBy(e => e.Id).ToList();
+        return matches.Count switch
+        {
+            1 => new(line.Index, line.Text, LineResolution.Resolved, purpose, matches, Expand(matches[0]), [], false),
+            0 => new(line.Index, line.Text, LineResolution.Unresolved, purpose, [], [], [], false),
+            _ => new(line.Index, line.Text, LineResolution.Ambiguous, purpose, [], [], matches, false),
+        };
+    }
+
+    /// <summary>The purpose phrases joined ("để báo cáo, để theo dõi"), or "để biết" when none is given.</summary>
+    public static string Purpose(IReadOnlyList<string> purposes)
+    {
+        var phrases = purposes.Select(p => RecipientText.PurposePhrase(p) ?? p.Trim()).Where(p => p.Length > 0).Distinct().ToList();
+        return phrases.Count == 0 ? "để biết" : string.Join(", ", phrases);
+    }
+
+    /// <summary>The entries a group stands for (recursively), or the entry itself; only those with an address.</summary>
+    public IReadOnlyList<DirectoryEntry> Expand(DirectoryEntry entry)
+    {
+        var result = new List<DirectoryEntry>();
+        var seen = new HashSet<Guid>();
+        void Walk(DirectoryEntry e)
+        {
+            if (!seen.Add(e.Id)) return;
+            if (!string.IsNullOrWhiteSpace(e.Email)) result.Add(e);
+            foreach (var member in e.Members)
+                if (_byId.TryGetValue(member, out var m)) Walk(m);
+        }
+        Walk(entry);
+        return result;
+    }
+
+    /// <summary>All entries.</summary>
+    public IReadOnlyList<DirectoryEntry> Entries => _entries;
+
+    // The line's words appear as a contiguous run inside the name (a shortened way of writing it).
+    private static bool ContainsWords(string name, string line) =>
+        line.Length >= 3 && $" {name} ".Contains($" {line} ", StringComparison.Ordinal);
+}
