@@ -40,7 +40,7 @@ public sealed class PlanApprovalFlowTests
         Assert.Equal(JsonValueKind.Null, signing.GetProperty("form").ValueKind);
         var actions = plan.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("what").GetString()).ToList();
         Assert.Equal(["plan.created", "instance.started", "plan.submitted", "task.created", "task.completed", "task.created",
-            "task.completed", "task.created", "task.completed", "plan.issued", "plan.released", "instance.completed"], actions);
+            "task.completed", "task.created", "task.completed", "plan.issued", "plan.distribution-queued", "plan.released", "instance.completed"], actions);
     }
 
     [Fact]
