@@ -46,7 +46,7 @@ internal sealed class DistributionReleaseParticipant(IOptions<OrganisationOption
                 VALUES (@id, @planId, @messageId, @Address, @name, @entryId, @Lines, @Purpose, @subject, @text, 'queued', now(), now())
                 """, new
             {
-                id, planId = plan.Id, messageId = $"<{id:N}@workflows.local>", m.Address, name = m.Recipient.Name, entryId = m.Recipient.Id,
+                id, planId = plan.Id, messageId = OutboxWriter.MessageId(id), m.Address, name = m.Recipient.Name, entryId = m.Recipient.Id,
                 m.Lines, m.Purpose, subject, text = Body(m.Recipient.Name, body, plan, m.Purpose, signerTitle, signerName),
             }, context.Transaction, cancellationToken: cancellationToken));
         }

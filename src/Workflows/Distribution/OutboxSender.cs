@@ -16,7 +16,12 @@ public sealed class OutboxSender(NpgsqlDataSource dataSource, IMailTransport tra
     private readonly string _worker = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
     private sealed record Claimed(Guid Id, string MessageId, string Address, string RecipientName, string Subject, string Body, int Attempts,
-        string? DocumentName, string? DocumentMediaType, byte[]? DocumentContent);
+        string Category, Guid? PlanId);
+
+    private sealed record Document(Guid Id, string? DocumentName, string? DocumentMediaType, byte[]? DocumentContent);
+
+    /// <summary>What replaces a sent body that held a secret (<see cref="OutboxMessage.RedactAfterSend"/>).</summary>
+    public const string RedactedBody = "(Nội dung thư có liên kết riêng đã gửi; không lưu lại.)";
 
     /// <summary>This sender's claim token.</summary>
     public string Worker => _worker;
@@ -38,19 +43,31 @@ public sealed class OutboxSender(NpgsqlDataSource dataSource, IMailTransport tra
                     FOR UPDATE SKIP LOCKED)
                 UPDATE outgoing_messages m
                 SET status = 'sending', claimed_by = @worker, claimed_until = now() + make_interval(secs => @LeaseSeconds), attempts = m.attempts + 1
-                FROM due, plans p
-                WHERE m.id = due.id AND p.id = m.plan_id
-                RETURNING m.id, m.message_id, m.address, m.recipient_name, m.subject, m.body, m.attempts,
-                          p.document_name, p.document_media_type, p.document_content
+                FROM due
+                WHERE m.id = due.id
+                RETURNING m.id, m.message_id, m.address, m.recipient_name, m.subject, m.body, m.attempts, m.category, m.plan_id
                 """, new { o.BatchSize, worker = _worker, o.LeaseSeconds }, cancellationToken: cancellationToken))).AsList();
         }
         if (batch.Count == 0) return 0;
+        var documents = await DocumentsAsync(batch, cancellationToken);
         await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, o.Workers), CancellationToken = cancellationToken },
-            async (row, ct) => await SendAsync(row, o, ct));
+            async (row, ct) => await SendAsync(row, row.Category == "release" && row.PlanId is { } p ? documents.GetValueOrDefault(p) : null, o, ct));
         return batch.Count;
     }
 
-    private async Task SendAsync(Claimed row, DistributionOptions o, CancellationToken cancellationToken)
+    /// <summary>The attached documents of the batch's release messages, read once per plan.</summary>
+    private async Task<Dictionary<Guid, Document>> DocumentsAsync(IReadOnlyList<Claimed> batch, CancellationToken cancellationToken)
+    {
+        var planIds = batch.Where(r => r.Category == "release" && r.PlanId is not null).Select(r => r.PlanId!.Value).Distinct().ToArray();
+        if (planIds.Length == 0) return [];
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<Document>(new CommandDefinition(
+            "SELECT id, document_name, document_media_type, document_content FROM plans WHERE id = ANY(@planIds)",
+            new { planIds }, cancellationToken: cancellationToken));
+        return rows.ToDictionary(d => d.Id);
+    }
+
+    private async Task SendAsync(Claimed row, Document? document, DistributionOptions o, CancellationToken cancellationToken)
     {
         string status;
         string? error = null;
@@ -58,7 +75,7 @@ public sealed class OutboxSender(NpgsqlDataSource dataSource, IMailTransport tra
         try
         {
             await transport.SendAsync(new OutgoingMail(row.MessageId, row.Address, row.RecipientName, row.Subject, row.Body,
-                row.DocumentName, row.DocumentMediaType, row.DocumentContent), cancellationToken);
+                document?.DocumentName, document?.DocumentMediaType, document?.DocumentContent), cancellationToken);
             status = "sent";
         }
         catch (MailTransportException e)
@@ -85,9 +102,10 @@ public sealed class OutboxSender(NpgsqlDataSource dataSource, IMailTransport tra
             SET status = @status, last_error = coalesce(@error, last_error), claimed_by = NULL, claimed_until = NULL,
                 sent_at = CASE WHEN @status = 'sent' THEN now() ELSE sent_at END,
                 sent_by = CASE WHEN @status = 'sent' THEN @worker ELSE sent_by END,
+                body = CASE WHEN @status = 'sent' AND redact_after_send THEN @redacted ELSE body END,
                 next_attempt_at = CASE WHEN @status = 'retrying' THEN now() + make_interval(secs => @delay) ELSE next_attempt_at END
             WHERE id = @Id AND claimed_by = @worker AND status = 'sending'
-            """, new { status, error, delay, row.Id, worker = _worker }));
+            """, new { status, error, delay, row.Id, worker = _worker, redacted = RedactedBody }));
     }
 }
 
@@ -104,7 +122,7 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         return (await connection.QueryAsync<Delivery>(new CommandDefinition("""
             SELECT id, address, recipient_name, lines, purpose, status, attempts, last_error, next_attempt_at, sent_at, message_id, subject
-            FROM outgoing_messages WHERE plan_id = @planId ORDER BY recipient_name, address
+            FROM outgoing_messages WHERE plan_id = @planId AND category = 'release' ORDER BY recipient_name, address
             """, new { planId }, cancellationToken: ct))).AsList();
     }
 
