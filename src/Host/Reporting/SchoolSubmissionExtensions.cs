@@ -12,6 +12,9 @@ internal static class SchoolSubmissionExtensions
     public static WebApplicationBuilder AddSchoolSubmissions(this WebApplicationBuilder builder)
     {
         builder.Services.AddRazorPages();
+        // Vietnamese text as characters, not &#x…; entities (the default encoder escapes everything beyond ASCII).
+        builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddWorkflowsSubmissions();
         builder.Services.Configure<SubmissionOptions>(builder.Configuration.GetSection(SubmissionOptions.Section));
         return builder;
