@@ -36,6 +36,7 @@ public sealed class SubmissionTests(SubmissionFixture fixture) : IClassFixture<S
         Assert.Contains("Tháng 3/2026", page.Html);
         Assert.Contains("15/02/2026 đến 14/03/2026", page.Html);
         Assert.Contains("hết ngày 16/03/2026", page.Html);
+        Assert.Contains("Nhận báo cáo muộn đến hết ngày 31/03/2026", page.Text);
         Assert.Contains("Chưa nộp", page.Html);
         Assert.Contains("<label for=\"files\">", page.Html);
         Assert.Contains("<label for=\"note\">", page.Html);

@@ -54,7 +54,7 @@ internal static class SubmissionTexts
         foreach (var file in files) text.AppendLine($"  - {file.FileName} ({Size(file.SizeBytes)}; SHA-256 {file.Sha256})");
         if (!string.IsNullOrWhiteSpace(note)) text.AppendLine($"Ghi chú của trường: {note}");
         text.AppendLine();
-        text.AppendLine($"Trường có thể nộp lại bản cập nhật qua đường dẫn trong thư yêu cầu đến {Time(request.ClosesAt)}; mọi lần nộp đều được lưu.");
+        text.AppendLine($"Trường có thể nộp lại bản cập nhật qua đường dẫn trong thư yêu cầu đến {Deadline(request.ClosesAt)}; mọi lần nộp đều được lưu.");
         text.AppendLine("Thư này được gửi tự động, vui lòng không trả lời.");
         return text.ToString();
     }
