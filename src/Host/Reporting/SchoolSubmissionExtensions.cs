@@ -12,9 +12,9 @@ internal static class SchoolSubmissionExtensions
     public static WebApplicationBuilder AddSchoolSubmissions(this WebApplicationBuilder builder)
     {
         builder.Services.AddRazorPages();
-        // Vietnamese text as characters, not &#x…; entities (the default encoder escapes everything beyond ASCII).
-        builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
-            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        // Vietnamese text in pages as characters, not &#x…; entities (the default HTML encoder escapes everything beyond
+        // ASCII); markup characters are still encoded. URLs and JavaScript keep their default encoders.
+        builder.Services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddWorkflowsSubmissions();
         builder.Services.Configure<SubmissionOptions>(builder.Configuration.GetSection(SubmissionOptions.Section));
         return builder;

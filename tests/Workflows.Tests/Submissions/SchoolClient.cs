@@ -11,7 +11,7 @@ internal sealed partial class SchoolClient(WorkflowsApp app)
     private readonly HttpClient _client = app.CreateClient();
 
     /// <summary>A page as received: its status, its HTML (entities decoded), its text without tags, and where it was read.</summary>
-    public sealed record Page(HttpStatusCode Status, string Html, Uri? Address)
+    public sealed record Page(HttpStatusCode Status, string Html, Uri? Address, string Raw)
     {
         public string Text => Spaces().Replace(Tags().Replace(Html, " "), " ");
     }
@@ -44,8 +44,11 @@ internal sealed partial class SchoolClient(WorkflowsApp app)
 
     public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => _client.SendAsync(request);
 
-    private static async Task<Page> ReadAsync(HttpResponseMessage response) =>
-        new(response.StatusCode, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), response.RequestMessage?.RequestUri);
+    private static async Task<Page> ReadAsync(HttpResponseMessage response)
+    {
+        var raw = await response.Content.ReadAsStringAsync();
+        return new(response.StatusCode, WebUtility.HtmlDecode(raw), response.RequestMessage?.RequestUri, raw);
+    }
 
     [GeneratedRegex("<[^>]+>")]
     private static partial Regex Tags();

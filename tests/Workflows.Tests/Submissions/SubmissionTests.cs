@@ -285,6 +285,19 @@ public sealed class SubmissionTests(SubmissionFixture fixture) : IClassFixture<S
     }
 
     [Fact]
+    public async Task Names_and_notes_are_shown_as_text_never_as_markup()
+    {
+        var school = await fixture.NewSchoolAsync("Trường <script>alert(1)</script> Yên Thanh");
+        var page = await new SchoolClient(App).SubmitAsync(school.Token, "<img src=x onerror=alert(2)>", ("<b>Báo cáo</b>.pdf", SampleFiles.Pdf()));
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.DoesNotContain("<script>alert(1)", page.Raw);
+        Assert.DoesNotContain("<img src=x", page.Raw);
+        Assert.DoesNotContain("<b>Báo cáo</b>", page.Raw);
+        Assert.Contains("Trường &lt;script&gt;alert(1)&lt;/script&gt; Yên Thanh", page.Raw);
+    }
+
+    [Fact]
     public async Task A_downloaded_file_has_the_same_bytes_and_its_original_name()
     {
         var school = await fixture.NewSchoolAsync();
