@@ -16,10 +16,12 @@ builder.Services.AddHostedService<StartupInitializer>();
 builder.AddWorkflowsIdentity();
 builder.AddWorkflowsApi();
 Workflows.Host.Distribution.DistributionExtensions.AddWorkflowsDistribution(builder);
+Workflows.Host.Reporting.SchoolSubmissionExtensions.AddSchoolSubmissions(builder);
 
 var app = builder.Build();
 app.MapWorkflowsApi();
 Workflows.Host.Distribution.DistributionExtensions.MapDevMail(app);
+Workflows.Host.Reporting.SchoolSubmissionExtensions.MapSchoolSubmissions(app);
 try
 {
     await app.RunAsync();
