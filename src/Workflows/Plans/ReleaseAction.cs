@@ -7,7 +7,8 @@ namespace Workflows.Plans;
 /// Automatic action <c>release</c> (phát hành, Nghị định 30/2020, Điều 18): marks a numbered plan released and lets
 /// every <see cref="IReleaseParticipant"/> do its part in the same transaction.
 /// </summary>
-internal sealed class ReleaseAction(IEnumerable<IReleaseParticipant> participants) : IStepAction
+internal sealed class ReleaseAction(IEnumerable<IReleaseParticipant> participants,
+    Microsoft.Extensions.Logging.ILogger<ReleaseAction> logger) : IStepAction
 {
     public string Name => "release";
 
@@ -21,5 +22,7 @@ internal sealed class ReleaseAction(IEnumerable<IReleaseParticipant> participant
             new { status = PlanStatus.Released, context.Now, context.Plan.Id }, context.Transaction, cancellationToken: cancellationToken));
         context.Audit.Add(context.Now, context.Actor.UserName, "plan.released", context.Plan.Id, context.InstanceId, null,
             new { context.Plan.Symbol });
+        Microsoft.Extensions.Logging.LoggerExtensions.LogInformation(logger, "Plan {PlanId} released as {Symbol} (transaction not yet committed)",
+            context.Plan.Id, context.Plan.Symbol);
     }
 }
