@@ -113,7 +113,9 @@ internal sealed class HostProcess : IAsyncDisposable
     private Process Launch(bool capture = true)
     {
         if (!File.Exists(HostDll)) throw new InvalidOperationException($"{HostDll} is missing: build the tests first.");
-        var info = new ProcessStartInfo("dotnet")
+        // The dotnet host running the tests (testhost is started by it), else the one on PATH.
+        var dotnet = Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" ? Environment.ProcessPath! : "dotnet";
+        var info = new ProcessStartInfo(dotnet)
         {
             WorkingDirectory = AppContext.BaseDirectory, // the content root: appsettings.json
             RedirectStandardOutput = true,
