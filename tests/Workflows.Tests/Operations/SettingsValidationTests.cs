@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Workflows.Tests.Infrastructure;
 
 namespace Workflows.Tests.Operations;
@@ -22,5 +23,67 @@ public sealed class SettingsValidationTests
         var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         Assert.StartsWith($"Invalid setting {key}: ", line);
         Assert.Contains(reason, line);
+    }
+}
+
+/// <summary>The same checks in memory: the shipped defaults pass, and every problem gets its own line.</summary>
+public sealed class SettingsValidatorTests
+{
+    private static IReadOnlyList<string> Validate(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"))
+            .AddInMemoryCollection(settings)
+            .Build();
+        var environment = new Microsoft.Extensions.Hosting.Internal.HostingEnvironment
+        {
+            ContentRootPath = Path.Combine(RepositoryPaths.Root, "src", "Host"),
+            EnvironmentName = "Production",
+        };
+        return Workflows.Host.Operations.SettingsValidator.Validate(configuration, environment);
+    }
+
+    [Fact]
+    public void The_shipped_appsettings_and_the_embedded_default_are_valid() => Assert.Empty(Validate([]));
+
+    [Fact]
+    public void A_production_SMTP_configuration_is_valid() => Assert.Empty(Validate(new()
+    {
+        ["ConnectionStrings:Workflows"] = "Host=db.internal;Port=5432;Username=workflows;Password=secret;Database=workflows",
+        ["Urls"] = "http://0.0.0.0:8080;https://*:8443",
+        ["Workflows:Distribution:Transport"] = "Smtp",
+        ["Workflows:Distribution:Smtp:Host"] = "smtp.example.org",
+        ["Workflows:Distribution:Smtp:Port"] = "587",
+        ["Workflows:Distribution:Smtp:Security"] = "StartTls",
+        ["Workflows:Distribution:Smtp:UserName"] = "vanthu",
+        ["Workflows:Distribution:Smtp:Password"] = "secret",
+        ["Workflows:Distribution:Smtp:From"] = "\"Phòng GDĐT Uông Bí\" <vanthu@pgddt.uongbi.example.org>",
+        ["Workflows:Distribution:RetryBaseSeconds"] = "0.5",
+        ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "http://collector:4317",
+    }));
+
+    [Fact]
+    public void Each_bad_setting_is_reported_on_its_own_naming_it()
+    {
+        var problems = Validate(new()
+        {
+            ["Workflows:Distribution:Transport"] = "Smtp",
+            ["Workflows:Distribution:Smtp:Port"] = "0",
+            ["Workflows:Distribution:LeaseSeconds"] = "10",
+            ["Workflows:Distribution:Smtp:TimeoutSeconds"] = "30",
+            ["Workflows:Distribution:RetryBaseSeconds"] = "60",
+            ["Workflows:Distribution:RetryMaxSeconds"] = "10",
+            ["Workflows:SeedDemo"] = "có",
+            ["Workflows:IssuingBodies:1:Code"] = "PGDĐT",
+        });
+        Assert.Equal(
+        [
+            "Workflows:SeedDemo: 'có' is not true or false",
+            "Workflows:IssuingBodies: the code 'PGDĐT' is used 2 times",
+            "Workflows:Distribution:Smtp:Host: is required when Workflows:Distribution:Transport is Smtp",
+            "Workflows:Distribution:Smtp:Port: 0 is out of range (1–65535)",
+            "Workflows:Distribution:LeaseSeconds: 10 must be longer than Workflows:Distribution:Smtp:TimeoutSeconds (30), or another node may send a message still being sent",
+            "Workflows:Distribution:RetryMaxSeconds: 10 is shorter than Workflows:Distribution:RetryBaseSeconds (60)",
+        ], problems);
     }
 }
