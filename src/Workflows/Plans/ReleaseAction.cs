@@ -1,4 +1,5 @@
 using Dapper;
+using Microsoft.Extensions.Logging;
 using Workflows.Engine;
 
 namespace Workflows.Plans;
@@ -8,7 +9,7 @@ namespace Workflows.Plans;
 /// every <see cref="IReleaseParticipant"/> do its part in the same transaction.
 /// </summary>
 internal sealed class ReleaseAction(IEnumerable<IReleaseParticipant> participants,
-    Microsoft.Extensions.Logging.ILogger<ReleaseAction> logger) : IStepAction
+    ILogger<ReleaseAction> logger) : IStepAction
 {
     public string Name => "release";
 
@@ -22,7 +23,6 @@ internal sealed class ReleaseAction(IEnumerable<IReleaseParticipant> participant
             new { status = PlanStatus.Released, context.Now, context.Plan.Id }, context.Transaction, cancellationToken: cancellationToken));
         context.Audit.Add(context.Now, context.Actor.UserName, "plan.released", context.Plan.Id, context.InstanceId, null,
             new { context.Plan.Symbol });
-        Microsoft.Extensions.Logging.LoggerExtensions.LogInformation(logger, "Plan {PlanId} released as {Symbol} (transaction not yet committed)",
-            context.Plan.Id, context.Plan.Symbol);
+        logger.LogInformation("Plan {PlanId} released as {Symbol} (transaction not yet committed)", context.Plan.Id, context.Plan.Symbol);
     }
 }
