@@ -9,6 +9,7 @@ using Workflows.Host.Storage;
 if (args is ["plan", "inspect", ..]) return PlanInspectCommand.Run(args, Console.Out, Console.Error);
 
 var builder = WebApplication.CreateBuilder(args);
+if (!Workflows.Host.Operations.SettingsValidator.ValidateWorkflowsSettings(builder, Console.Error)) return 1;
 builder.AddWorkflowsStorage();
 builder.Services.AddWorkflowsCore();
 builder.Services.Configure<Workflows.Organisation.OrganisationOptions>(builder.Configuration.GetSection("Workflows"));
@@ -17,11 +18,13 @@ builder.AddWorkflowsIdentity();
 builder.AddWorkflowsApi();
 Workflows.Host.Distribution.DistributionExtensions.AddWorkflowsDistribution(builder);
 Workflows.Host.Reporting.SchoolSubmissionExtensions.AddSchoolSubmissions(builder);
+Workflows.Host.Operations.OperationsExtensions.AddWorkflowsOperations(builder);
 
 var app = builder.Build();
 app.MapWorkflowsApi();
 Workflows.Host.Distribution.DistributionExtensions.MapDevMail(app);
 Workflows.Host.Reporting.SchoolSubmissionExtensions.MapSchoolSubmissions(app);
+Workflows.Host.Operations.OperationsExtensions.MapWorkflowsOperations(app);
 try
 {
     await app.RunAsync();
