@@ -16,6 +16,7 @@ builder.Services.AddHostedService<StartupInitializer>();
 builder.AddWorkflowsIdentity();
 builder.AddWorkflowsApi();
 Workflows.Host.Distribution.DistributionExtensions.AddWorkflowsDistribution(builder);
+Workflows.Host.Reporting.ReportingExtensions.AddWorkflowsReporting(builder);
 
 var app = builder.Build();
 app.MapWorkflowsApi();
