@@ -39,6 +39,7 @@ internal sealed class ReportingCycle(
     /// <summary>Runs every step due at <paramref name="now"/> (UTC) that is not yet done.</summary>
     public async Task<CycleResult> RunDueAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
     {
+        now = now.ToUniversalTime();
         int opened = 0, steps = 0, messages = 0;
         while (await OpenNextAsync(now, cancellationToken) is { } queued)
         {
@@ -198,8 +199,9 @@ internal sealed class ReportingCycle(
             var text = Text(period);
             var sent = notify.Send switch
             {
-                // A reminder timed before the period opened (a period activated late) is skipped, not sent late.
-                "reminder" when at < period.OpensAt => 0,
+                // A reminder timed before the period opened (activated late), or caught up after the deadline (every node
+                // was down), is recorded as done without a message: "còn 3 ngày" after the deadline would mislead.
+                "reminder" when at < period.OpensAt || now >= period.Deadline => 0,
                 "reminder" => await PerSchoolAsync(connection, transaction, period, step.Id, now, markOverdue: false, "reminder",
                     ReportingMessages.ReminderSubject(text, -notify.WorkingDays),
                     ReportingMessages.ReminderBody(text), cancellationToken),
