@@ -21,6 +21,7 @@ internal static class ReportingExtensions
         builder.Services.Configure<ReportingOptions>(builder.Configuration.GetSection(ReportingOptions.Section));
         builder.Services.Configure<SchedulerOptions>(builder.Configuration.GetSection(SchedulerOptions.Section));
         builder.Services.AddSingleton<ReportingCycle>();
+        builder.Services.AddSingleton<PlanDuties>();
         builder.Services.AddSingleton<ReportingCycleMonitor>();
         var scheduler = builder.Configuration.GetSection(SchedulerOptions.Section).Get<SchedulerOptions>() ?? new SchedulerOptions();
         if (!scheduler.Enabled) return builder;
@@ -80,6 +81,15 @@ internal static class ReportingExtensions
             var actor = http.User.ToActor();
             await plans.GetAsync(planId, actor, ct);
             return Results.Ok(await store.ListAsync(actor, planId, ct));
+        });
+        reporting.MapGet("/plans/{planId:guid}/duties", async (Guid planId, HttpContext http, PlanDuties duties, TimeProvider clock, CancellationToken ct) =>
+            Results.Ok(await duties.CheckAsync(planId, http.User.ToActor(), clock.GetUtcNow(), ct)));
+        reporting.MapPut("/plans/{planId:guid}/duties/{index:int}", async (Guid planId, int index, System.Text.Json.Nodes.JsonObject duty, HttpContext http,
+            PlanDuties duties, TimeProvider clock, CancellationToken ct) =>
+        {
+            var actor = http.User.ToActor();
+            await duties.CompleteAsync(planId, index, duty, actor, clock.GetUtcNow(), ct);
+            return Results.Ok((await duties.CheckAsync(planId, actor, clock.GetUtcNow(), ct))[index]);
         });
         reporting.MapGet("/schedules/{id:guid}/status", async (Guid id, HttpContext http, ReportingScheduleStore store, TimeProvider clock,
             CancellationToken ct) => Results.Ok(await store.StatusAsync(id, http.User.ToActor(), clock.GetUtcNow(), ct)));

@@ -11,7 +11,7 @@ namespace Workflows.Tests.Reporting;
 public sealed class ReportingApiTests
 {
     [Fact]
-    public async Task A_plan_whose_duty_is_still_unspecified_is_not_released_and_the_answer_names_the_field()
+    public async Task A_plan_whose_duty_is_still_unspecified_is_not_released_until_the_duty_gets_a_date()
     {
         await using var app = new WorkflowsApp(clock: new TestClock(Vn(2026, 3, 2, 8)));
         var flow = await PlanFlow.StartAsync(app);
@@ -28,6 +28,22 @@ public sealed class ReportingApiTests
         Assert.Equal("signed", plan.GetProperty("status").GetString());
         Assert.Equal(JsonValueKind.Null, plan.GetProperty("symbol").ValueKind);
         Assert.Empty((await flow.Clerk.GetFromJsonAsync<JsonElement[]>($"/api/reporting/plans/{planId}/schedules"))!);
+        var check = Assert.Single((await flow.Drafter.GetFromJsonAsync<JsonElement[]>($"/api/reporting/plans/{planId}/duties"))!);
+        Assert.Equal("incomplete", check.GetProperty("state").GetString());
+        Assert.Equal("reportingDuties[0].frequency", check.GetProperty("field").GetString());
+
+        // The drafter completes the duty on the signed plan; the clerk releases it.
+        var bad = await flow.Drafter.PutAsJsonAsync($"/api/reporting/plans/{planId}/duties/0", new { frequency = "half-yearly" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
+        Assert.Equal("reportingDuties[0].dueDay", (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("field").GetString());
+        var completed = await flow.Drafter.PutAsJsonAsync($"/api/reporting/plans/{planId}/duties/0", new { frequency = "half-yearly", dueDay = 20 });
+        Assert.Equal(HttpStatusCode.OK, completed.StatusCode);
+        Assert.Equal("ready", (await completed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("state").GetString());
+        Assert.True((await DistributionFlow.ClerkApproveAsync(flow, planId)).IsSuccessStatusCode);
+        var schedule = await ScheduleOfAsync(flow.Clerk, planId);
+        Assert.Equal("half-yearly", schedule.GetProperty("frequency").GetString());
+        Assert.Equal(["6 tháng đầu năm 2026", "6 tháng cuối năm 2026"], schedule.GetProperty("periods").EnumerateArray().Select(p => p.GetProperty("label").GetString()));
+        Assert.Contains("định kỳ tổng hợp báo cáo", (await flow.PlanAsync(planId)).GetProperty("fields").GetProperty("reportingDuties")[0].GetProperty("text").GetString());
     }
 
     [Fact]

@@ -151,6 +151,9 @@ public sealed partial class ReportingYearTests
         status = await (await app.SignInAsync("vanthu")).GetFromJsonAsync<JsonElement>($"/api/reporting/schedules/{id}/status");
         Assert.All(Enumerable.Range(0, 12), p => Assert.Equal("on_time", Cell(status, Schools[0], p)));
         Assert.All(Enumerable.Range(1, 11), p => Assert.Equal("overdue", Cell(status, Schools[1], p)));
+        var audit = await (await app.SignInAsync("vanthu")).GetFromJsonAsync<JsonElement>("/api/audit/verify");
+        Assert.True(audit.GetProperty("intact").GetBoolean());
+        Assert.Equal(12L + 12 * 4, await ScalarAsync<long>(app, "SELECT count(*) FROM audit_log WHERE action IN ('reporting.period-opened', 'reporting.step-done')"));
     }
 
     internal static async Task WaitAsync(Func<Task<bool>> condition)
