@@ -121,17 +121,14 @@ internal sealed class ReportingCycle(
                 SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::bytea[], $6::text[])
                     AS t(id, entry_id, name, address, hash, body)
             ), requests AS (
+                -- The period is 'scheduled' and locked: no request of it exists yet, so a conflict here is a bug, not a race.
                 INSERT INTO report_requests (id, period_id, schedule_id, entry_id, school_name, address, token_hash, requested_at)
                 SELECT id, $7, $8, entry_id, name, address, hash, $9 FROM input
-                ON CONFLICT DO NOTHING
-                RETURNING id
             ), done AS (
                 INSERT INTO reporting_steps_done (period_id, request_id, step, done_at)
-                SELECT $7, id, $10, $9 FROM requests
-                ON CONFLICT DO NOTHING
-                RETURNING request_id
+                SELECT $7, id, $10, $9 FROM input
             ), messages AS (
-                SELECT gen_random_uuid() AS mid, i.* FROM input i JOIN done d ON d.request_id = i.id
+                SELECT gen_random_uuid() AS mid, i.* FROM input i
             )
             INSERT INTO outgoing_messages (id, plan_id, message_id, address, recipient_name, entry_id, lines, purpose, subject, body,
                                            status, next_attempt_at, created_at, category, dedup_key, reference_id, redact_after_send)
@@ -230,6 +227,8 @@ internal sealed class ReportingCycle(
     private static async Task<int> PerSchoolAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, PeriodRow period, string step,
         DateTimeOffset now, bool markOverdue, string category, string subject, string bodyTemplate, CancellationToken cancellationToken)
     {
+        // No join between CTE results (planned as nested loops on fresh tables): the period's row lock and its step marker
+        // make this run the only one; the per-request step index and the outbox dedup key still refuse any second copy.
         var due = markOverdue
             ? "UPDATE report_requests SET overdue_at = $3 WHERE period_id = $1 AND first_submitted_at IS NULL AND overdue_at IS NULL RETURNING id, entry_id, school_name, address"
             : "SELECT id, entry_id, school_name, address FROM report_requests WHERE period_id = $1 AND first_submitted_at IS NULL";
@@ -240,9 +239,8 @@ internal sealed class ReportingCycle(
                 INSERT INTO reporting_steps_done (period_id, request_id, step, done_at)
                 SELECT $1, id, $2, $3 FROM due
                 ON CONFLICT DO NOTHING
-                RETURNING request_id
             ), messages AS (
-                SELECT gen_random_uuid() AS mid, d.* FROM due d JOIN done ON done.request_id = d.id
+                SELECT gen_random_uuid() AS mid, d.* FROM due d
             )
             INSERT INTO outgoing_messages (id, plan_id, message_id, address, recipient_name, entry_id, lines, purpose, subject, body,
                                            status, next_attempt_at, created_at, category, dedup_key, reference_id, redact_after_send)
