@@ -118,4 +118,18 @@ public sealed class ReportingApiTests
         Assert.Contains(list, s => s.GetProperty("id").GetGuid() == schedule.GetProperty("id").GetGuid());
         Assert.Equal(HttpStatusCode.NotFound, (await drafter.GetAsync($"/api/reporting/schedules/{Guid.NewGuid()}/status")).StatusCode);
     }
+
+    [Fact]
+    public async Task A_plan_cannot_be_submitted_into_the_report_submission_workflow()
+    {
+        await using var app = new WorkflowsApp();
+        var flow = await PlanFlow.StartAsync(app);
+        var planId = await flow.CreateAsync("Kế hoạch thử quy trình sai loại");
+
+        var response = await flow.Drafter.PostAsJsonAsync($"/api/plans/{planId}/submit", new { definitionId = "report-submission" });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal("definitionId", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("field").GetString());
+        Assert.Equal("draft", (await flow.PlanAsync(planId)).GetProperty("status").GetString());
+    }
 }
