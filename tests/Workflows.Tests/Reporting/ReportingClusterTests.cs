@@ -46,7 +46,7 @@ public sealed class ReportingClusterTests
     }
 
     [Fact]
-    public async Task A_step_missed_while_every_Host_was_down_runs_once_when_one_starts_again()
+    public async Task Steps_missed_while_every_Host_was_down_run_once_when_one_starts_again_also_across_the_deadline()
     {
         using var smtp = new TestSmtpServer().Start();
         var clock = new TestClock(Vn(2026, 3, 2, 8));
@@ -62,16 +62,34 @@ public sealed class ReportingClusterTests
 
         // Down across the opening and the first reminder of March; up again before the second reminder.
         clock.Set(StepTime(march, -3).AddHours(5));
-        await using var after = new WorkflowsApp(connectionString, clock: clock, settings: Settings(smtp.Port, "node-2"));
-        var monitor = after.Services.GetRequiredService<ReportingCycleMonitor>();
-        await WaitForRunAsync([monitor], [0]); // the job's trigger fires at start-up by itself
-        var mail = await MailAsync(smtp, 18);
-        await RunCycleAsync(after);
-        await Task.Delay(1500);
-        mail = ReportingMail(smtp);
-        Assert.Equal(18, mail.Count);
-        Assert.Equal(Schools.Order(), mail.Where(m => m.Subject.StartsWith("Đề nghị gửi báo cáo", StringComparison.Ordinal)).SelectMany(m => m.To).Order());
-        Assert.Equal(Schools.Order(), mail.Where(m => m.Subject.StartsWith("Nhắc hạn: còn 3", StringComparison.Ordinal)).SelectMany(m => m.To).Order());
+        await using (var after = new WorkflowsApp(connectionString, clock: clock, settings: Settings(smtp.Port, "node-2")))
+        {
+            var monitor = after.Services.GetRequiredService<ReportingCycleMonitor>();
+            await WaitForRunAsync([monitor], [0]); // the job's trigger fires at start-up by itself
+            await MailAsync(smtp, 18);
+            await RunCycleAsync(after);
+            await Task.Delay(1500);
+            var mail = ReportingMail(smtp);
+            Assert.Equal(18, mail.Count);
+            Assert.Equal(Schools.Order(), mail.Where(m => m.Subject.StartsWith("Đề nghị gửi báo cáo", StringComparison.Ordinal)).SelectMany(m => m.To).Order());
+            Assert.Equal(Schools.Order(), mail.Where(m => m.Subject.StartsWith("Nhắc hạn: còn 3", StringComparison.Ordinal)).SelectMany(m => m.To).Order());
+        }
+
+        // Down again across the deadline: at the next start the overdue notices go out once; the last reminder, now
+        // pointless, is recorded without a message.
+        clock.Set(StepTime(march, 1).AddHours(2));
+        await using (var again = new WorkflowsApp(connectionString, clock: clock, settings: Settings(smtp.Port, "node-3")))
+        {
+            await WaitForRunAsync([again.Services.GetRequiredService<ReportingCycleMonitor>()], [0]);
+            await MailAsync(smtp, 27);
+            await RunCycleAsync(again);
+            await Task.Delay(1500);
+            var mail = ReportingMail(smtp);
+            Assert.Equal(27, mail.Count);
+            Assert.Equal(Schools.Order(), mail.Where(m => m.Subject.StartsWith("Quá hạn gửi báo cáo", StringComparison.Ordinal)).SelectMany(m => m.To).Order());
+            Assert.DoesNotContain(mail, m => m.Subject.StartsWith("Nhắc hạn: còn 1", StringComparison.Ordinal));
+            Assert.Equal(1L, await ScalarAsync<long>(again, "SELECT count(*) FROM reporting_steps_done WHERE step = 'remind-1' AND request_id IS NULL"));
+        }
     }
 
     [Fact]
