@@ -35,6 +35,7 @@ internal sealed class ApprovalThroughputScenario : IScenario
         var (warmups, runs) = context.Options.Quick ? (1, 2) : (1, 5);
         var results = new List<Measurement>();
         var errors = 0;
+        using var listener = NpgsqlCommands.Listen();
         foreach (var users in Concurrency)
         {
             var perRun = (users == 1 ? 300 : 1000) / (context.Options.Quick ? 5 : 1);
@@ -42,11 +43,13 @@ internal sealed class ApprovalThroughputScenario : IScenario
                 .Select(i => new Actor($"bench.kiemtra{i}", $"Người kiểm tra {i}", null, "PGDĐT", new HashSet<string> { "Reviewer" })).ToArray();
             var rates = new List<double>();
             var latencies = new List<double>();
+            var commands = new List<double>();
             for (var run = 0; run < warmups + runs; run++)
             {
                 var tasks = await PrepareAsync(store, engine, dataSource, drafter, perRun, cancellationToken);
                 var queue = new ConcurrentQueue<Guid>(tasks);
                 var runLatencies = new ConcurrentBag<double>();
+                var commandsBefore = NpgsqlCommands.Count;
                 var start = Stopwatch.GetTimestamp();
                 await Task.WhenAll(reviewers.Select(reviewer => Task.Run(async () =>
                 {
@@ -66,12 +69,14 @@ internal sealed class ApprovalThroughputScenario : IScenario
                 }, cancellationToken)));
                 var elapsed = Stopwatch.GetElapsedTime(start).TotalSeconds;
                 if (run < warmups) continue;
+                if (users == 1) commands.Add((NpgsqlCommands.Count - commandsBefore) / (double)runLatencies.Count);
                 rates.Add(runLatencies.Count / elapsed);
                 latencies.AddRange(runLatencies);
             }
             BenchContext.Log($"approval, {users} user(s): {rates.Order().ElementAt(rates.Count / 2):F0}/s");
             results.Add(Measurement.Of($"completions/s, {users} user{(users == 1 ? "" : "s")}", "/s", rates, "≥ 1,000/s", higherIsBetter: true));
             results.Add(Measurement.Of($"latency of one completion, {users} user{(users == 1 ? "" : "s")}", "ms", latencies));
+            if (commands.Count > 0) results.Add(Measurement.Of("round trips per completion (Npgsql commands and batches)", "n", commands));
         }
         var verification = await services.GetRequiredService<AuditVerifier>().VerifyAsync(cancellationToken);
         notes.Add($"{warmups} warm-up run and {runs} measured runs per level, {(context.Options.Quick ? "60/200" : "300/1,000")} completions per run (1 user / 8 and 32 users)");
