@@ -24,6 +24,9 @@ internal sealed class BenchPostgres : IDisposable
 
     public LocalPostgresCluster Cluster { get; }
 
+    /// <summary>CPU time of this process and of the cluster.</summary>
+    public CpuMeter Cpu() => CpuMeter.ForCluster(Path.Combine(_directory, "pg"));
+
     public bool Durable { get; }
 
     /// <summary>The server's settings that matter for throughput, as PostgreSQL reports them.</summary>

@@ -36,6 +36,7 @@ internal sealed class ApprovalThroughputScenario : IScenario
         var results = new List<Measurement>();
         var errors = 0;
         using var listener = NpgsqlCommands.Listen();
+        var cpu = context.Postgres.Cpu();
         foreach (var users in Concurrency)
         {
             var perRun = (users == 1 ? 300 : 1000) / (context.Options.Quick ? 5 : 1);
@@ -44,12 +45,14 @@ internal sealed class ApprovalThroughputScenario : IScenario
             var rates = new List<double>();
             var latencies = new List<double>();
             var commands = new List<double>();
+            List<double> hostCpu = [], postgresCpu = [];
             for (var run = 0; run < warmups + runs; run++)
             {
                 var tasks = await PrepareAsync(store, engine, dataSource, drafter, perRun, cancellationToken);
                 var queue = new ConcurrentQueue<Guid>(tasks);
                 var runLatencies = new ConcurrentBag<double>();
                 var commandsBefore = NpgsqlCommands.Count;
+                var cpuBefore = cpu.Read();
                 var start = Stopwatch.GetTimestamp();
                 await Task.WhenAll(reviewers.Select(reviewer => Task.Run(async () =>
                 {
@@ -69,6 +72,9 @@ internal sealed class ApprovalThroughputScenario : IScenario
                 }, cancellationToken)));
                 var elapsed = Stopwatch.GetElapsedTime(start).TotalSeconds;
                 if (run < warmups) continue;
+                var cpuAfter = cpu.Read();
+                hostCpu.Add((cpuAfter.Host - cpuBefore.Host) / runLatencies.Count);
+                postgresCpu.Add((cpuAfter.Postgres - cpuBefore.Postgres) / runLatencies.Count);
                 if (users == 1) commands.Add((NpgsqlCommands.Count - commandsBefore) / (double)runLatencies.Count);
                 rates.Add(runLatencies.Count / elapsed);
                 latencies.AddRange(runLatencies);
@@ -76,6 +82,8 @@ internal sealed class ApprovalThroughputScenario : IScenario
             BenchContext.Log($"approval, {users} user(s): {rates.Order().ElementAt(rates.Count / 2):F0}/s");
             results.Add(Measurement.Of($"completions/s, {users} user{(users == 1 ? "" : "s")}", "/s", rates, "≥ 1,000/s", higherIsBetter: true));
             results.Add(Measurement.Of($"latency of one completion, {users} user{(users == 1 ? "" : "s")}", "ms", latencies));
+            results.Add(Measurement.Of($"CPU per completion, this process, {users} user{(users == 1 ? "" : "s")}", "ms", hostCpu));
+            results.Add(Measurement.Of($"CPU per completion, PostgreSQL, {users} user{(users == 1 ? "" : "s")}", "ms", postgresCpu));
             if (commands.Count > 0) results.Add(Measurement.Of("round trips per completion (Npgsql commands and batches)", "n", commands));
         }
         var verification = await services.GetRequiredService<AuditVerifier>().VerifyAsync(cancellationToken);
