@@ -31,6 +31,7 @@ internal sealed class ApprovalThroughputScenario : IScenario
         var engine = services.GetRequiredService<WorkflowEngine>();
         var store = services.GetRequiredService<PlanStore>();
         var dataSource = services.GetRequiredService<NpgsqlDataSource>();
+        var database = new NpgsqlConnectionStringBuilder(dataSource.ConnectionString).Database!;
         var drafter = new Actor("bench.chuyenvien", "Chuyên viên thử tải", null, "PGDĐT", new HashSet<string> { "Drafter" });
         var (warmups, runs) = context.Options.Quick ? (1, 2) : (1, 5);
         var results = new List<Measurement>();
@@ -45,7 +46,7 @@ internal sealed class ApprovalThroughputScenario : IScenario
             var rates = new List<double>();
             var latencies = new List<double>();
             var commands = new List<double>();
-            List<double> hostCpu = [], postgresCpu = [];
+            List<double> hostCpu = [], postgresCpu = [], active = [], advisory = [], wal = [];
             for (var run = 0; run < warmups + runs; run++)
             {
                 var tasks = await PrepareAsync(store, engine, dataSource, drafter, perRun, cancellationToken);
@@ -53,6 +54,7 @@ internal sealed class ApprovalThroughputScenario : IScenario
                 var runLatencies = new ConcurrentBag<double>();
                 var commandsBefore = NpgsqlCommands.Count;
                 var cpuBefore = cpu.Read();
+                var sampler = new WaitSampler(context.Postgres.Cluster.ConnectionString(), database);
                 var start = Stopwatch.GetTimestamp();
                 await Task.WhenAll(reviewers.Select(reviewer => Task.Run(async () =>
                 {
@@ -73,6 +75,9 @@ internal sealed class ApprovalThroughputScenario : IScenario
                 var elapsed = Stopwatch.GetElapsedTime(start).TotalSeconds;
                 if (run < warmups) continue;
                 var cpuAfter = cpu.Read();
+                var waits = await sampler.StopAsync();
+                await sampler.DisposeAsync();
+                if (run >= warmups) { active.Add(waits.Active); advisory.Add(waits.Advisory); wal.Add(waits.Wal); }
                 hostCpu.Add((cpuAfter.Host - cpuBefore.Host) / runLatencies.Count);
                 postgresCpu.Add((cpuAfter.Postgres - cpuBefore.Postgres) / runLatencies.Count);
                 if (users == 1) commands.Add((NpgsqlCommands.Count - commandsBefore) / (double)runLatencies.Count);
@@ -84,6 +89,7 @@ internal sealed class ApprovalThroughputScenario : IScenario
             results.Add(Measurement.Of($"latency of one completion, {users} user{(users == 1 ? "" : "s")}", "ms", latencies));
             results.Add(Measurement.Of($"CPU per completion, this process, {users} user{(users == 1 ? "" : "s")}", "ms", hostCpu));
             results.Add(Measurement.Of($"CPU per completion, PostgreSQL, {users} user{(users == 1 ? "" : "s")}", "ms", postgresCpu));
+            notes.Add($"{users} user{(users == 1 ? "" : "s")}: on average {active.Average():F1} backends active, {advisory.Average():F1} waiting for the audit chain's lock, {wal.Average():F1} on WAL (pg_stat_activity every 5 ms)");
             if (commands.Count > 0) results.Add(Measurement.Of("round trips per completion (Npgsql commands and batches)", "n", commands));
         }
         var verification = await services.GetRequiredService<AuditVerifier>().VerifyAsync(cancellationToken);
