@@ -4,8 +4,8 @@ namespace Workflows.Benchmarks.Infrastructure;
 
 /// <summary>
 /// Counts the commands and batches Npgsql executes in this process (its "Npgsql" activity source: one activity per
-/// command or batch, i.e. per round trip; BEGIN travels with the first command, COMMIT is counted separately when
-/// Npgsql traces it).
+/// command or batch, i.e. per round trip; BEGIN travels with the first command and the engine sends COMMIT inside its
+/// last batch). Physical connection opens and the wait sampler's queries (database "postgres") are left out.
 /// </summary>
 internal static class NpgsqlCommands
 {
@@ -18,8 +18,14 @@ internal static class NpgsqlCommands
         var listener = new ActivityListener
         {
             ShouldListenTo = source => source.Name == "Npgsql",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.PropagationData,
-            ActivityStarted = _ => Interlocked.Increment(ref _count),
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+            // Physical connection opens are not per completion, and the wait sampler's queries go to the "postgres" database.
+            ActivityStopped = activity =>
+            {
+                var database = activity.GetTagItem("db.namespace") ?? activity.GetTagItem("db.name");
+                if (!activity.DisplayName.StartsWith("CONNECT", StringComparison.Ordinal) && database as string != "postgres")
+                    Interlocked.Increment(ref _count);
+            },
         };
         ActivitySource.AddActivityListener(listener);
         return listener;
