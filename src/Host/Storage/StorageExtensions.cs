@@ -27,7 +27,7 @@ internal static class StorageExtensions
             connectionString = cluster.ConnectionString("workflows");
             builder.Configuration["Workflows:Embedded"] = "true";
         }
-        builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        builder.Services.AddSingleton(_ => WorkflowsDataSource.Build(connectionString));
         builder.Configuration["ConnectionStrings:Workflows"] = connectionString;
         return builder;
     }

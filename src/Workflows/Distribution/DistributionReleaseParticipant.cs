@@ -24,7 +24,12 @@ internal sealed class DistributionReleaseParticipant(IOptions<OrganisationOption
             throw WorkflowException.Invalid("recipients",
                 "Chưa phát hành được: Nơi nhận còn dòng chưa xác định người nhận — " +
                 string.Join("; ", blocking.Select(l => $"dòng {l.Index + 1} \"{RecipientText.Clean(l.Text)}\" " +
-                    (l.State == LineResolution.Ambiguous ? $"(trùng nhiều mục: {string.Join(", ", l.Candidates.Select(c => c.Name))})" : "(không có trong danh bạ)"))) +
+                    (l.State switch
+                    {
+                        LineResolution.Ambiguous => $"(trùng nhiều mục: {string.Join(", ", l.Candidates.Select(c => c.Name))})",
+                        LineResolution.Partial => $"(chỉ khớp một phần với \"{l.Candidates[0].Name}\", cần văn thư xác nhận)",
+                        _ => "(không có trong danh bạ)",
+                    }))) +
                 ". Văn thư chọn người nhận cho các dòng này rồi phát hành lại.");
 
         var messages = lines.Where(l => l.State == LineResolution.Resolved)

@@ -45,11 +45,11 @@ public sealed record RecipientLine(int Index, string Text, IReadOnlyList<string>
 /// <summary>How one Nơi nhận line resolves.</summary>
 /// <param name="Index">Line index.</param>
 /// <param name="Text">The line as written.</param>
-/// <param name="State">resolved, unresolved, ambiguous or archive.</param>
+/// <param name="State">resolved, unresolved, ambiguous, partial or archive.</param>
 /// <param name="Purpose">The purpose phrase for the message ("để báo cáo"…, default "để biết").</param>
 /// <param name="Entries">The matched entry (a group stays one entry).</param>
 /// <param name="Recipients">Addressed entries after group expansion.</param>
-/// <param name="Candidates">For an ambiguous line: the entries it could mean.</param>
+/// <param name="Candidates">For an ambiguous line: the entries it could mean; for a partial one: the one entry it may mean.</param>
 /// <param name="ChosenByClerk">True when the clerk picked the entry for this plan.</param>
 public sealed record LineResolution(int Index, string Text, string State, string Purpose,
     IReadOnlyList<DirectoryEntry> Entries, IReadOnlyList<DirectoryEntry> Recipients, IReadOnlyList<DirectoryEntry> Candidates,
@@ -63,12 +63,20 @@ public sealed record LineResolution(int Index, string Text, string State, string
     public const string Ambiguous = "ambiguous";
     /// <summary>Filed, never emailed.</summary>
     public const string Archive = "archive";
+    /// <summary>Equals no name or alias, but its words appear inside one entry's name: the clerk confirms that entry.</summary>
+    public const string Partial = "partial";
 
     /// <summary>True when the line blocks release.</summary>
-    public bool Blocks => State is Unresolved or Ambiguous;
+    public bool Blocks => State is Unresolved or Ambiguous or Partial;
 }
 
-/// <summary>Matches Nơi nhận lines against the directory (names and aliases, normalised); groups expand to members.</summary>
+/// <summary>
+/// Matches Nơi nhận lines against the directory; groups expand to members. Only an exact match resolves by itself: the
+/// line's normalised form (<see cref="RecipientText.Normalise"/>: case, diacritics, punctuation and the usual
+/// abbreviations folded) equals the normalised name or an alias of exactly one entry. A line whose words only appear
+/// inside entries' names is partial (one such entry) or ambiguous (several) and waits for the clerk's pick, which
+/// becomes an alias, so the same line resolves exactly on the next plan.
+/// </summary>
 public sealed class RecipientResolver
 {
     private readonly IReadOnlyList<DirectoryEntry> _entries;
@@ -100,14 +108,14 @@ public sealed class RecipientResolver
         var key = RecipientText.Normalise(line.Text);
         if (key.Length == 0) return new(line.Index, line.Text, LineResolution.Unresolved, purpose, [], [], [], false);
         var exact = _keys.Where(k => k.Key == key).Select(k => k.Entry).DistinctBy(e => e.Id).ToList();
-        var matches = exact.Count > 0 ? exact : _keys
-            .Where(k => ContainsWords(k.Key, key))
-            .Select(k => k.Entry).DistinctBy(e => e.Id).ToList();
-        return matches.Count switch
+        if (exact.Count == 1) return new(line.Index, line.Text, LineResolution.Resolved, purpose, exact, Expand(exact[0]), [], false);
+        if (exact.Count > 1) return new(line.Index, line.Text, LineResolution.Ambiguous, purpose, [], [], exact, false);
+        var partial = _keys.Where(k => ContainsWords(k.Key, key)).Select(k => k.Entry).DistinctBy(e => e.Id).ToList();
+        return partial.Count switch
         {
-            1 => new(line.Index, line.Text, LineResolution.Resolved, purpose, matches, Expand(matches[0]), [], false),
             0 => new(line.Index, line.Text, LineResolution.Unresolved, purpose, [], [], [], false),
-            _ => new(line.Index, line.Text, LineResolution.Ambiguous, purpose, [], [], matches, false),
+            1 => new(line.Index, line.Text, LineResolution.Partial, purpose, [], [], partial, false),
+            _ => new(line.Index, line.Text, LineResolution.Ambiguous, purpose, [], [], partial, false),
         };
     }
 

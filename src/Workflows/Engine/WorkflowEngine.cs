@@ -6,6 +6,7 @@ using Workflows.Calendar;
 using Workflows.Definitions;
 using Workflows.Organisation;
 using Workflows.Plans;
+using Workflows.Storage;
 
 namespace Workflows.Engine;
 
@@ -60,22 +61,23 @@ public sealed class WorkflowEngine
             throw WorkflowException.Forbidden("Chỉ chuyên viên soạn thảo kế hoạch này mới trình được.");
         var now = _clock.GetUtcNow();
         var audit = new AuditWriter(connection, transaction);
+        var pending = new List<NpgsqlBatchCommand>();
         Guid instanceId;
         if (plan.Status == PlanStatus.Draft)
         {
             var definition = _catalog.Latest(definitionId ?? "plan-approval");
             instanceId = Guid.NewGuid();
-            await connection.ExecuteAsync(
+            pending.Add(BatchStatement.Create(
                 """
                 INSERT INTO workflow_instances (id, definition_id, definition_version, plan_id, status, current_step, started_by, started_at)
-                VALUES (@instanceId, @Id, @Version, @planId, 'running', @Start, @UserName, @now)
+                VALUES ($1, $2, $3, $4, 'running', $5, $6, $7)
                 """,
-                new { instanceId, definition.Id, definition.Version, planId, definition.Start, actor.UserName, now }, transaction);
+                instanceId, definition.Id, definition.Version, planId, definition.Start, actor.UserName, now));
             audit.Add(now, actor.UserName, "instance.started", planId, instanceId, null,
                 new { definitionId = definition.Id, definitionVersion = definition.Version });
             var start = definition.Step(definition.Start);
-            var transition = new Transition(connection, transaction, audit, plan with { Revision = plan.Revision + 1 }, instanceId, definition, actor, now);
-            await SetRevisionAsync(transition);
+            var transition = new Transition(connection, transaction, audit, pending, plan with { Revision = plan.Revision + 1 }, instanceId, definition, actor, now);
+            SetRevision(transition);
             if (start.Kind == StepKind.HumanTask)
             {
                 var submit = SubmitOutcome(start);
@@ -91,17 +93,16 @@ public sealed class WorkflowEngine
         else if (plan.Status == PlanStatus.Returned)
         {
             var task = await connection.QuerySingleOrDefaultAsync<TaskRow>(
-                TaskColumns + " WHERE plan_id = @planId AND status = 'open' FOR UPDATE", new { planId }, transaction)
+                "SELECT " + TaskColumns + TaskFrom + " WHERE t.plan_id = @planId AND t.status = 'open' FOR UPDATE OF t", new { planId }, transaction)
                 ?? throw WorkflowException.Conflict("Kế hoạch không có bước chờ chỉnh sửa.");
             instanceId = task.instance_id;
-            await CompleteLockedAsync(connection, transaction, audit, plan, task, null, null, null, actor, now, resubmission: true, cancellationToken);
+            await CompleteLockedAsync(connection, transaction, audit, pending, plan, task, null, null, null, actor, now, resubmission: true, cancellationToken);
         }
         else
         {
             throw WorkflowException.Conflict($"Kế hoạch đang ở trạng thái '{plan.Status}', không trình được.");
         }
-        await audit.FlushAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await audit.CommitAsync(pending, cancellationToken);
         _logger.LogInformation("Plan {PlanId} submitted by {User}, instance {InstanceId}", planId, actor.UserName, instanceId);
         return instanceId;
     }
@@ -122,19 +123,23 @@ public sealed class WorkflowEngine
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var task = await connection.QuerySingleOrDefaultAsync<TaskRow>(
-            TaskColumns + " WHERE id = @taskId FOR UPDATE", new { taskId }, transaction)
-            ?? throw WorkflowException.NotFound("Công việc");
+        // One round trip reads and locks the task and its plan (a concurrent completion waits here, then sees the
+        // task completed: one winner, the others get 409); the writes, the audit records and COMMIT go in a second.
+        var rows = await connection.QueryAsync<TaskRow, PlanRecord, (TaskRow Task, PlanRecord Plan)>(new CommandDefinition(
+            "SELECT " + TaskColumns + ", " + PlanQueries.Columns + TaskFrom + " JOIN plans p ON p.id = t.plan_id WHERE t.id = @taskId FOR UPDATE OF t, p",
+            new { taskId }, transaction, cancellationToken: cancellationToken), (t, p) => (t, p), splitOn: "id");
+        var (task, plan) = rows.SingleOrDefault();
+        if (task is null) throw WorkflowException.NotFound("Công việc");
         using var logScope = _logger.BeginScope(Telemetry.LogScope.Plan(task.plan_id, task.instance_id, taskId));
         if (task.body_code != actor.BodyCode || !actor.IsIn(task.role) || (task.assignee is not null && task.assignee != actor.UserName))
             throw WorkflowException.Forbidden("Bạn không có quyền xử lý công việc này.");
         if (task.status != "open") throw WorkflowException.Conflict("Công việc này đã được xử lý.");
-        var plan = await LockPlanAsync(connection, transaction, task.plan_id, actor);
+        if (plan.BodyCode != actor.BodyCode) throw WorkflowException.Forbidden("Kế hoạch thuộc cơ quan khác.");
         var now = _clock.GetUtcNow();
         var audit = new AuditWriter(connection, transaction);
-        await CompleteLockedAsync(connection, transaction, audit, plan, task, outcome, comment, signingForm, actor, now, resubmission: false, cancellationToken);
-        await audit.FlushAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        var pending = new List<NpgsqlBatchCommand>();
+        await CompleteLockedAsync(connection, transaction, audit, pending, plan, task, outcome, comment, signingForm, actor, now, resubmission: false, cancellationToken);
+        await audit.CommitAsync(pending, cancellationToken);
         _logger.LogInformation("Task {TaskId} ({Step}) of plan {PlanId} completed with {Outcome} by {User}",
             taskId, task.step, task.plan_id, outcome, actor.UserName);
     }
@@ -168,12 +173,10 @@ public sealed class WorkflowEngine
     }
 
     private async Task CompleteLockedAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, AuditWriter audit,
-        PlanRecord plan, TaskRow task, string? outcomeName, string? comment, string? signingForm, Actor actor,
+        List<NpgsqlBatchCommand> pending, PlanRecord plan, TaskRow task, string? outcomeName, string? comment, string? signingForm, Actor actor,
         DateTimeOffset now, bool resubmission, CancellationToken cancellationToken)
     {
-        var instance = await connection.QuerySingleAsync<(string DefinitionId, int DefinitionVersion)>(
-            "SELECT definition_id, definition_version FROM workflow_instances WHERE id = @instance_id", task, transaction);
-        var definition = await _catalog.GetAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
+        var definition = await _catalog.GetAsync(task.definition_id, task.definition_version, cancellationToken);
         var step = definition.Step(task.step);
         OutcomeDefinition outcome;
         if (resubmission)
@@ -194,21 +197,17 @@ public sealed class WorkflowEngine
         if (step.Signing && outcome.Name == step.Outcomes.Keys.First())
         {
             signature = Sign(plan, signingForm, actor, now);
-            await connection.ExecuteAsync(
-                "UPDATE plans SET signing = @json::jsonb WHERE id = @Id",
-                new { json = System.Text.Json.JsonSerializer.Serialize(signature, System.Text.Json.JsonSerializerOptions.Web), plan.Id }, transaction);
+            pending.Add(BatchStatement.Create("UPDATE plans SET signing = $1::jsonb WHERE id = $2",
+                System.Text.Json.JsonSerializer.Serialize(signature, System.Text.Json.JsonSerializerOptions.Web), plan.Id));
         }
 
-        await connection.ExecuteAsync(
-            """
-            UPDATE human_tasks SET status = 'completed', completed_at = @now, completed_by = @UserName, outcome = @Name, comment = @comment
-            WHERE id = @id
-            """,
-            new { now, actor.UserName, outcome.Name, comment, task.id }, transaction);
+        pending.Add(BatchStatement.Create(
+            "UPDATE human_tasks SET status = 'completed', completed_at = $1, completed_by = $2, outcome = $3, comment = $4 WHERE id = $5",
+            now, actor.UserName, outcome.Name, comment, task.id));
         audit.Add(now, actor.UserName, resubmission ? "plan.resubmitted" : "task.completed", plan.Id, task.instance_id, task.id,
             new { step = step.Id, outcome = outcome.Name, comment, revision = plan.Revision, signature });
-        var transition = new Transition(connection, transaction, audit, plan, task.instance_id, definition, actor, now);
-        if (resubmission) await SetRevisionAsync(transition);
+        var transition = new Transition(connection, transaction, audit, pending, plan, task.instance_id, definition, actor, now);
+        if (resubmission) SetRevision(transition);
         await EnterAsync(transition, outcome.Next, outcome.Status, cancellationToken);
     }
 
@@ -243,14 +242,14 @@ public sealed class WorkflowEngine
                     var dueAt = VietnamTime.EndOfDay(dueDate);
                     var assignee = stepId == transition.Definition.Start ? transition.Plan.CreatedBy : null;
                     var taskId = Guid.NewGuid();
-                    await connection.ExecuteAsync(
+                    transition.Pending.Add(BatchStatement.Create(
                         """
                         INSERT INTO human_tasks (id, instance_id, plan_id, body_code, step, role, revision, status, created_at, due_at, assignee)
-                        VALUES (@taskId, @InstanceId, @planId, @BodyCode, @stepId, @Role, @Revision, 'open', @Now, @dueAt, @assignee)
+                        VALUES ($1, $2, $3, $4, $5, $6, $7, 'open', $8, $9, $10)
                         """,
-                        new { taskId, transition.InstanceId, planId = transition.Plan.Id, transition.Plan.BodyCode, stepId, step.Role,
-                              transition.Plan.Revision, transition.Now, dueAt, assignee }, transition.Transaction);
-                    await SetPlanStepAsync(transition, stepId, statusOverride ?? step.Status!, "running");
+                        taskId, transition.InstanceId, transition.Plan.Id, transition.Plan.BodyCode, stepId, step.Role,
+                        transition.Plan.Revision, transition.Now, dueAt, assignee));
+                    SetPlanStep(transition, stepId, statusOverride ?? step.Status!, "running");
                     transition.Audit.Add(transition.Now, "system", "task.created", transition.Plan.Id, transition.InstanceId, taskId,
                         new { step = stepId, role = step.Role, dueAt });
                     return;
@@ -258,17 +257,18 @@ public sealed class WorkflowEngine
                 case StepKind.Action:
                 {
                     var action = _actions[step.Action!];
+                    await FlushPendingAsync(transition, cancellationToken); // the action reads the plan as changed so far
                     var plan = await connection.QuerySingleAsync<PlanRecord>(PlanQueries.SelectById, new { id = transition.Plan.Id }, transition.Transaction);
                     await action.ExecuteAsync(new StepActionContext(connection, transition.Transaction, plan, transition.InstanceId,
                         transition.Actor, transition.Now, transition.Audit), cancellationToken);
-                    await connection.ExecuteAsync("UPDATE workflow_instances SET current_step = @stepId WHERE id = @InstanceId",
-                        new { stepId, transition.InstanceId }, transition.Transaction);
+                    transition.Pending.Add(BatchStatement.Create("UPDATE workflow_instances SET current_step = $1 WHERE id = $2",
+                        stepId, transition.InstanceId));
                     stepId = step.Next!;
                     statusOverride = null;
                     continue;
                 }
                 default:
-                    await SetPlanStepAsync(transition, null, step.Status!, "completed");
+                    SetPlanStep(transition, null, step.Status!, "completed");
                     transition.Audit.Add(transition.Now, "system", "instance.completed", transition.Plan.Id, transition.InstanceId, null,
                         new { step = stepId, status = step.Status });
                     return;
@@ -276,21 +276,28 @@ public sealed class WorkflowEngine
         }
     }
 
-    private static async Task SetPlanStepAsync(Transition transition, string? stepId, string status, string instanceStatus)
+    private static void SetPlanStep(Transition transition, string? stepId, string status, string instanceStatus)
     {
-        await transition.Connection.ExecuteAsync(
-            """
-            UPDATE plans SET status = @status, current_step = @stepId, updated_at = @Now, row_version = row_version + 1 WHERE id = @planId;
-            UPDATE workflow_instances SET status = @instanceStatus, current_step = coalesce(@stepId, current_step),
-                completed_at = CASE WHEN @instanceStatus = 'completed' THEN @Now END
-            WHERE id = @InstanceId;
-            """,
-            new { status, stepId, transition.Now, planId = transition.Plan.Id, instanceStatus, transition.InstanceId }, transition.Transaction);
+        transition.Pending.Add(BatchStatement.Create(
+            "UPDATE plans SET status = $1, current_step = $2, updated_at = $3, row_version = row_version + 1 WHERE id = $4",
+            status, stepId, transition.Now, transition.Plan.Id));
+        transition.Pending.Add(BatchStatement.Create(
+            "UPDATE workflow_instances SET status = $1, current_step = coalesce($2, current_step), completed_at = $3 WHERE id = $4",
+            instanceStatus, stepId, instanceStatus == "completed" ? transition.Now : null, transition.InstanceId));
     }
 
-    private static Task SetRevisionAsync(Transition transition) =>
-        transition.Connection.ExecuteAsync("UPDATE plans SET revision = @Revision WHERE id = @Id",
-            new { transition.Plan.Revision, transition.Plan.Id }, transition.Transaction);
+    private static void SetRevision(Transition transition) =>
+        transition.Pending.Add(BatchStatement.Create("UPDATE plans SET revision = $1 WHERE id = $2", transition.Plan.Revision, transition.Plan.Id));
+
+    /// <summary>Runs the statements queued so far (one round trip), before something that reads their effect.</summary>
+    private static async Task FlushPendingAsync(Transition transition, CancellationToken cancellationToken)
+    {
+        if (transition.Pending.Count == 0) return;
+        await using var batch = new NpgsqlBatch(transition.Connection, transition.Transaction);
+        foreach (var statement in transition.Pending) batch.BatchCommands.Add(statement);
+        transition.Pending.Clear();
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+    }
 
     private static OutcomeDefinition SubmitOutcome(StepDefinition start) =>
         start.Outcomes.TryGetValue("submit", out var submit) ? submit : start.Outcomes.Values.First();
@@ -304,13 +311,16 @@ public sealed class WorkflowEngine
     }
 
     private const string TaskColumns =
-        "SELECT id, instance_id, plan_id, body_code, step, role, revision, status, assignee FROM human_tasks";
+        "t.id, t.instance_id, t.plan_id, t.body_code, t.step, t.role, t.revision, t.status, t.assignee, i.definition_id, i.definition_version";
 
+    private const string TaskFrom = " FROM human_tasks t JOIN workflow_instances i ON i.id = t.instance_id";
+
+    /// <summary>One transition's context; <see cref="Pending"/> holds its writes until they are sent together.</summary>
     private sealed record Transition(NpgsqlConnection Connection, NpgsqlTransaction Transaction, AuditWriter Audit,
-        PlanRecord Plan, Guid InstanceId, WorkflowDefinition Definition, Actor Actor, DateTimeOffset Now);
+        List<NpgsqlBatchCommand> Pending, PlanRecord Plan, Guid InstanceId, WorkflowDefinition Definition, Actor Actor, DateTimeOffset Now);
 
 #pragma warning disable IDE1006 // column names as Dapper maps them
     private sealed record TaskRow(Guid id, Guid instance_id, Guid plan_id, string body_code, string step, string role,
-        int revision, string status, string? assignee);
+        int revision, string status, string? assignee, string definition_id, int definition_version);
 #pragma warning restore IDE1006
 }

@@ -3,10 +3,12 @@ namespace Workflows.Plans;
 /// <summary>SQL shared by the plan store and the engine.</summary>
 internal static class PlanQueries
 {
-    public const string SelectById =
+    /// <summary>The columns of <see cref="PlanRecord"/>, of the plans table aliased <c>p</c>.</summary>
+    public const string Columns =
         """
-        SELECT id, body_code, document_type, subject, status, current_step, revision, number, symbol, issued_on,
-               signing::text AS signing, fields::text AS fields, document_name, created_by, created_at, updated_at, released_at
-        FROM plans WHERE id = @id
+        p.id, p.body_code, p.document_type, p.subject, p.status, p.current_step, p.revision, p.number, p.symbol, p.issued_on,
+               p.signing::text AS signing, p.fields::text AS fields, p.document_name, p.created_by, p.created_at, p.updated_at, p.released_at
         """;
+
+    public const string SelectById = "SELECT " + Columns + " FROM plans p WHERE id = @id";
 }

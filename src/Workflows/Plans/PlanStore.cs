@@ -3,6 +3,7 @@ using Dapper;
 using Npgsql;
 using Workflows.Audit;
 using Workflows.Engine;
+using Workflows.Storage;
 
 namespace Workflows.Plans;
 
@@ -22,19 +23,17 @@ public sealed class PlanStore(NpgsqlDataSource dataSource, TimeProvider clock)
         var now = clock.GetUtcNow();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
+        var insert = BatchStatement.Create(
             """
             INSERT INTO plans (id, body_code, document_type, subject, status, fields, document_name, document_media_type, document_content,
                                created_by, created_at, updated_at)
-            VALUES (@id, @BodyCode, @DocumentType, @Subject, 'draft', @FieldsJson::jsonb, @DocumentName, @DocumentMediaType, @DocumentContent,
-                    @UserName, @now, @now)
+            VALUES ($1, $2, $3, $4, 'draft', $5::jsonb, $6, $7, $8, $9, $10, $10)
             """,
-            new { id, actor.BodyCode, plan.DocumentType, Subject = plan.Subject.Trim(), plan.FieldsJson, plan.DocumentName,
-                  plan.DocumentMediaType, plan.DocumentContent, actor.UserName, now }, transaction, cancellationToken: cancellationToken));
+            id, actor.BodyCode, plan.DocumentType, plan.Subject.Trim(), plan.FieldsJson, plan.DocumentName,
+            plan.DocumentMediaType, plan.DocumentContent, actor.UserName, now);
         var audit = new AuditWriter(connection, transaction);
         audit.Add(now, actor.UserName, "plan.created", id, null, null, new { subject = plan.Subject.Trim(), plan.DocumentName });
-        await audit.FlushAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await audit.CommitAsync([insert], cancellationToken); // insert, audit record and COMMIT in one round trip
         return id;
     }
 
@@ -53,17 +52,15 @@ public sealed class PlanStore(NpgsqlDataSource dataSource, TimeProvider clock)
         if (plan.Status is not (PlanStatus.Draft or PlanStatus.Returned))
             throw WorkflowException.Conflict($"Kế hoạch đang ở trạng thái '{plan.Status}', không sửa được.");
         var now = clock.GetUtcNow();
-        await connection.ExecuteAsync(new CommandDefinition(
+        var update = BatchStatement.Create(
             """
-            UPDATE plans SET subject = @subject, document_type = @documentType, fields = @fieldsJson::jsonb, updated_at = @now,
-                row_version = row_version + 1
-            WHERE id = @id
+            UPDATE plans SET subject = $1, document_type = $2, fields = $3::jsonb, updated_at = $4, row_version = row_version + 1
+            WHERE id = $5
             """,
-            new { subject = subject.Trim(), documentType, fieldsJson, now, id }, transaction, cancellationToken: cancellationToken));
+            subject.Trim(), documentType, fieldsJson, now, id);
         var audit = new AuditWriter(connection, transaction);
         audit.Add(now, actor.UserName, "plan.corrected", id, null, null, new { subject = subject.Trim(), documentType, revision = plan.Revision });
-        await audit.FlushAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await audit.CommitAsync([update], cancellationToken);
     }
 
     /// <summary>The plan, if the actor's body owns it.</summary>

@@ -21,6 +21,9 @@ internal sealed class TestSmtpServer : IDisposable
 
     public string Directory { get; }
 
+    /// <summary>PEM certificate and key files: when set (before <see cref="Start"/>), the server offers and requires STARTTLS.</summary>
+    public (string Certificate, string Key)? Tls { get; init; }
+
     public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -34,6 +37,7 @@ internal sealed class TestSmtpServer : IDisposable
         var script = Path.Combine(AppContext.BaseDirectory, "Distribution", "smtp_server.py");
         var info = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in new[] { script, "--port", Port.ToString(), "--dir", Directory }) info.ArgumentList.Add(a);
+        if (Tls is { } tls) foreach (var a in new[] { "--tls-cert", tls.Certificate, "--tls-key", tls.Key }) info.ArgumentList.Add(a);
         _process = Process.Start(info)!;
         _process.ErrorDataReceived += (_, _) => { };
         _process.BeginErrorReadLine();

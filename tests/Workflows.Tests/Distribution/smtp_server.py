@@ -5,7 +5,8 @@ attachment names, plain body) in --dir. Reads --dir/control.json before each RCP
   {"temporary": {"addr@example.org": 2}, "permanent": ["addr2@example.org"]}
 answers "451" while the address's temporary count is above zero (and counts it down), "550" for permanent ones.
 With "delayMs": N, each message is stored and then the 250 reply waits N milliseconds (a slow server).
-Prints READY when listening.
+Prints READY when listening. With --tls-cert and --tls-key it offers STARTTLS with that certificate and refuses mail
+before it (require_starttls).
 """
 import argparse
 import asyncio
@@ -13,6 +14,7 @@ import email
 import email.policy
 import json
 import os
+import ssl
 import threading
 import uuid
 
@@ -78,9 +80,16 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--port", type=int, required=True)
     parser.add_argument("--dir", required=True)
+    parser.add_argument("--tls-cert")
+    parser.add_argument("--tls-key")
     args = parser.parse_args()
     os.makedirs(args.dir, exist_ok=True)
-    controller = Controller(Handler(args.dir), hostname="127.0.0.1", port=args.port, data_size_limit=50 * 1024 * 1024)
+    tls = {}
+    if args.tls_cert:
+        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        context.load_cert_chain(args.tls_cert, args.tls_key)
+        tls = {"tls_context": context, "require_starttls": True}
+    controller = Controller(Handler(args.dir), hostname="127.0.0.1", port=args.port, data_size_limit=50 * 1024 * 1024, **tls)
     controller.start()
     print("READY", flush=True)
     try:

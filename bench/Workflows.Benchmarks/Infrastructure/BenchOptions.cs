@@ -1,0 +1,41 @@
+namespace Workflows.Benchmarks.Infrastructure;
+
+/// <summary>Command-line options of the benchmark program.</summary>
+internal sealed record BenchOptions(bool Quick, IReadOnlySet<string>? Only, bool Durable, int PgbenchSeconds)
+{
+    public const string Usage = """
+        Usage: dotnet run -c Release --project bench/Workflows.Benchmarks -- [options]
+          --quick            fewer and shorter runs (a smoke run of every scenario, about a minute)
+          --only a,b         run only these scenarios: reading, approval, release, pgbench
+          --durable          PostgreSQL with fsync and synchronous_commit on (default: fsync off, see README)
+          --pgbench-seconds  length of the pgbench run (default 15; 5 with --quick)
+        """;
+
+    /// <summary>Parses the arguments; null and a message on bad input.</summary>
+    public static (BenchOptions? Options, string? Error) Parse(string[] args)
+    {
+        bool quick = false, durable = false;
+        HashSet<string>? only = null;
+        int? pgbenchSeconds = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--quick": quick = true; break;
+                case "--durable": durable = true; break;
+                case "--only" when i + 1 < args.Length:
+                    only = [.. args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(s => s.ToLowerInvariant())];
+                    break;
+                case "--pgbench-seconds" when i + 1 < args.Length && int.TryParse(args[i + 1], out var s) && s > 0:
+                    pgbenchSeconds = s; i++;
+                    break;
+                case "--help" or "-h": return (null, null);
+                default: return (null, $"Unknown or incomplete option '{args[i]}'.");
+            }
+        }
+        return (new BenchOptions(quick, only, durable, pgbenchSeconds ?? (quick ? 5 : 15)), null);
+    }
+
+    /// <summary>True when <paramref name="scenario"/> should run.</summary>
+    public bool Runs(string scenario) => Only is null || Only.Contains(scenario);
+}

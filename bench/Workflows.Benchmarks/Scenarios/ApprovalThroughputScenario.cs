@@ -1,0 +1,120 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Workflows.Audit;
+using Workflows.Benchmarks.Infrastructure;
+using Workflows.Engine;
+using Workflows.Plans;
+
+namespace Workflows.Benchmarks.Scenarios;
+
+/// <summary>
+/// Human-task completions per second through <see cref="WorkflowEngine.CompleteAsync"/> with 1, 8 and 32 concurrent
+/// users: each run prepares plans waiting at the review step (created and submitted through the plan store and the
+/// engine), then the reviewers approve them all, each user completing one task after another. The p99 latency of one
+/// completion is taken over every completion of the measured runs. At the end the audit chain must be intact.
+/// </summary>
+internal sealed class ApprovalThroughputScenario : IScenario
+{
+    private static readonly int[] Concurrency = [1, 8, 32];
+
+    public string Name => "approval";
+
+    public string Description => "approval throughput: WorkflowEngine.CompleteAsync (review → sign), in-process Host";
+
+    public async Task<IReadOnlyList<Measurement>> RunAsync(BenchContext context, IList<string> notes, CancellationToken cancellationToken)
+    {
+        await using var host = context.CreateHost("approval", new Dictionary<string, string?> { ["Workflows:Distribution:SenderEnabled"] = "false" });
+        var services = host.Services;
+        var engine = services.GetRequiredService<WorkflowEngine>();
+        var store = services.GetRequiredService<PlanStore>();
+        var dataSource = services.GetRequiredService<NpgsqlDataSource>();
+        var database = new NpgsqlConnectionStringBuilder(dataSource.ConnectionString).Database!;
+        var drafter = new Actor("bench.chuyenvien", "Chuyên viên thử tải", null, "PGDĐT", new HashSet<string> { "Drafter" });
+        var (warmups, runs) = context.Options.Quick ? (1, 2) : (1, 5);
+        var results = new List<Measurement>();
+        var errors = 0;
+        using var listener = NpgsqlCommands.Listen();
+        var cpu = context.Postgres.Cpu();
+        foreach (var users in Concurrency)
+        {
+            var perRun = (users == 1 ? 300 : 1000) / (context.Options.Quick ? 5 : 1);
+            var reviewers = Enumerable.Range(1, users)
+                .Select(i => new Actor($"bench.kiemtra{i}", $"Người kiểm tra {i}", null, "PGDĐT", new HashSet<string> { "Reviewer" })).ToArray();
+            var rates = new List<double>();
+            var latencies = new List<double>();
+            var commands = new List<double>();
+            List<double> hostCpu = [], postgresCpu = [], active = [], advisory = [], wal = [];
+            for (var run = 0; run < warmups + runs; run++)
+            {
+                var tasks = await PrepareAsync(store, engine, dataSource, drafter, perRun, cancellationToken);
+                var queue = new ConcurrentQueue<Guid>(tasks);
+                var runLatencies = new ConcurrentBag<double>();
+                var commandsBefore = NpgsqlCommands.Count;
+                var cpuBefore = cpu.Read();
+                var sampler = new WaitSampler(context.Postgres.Cluster.ConnectionString(), database);
+                var start = Stopwatch.GetTimestamp();
+                await Task.WhenAll(reviewers.Select(reviewer => Task.Run(async () =>
+                {
+                    while (queue.TryDequeue(out var taskId))
+                    {
+                        var t0 = Stopwatch.GetTimestamp();
+                        try
+                        {
+                            await engine.CompleteAsync(taskId, "approve", null, null, reviewer, cancellationToken);
+                            runLatencies.Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
+                        }
+                        catch (WorkflowException)
+                        {
+                            Interlocked.Increment(ref errors);
+                        }
+                    }
+                }, cancellationToken)));
+                var elapsed = Stopwatch.GetElapsedTime(start).TotalSeconds;
+                if (run < warmups) continue;
+                var cpuAfter = cpu.Read();
+                var waits = await sampler.StopAsync();
+                await sampler.DisposeAsync();
+                if (run >= warmups) { active.Add(waits.Active); advisory.Add(waits.Advisory); wal.Add(waits.Wal); }
+                hostCpu.Add((cpuAfter.Host - cpuBefore.Host) / runLatencies.Count);
+                postgresCpu.Add((cpuAfter.Postgres - cpuBefore.Postgres) / runLatencies.Count);
+                if (users == 1) commands.Add((NpgsqlCommands.Count - commandsBefore) / (double)runLatencies.Count);
+                rates.Add(runLatencies.Count / elapsed);
+                latencies.AddRange(runLatencies);
+            }
+            BenchContext.Log($"approval, {users} user(s): {rates.Order().ElementAt(rates.Count / 2):F0}/s");
+            results.Add(Measurement.Of($"completions/s, {users} user{(users == 1 ? "" : "s")}", "/s", rates, "≥ 1,000/s", higherIsBetter: true));
+            results.Add(Measurement.Of($"latency of one completion, {users} user{(users == 1 ? "" : "s")}", "ms", latencies));
+            results.Add(Measurement.Of($"CPU per completion, this process, {users} user{(users == 1 ? "" : "s")}", "ms", hostCpu));
+            results.Add(Measurement.Of($"CPU per completion, PostgreSQL, {users} user{(users == 1 ? "" : "s")}", "ms", postgresCpu));
+            notes.Add($"{users} user{(users == 1 ? "" : "s")}: on average {active.Average():F1} backends active, {advisory.Average():F1} waiting for the audit chain's lock, {wal.Average():F1} on WAL (pg_stat_activity every 5 ms)");
+            if (commands.Count > 0) results.Add(Measurement.Of("round trips per completion (Npgsql commands and batches)", "n", commands));
+        }
+        var verification = await services.GetRequiredService<AuditVerifier>().VerifyAsync(cancellationToken);
+        notes.Add($"{warmups} warm-up run and {runs} measured runs per level, {(context.Options.Quick ? "60/200" : "300/1,000")} completions per run (1 user / 8 and 32 users)");
+        notes.Add($"audit chain after the scenario: {(verification.Intact ? "intact" : "BROKEN at " + verification.FirstBrokenSeq)}, {verification.Records:N0} records");
+        if (errors > 0) notes.Add($"{errors} completions refused (WorkflowException) — there should be none");
+        return results;
+    }
+
+    /// <summary>Creates and submits <paramref name="count"/> plans (8 at a time); returns their open review tasks.</summary>
+    private static async Task<IReadOnlyList<Guid>> PrepareAsync(PlanStore store, WorkflowEngine engine, NpgsqlDataSource dataSource, Actor drafter,
+        int count, CancellationToken cancellationToken)
+    {
+        var plans = new ConcurrentBag<Guid>();
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
+            async (i, ct) =>
+            {
+                var id = await store.CreateAsync(new NewPlan($"Kế hoạch thử tải số {i}", "KH", "{}", null, null, null), drafter, ct);
+                await engine.SubmitAsync(id, null, drafter, ct);
+                plans.Add(id);
+            });
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var tasks = await connection.QueryAsync<Guid>(new CommandDefinition(
+            "SELECT id FROM human_tasks WHERE plan_id = ANY(@ids) AND status = 'open' AND step = 'review'",
+            new { ids = plans.ToArray() }, cancellationToken: cancellationToken));
+        return tasks.AsList();
+    }
+}
