@@ -5,6 +5,7 @@ using Workflows.Host.Cli;
 using Workflows.Host.Identity;
 using Workflows.Host.Startup;
 using Workflows.Host.Storage;
+using Workflows.Host.Ui;
 
 if (args is ["plan", "inspect", ..]) return PlanInspectCommand.Run(args, Console.Out, Console.Error);
 
@@ -16,10 +17,12 @@ builder.Services.AddHostedService<StartupInitializer>();
 builder.AddWorkflowsIdentity();
 builder.AddWorkflowsApi();
 Workflows.Host.Distribution.DistributionExtensions.AddWorkflowsDistribution(builder);
+builder.AddWorkflowsUi();
 
 var app = builder.Build();
 app.MapWorkflowsApi();
 Workflows.Host.Distribution.DistributionExtensions.MapDevMail(app);
+app.MapWorkflowsUi();
 try
 {
     await app.RunAsync();
