@@ -10,28 +10,43 @@ internal static class UiExtensions
     /// <summary>Name of the authorization policy of the admin pages (role Admin).</summary>
     public const string AdminPolicy = "ui-admin";
 
+    private static readonly HashSet<string> PublicPages = new(StringComparer.Ordinal) { "/DangNhap", "/Loi", "/KhongCoQuyen" };
+
     /// <summary>Registers Razor Pages with their conventions, the error filter and the UI's queries.</summary>
     public static WebApplicationBuilder AddWorkflowsUi(this WebApplicationBuilder builder)
     {
         builder.Services.AddRazorPages(options =>
         {
-            options.Conventions.AuthorizeFolder("/");
-            options.Conventions.AllowAnonymousToPage("/DangNhap");
-            options.Conventions.AllowAnonymousToPage("/Loi");
-            options.Conventions.AllowAnonymousToPage("/KhongCoQuyen");
+            // Every page needs a signed-in user except these, which carry no authorization metadata at all: the error
+            // page is re-executed for requests that never reached the authorization middleware (a 404, say).
+            options.Conventions.AddFolderApplicationModelConvention("/", model =>
+            {
+                if (!PublicPages.Contains(model.ViewEnginePath))
+                    model.EndpointMetadata.Add(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute());
+            });
             options.Conventions.AuthorizeFolder("/QuanTri", AdminPolicy);
         }).AddMvcOptions(options => options.Filters.Add<UiErrorFilter>());
         builder.Services.AddAuthorizationBuilder().AddPolicy(AdminPolicy, policy => policy.RequireRole("Admin"));
         builder.Services.AddSingleton<UiQueries>();
+        // Vietnamese text stays readable in the HTML instead of numeric entities (the encoder still escapes markup).
+        builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
+            options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         return builder;
     }
 
     /// <summary>Maps the pages and the stylesheet; call after <c>MapWorkflowsApi</c> (which adds authentication).</summary>
     public static WebApplication MapWorkflowsUi(this WebApplication app)
     {
-        app.UseWhen(
-            context => !context.Request.Path.StartsWithSegments("/api"),
-            branch => branch.UseStatusCodePagesWithReExecute("/loi/{0}"));
+        // Re-executes /loi/{code} for pages (on the WebApplication itself, so the re-executed request is routed again);
+        // the /api group keeps its ProblemDetails and its bare 401/403.
+        app.UseStatusCodePagesWithReExecute("/loi/{0}");
+        app.Use((context, next) =>
+        {
+            if (context.Request.Path.StartsWithSegments("/api")
+                && context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages)
+                pages.Enabled = false;
+            return next(context);
+        });
         app.UseStaticFiles();
         app.MapRazorPages();
         return app;
