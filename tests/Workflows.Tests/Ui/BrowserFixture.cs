@@ -26,6 +26,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(Screenshots);
+        Assertions.SetDefaultExpectTimeout(15_000);
         App = new WorkflowsApp(settings: new Dictionary<string, string?>
         {
             ["Workflows:Distribution:Transport"] = "Pickup",
@@ -53,6 +54,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     internal async Task<IPage> SignInAsync(string userName, int width = 1280, int height = 900)
     {
         var context = await Browser.NewContextAsync(new() { BaseURL = BaseUrl, ViewportSize = new() { Width = width, Height = height }, Locale = "vi-VN" });
+        // Generous limits: the machine is shared and a slow moment must not fail a test (the assertions still wait for the right text).
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/dang-nhap");
         await page.GetByLabel("Tên đăng nhập").FillAsync(userName);

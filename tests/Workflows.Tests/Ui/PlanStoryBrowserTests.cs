@@ -113,6 +113,13 @@ public sealed class PlanStoryBrowserTests(BrowserFixture fixture) : IClassFixtur
         await Expect(clerk.GetByTestId("tinh-trang-thu").Filter(new() { HasNotText = "Đã gửi" })).ToHaveCountAsync(0);
         await BrowserFixture.ShotAsync(clerk, "10-da-phat-hanh");
 
+        // The clerk resends the school's message: it is queued again and leaves once more.
+        var sentBefore = Directory.GetFiles(fixture.MailFolder, "*.eml").Length;
+        await clerk.GetByRole(AriaRole.Button, new() { Name = "Gửi lại cho th-leloi@uongbi.example.org" }).ClickAsync();
+        await Expect(clerk.GetByTestId("thong-bao")).ToHaveTextAsync("Đã xếp thư vào hàng gửi lại.");
+        for (var i = 0; i < 100 && Directory.GetFiles(fixture.MailFolder, "*.eml").Length == sentBefore; i++) await Task.Delay(200);
+        Assert.Equal(sentBefore + 1, Directory.GetFiles(fixture.MailFolder, "*.eml").Length);
+
         // The development mail page shows the messages, in the same look.
         await clerk.GetByRole(AriaRole.Link, new() { Name = "Thư đã gửi" }).ClickAsync();
         var leLoi = clerk.GetByTestId("thu").Filter(new() { HasText = "th-leloi@uongbi.example.org" });
