@@ -10,6 +10,9 @@ internal static class UiExtensions
     /// <summary>Name of the authorization policy of the admin pages (role Admin).</summary>
     public const string AdminPolicy = "ui-admin";
 
+    /// <summary>The schools' pages (a link with a token, no account) stay outside the sign-in requirement.</summary>
+    private const string SchoolFolder = "/School/";
+
     private static readonly HashSet<string> PublicPages = new(StringComparer.Ordinal) { "/DangNhap", "/Loi", "/KhongCoQuyen" };
 
     /// <summary>Registers Razor Pages with their conventions, the error filter and the UI's queries.</summary>
@@ -21,7 +24,7 @@ internal static class UiExtensions
             // page is re-executed for requests that never reached the authorization middleware (a 404, say).
             options.Conventions.AddFolderApplicationModelConvention("/", model =>
             {
-                if (!PublicPages.Contains(model.ViewEnginePath))
+                if (!PublicPages.Contains(model.ViewEnginePath) && !model.ViewEnginePath.StartsWith(SchoolFolder, StringComparison.Ordinal))
                     model.EndpointMetadata.Add(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute());
             });
             options.Conventions.AuthorizeFolder("/QuanTri", AdminPolicy);
