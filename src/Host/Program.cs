@@ -10,6 +10,7 @@ using Workflows.Host.Ui;
 if (args is ["plan", "inspect", ..]) return PlanInspectCommand.Run(args, Console.Out, Console.Error);
 
 var builder = WebApplication.CreateBuilder(args);
+if (!Workflows.Host.Operations.SettingsValidator.ValidateWorkflowsSettings(builder, Console.Error)) return 1;
 builder.AddWorkflowsStorage();
 builder.Services.AddWorkflowsCore();
 builder.Services.Configure<Workflows.Organisation.OrganisationOptions>(builder.Configuration.GetSection("Workflows"));
@@ -17,11 +18,15 @@ builder.Services.AddHostedService<StartupInitializer>();
 builder.AddWorkflowsIdentity();
 builder.AddWorkflowsApi();
 Workflows.Host.Distribution.DistributionExtensions.AddWorkflowsDistribution(builder);
+Workflows.Host.Reporting.SchoolSubmissionExtensions.AddSchoolSubmissions(builder);
+Workflows.Host.Operations.OperationsExtensions.AddWorkflowsOperations(builder);
 builder.AddWorkflowsUi();
 
 var app = builder.Build();
 app.MapWorkflowsApi();
 Workflows.Host.Distribution.DistributionExtensions.MapDevMail(app);
+Workflows.Host.Reporting.SchoolSubmissionExtensions.MapSchoolSubmissions(app);
+Workflows.Host.Operations.OperationsExtensions.MapWorkflowsOperations(app);
 app.MapWorkflowsUi();
 try
 {

@@ -1,4 +1,5 @@
 using Workflows.Host.Distribution;
+using Workflows.Host.Reporting;
 
 namespace Workflows.Host.Api;
 
@@ -31,7 +32,8 @@ internal static class ApiExtensions
             .MapPlanEndpoints()
             .MapTaskEndpoints()
             .MapAuditEndpoints()
-            .MapDistributionEndpoints();
+            .MapDistributionEndpoints()
+            .MapSubmissionEndpoints();
         return app;
     }
 }

@@ -29,6 +29,7 @@ internal sealed class ApiProblems(IProblemDetailsService problems, ILogger<ApiPr
                     ? $"JSON không hợp lệ tại {json.Path ?? "$"}: {json.Message}"
                     : e.Message,
             },
+            Npgsql.NpgsqlException e when Operations.DatabaseOutage.Is(e) => Operations.DatabaseOutage.Problem(context, e, logger),
             _ => null,
         };
         if (details is null)

@@ -17,9 +17,11 @@ internal static class TaskEndpoints
         var tasks = api.MapGroup("/tasks").WithTags("Tasks");
         tasks.MapGet("/", async (HttpContext http, WorkflowEngine engine, CancellationToken ct) =>
             Results.Ok(await engine.OpenTasksAsync(http.User.ToActor(), ct)));
-        tasks.MapPost("/{id:guid}/complete", async (Guid id, CompleteRequest request, HttpContext http, WorkflowEngine engine, CancellationToken ct) =>
+        tasks.MapPost("/{id:guid}/complete", async (Guid id, CompleteRequest request, HttpContext http, WorkflowEngine engine,
+            Workflows.Telemetry.WorkflowsMetrics metrics, CancellationToken ct) =>
         {
             await engine.CompleteAsync(id, request.Outcome ?? "", request.Comment, request.SigningForm, http.User.ToActor(), ct);
+            metrics.TaskCompleted(request.Outcome ?? "");
             return Results.NoContent();
         });
         return api;

@@ -11,7 +11,8 @@ namespace Workflows.Distribution;
 /// processes never hold one row; a crashed process's claim expires and the row is sent again with the same
 /// Message-ID. All times are the database's clock.
 /// </summary>
-public sealed class OutboxSender(NpgsqlDataSource dataSource, IMailTransport transport, IOptions<DistributionOptions> options, ILogger<OutboxSender> logger)
+public sealed class OutboxSender(NpgsqlDataSource dataSource, IMailTransport transport, IOptions<DistributionOptions> options, ILogger<OutboxSender> logger,
+    Telemetry.WorkflowsMetrics metrics)
 {
     private readonly string _worker = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
@@ -69,6 +70,7 @@ public sealed class OutboxSender(NpgsqlDataSource dataSource, IMailTransport tra
 
     private async Task SendAsync(Claimed row, Document? document, DistributionOptions o, CancellationToken cancellationToken)
     {
+        using var logScope = logger.BeginScope(Telemetry.LogScope.Message(row.Id, row.MessageId, row.PlanId));
         string status;
         string? error = null;
         double delay = 0;
@@ -106,6 +108,8 @@ public sealed class OutboxSender(NpgsqlDataSource dataSource, IMailTransport tra
                 next_attempt_at = CASE WHEN @status = 'retrying' THEN now() + make_interval(secs => @delay) ELSE next_attempt_at END
             WHERE id = @Id AND claimed_by = @worker AND status = 'sending'
             """, new { status, error, delay, row.Id, worker = _worker, redacted = RedactedBody }));
+        if (status == "sent") metrics.MessageSent(row.Category);
+        else if (status == "failed") metrics.MessageFailed(row.Category);
     }
 }
 

@@ -52,6 +52,7 @@ public sealed class WorkflowEngine
     /// the plan is not draft or returned (409); unknown definition (422).</exception>
     public async Task<Guid> SubmitAsync(Guid planId, string? definitionId, Actor actor, CancellationToken cancellationToken = default)
     {
+        using var logScope = _logger.BeginScope(Telemetry.LogScope.Plan(planId));
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var plan = await LockPlanAsync(connection, transaction, planId, actor);
@@ -124,6 +125,7 @@ public sealed class WorkflowEngine
         var task = await connection.QuerySingleOrDefaultAsync<TaskRow>(
             TaskColumns + " WHERE id = @taskId FOR UPDATE", new { taskId }, transaction)
             ?? throw WorkflowException.NotFound("Công việc");
+        using var logScope = _logger.BeginScope(Telemetry.LogScope.Plan(task.plan_id, task.instance_id, taskId));
         if (task.body_code != actor.BodyCode || !actor.IsIn(task.role) || (task.assignee is not null && task.assignee != actor.UserName))
             throw WorkflowException.Forbidden("Bạn không có quyền xử lý công việc này.");
         if (task.status != "open") throw WorkflowException.Conflict("Công việc này đã được xử lý.");

@@ -1,4 +1,5 @@
 using Dapper;
+using Microsoft.Extensions.Logging;
 using Workflows.Engine;
 
 namespace Workflows.Plans;
@@ -7,7 +8,8 @@ namespace Workflows.Plans;
 /// Automatic action <c>release</c> (phát hành, Nghị định 30/2020, Điều 18): marks a numbered plan released and lets
 /// every <see cref="IReleaseParticipant"/> do its part in the same transaction.
 /// </summary>
-internal sealed class ReleaseAction(IEnumerable<IReleaseParticipant> participants) : IStepAction
+internal sealed class ReleaseAction(IEnumerable<IReleaseParticipant> participants,
+    ILogger<ReleaseAction> logger) : IStepAction
 {
     public string Name => "release";
 
@@ -21,5 +23,6 @@ internal sealed class ReleaseAction(IEnumerable<IReleaseParticipant> participant
             new { status = PlanStatus.Released, context.Now, context.Plan.Id }, context.Transaction, cancellationToken: cancellationToken));
         context.Audit.Add(context.Now, context.Actor.UserName, "plan.released", context.Plan.Id, context.InstanceId, null,
             new { context.Plan.Symbol });
+        logger.LogInformation("Plan {PlanId} released as {Symbol} (transaction not yet committed)", context.Plan.Id, context.Plan.Symbol);
     }
 }

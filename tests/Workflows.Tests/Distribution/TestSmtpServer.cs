@@ -50,12 +50,16 @@ internal sealed class TestSmtpServer : IDisposable
         _process = null;
     }
 
-    /// <summary>Answers 451 <paramref name="times"/> times for some addresses and 550 for others.</summary>
-    public void Control(IDictionary<string, int>? temporary = null, IEnumerable<string>? permanent = null) =>
+    /// <summary>
+    /// Answers 451 <paramref name="times"/> times for some addresses and 550 for others; with
+    /// <paramref name="delayMilliseconds"/>, stores each message and then waits that long before answering 250 (a slow server).
+    /// </summary>
+    public void Control(IDictionary<string, int>? temporary = null, IEnumerable<string>? permanent = null, int delayMilliseconds = 0) =>
         File.WriteAllText(Path.Combine(Directory, "control.json"), JsonSerializer.Serialize(new
         {
             temporary = temporary ?? new Dictionary<string, int>(),
             permanent = permanent?.ToArray() ?? [],
+            delayMs = delayMilliseconds,
         }));
 
     public sealed record Received(string[] To, string MessageId, string Subject, string[] Attachments, int[] AttachmentSizes, string Body);

@@ -4,6 +4,7 @@ Stores each received message as <uuid>.eml and a decoded summary <uuid>.json (re
 attachment names, plain body) in --dir. Reads --dir/control.json before each RCPT:
   {"temporary": {"addr@example.org": 2}, "permanent": ["addr2@example.org"]}
 answers "451" while the address's temporary count is above zero (and counts it down), "550" for permanent ones.
+With "delayMs": N, each message is stored and then the 250 reply waits N milliseconds (a slow server).
 Prints READY when listening.
 """
 import argparse
@@ -67,6 +68,9 @@ class Handler:
         with open(tmp, "w", encoding="utf-8") as f:
             json.dump(summary, f, ensure_ascii=False)
         os.replace(tmp, os.path.join(self.directory, name + ".json"))
+        delay = self._control().get("delayMs", 0)
+        if delay:
+            await asyncio.sleep(delay / 1000)
         return "250 Message accepted for delivery"
 
 

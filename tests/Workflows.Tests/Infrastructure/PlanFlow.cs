@@ -16,6 +16,7 @@ internal sealed class PlanFlow
         Clerk = clerk;
     }
 
+    /// <summary>The in-memory Host; null when the flow drives a <see cref="HostProcess"/>.</summary>
     public WorkflowsApp App { get; }
     public HttpClient Drafter { get; }
     public HttpClient Reviewer { get; }
@@ -25,6 +26,10 @@ internal sealed class PlanFlow
     public static async Task<PlanFlow> StartAsync(WorkflowsApp app) => new(app,
         await app.SignInAsync("chuyenvien"), await app.SignInAsync("photruongphong"),
         await app.SignInAsync("truongphong"), await app.SignInAsync("vanthu"));
+
+    /// <summary>The four demo users signed in on a Host process (<paramref name="signIn"/> picks the node per user).</summary>
+    public static async Task<PlanFlow> StartAsync(Func<string, Task<HttpClient>> signIn) => new(null!,
+        await signIn("chuyenvien"), await signIn("photruongphong"), await signIn("truongphong"), await signIn("vanthu"));
 
     /// <summary>Uploads a plan file as the drafter and returns its id.</summary>
     public async Task<Guid> UploadAsync(string path)

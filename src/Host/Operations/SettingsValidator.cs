@@ -1,0 +1,139 @@
+using System.Globalization;
+using System.Net.Mail;
+using Npgsql;
+using Workflows.Host.Startup;
+
+namespace Workflows.Host.Operations;
+
+/// <summary>
+/// Checks the settings before anything uses them, so a mistake stops the start with one line per setting on stderr
+/// naming it (exit code 1) instead of a stack trace, a half-started Host or a failure at the first email. Reads the raw
+/// values: a value the configuration binder could not convert is reported here too.
+/// </summary>
+internal static class SettingsValidator
+{
+    /// <summary>Writes each problem as <c>Invalid setting NAME: reason</c> to <paramref name="error"/>; false when there is one.</summary>
+    public static bool ValidateWorkflowsSettings(this WebApplicationBuilder builder, TextWriter error)
+    {
+        var problems = Validate(builder.Configuration, builder.Environment);
+        foreach (var problem in problems) error.WriteLine("Invalid setting " + problem);
+        return problems.Count == 0;
+    }
+
+    /// <summary>The problems found, each <c>NAME: reason</c>; empty when the settings are usable.</summary>
+    public static IReadOnlyList<string> Validate(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var problems = new List<string>();
+        var c = new Checker(configuration, problems);
+
+        if (configuration.GetConnectionString("Workflows") is { Length: > 0 } connectionString)
+        {
+            try
+            {
+                var parsed = new NpgsqlConnectionStringBuilder(connectionString);
+                if (string.IsNullOrWhiteSpace(parsed.Host)) problems.Add("ConnectionStrings:Workflows: no Host= is given");
+            }
+            catch (ArgumentException e)
+            {
+                problems.Add($"ConnectionStrings:Workflows: not a PostgreSQL connection string ({e.Message})");
+            }
+        }
+        c.Int("Workflows:Storage:EmbeddedPort", 1, 65535);
+
+        if (configuration["Urls"] is { Length: > 0 } urls)
+        {
+            foreach (var url in urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                var normalised = url.Replace("://*", "://localhost", StringComparison.Ordinal).Replace("://+", "://localhost", StringComparison.Ordinal);
+                if (!Uri.TryCreate(normalised, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+                    problems.Add($"Urls: '{url}' is not an http:// or https:// address with a host and port, e.g. http://0.0.0.0:5080");
+            }
+        }
+
+        var definitions = HostPaths.Definitions(configuration, environment);
+        if (!Directory.Exists(definitions)) problems.Add($"Workflows:DefinitionsDirectory: the folder '{definitions}' does not exist");
+        c.Bool("Workflows:SeedDemo");
+
+        var bodies = configuration.GetSection("Workflows:IssuingBodies").GetChildren().ToList();
+        foreach (var body in bodies)
+        {
+            foreach (var field in new[] { "Code", "Name", "Place", "HeadTitle" })
+                if (string.IsNullOrWhiteSpace(body[field])) problems.Add($"Workflows:IssuingBodies:{body.Key}:{field}: is empty");
+        }
+        foreach (var duplicate in bodies.GroupBy(b => b["Code"]).Where(g => g.Key is { Length: > 0 } && g.Count() > 1))
+            problems.Add($"Workflows:IssuingBodies: the code '{duplicate.Key}' is used {duplicate.Count()} times");
+
+        const string d = "Workflows:Distribution";
+        var transport = configuration[$"{d}:Transport"];
+        if (transport is { Length: > 0 } && !transport.Equals("Smtp", StringComparison.OrdinalIgnoreCase) && !transport.Equals("Pickup", StringComparison.OrdinalIgnoreCase))
+            problems.Add($"{d}:Transport: '{transport}' is not Smtp or Pickup");
+        var smtpHost = configuration[$"{d}:Smtp:Host"];
+        if (transport is { Length: > 0 } && transport.Equals("Smtp", StringComparison.OrdinalIgnoreCase) && string.IsNullOrWhiteSpace(smtpHost))
+            problems.Add($"{d}:Smtp:Host: is required when {d}:Transport is Smtp");
+        c.Int($"{d}:Smtp:Port", 1, 65535);
+        if (configuration[$"{d}:Smtp:Security"] is { Length: > 0 } security)
+        {
+            if (security.Equals("Tls", StringComparison.OrdinalIgnoreCase))
+                problems.Add($"{d}:Smtp:Security: 'Tls' (implicit TLS, port 465) is not supported by System.Net.Mail; use StartTls with the submission port 587");
+            else if (!security.Equals("None", StringComparison.OrdinalIgnoreCase) && !security.Equals("StartTls", StringComparison.OrdinalIgnoreCase))
+                problems.Add($"{d}:Smtp:Security: '{security}' is not None or StartTls");
+        }
+        if (configuration[$"{d}:Smtp:From"] is { } from && !MailAddress.TryCreate(from, out _))
+            problems.Add($"{d}:Smtp:From: '{from}' is not an email address (e.g. \"Phòng GDĐT\" <vanthu@example.org>)");
+        if (!string.IsNullOrEmpty(configuration[$"{d}:Smtp:Password"]) && string.IsNullOrWhiteSpace(configuration[$"{d}:Smtp:UserName"]))
+            problems.Add($"{d}:Smtp:UserName: is required when {d}:Smtp:Password is set");
+        c.Int($"{d}:Smtp:TimeoutSeconds", 1, 3600);
+        c.Bool($"{d}:SenderEnabled");
+        c.Int($"{d}:Workers", 1, 256);
+        c.Int($"{d}:BatchSize", 1, 10_000);
+        c.Int($"{d}:PollMilliseconds", 10, 600_000);
+        c.Int($"{d}:MaxAttempts", 1, 1000);
+        var lease = c.Number($"{d}:LeaseSeconds", 1, 86_400);
+        var timeout = c.Number($"{d}:Smtp:TimeoutSeconds", 1, 3600, report: false) ?? 30;
+        if (lease is { } l && l <= timeout)
+            problems.Add($"{d}:LeaseSeconds: {l.ToString(CultureInfo.InvariantCulture)} must be longer than {d}:Smtp:TimeoutSeconds ({timeout.ToString(CultureInfo.InvariantCulture)}), or another node may send a message still being sent");
+        var retryBase = c.Number($"{d}:RetryBaseSeconds", 0.01, 86_400);
+        var retryMax = c.Number($"{d}:RetryMaxSeconds", 0.01, 604_800);
+        if (retryBase is { } b && retryMax is { } m && m < b)
+            problems.Add($"{d}:RetryMaxSeconds: {m.ToString(CultureInfo.InvariantCulture)} is shorter than {d}:RetryBaseSeconds ({b.ToString(CultureInfo.InvariantCulture)})");
+
+        if (configuration["OTEL_EXPORTER_OTLP_ENDPOINT"] is { Length: > 0 } otlp
+            && (!Uri.TryCreate(otlp, UriKind.Absolute, out var endpoint) || endpoint.Scheme is not ("http" or "https")))
+            problems.Add($"OTEL_EXPORTER_OTLP_ENDPOINT: '{otlp}' is not an http:// or https:// address, e.g. http://collector:4317");
+        return problems;
+    }
+
+    /// <summary>Typed reads of optional settings, each reporting a bad value by name.</summary>
+    private sealed class Checker(IConfiguration configuration, List<string> problems)
+    {
+        public void Int(string key, int min, int max)
+        {
+            if (configuration[key] is not { } raw) return;
+            if (!int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
+                problems.Add($"{key}: '{raw}' is not a whole number");
+            else if (value < min || value > max)
+                problems.Add($"{key}: {value} is out of range ({min}–{max})");
+        }
+
+        public double? Number(string key, double min, double max, bool report = true)
+        {
+            if (configuration[key] is not { } raw) return null;
+            if (!double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+            {
+                if (report) problems.Add($"{key}: '{raw}' is not a number");
+                return null;
+            }
+            if (value < min || value > max)
+            {
+                if (report) problems.Add($"{key}: {raw} is out of range ({min.ToString(CultureInfo.InvariantCulture)}–{max.ToString(CultureInfo.InvariantCulture)})");
+                return null;
+            }
+            return value;
+        }
+
+        public void Bool(string key)
+        {
+            if (configuration[key] is { } raw && !bool.TryParse(raw, out _)) problems.Add($"{key}: '{raw}' is not true or false");
+        }
+    }
+}

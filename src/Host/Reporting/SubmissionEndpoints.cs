@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Options;
+using Workflows.Host.Identity;
+using Workflows.Reporting.Submissions;
+
+namespace Workflows.Host.Reporting;
+
+/// <summary>
+/// The office's side of submissions under <c>/api/reporting</c>: a request's versions and files, file download, and
+/// revoking or reissuing a school's link. Only officers of the schedule's body (else 403).
+/// </summary>
+internal static class SubmissionEndpoints
+{
+    /// <summary>Maps the endpoints on the authorized <c>/api</c> group.</summary>
+    public static RouteGroupBuilder MapSubmissionEndpoints(this RouteGroupBuilder api)
+    {
+        var reporting = api.MapGroup("/reporting").WithTags("Reporting submissions");
+        reporting.MapGet("/requests/{id:guid}/submissions", async (Guid id, HttpContext http, SubmissionStore store, CancellationToken ct) =>
+            Results.Ok(await store.GetRequestAsync(id, http.User.ToActor(), ct)));
+        reporting.MapGet("/files/{id:guid}", async (Guid id, HttpContext http, SubmissionStore store, CancellationToken ct) =>
+        {
+            var (file, content) = await store.GetFileAsync(id, http.User.ToActor(), ct);
+            return Results.File(content, file.MediaType, file.FileName);
+        });
+        reporting.MapPost("/requests/{id:guid}/revoke", async (Guid id, HttpContext http, SubmissionStore store, CancellationToken ct) =>
+        {
+            var revokedAt = await store.RevokeAsync(id, http.User.ToActor(), ct);
+            return Results.Ok(new { requestId = id, revokedAt });
+        });
+        reporting.MapPost("/requests/{id:guid}/reissue", async (Guid id, HttpContext http, SubmissionStore store, IOptions<SubmissionOptions> options,
+            CancellationToken ct) =>
+        {
+            var baseUrl = string.IsNullOrWhiteSpace(options.Value.PublicBaseUrl)
+                ? $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}"
+                : options.Value.PublicBaseUrl;
+            await store.ReissueAsync(id, http.User.ToActor(), baseUrl, ct);
+            return Results.Ok(new { requestId = id, reissued = true });
+        });
+        return api;
+    }
+}

@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace Workflows.Telemetry;
+
+/// <summary>
+/// The counters of the <c>Workflows</c> meter (<see cref="System.Diagnostics.Metrics"/>, no OpenTelemetry dependency:
+/// the Host exports them by OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set). Created from the process's
+/// <see cref="IMeterFactory"/>, so each Host (and each in-memory test Host) has meters of its own.
+/// </summary>
+public sealed class WorkflowsMetrics
+{
+    /// <summary>The meter's name, to subscribe to (<c>AddMeter("Workflows")</c>, <c>dotnet-counters --counters Workflows</c>).</summary>
+    public const string MeterName = "Workflows";
+
+    private readonly Counter<long> _tasksCompleted;
+    private readonly Counter<long> _messagesSent;
+    private readonly Counter<long> _messagesFailed;
+    private readonly Counter<long> _requestsOverdue;
+
+    /// <summary>Creates the meter <see cref="MeterName"/> and its instruments.</summary>
+    /// <param name="meterFactory">The process's factory; null (no metrics registered, e.g. a tool) creates a free-standing meter.</param>
+    public WorkflowsMetrics(IMeterFactory? meterFactory)
+    {
+        Meter = meterFactory?.Create(MeterName) ?? new Meter(MeterName);
+        _tasksCompleted = Meter.CreateCounter<long>("workflows.tasks.completed", "{task}",
+            "Human tasks completed (tag: outcome).");
+        _messagesSent = Meter.CreateCounter<long>("workflows.messages.sent", "{message}",
+            "Outgoing messages the mail server accepted (tag: category).");
+        _messagesFailed = Meter.CreateCounter<long>("workflows.messages.failed", "{message}",
+            "Outgoing messages that failed for good: 5xx reply or attempts exhausted (tag: category).");
+        _requestsOverdue = Meter.CreateCounter<long>("workflows.requests.overdue", "{request}",
+            "School report requests found past their deadline without a submission (tag: body).");
+    }
+
+    /// <summary>The meter (its <see cref="Meter.Scope"/> is the factory that created it).</summary>
+    public Meter Meter { get; }
+
+    /// <summary>Counts one human task completed with <paramref name="outcome"/> (approve, return, reject…).</summary>
+    public void TaskCompleted(string outcome) => _tasksCompleted.Add(1, new TagList { { "outcome", outcome } });
+
+    /// <summary>Counts one message accepted by the mail server.</summary>
+    /// <param name="category">The outbox category, e.g. <c>release</c>.</param>
+    public void MessageSent(string category) => _messagesSent.Add(1, new TagList { { "category", category } });
+
+    /// <summary>Counts one message marked failed (it will not be retried unless the clerk resends it).</summary>
+    /// <param name="category">The outbox category, e.g. <c>release</c>.</param>
+    public void MessageFailed(string category) => _messagesFailed.Add(1, new TagList { { "category", category } });
+
+    /// <summary>Counts <paramref name="count"/> report requests that became overdue (called by the reporting scheduler).</summary>
+    /// <param name="count">How many requests passed their deadline in this pass (0 adds nothing).</param>
+    /// <param name="bodyCode">The issuing body whose requests they are, e.g. <c>PGDĐT</c>.</param>
+    public void RequestsOverdue(long count, string bodyCode)
+    {
+        if (count > 0) _requestsOverdue.Add(count, new TagList { { "body", bodyCode } });
+    }
+}
