@@ -200,4 +200,31 @@ public sealed class UiQualityBrowserTests(BrowserFixture fixture) : IClassFixtur
         Assert.Equal("application/problem+json", create.Content.Headers.ContentType?.MediaType);
         await drafter.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task A_drafter_sees_upload_and_form_errors_in_Vietnamese_next_to_the_field()
+    {
+        var drafter = await fixture.SignInAsync("chuyenvien");
+        await drafter.GotoAsync("/ke-hoach/tai-len");
+        await drafter.GetByRole(AriaRole.Button, new() { Name = "Tải lên và đọc" }).ClickAsync();
+        await Expect(drafter.Locator("#File-error")).ToHaveTextAsync("Cần chọn tệp kế hoạch (.docx hoặc .txt).");
+        var pdf = Path.Combine(Path.GetTempPath(), $"ke-hoach-{Guid.NewGuid():N}.pdf");
+        await File.WriteAllTextAsync(pdf, "%PDF-1.4 không phải kế hoạch");
+        await drafter.GetByLabel("Tệp kế hoạch").SetInputFilesAsync(pdf);
+        await drafter.GetByRole(AriaRole.Button, new() { Name = "Tải lên và đọc" }).ClickAsync();
+        await Expect(drafter.Locator("#File-error")).Not.ToBeEmptyAsync();
+        Assert.DoesNotContain("Exception", await drafter.Locator("body").InnerTextAsync());
+        await BrowserFixture.ShotAsync(drafter, "26-tai-len-loi");
+        File.Delete(pdf);
+
+        await drafter.GetByLabel("Tệp kế hoạch").SetInputFilesAsync(RepositoryPaths.Plan("uongbi-2020-82-KH-PGDDT.txt"));
+        await drafter.GetByRole(AriaRole.Button, new() { Name = "Tải lên và đọc" }).ClickAsync();
+        await drafter.WaitForURLAsync(new Regex("/sua"));
+        await drafter.GetByLabel("Trích yếu").FillAsync("   ");
+        await drafter.GetByRole(AriaRole.Button, new() { Name = "Lưu và trình" }).ClickAsync();
+        await Expect(drafter.Locator("[data-valmsg-for='Form.Subject']")).ToContainTextAsync("Cần nhập trích yếu");
+        await Expect(drafter.GetByTestId("trang-thai")).ToHaveTextAsync("Đang soạn thảo");
+        await BrowserFixture.ShotAsync(drafter, "27-sua-loi");
+        await drafter.Context.CloseAsync();
+    }
 }

@@ -19,9 +19,6 @@ internal sealed class SuaModel(PlanStore store, WorkflowEngine engine) : UiPage
     public bool Editable { get; private set; }
     public bool Saved { get; private set; }
 
-    /// <summary>Where engine errors about <c>fields</c> are shown.</summary>
-    public string? Fields { get; set; }
-
     public async Task<IActionResult> OnGetAsync(Guid id, bool luu, CancellationToken ct)
     {
         await LoadAsync(id, ct);
@@ -38,7 +35,7 @@ internal sealed class SuaModel(PlanStore store, WorkflowEngine engine) : UiPage
             await SaveAsync(id, ct);
             return Redirect($"/ke-hoach/{id}/sua?luu=true");
         }
-        catch (WorkflowException e) when (ShowError(e, nameof(Form)))
+        catch (WorkflowException e) when (e.Field == "fields" ? ShowError(new WorkflowException(e.Kind, e.Message)) : ShowError(e, nameof(Form)))
         {
             await LoadAsync(id, ct);
             return Page();
@@ -53,7 +50,7 @@ internal sealed class SuaModel(PlanStore store, WorkflowEngine engine) : UiPage
             await engine.SubmitAsync(id, null, Actor, ct);
             return Redirect($"/ke-hoach/{id}?trinh=1");
         }
-        catch (WorkflowException e) when (ShowError(e, nameof(Form)))
+        catch (WorkflowException e) when (e.Field == "fields" ? ShowError(new WorkflowException(e.Kind, e.Message)) : ShowError(e, nameof(Form)))
         {
             await LoadAsync(id, ct);
             return Page();
