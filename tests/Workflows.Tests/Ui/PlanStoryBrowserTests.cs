@@ -129,6 +129,13 @@ public sealed class PlanStoryBrowserTests(BrowserFixture fixture) : IClassFixtur
         await BrowserFixture.ShotAsync(clerk, "11-thu-da-gui");
         Assert.NotEmpty(Directory.GetFiles(fixture.MailFolder, "*.eml"));
 
+        // The drafter follows the plan's status in the list of the body's plans.
+        await drafter.GetByRole(AriaRole.Link, new() { Name = "Kế hoạch", Exact = true }).ClickAsync();
+        var row = drafter.GetByTestId("ke-hoach").Filter(new() { HasText = "Thực hiện Nghị quyết số 06-NQ/TU" });
+        await Expect(row.GetByTestId("trang-thai")).ToHaveTextAsync("Đã phát hành");
+        await Expect(row).ToContainTextAsync("01/KH-PGDĐT");
+        await BrowserFixture.ShotAsync(drafter, "12-ke-hoach");
+
         foreach (var page in new[] { drafter, reviewer, signer, clerk }) await page.Context.CloseAsync();
     }
 }

@@ -163,6 +163,7 @@ public sealed class UiQualityBrowserTests(BrowserFixture fixture) : IClassFixtur
         var page = await context.NewPageAsync();
         await page.GotoAsync("/hop-thu");
         await page.WaitForURLAsync(new Regex("/dang-nhap\\?ReturnUrl=%2Fhop-thu"));
+        await BrowserFixture.ShotAsync(page, "00-dang-nhap");
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
         await Expect(page.Locator("[data-valmsg-for=UserName]")).ToHaveTextAsync("Cần nhập tên đăng nhập.");
         await Expect(page.Locator("[data-valmsg-for=Password]")).ToHaveTextAsync("Cần nhập mật khẩu.");
@@ -226,5 +227,25 @@ public sealed class UiQualityBrowserTests(BrowserFixture fixture) : IClassFixtur
         await Expect(drafter.GetByTestId("trang-thai")).ToHaveTextAsync("Đang soạn thảo");
         await BrowserFixture.ShotAsync(drafter, "27-sua-loi");
         await drafter.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Rejecting_a_plan_asks_for_a_confirmation_first()
+    {
+        var (flow, planId) = await PlanAwaitingSignatureAsync("Kế hoạch tham quan học tập ngoài tỉnh năm 2027");
+        var signer = await fixture.SignInAsync("truongphong");
+        await signer.GotoAsync($"/ke-hoach/{planId}");
+        var reject = signer.GetByTestId("form-reject");
+        await reject.GetByRole(AriaRole.Button, new() { Name = "Không ban hành" }).ClickAsync();
+        await Expect(signer.GetByTestId("form-reject")).ToContainTextAsync("Đánh dấu ô xác nhận để không ban hành kế hoạch.");
+        Assert.Equal("awaiting-signature", (await flow.PlanAsync(planId)).GetProperty("status").GetString());
+        await BrowserFixture.ShotAsync(signer, "28-khong-ban-hanh-xac-nhan");
+
+        await signer.GetByLabel("Tôi xác nhận không ban hành kế hoạch này.").CheckAsync();
+        await signer.GetByLabel("Lý do (không bắt buộc)").FillAsync("Chưa có kinh phí.");
+        await signer.GetByTestId("form-reject").GetByRole(AriaRole.Button, new() { Name = "Không ban hành" }).ClickAsync();
+        await Expect(signer.GetByTestId("trang-thai")).ToHaveTextAsync("Không ban hành");
+        await Expect(signer.GetByTestId("lich-su").Filter(new() { HasText = "Chưa có kinh phí." })).ToHaveCountAsync(1);
+        await signer.Context.CloseAsync();
     }
 }
