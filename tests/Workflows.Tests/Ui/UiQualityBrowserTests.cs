@@ -221,11 +221,18 @@ public sealed class UiQualityBrowserTests(BrowserFixture fixture) : IClassFixtur
         await drafter.GetByLabel("Tệp kế hoạch").SetInputFilesAsync(RepositoryPaths.Plan("uongbi-2020-82-KH-PGDDT.txt"));
         await drafter.GetByRole(AriaRole.Button, new() { Name = "Tải lên và đọc" }).ClickAsync();
         await drafter.WaitForURLAsync(new Regex("/sua"));
+        var editUrl = drafter.Url;
         await drafter.GetByLabel("Trích yếu").FillAsync("   ");
         await drafter.GetByRole(AriaRole.Button, new() { Name = "Lưu và trình" }).ClickAsync();
         await Expect(drafter.Locator("[data-valmsg-for='Form.Subject']")).ToContainTextAsync("Cần nhập trích yếu");
         await Expect(drafter.GetByTestId("trang-thai")).ToHaveTextAsync("Đang soạn thảo");
         await BrowserFixture.ShotAsync(drafter, "27-sua-loi");
+
+        // The draft waits in the drafter's inbox until it is submitted.
+        await drafter.GotoAsync("/hop-thu");
+        await Expect(drafter.GetByTestId("ban-thao")).ToHaveCountAsync(1);
+        await drafter.GetByTestId("ban-thao").GetByRole(AriaRole.Link).ClickAsync();
+        Assert.Equal(editUrl, drafter.Url);
         await drafter.Context.CloseAsync();
     }
 

@@ -33,7 +33,7 @@ internal sealed class TaiLenModel(PlanStore store) : UiPage
             await using (var stream = File.OpenReadStream()) await stream.ReadExactlyAsync(content, ct);
             var plan = PlanEndpoints.ReadUpload(File.FileName, File.ContentType, content, "", "");
             var id = await store.CreateAsync(plan, Actor, ct);
-            return Redirect($"/ke-hoach/{id}/sua?moi=1");
+            return Redirect($"/ke-hoach/{id}/sua");
         }
         catch (WorkflowException e) when (ShowError(e))
         {
