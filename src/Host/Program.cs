@@ -20,6 +20,7 @@ builder.AddWorkflowsApi();
 Workflows.Host.Distribution.DistributionExtensions.AddWorkflowsDistribution(builder);
 Workflows.Host.Reporting.SchoolSubmissionExtensions.AddSchoolSubmissions(builder);
 Workflows.Host.Operations.OperationsExtensions.AddWorkflowsOperations(builder);
+Workflows.Host.Reporting.ReportingExtensions.AddWorkflowsReporting(builder);
 builder.AddWorkflowsUi();
 
 var app = builder.Build();

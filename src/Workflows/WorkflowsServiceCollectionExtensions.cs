@@ -21,6 +21,9 @@ public static class WorkflowsServiceCollectionExtensions
         services.TryAddSingleton<IWorkingCalendar>(sp => sp.GetRequiredService<VietnamWorkingCalendar>());
         services.AddSingleton<IStepAction, IssueNumberAction>();
         services.AddSingleton<IStepAction, ReleaseAction>();
+        services.AddOptions<Reporting.ReportingOptions>();
+        services.TryAddSingleton<Reporting.ReportingScheduleStore>();
+        services.AddSingleton<IStepAction, Reporting.ActivateReportingAction>();
         services.AddSingleton(sp => new WorkflowDefinitionParser(sp.GetServices<IStepAction>().Select(a => a.Name)));
         services.AddSingleton<WorkflowDefinitionCatalog>();
         services.AddSingleton<WorkflowEngine>();

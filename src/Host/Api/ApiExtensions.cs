@@ -33,7 +33,8 @@ internal static class ApiExtensions
             .MapTaskEndpoints()
             .MapAuditEndpoints()
             .MapDistributionEndpoints()
-            .MapSubmissionEndpoints();
+            .MapSubmissionEndpoints()
+            .MapReportingEndpoints();
         return app;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Workflows.Host.Identity;
 using Workflows.Reporting.Submissions;
+using Workflows.Reporting;
 
 namespace Workflows.Host.Reporting;
 
@@ -26,13 +27,10 @@ internal static class SubmissionEndpoints
             var revokedAt = await store.RevokeAsync(id, http.User.ToActor(), ct);
             return Results.Ok(new { requestId = id, revokedAt });
         });
-        reporting.MapPost("/requests/{id:guid}/reissue", async (Guid id, HttpContext http, SubmissionStore store, IOptions<SubmissionOptions> options,
+        reporting.MapPost("/requests/{id:guid}/reissue", async (Guid id, HttpContext http, SubmissionStore store, IOptions<ReportingOptions> options,
             CancellationToken ct) =>
         {
-            var baseUrl = string.IsNullOrWhiteSpace(options.Value.PublicBaseUrl)
-                ? $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}"
-                : options.Value.PublicBaseUrl;
-            await store.ReissueAsync(id, http.User.ToActor(), baseUrl, ct);
+            await store.ReissueAsync(id, http.User.ToActor(), options.Value.PublicBaseUrl, ct);
             return Results.Ok(new { requestId = id, reissued = true });
         });
         return api;

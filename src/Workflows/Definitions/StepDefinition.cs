@@ -21,4 +21,8 @@ public sealed record StepDefinition(
     bool Signing,
     IReadOnlyDictionary<string, OutcomeDefinition> Outcomes,
     string? Action,
-    string? Next);
+    string? Next)
+{
+    /// <summary>Notify steps (report-submission definitions): what is sent and when; null for other kinds.</summary>
+    public NotifyStep? Notify { get; init; }
+}

@@ -9,6 +9,9 @@ public enum StepKind
     /// <summary>Runs a named automatic action (issue number, release, activate reporting…) and moves on.</summary>
     Action,
 
+    /// <summary>Sends the messages of a report period at a time set from its opening or deadline (report-submission definitions).</summary>
+    Notify,
+
     /// <summary>Ends the instance and gives the plan its final status.</summary>
     End,
 }

@@ -18,4 +18,16 @@ public sealed record WorkflowDefinition(
     /// <summary>The step with id <paramref name="stepId"/>.</summary>
     /// <exception cref="KeyNotFoundException">No such step.</exception>
     public StepDefinition Step(string stepId) => Steps[stepId];
+
+    /// <summary>Kind of a plan's approval workflow (human tasks, actions, end steps).</summary>
+    public const string PlanApprovalKind = "planApproval";
+
+    /// <summary>Kind of a recurring report workflow (notify steps timed from each period's opening and deadline).</summary>
+    public const string ReportSubmissionKind = "reportSubmission";
+
+    /// <summary><see cref="PlanApprovalKind"/> (the default) or <see cref="ReportSubmissionKind"/>.</summary>
+    public string Kind { get; init; } = PlanApprovalKind;
+
+    /// <summary>The notify steps in file order (report-submission definitions).</summary>
+    public IEnumerable<StepDefinition> NotifySteps => Steps.Values.Where(s => s.Kind == StepKind.Notify);
 }

@@ -68,12 +68,20 @@ public sealed class WorkflowDefinitionCatalog
         _current = loaded;
     }
 
-    /// <summary>The current version of definition <paramref name="id"/>.</summary>
-    /// <exception cref="Engine.WorkflowException">No such definition (reported as invalid input, field <c>definitionId</c>).</exception>
+    /// <summary>The current version of the plan workflow <paramref name="id"/> (kind <c>planApproval</c>).</summary>
+    /// <exception cref="Engine.WorkflowException">No such definition, or a report-submission definition (reported as
+    /// invalid input, field <c>definitionId</c>).</exception>
     public WorkflowDefinition Latest(string id) =>
-        _current.TryGetValue(id, out var definition)
+        LatestOfKind(id, WorkflowDefinition.PlanApprovalKind);
+
+    /// <summary>The current version of definition <paramref name="id"/>, which must be of kind <paramref name="kind"/>.</summary>
+    /// <exception cref="Engine.WorkflowException">No such definition of that kind (invalid input, field <c>definitionId</c>).</exception>
+    public WorkflowDefinition LatestOfKind(string id, string kind) =>
+        _current.TryGetValue(id, out var definition) && definition.Kind == kind
             ? definition
-            : throw Engine.WorkflowException.Invalid("definitionId", $"Không có quy trình '{id}'.");
+            : throw Engine.WorkflowException.Invalid("definitionId", definition is null
+                ? $"Không có quy trình '{id}'."
+                : $"Quy trình '{id}' thuộc loại {definition.Kind}, không dùng được ở đây.");
 
     /// <summary>Version <paramref name="version"/> of definition <paramref name="id"/>, from memory or the database.</summary>
     /// <exception cref="InvalidOperationException">That version was never stored.</exception>

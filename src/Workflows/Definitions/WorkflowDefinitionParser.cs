@@ -15,9 +15,10 @@ public sealed partial class WorkflowDefinitionParser
         "Drafter", "Reviewer", "Signer", "Clerk", "Admin",
     };
 
-    private static readonly string[] TopProperties = ["$schema", "id", "version", "name", "description", "start", "steps"];
+    private static readonly string[] TopProperties = ["$schema", "id", "version", "kind", "name", "description", "start", "steps"];
     private static readonly string[] StepProperties =
-        ["id", "kind", "name", "description", "role", "status", "dueInWorkingDays", "signing", "outcomes", "action", "next"];
+        ["id", "kind", "name", "description", "role", "status", "dueInWorkingDays", "signing", "outcomes", "action", "next",
+         "send", "at", "workingDays", "time", "group"];
     private static readonly string[] OutcomeProperties = ["next", "label", "requiresComment", "status"];
 
     private readonly IReadOnlySet<string> _actions;
@@ -53,6 +54,10 @@ public sealed partial class WorkflowDefinitionParser
         var id = RequiredString(root, "$", "id", file);
         if (!IdPattern().IsMatch(id)) throw new WorkflowDefinitionException(file, "$.id", "use lower-case letters, digits and dashes");
         var version = RequiredInt(root, "$", "version", file, 1, int.MaxValue);
+        var definitionKind = OptionalString(root, "$", "kind", file) ?? WorkflowDefinition.PlanApprovalKind;
+        if (definitionKind is not (WorkflowDefinition.PlanApprovalKind or WorkflowDefinition.ReportSubmissionKind))
+            throw new WorkflowDefinitionException(file, "$.kind",
+                $"'{definitionKind}' is not one of {WorkflowDefinition.PlanApprovalKind}, {WorkflowDefinition.ReportSubmissionKind}");
         var name = RequiredString(root, "$", "name", file);
         var start = RequiredString(root, "$", "start", file);
         if (!root.TryGetProperty("steps", out var stepsElement) || stepsElement.ValueKind != JsonValueKind.Array || stepsElement.GetArrayLength() == 0)
@@ -65,6 +70,7 @@ public sealed partial class WorkflowDefinitionParser
         {
             var path = $"$.steps[{index++}]";
             var step = ReadStep(element, path, file);
+            CheckKindOfStep(step, definitionKind, path, file);
             if (!steps.TryAdd(step.Id, step)) throw new WorkflowDefinitionException(file, path + ".id", $"step id '{step.Id}' is used twice");
             paths[step.Id] = path;
         }
@@ -81,7 +87,8 @@ public sealed partial class WorkflowDefinitionParser
                 throw new WorkflowDefinitionException(file, $"{paths[step.Id]}.next", $"no step has the id '{step.Next}'");
         }
         CheckGraph(steps, paths, start, file);
-        return new WorkflowDefinition(id, version, name, start, steps, json);
+        if (definitionKind == WorkflowDefinition.ReportSubmissionKind) CheckReportSubmission(steps, paths, start, file);
+        return new WorkflowDefinition(id, version, name, start, steps, json) { Kind = definitionKind };
     }
 
     private StepDefinition ReadStep(JsonElement element, string path, string file)
@@ -96,13 +103,16 @@ public sealed partial class WorkflowDefinitionParser
             "humanTask" => StepKind.HumanTask,
             "action" => StepKind.Action,
             "end" => StepKind.End,
-            _ => throw new WorkflowDefinitionException(file, path + ".kind", $"'{kindText}' is not one of humanTask, action, end"),
+            "notify" => StepKind.Notify,
+            _ => throw new WorkflowDefinitionException(file, path + ".kind", $"'{kindText}' is not one of humanTask, action, notify, end"),
         };
         var name = OptionalString(element, path, "name", file) ?? id;
         string? role = null, status = null, action = null, next = null;
         var due = 0;
         var signing = false;
         var outcomes = new Dictionary<string, OutcomeDefinition>(StringComparer.Ordinal);
+        NotifyStep? notify = null;
+        if (kind != StepKind.Notify) Forbid(element, path, file, "send", "at", "workingDays", "time", "group");
         switch (kind)
         {
             case StepKind.HumanTask:
@@ -139,12 +149,85 @@ public sealed partial class WorkflowDefinitionParser
                 next = RequiredString(element, path, "next", file);
                 Forbid(element, path, file, "role", "outcomes", "dueInWorkingDays", "signing", "status");
                 break;
+            case StepKind.Notify:
+                notify = ReadNotify(element, path, file);
+                next = RequiredString(element, path, "next", file);
+                Forbid(element, path, file, "role", "outcomes", "dueInWorkingDays", "signing", "status", "action");
+                break;
             case StepKind.End:
                 status = RequiredString(element, path, "status", file);
                 Forbid(element, path, file, "role", "outcomes", "dueInWorkingDays", "signing", "action", "next");
                 break;
         }
-        return new StepDefinition(id, kind, name, role, status, due, signing, outcomes, action, next);
+        return new StepDefinition(id, kind, name, role, status, due, signing, outcomes, action, next) { Notify = notify };
+    }
+
+    private static NotifyStep ReadNotify(JsonElement element, string path, string file)
+    {
+        var send = RequiredString(element, path, "send", file);
+        if (!NotifyStep.Kinds.Contains(send))
+            throw new WorkflowDefinitionException(file, path + ".send", $"'{send}' is not one of {string.Join(", ", NotifyStep.Kinds)}");
+        var at = RequiredString(element, path, "at", file);
+        if (at is not ("opening" or "deadline"))
+            throw new WorkflowDefinitionException(file, path + ".at", $"'{at}' is not one of opening, deadline");
+        var time = new TimeOnly(7, 0);
+        if (OptionalString(element, path, "time", file) is { } timeText
+            && !TimeOnly.TryParseExact(timeText, "HH:mm", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out time))
+            throw new WorkflowDefinitionException(file, path + ".time", $"'{timeText}' is not a time of day written HH:mm (Vietnam time)");
+        var group = OptionalString(element, path, "group", file);
+        if (group is not null && send != "leadersSummary")
+            throw new WorkflowDefinitionException(file, path + ".group", "only a leadersSummary step names a group");
+        int workingDays;
+        switch (send, at)
+        {
+            case ("request", "opening"):
+                Forbid(element, path, file, "workingDays", "time");
+                workingDays = 0;
+                break;
+            case ("request", _):
+                throw new WorkflowDefinitionException(file, path + ".at", "the request goes out at the period's opening: use \"at\": \"opening\"");
+            case (_, "opening"):
+                throw new WorkflowDefinitionException(file, path + ".at", $"a {send} step is timed from the deadline: use \"at\": \"deadline\"");
+            case ("reminder", _):
+                workingDays = RequiredInt(element, path, "workingDays", file, -30, 0);
+                break;
+            default:
+                workingDays = RequiredInt(element, path, "workingDays", file, 1, 60);
+                break;
+        }
+        return new NotifyStep(send, at, workingDays, time, group);
+    }
+
+    private static void CheckKindOfStep(StepDefinition step, string definitionKind, string path, string file)
+    {
+        var allowed = definitionKind == WorkflowDefinition.ReportSubmissionKind
+            ? step.Kind is StepKind.Notify or StepKind.End
+            : step.Kind is not StepKind.Notify;
+        if (!allowed)
+            throw new WorkflowDefinitionException(file, path + ".kind", definitionKind == WorkflowDefinition.ReportSubmissionKind
+                ? "a reportSubmission definition has only notify and end steps"
+                : "notify steps belong in a definition with \"kind\": \"reportSubmission\"");
+    }
+
+    private static void CheckReportSubmission(Dictionary<string, StepDefinition> steps, Dictionary<string, string> paths, string start, string file)
+    {
+        if (steps[start].Notify?.Send != "request")
+            throw new WorkflowDefinitionException(file, "$.start", "a reportSubmission definition starts with its request step (\"send\": \"request\")");
+        var requests = steps.Values.Where(s => s.Notify?.Send == "request").ToList();
+        if (requests.Count > 1)
+            throw new WorkflowDefinitionException(file, paths[requests[1].Id] + ".send", "only one step sends the request");
+        (string Id, NotifyStep Notify)? previous = null;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var step = steps[start]; step.Kind == StepKind.Notify; step = steps[step.Next!])
+        {
+            if (!seen.Add(step.Id))
+                throw new WorkflowDefinitionException(file, paths[step.Id] + ".next", "notify steps form a loop; they must lead to an end step");
+            var notify = step.Notify!;
+            if (previous is { } p && p.Notify.At == "deadline" && (notify.WorkingDays, notify.Time).CompareTo((p.Notify.WorkingDays, p.Notify.Time)) <= 0)
+                throw new WorkflowDefinitionException(file, paths[step.Id] + ".workingDays",
+                    $"steps run in time order: '{step.Id}' must come later than '{p.Id}'");
+            previous = (step.Id, notify);
+        }
     }
 
     private static void CheckGraph(Dictionary<string, StepDefinition> steps, Dictionary<string, string> paths, string start, string file)

@@ -1,3 +1,5 @@
+using Workflows.Reporting;
+
 namespace Workflows.Reading;
 
 /// <summary>A reporting obligation stated in the plan ("… báo cáo … gửi …" with a period or a deadline).</summary>

@@ -1,3 +1,5 @@
+using Workflows.Reporting;
+
 namespace Workflows.Reading;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using Workflows.Reporting;
 using Workflows.Reporting.Periods;
 
 namespace Workflows.Tests.Calendar;

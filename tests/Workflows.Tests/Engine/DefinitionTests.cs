@@ -58,7 +58,8 @@ public sealed class DefinitionTests : IDisposable
             started = await flow.CreateAsync("Bắt đầu với phiên bản 1");
             await flow.SubmitAsync(started);
         }
-        File.WriteAllText(Path.Combine(_folder, "plan-approval.json"), WithoutReview(ShippedPlanApproval(), 2).ToJsonString());
+        var nextVersion = ShippedPlanApproval()["version"]!.GetValue<int>() + 1;
+        File.WriteAllText(Path.Combine(_folder, "plan-approval.json"), WithoutReview(ShippedPlanApproval(), nextVersion).ToJsonString());
         await using var after = new WorkflowsApp(connectionString, _folder);
         var flowAfter = await PlanFlow.StartAsync(after);
         later = await flowAfter.CreateAsync("Bắt đầu với phiên bản 2");
@@ -105,10 +106,10 @@ public sealed class DefinitionTests : IDisposable
     {
         var dataSource = NpgsqlDataSource.Create(TestPostgres.CreateDatabase());
         await MigrationRunner.ApplyAsync(dataSource, NullLogger.Instance);
-        var parser = new WorkflowDefinitionParser(["issueNumber", "release"]);
+        var parser = new WorkflowDefinitionParser(["issueNumber", "release", "activateReporting"]);
         File.WriteAllText(Path.Combine(_folder, "plan-approval.json"), ShippedPlanApproval().ToJsonString());
         await new WorkflowDefinitionCatalog(dataSource, parser).LoadAsync(_folder);
-        File.WriteAllText(Path.Combine(_folder, "plan-approval.json"), WithoutReview(ShippedPlanApproval(), 1).ToJsonString());
+        File.WriteAllText(Path.Combine(_folder, "plan-approval.json"), WithoutReview(ShippedPlanApproval(), ShippedPlanApproval()["version"]!.GetValue<int>()).ToJsonString());
 
         var error = await Assert.ThrowsAsync<WorkflowDefinitionException>(() => new WorkflowDefinitionCatalog(dataSource, parser).LoadAsync(_folder));
 
@@ -128,7 +129,7 @@ public sealed class DefinitionTests : IDisposable
     [InlineData("""{"id":"x", "version":1,""", "$", "not valid JSON")]
     public void The_parser_names_the_json_path_and_reason_of_each_mistake(string json, string path, string reason)
     {
-        var parser = new WorkflowDefinitionParser(["issueNumber", "release"]);
+        var parser = new WorkflowDefinitionParser(["issueNumber", "release", "activateReporting"]);
         var error = Assert.Throws<WorkflowDefinitionException>(() => parser.Parse(json, "x.json"));
         Assert.StartsWith(path, error.JsonPath);
         Assert.Contains(reason, error.Reason);

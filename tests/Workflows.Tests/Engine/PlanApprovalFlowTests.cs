@@ -19,6 +19,7 @@ public sealed class PlanApprovalFlowTests
         var draft = await flow.PlanAsync(planId);
         Assert.StartsWith("Thực hiện", draft.GetProperty("subject").GetString(), StringComparison.Ordinal);
         Assert.NotEmpty(draft.GetProperty("fields").GetProperty("recipients").EnumerateArray());
+        var corrected = await CompleteReportingDutiesAsync(flow, planId, draft);
 
         await flow.SubmitAsync(planId);
         Assert.Equal("in-review", (await flow.PlanAsync(planId)).GetProperty("status").GetString());
@@ -39,8 +40,25 @@ public sealed class PlanApprovalFlowTests
         Assert.Equal("Trần Nam Hải", signing.GetProperty("name").GetString());
         Assert.Equal(JsonValueKind.Null, signing.GetProperty("form").ValueKind);
         var actions = plan.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("what").GetString()).ToList();
-        Assert.Equal(["plan.created", "instance.started", "plan.submitted", "task.created", "task.completed", "task.created",
-            "task.completed", "task.created", "task.completed", "plan.issued", "plan.distribution-queued", "plan.released", "instance.completed"], actions);
+        Assert.Equal([
+            "plan.created", .. corrected ? ["plan.corrected"] : Array.Empty<string>(), "instance.started", "plan.submitted", "task.created", "task.completed", "task.created",
+            "task.completed", "task.created", "task.completed", "plan.issued", "plan.distribution-queued", "plan.released", "reporting.activated", "instance.completed"], actions);
+    }
+
+    /// <summary>The drafter completes each reporting duty the reader left without a period or a day (release refuses them otherwise).</summary>
+    private static async Task<bool> CompleteReportingDutiesAsync(PlanFlow flow, Guid planId, JsonElement draft)
+    {
+        var fields = System.Text.Json.Nodes.JsonNode.Parse(draft.GetProperty("fields").GetRawText())!.AsObject();
+        var incomplete = fields["reportingDuties"]!.AsArray().Where(d => d!["frequency"]!.GetValue<string>() == "unspecified" || d["dueDay"] is null).ToList();
+        if (incomplete.Count == 0) return false;
+        foreach (var duty in incomplete)
+        {
+            if (duty!["frequency"]!.GetValue<string>() == "unspecified") duty["frequency"] = "yearly";
+            duty["dueDay"] ??= 15;
+        }
+        var response = await flow.Drafter.PutAsJsonAsync($"/api/plans/{planId}", new { fields });
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        return true;
     }
 
     [Fact]

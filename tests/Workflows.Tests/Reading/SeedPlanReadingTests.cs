@@ -1,3 +1,4 @@
+using Workflows.Reporting;
 using Workflows.Reading;
 using static Workflows.Tests.Reading.ReadingTestFiles;
 

@@ -1,6 +1,6 @@
 namespace Workflows.Reporting.Submissions;
 
-/// <summary>Settings of the school's submission side, under <c>Workflows:Reporting</c>.</summary>
+/// <summary>Upload settings of the school's submission side, under <c>Workflows:Reporting</c> (the links' address is <see cref="ReportingOptions.PublicBaseUrl"/>).</summary>
 public sealed class SubmissionOptions
 {
     /// <summary>Configuration section.</summary>
@@ -15,12 +15,6 @@ public sealed class SubmissionOptions
     /// before it is read.
     /// </summary>
     public long MaxUploadBytes { get; set; } = DefaultMaxUploadBytes;
-
-    /// <summary>
-    /// Public address of the Host as schools reach it (e.g. <c>https://baocao.pgddt.example.vn</c>), used in the links
-    /// of reissued requests; when empty, the address of the office user's own request is used.
-    /// </summary>
-    public string? PublicBaseUrl { get; set; }
 
     /// <summary>Room allowed in a multipart body beyond the files: 64 KiB.</summary>
     public const long FormOverheadBytes = 64 * 1024;

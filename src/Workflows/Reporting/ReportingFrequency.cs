@@ -1,8 +1,12 @@
 using System.Text.Json.Serialization;
 
-namespace Workflows.Reading;
+namespace Workflows.Reporting;
 
-/// <summary>How often a reporting duty recurs.</summary>
+/// <summary>
+/// How often a report is due (tần suất báo cáo, Nghị định 09/2019/NĐ-CP): the one enum of the plan reader, the
+/// cut-off periods and the reporting schedules. JSON names: <c>monthly</c>, <c>quarterly</c>, <c>half-yearly</c>,
+/// <c>yearly</c>, <c>once</c>, <c>unspecified</c>; the database stores <c>half_yearly</c> (see <see cref="ReportingFrequencies"/>).
+/// </summary>
 public enum ReportingFrequency
 {
     /// <summary>Every month ("hằng tháng").</summary>

@@ -1,0 +1,294 @@
+using Dapper;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using NpgsqlTypes;
+using Workflows.Audit;
+using Workflows.Calendar;
+using Workflows.Definitions;
+using Workflows.Distribution;
+using Workflows.Organisation;
+
+namespace Workflows.Reporting;
+
+/// <summary>What one run of the reporting cycle did.</summary>
+/// <param name="PeriodsOpened">Periods opened (their requests queued).</param>
+/// <param name="StepsDone">Period steps done (reminders, notices, summaries).</param>
+/// <param name="MessagesQueued">Messages written to the outbox.</param>
+/// <param name="PeriodsClosed">Periods closed.</param>
+internal sealed record CycleResult(int PeriodsOpened, int StepsDone, int MessagesQueued, int PeriodsClosed);
+
+/// <summary>
+/// The idempotent heart of the report-submission workflow: <see cref="RunDueAsync"/> performs every step whose time has
+/// come at <c>now</c> and that is not yet done — opening periods (one request with a personal link per school), reminders
+/// to schools without a submission, overdue notices (marking the requests overdue), the leaders' summary — then closes
+/// periods past their closing time. Each step of each period runs in its own transaction under the period's row lock
+/// (<c>FOR UPDATE SKIP LOCKED</c>: a second node skips what the first is doing), is recorded once in
+/// <c>reporting_steps_done</c> (per request and per period) and writes its emails with dedup keys
+/// <c>report:{requestId}:{step}</c>, so a step never runs twice, on one node or several, and a step missed while every
+/// node was down runs once at the next run. Every bulk step is a few set-based statements (arrays, unnest, INSERT … SELECT).
+/// </summary>
+internal sealed class ReportingCycle(
+    NpgsqlDataSource dataSource,
+    WorkflowDefinitionCatalog catalog,
+    IWorkingCalendar calendar,
+    IOptions<ReportingOptions> options,
+    IOptions<OrganisationOptions> organisation,
+    ILogger<ReportingCycle> logger)
+{
+    /// <summary>Runs every step due at <paramref name="now"/> (UTC) that is not yet done.</summary>
+    public async Task<CycleResult> RunDueAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        now = now.ToUniversalTime();
+        int opened = 0, steps = 0, messages = 0;
+        while (await OpenNextAsync(now, cancellationToken) is { } queued)
+        {
+            opened++;
+            messages += queued;
+        }
+        List<Guid> open;
+        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
+        {
+            open = (await connection.QueryAsync<Guid>(new CommandDefinition(
+                "SELECT id FROM reporting_periods WHERE state = 'open' ORDER BY deadline", cancellationToken: cancellationToken))).ToList();
+        }
+        foreach (var periodId in open)
+        {
+            var (done, sent) = await RunStepsAsync(periodId, now, cancellationToken);
+            steps += done;
+            messages += sent;
+        }
+        int closed;
+        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
+        {
+            closed = await connection.ExecuteAsync(new CommandDefinition(
+                """
+                UPDATE reporting_periods p SET state = 'closed'
+                WHERE p.state = 'open' AND p.closes_at <= @now;
+                UPDATE reporting_schedules s SET status = 'ended'
+                WHERE s.status = 'active' AND s.ends_on < (@now AT TIME ZONE 'Asia/Ho_Chi_Minh')::date
+                  AND NOT EXISTS (SELECT 1 FROM reporting_periods p WHERE p.schedule_id = s.id AND p.state <> 'closed');
+                """, new { now }, cancellationToken: cancellationToken));
+        }
+        if (opened + steps + closed > 0)
+            logger.LogInformation("Reporting cycle at {Now:u}: {Opened} periods opened, {Steps} steps done, {Messages} messages queued",
+                now, opened, steps, messages);
+        return new CycleResult(opened, steps, messages, closed);
+    }
+
+    private sealed record PeriodRow(Guid Id, Guid ScheduleId, string Label, DateTimeOffset OpensAt, DateOnly CutOffFrom, DateOnly CutOffTo,
+        DateOnly DueOn, DateTimeOffset Deadline, DateTimeOffset ClosesAt, string State, string Title, string BodyCode, string Target,
+        string DefinitionId, int DefinitionVersion, string? PlanSymbol, Guid? PlanId);
+
+    private const string PeriodSelect =
+        """
+        SELECT p.id AS "Id", p.schedule_id AS "ScheduleId", p.label AS "Label", p.opens_at AS "OpensAt", p.cut_off_from AS "CutOffFrom",
+               p.cut_off_to AS "CutOffTo", p.due_on AS "DueOn", p.deadline AS "Deadline", p.closes_at AS "ClosesAt", p.state AS "State",
+               s.title AS "Title", s.body_code AS "BodyCode", s.target::text AS "Target", s.definition_id AS "DefinitionId",
+               s.definition_version AS "DefinitionVersion", pl.symbol AS "PlanSymbol", s.plan_id AS "PlanId"
+        FROM reporting_periods p JOIN reporting_schedules s ON s.id = p.schedule_id LEFT JOIN plans pl ON pl.id = s.plan_id
+        """;
+
+    /// <summary>Opens the earliest period due to open that no other node is opening; null when there is none.</summary>
+    private async Task<int?> OpenNextAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var period = await connection.QuerySingleOrDefaultAsync<PeriodRow>(new CommandDefinition(
+            PeriodSelect + " WHERE p.state = 'scheduled' AND p.opens_at <= @now AND s.status = 'active' ORDER BY p.opens_at LIMIT 1 FOR UPDATE OF p SKIP LOCKED",
+            new { now }, transaction, cancellationToken: cancellationToken));
+        if (period is null) return null;
+        var definition = await catalog.GetAsync(period.DefinitionId, period.DefinitionVersion, cancellationToken);
+        var step = definition.NotifySteps.First(s => s.Notify!.Send == "request");
+        var members = await ReportingScheduleStore.MembersAsync(connection, transaction, ReportingScheduleStore.TargetIds(period.Target), cancellationToken);
+        var text = Text(period);
+        var subject = ReportingMessages.RequestSubject(text);
+        var n = members.Count;
+        var ids = new Guid[n];
+        var hashes = new byte[n][];
+        var bodies = new string[n];
+        var baseUrl = options.Value.PublicBaseUrl;
+        for (var i = 0; i < n; i++)
+        {
+            ids[i] = Guid.NewGuid();
+            var (token, hash) = ReportTokens.Create();
+            hashes[i] = hash;
+            bodies[i] = ReportingMessages.RequestBody(text, members[i].Name, ReportTokens.Link(baseUrl, token));
+        }
+        await using var command = new NpgsqlCommand(
+            """
+            WITH input AS (
+                SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::bytea[], $6::text[])
+                    AS t(id, entry_id, name, address, hash, body)
+            ), requests AS (
+                -- The period is 'scheduled' and locked: no request of it exists yet, so a conflict here is a bug, not a race.
+                INSERT INTO report_requests (id, period_id, schedule_id, entry_id, school_name, address, token_hash, requested_at)
+                SELECT id, $7, $8, entry_id, name, address, hash, $9 FROM input
+            ), done AS (
+                INSERT INTO reporting_steps_done (period_id, request_id, step, done_at)
+                SELECT $7, id, $10, $9 FROM input
+            ), messages AS (
+                SELECT gen_random_uuid() AS mid, i.* FROM input i
+            )
+            INSERT INTO outgoing_messages (id, plan_id, message_id, address, recipient_name, entry_id, lines, purpose, subject, body,
+                                           status, next_attempt_at, created_at, category, dedup_key, reference_id, redact_after_send)
+            SELECT mid, NULL, '<' || replace(mid::text, '-', '') || '@workflows.local>', address, name, entry_id, '', '', $11, body,
+                   'queued', now(), now(), 'report-request', 'report:' || id || ':' || $10, id, true
+            FROM messages
+            ON CONFLICT DO NOTHING
+            """, connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter { Value = ids, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
+        command.Parameters.Add(new NpgsqlParameter { Value = members.Select(m => m.Id).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
+        command.Parameters.Add(new NpgsqlParameter { Value = members.Select(m => m.Name).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = members.Select(m => m.Email).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = hashes, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
+        command.Parameters.Add(new NpgsqlParameter { Value = bodies, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = period.Id });
+        command.Parameters.Add(new NpgsqlParameter { Value = period.ScheduleId });
+        command.Parameters.Add(new NpgsqlParameter { Value = now });
+        command.Parameters.Add(new NpgsqlParameter { Value = step.Id });
+        command.Parameters.Add(new NpgsqlParameter { Value = subject });
+        var queued = await command.ExecuteNonQueryAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE reporting_periods SET state = 'open' WHERE id = @Id;
+            INSERT INTO reporting_steps_done (period_id, request_id, step, done_at) VALUES (@Id, NULL, @step, @now) ON CONFLICT DO NOTHING;
+            """, new { period.Id, step = step.Id, now }, transaction, cancellationToken: cancellationToken));
+        var audit = new AuditWriter(connection, transaction);
+        audit.Add(now, "system", "reporting.period-opened", null, null, null,
+            new { scheduleId = period.ScheduleId, periodId = period.Id, period.Label, requests = queued, deadline = period.Deadline });
+        await audit.FlushAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return queued;
+    }
+
+    /// <summary>Runs the due, not yet done steps of one open period, each in its own transaction.</summary>
+    private async Task<(int Steps, int Messages)> RunStepsAsync(Guid periodId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        int steps = 0, messages = 0;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var period = await connection.QuerySingleAsync<PeriodRow>(new CommandDefinition(PeriodSelect + " WHERE p.id = @periodId",
+            new { periodId }, cancellationToken: cancellationToken));
+        var done = (await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT step FROM reporting_steps_done WHERE period_id = @periodId AND request_id IS NULL", new { periodId },
+            cancellationToken: cancellationToken))).ToHashSet(StringComparer.Ordinal);
+        var definition = await catalog.GetAsync(period.DefinitionId, period.DefinitionVersion, cancellationToken);
+        var lastDay = calendar.LastDay(period.DueOn);
+        foreach (var step in definition.NotifySteps)
+        {
+            var notify = step.Notify!;
+            if (notify.Send == "request" || done.Contains(step.Id)) continue;
+            var at = SchedulePlanner.StepTime(notify, period.OpensAt, lastDay, calendar);
+            if (at > now) break;
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            var locked = await connection.ExecuteScalarAsync<Guid?>(new CommandDefinition(
+                "SELECT id FROM reporting_periods WHERE id = @periodId AND state = 'open' FOR UPDATE SKIP LOCKED", new { periodId }, transaction,
+                cancellationToken: cancellationToken));
+            if (locked is null) return (steps, messages);
+            var already = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+                "SELECT EXISTS (SELECT 1 FROM reporting_steps_done WHERE period_id = @periodId AND request_id IS NULL AND step = @Id)",
+                new { periodId, step.Id }, transaction, cancellationToken: cancellationToken));
+            if (already)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                continue;
+            }
+            var text = Text(period);
+            var sent = notify.Send switch
+            {
+                // A reminder timed before the period opened (activated late), or caught up after the deadline (every node
+                // was down), is recorded as done without a message: "còn 3 ngày" after the deadline would mislead.
+                "reminder" when at < period.OpensAt || now >= period.Deadline => 0,
+                "reminder" => await PerSchoolAsync(connection, transaction, period, step.Id, now, markOverdue: false, "reminder",
+                    ReportingMessages.ReminderSubject(text, -notify.WorkingDays),
+                    ReportingMessages.ReminderBody(text), cancellationToken),
+                "overdueNotice" => await PerSchoolAsync(connection, transaction, period, step.Id, now, markOverdue: true, "overdue",
+                    ReportingMessages.OverdueSubject(text), ReportingMessages.OverdueBody(text), cancellationToken),
+                _ => await LeadersSummaryAsync(connection, transaction, period, step.Id, notify.Group ?? options.Value.LeadersGroup, text, cancellationToken),
+            };
+            await connection.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO reporting_steps_done (period_id, request_id, step, done_at) VALUES (@periodId, NULL, @Id, @now)",
+                new { periodId, step.Id, now }, transaction, cancellationToken: cancellationToken));
+            var audit = new AuditWriter(connection, transaction);
+            audit.Add(now, "system", "reporting.step-done", null, null, null,
+                new { scheduleId = period.ScheduleId, periodId, period.Label, step = step.Id, send = notify.Send, messages = sent });
+            await audit.FlushAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            steps++;
+            messages += sent;
+        }
+        return (steps, messages);
+    }
+
+    /// <summary>
+    /// One message to each school of the period without a submission, recorded per request; with
+    /// <paramref name="markOverdue"/> also sets <c>overdue_at</c>. Three set-based statements in one.
+    /// </summary>
+    private static async Task<int> PerSchoolAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, PeriodRow period, string step,
+        DateTimeOffset now, bool markOverdue, string category, string subject, string bodyTemplate, CancellationToken cancellationToken)
+    {
+        // No join between CTE results (planned as nested loops on fresh tables): the period's row lock and its step marker
+        // make this run the only one; the per-request step index and the outbox dedup key still refuse any second copy.
+        var due = markOverdue
+            ? "UPDATE report_requests SET overdue_at = $3 WHERE period_id = $1 AND first_submitted_at IS NULL AND overdue_at IS NULL RETURNING id, entry_id, school_name, address"
+            : "SELECT id, entry_id, school_name, address FROM report_requests WHERE period_id = $1 AND first_submitted_at IS NULL";
+        await using var command = new NpgsqlCommand(
+            $$"""
+            WITH due AS ({{due}}),
+            done AS (
+                INSERT INTO reporting_steps_done (period_id, request_id, step, done_at)
+                SELECT $1, id, $2, $3 FROM due
+                ON CONFLICT DO NOTHING
+            ), messages AS (
+                SELECT gen_random_uuid() AS mid, d.* FROM due d
+            )
+            INSERT INTO outgoing_messages (id, plan_id, message_id, address, recipient_name, entry_id, lines, purpose, subject, body,
+                                           status, next_attempt_at, created_at, category, dedup_key, reference_id, redact_after_send)
+            SELECT mid, NULL, '<' || replace(mid::text, '-', '') || '@workflows.local>', address, school_name, entry_id, '', '', $4,
+                   replace($5, '{school}', school_name), 'queued', now(), now(), $6, 'report:' || id || ':' || $2, id, false
+            FROM messages
+            ON CONFLICT DO NOTHING
+            """, connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter { Value = period.Id });
+        command.Parameters.Add(new NpgsqlParameter { Value = step });
+        command.Parameters.Add(new NpgsqlParameter { Value = now });
+        command.Parameters.Add(new NpgsqlParameter { Value = subject });
+        command.Parameters.Add(new NpgsqlParameter { Value = bodyTemplate });
+        command.Parameters.Add(new NpgsqlParameter { Value = category });
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>One summary to each member of the leaders' group listing every overdue school (nothing when none is overdue).</summary>
+    private async Task<int> LeadersSummaryAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, PeriodRow period, string step,
+        string group, ReportingMessages.PeriodText text, CancellationToken cancellationToken)
+    {
+        var overdue = (await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT school_name FROM report_requests WHERE period_id = @Id AND first_submitted_at IS NULL ORDER BY school_name",
+            new { period.Id }, transaction, cancellationToken: cancellationToken))).ToList();
+        if (overdue.Count == 0) return 0;
+        var requested = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            "SELECT count(*) FROM report_requests WHERE period_id = @Id", new { period.Id }, transaction, cancellationToken: cancellationToken));
+        if (await ReportingScheduleStore.FindGroupAsync(connection, transaction, group, cancellationToken) is not { } leaders)
+        {
+            logger.LogWarning("Leaders' group {Group} is not in the directory; summary of period {Period} not sent", group, period.Id);
+            return 0;
+        }
+        var sent = 0;
+        foreach (var leader in await ReportingScheduleStore.MembersAsync(connection, transaction, [leaders.Id], cancellationToken))
+        {
+            if (await OutboxWriter.EnqueueAsync(connection, transaction, new OutboxMessage("summary", leader.Email, leader.Name,
+                    ReportingMessages.SummarySubject(text, overdue.Count), ReportingMessages.SummaryBody(text, leader.Name, overdue, requested),
+                    DedupKey: $"report-period:{period.Id}:{step}:{leader.Id}", ReferenceId: period.Id, EntryId: leader.Id), cancellationToken))
+                sent++;
+        }
+        return sent;
+    }
+
+    private ReportingMessages.PeriodText Text(PeriodRow period)
+    {
+        var office = organisation.Value.IssuingBodies.FirstOrDefault(b => b.Code == period.BodyCode)?.Name ?? period.BodyCode;
+        var lastDay = calendar.LastDay(period.DueOn);
+        return new ReportingMessages.PeriodText(office, period.Title, period.PlanSymbol, period.Label, period.CutOffFrom, period.CutOffTo,
+            lastDay, VietnamTime.ToVietnamDate(period.ClosesAt.AddTicks(-1)));
+    }
+}

@@ -1,0 +1,280 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Dapper;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using NpgsqlTypes;
+using Workflows.Audit;
+using Workflows.Calendar;
+using Workflows.Definitions;
+using Workflows.Engine;
+
+namespace Workflows.Reporting;
+
+/// <summary>A school (or unit) asked to report: its directory entry, name and address.</summary>
+internal sealed record TargetMember(Guid Id, string Name, string Email);
+
+/// <summary>A schedule as the API shows it.</summary>
+internal sealed record ScheduleView(Guid Id, Guid? PlanId, string? PlanSymbol, int? DutyIndex, string BodyCode, string Title, string Frequency,
+    JsonElement Rule, DateOnly StartsOn, DateOnly EndsOn, JsonElement Target, string DefinitionId, int DefinitionVersion, string Status,
+    string CreatedBy, DateTimeOffset CreatedAt, IReadOnlyList<PeriodView>? Periods);
+
+/// <summary>A period as the API shows it (instants in UTC, dates in Vietnam).</summary>
+internal sealed record PeriodView(Guid Id, string Key, string Label, DateTimeOffset OpensAt, DateOnly CutOffFrom, DateOnly CutOffTo,
+    DateOnly DueOn, DateTimeOffset Deadline, DateTimeOffset ClosesAt, string State);
+
+/// <summary>
+/// Reporting schedules in PostgreSQL: creates a schedule with its periods inside the caller's transaction, resolves its
+/// target in the directory, and reads schedules, periods and the submission matrix.
+/// </summary>
+internal sealed class ReportingScheduleStore(NpgsqlDataSource dataSource, IWorkingCalendar calendar, IOptions<ReportingOptions> options)
+{
+    private static readonly JsonSerializerOptions Json = JsonSerializerOptions.Web;
+
+    /// <summary>
+    /// Checks the target (a group name or id, or entry ids; default the configured group) and returns its JSON:
+    /// <c>{"groupId": …, "group": name}</c> or <c>{"entryIds": […]}</c>.
+    /// </summary>
+    /// <exception cref="WorkflowException">No such group or entry, or no school with an address in it (422, field <c>{prefix}target</c>).</exception>
+    public async Task<string> CheckTargetAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, ScheduleTargetInput? target,
+        string fieldPrefix, CancellationToken cancellationToken)
+    {
+        var field = fieldPrefix + "target";
+        string json;
+        Guid[] ids;
+        if (target?.EntryIds is { Count: > 0 } entryIds)
+        {
+            var found = (await connection.QueryAsync<Guid>(new CommandDefinition(
+                "SELECT id FROM directory_entries WHERE id = ANY(@ids)", new { ids = entryIds.Distinct().ToArray() }, transaction,
+                cancellationToken: cancellationToken))).ToHashSet();
+            var missing = entryIds.FirstOrDefault(id => !found.Contains(id));
+            if (missing != Guid.Empty) throw WorkflowException.Invalid(field, $"Không có mục danh bạ {missing}.");
+            ids = entryIds.Distinct().ToArray();
+            json = JsonSerializer.Serialize(new { entryIds = ids }, Json);
+        }
+        else
+        {
+            var name = target?.Group;
+            (Guid Id, string Name)? group;
+            if (target?.GroupId is { } groupId)
+            {
+                group = await connection.QuerySingleOrDefaultAsync<(Guid, string)?>(new CommandDefinition(
+                    "SELECT id, name FROM directory_entries WHERE id = @groupId AND kind = 'group'", new { groupId }, transaction,
+                    cancellationToken: cancellationToken));
+            }
+            else
+            {
+                name = string.IsNullOrWhiteSpace(name) ? options.Value.DefaultTargetGroup : name.Trim();
+                group = await FindGroupAsync(connection, transaction, name, cancellationToken);
+            }
+            if (group is not { } g)
+                throw WorkflowException.Invalid(field, $"Danh bạ không có nhóm \"{name ?? target?.GroupId.ToString()}\"; chọn nhóm hoặc danh sách trường.");
+            ids = [g.Id];
+            json = JsonSerializer.Serialize(new { groupId = g.Id, group = g.Name }, Json);
+        }
+        if ((await MembersAsync(connection, transaction, ids, cancellationToken)).Count == 0)
+            throw WorkflowException.Invalid(field, "Đối tượng báo cáo không có trường nào có địa chỉ thư điện tử.");
+        return json;
+    }
+
+    /// <summary>The directory group named <paramref name="name"/> (name or alias, case ignored), or null.</summary>
+    public static Task<(Guid Id, string Name)?> FindGroupAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string name,
+        CancellationToken cancellationToken) =>
+        connection.QueryFirstOrDefaultAsync<(Guid, string)?>(new CommandDefinition(
+            """
+            SELECT id, name FROM directory_entries
+            WHERE kind = 'group' AND (lower(name) = lower(@name) OR lower(@name) IN (SELECT lower(a) FROM unnest(aliases) a))
+            ORDER BY lower(name) = lower(@name) DESC LIMIT 1
+            """, new { name }, transaction, cancellationToken: cancellationToken));
+
+    /// <summary>The entries with an address reached from <paramref name="ids"/> (groups expand to their members, recursively).</summary>
+    public static async Task<IReadOnlyList<TargetMember>> MembersAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid[] ids,
+        CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            """
+            WITH RECURSIVE t(id) AS (
+                SELECT unnest($1::uuid[])
+                UNION
+                SELECT m.member_id FROM directory_members m JOIN t ON m.group_id = t.id
+            )
+            SELECT e.id, e.name, e.email FROM directory_entries e JOIN t ON t.id = e.id
+            WHERE e.kind <> 'group' AND coalesce(e.email, '') <> ''
+            ORDER BY e.name, e.id
+            """, connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter { Value = ids, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
+        var members = new List<TargetMember>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) members.Add(new TargetMember(reader.GetGuid(0), reader.GetString(1), reader.GetString(2)));
+        return members;
+    }
+
+    /// <summary>The ids a stored target JSON names (the group, or the entries).</summary>
+    public static Guid[] TargetIds(string targetJson)
+    {
+        var node = JsonNode.Parse(targetJson)!.AsObject();
+        if (node["groupId"] is { } g) return [g.GetValue<Guid>()];
+        return node["entryIds"]!.AsArray().Select(e => e!.GetValue<Guid>()).ToArray();
+    }
+
+    /// <summary>
+    /// Inserts the schedule and the periods whose deadline is still ahead of <paramref name="now"/> (a period already
+    /// due to open opens at <paramref name="now"/>). With a plan duty, a second activation of the same duty inserts nothing.
+    /// </summary>
+    /// <returns>The schedule id and its number of periods, or null when the duty already has a schedule.</returns>
+    public async Task<(Guid Id, int Periods)?> InsertAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CheckedSchedule schedule,
+        string targetJson, Guid? planId, int? dutyIndex, string bodyCode, WorkflowDefinition definition, string createdBy, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var id = Guid.NewGuid();
+        var inserted = await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO reporting_schedules (id, plan_id, duty_index, body_code, title, frequency, rule, starts_on, ends_on, target,
+                                             definition_id, definition_version, status, created_by, created_at)
+            VALUES (@id, @planId, @dutyIndex, @bodyCode, @Title, @frequency, @rule::jsonb, @StartsOn, @EndsOn, @targetJson::jsonb,
+                    @definitionId, @definitionVersion, 'active', @createdBy, @now)
+            ON CONFLICT (plan_id, duty_index) WHERE plan_id IS NOT NULL DO NOTHING
+            """,
+            new
+            {
+                id, planId, dutyIndex, bodyCode, schedule.Title, frequency = ReportingFrequencies.ToDatabase(schedule.Frequency),
+                rule = JsonSerializer.Serialize(schedule.Rule, Json), schedule.StartsOn, schedule.EndsOn, targetJson,
+                definitionId = definition.Id, definitionVersion = definition.Version, createdBy, now,
+            }, transaction, cancellationToken: cancellationToken));
+        if (inserted == 0) return null;
+        var periods = SchedulePlanner.Periods(schedule, calendar, options.Value).Where(p => p.Deadline > now).ToList();
+        await using var command = new NpgsqlCommand(
+            """
+            INSERT INTO reporting_periods (id, schedule_id, period_key, label, opens_at, cut_off_from, cut_off_to, due_on, deadline, closes_at, state)
+            SELECT gen_random_uuid(), $1, k, l, o, cf, ct, d, dl, c, 'scheduled'
+            FROM unnest($2::text[], $3::text[], $4::timestamptz[], $5::date[], $6::date[], $7::date[], $8::timestamptz[], $9::timestamptz[])
+                 AS t(k, l, o, cf, ct, d, dl, c)
+            """, connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter { Value = id });
+        command.Parameters.Add(new NpgsqlParameter { Value = periods.Select(p => p.Key).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = periods.Select(p => p.Label).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = periods.Select(p => (p.OpensAt < now ? now : p.OpensAt).UtcDateTime).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = periods.Select(p => p.CutOffFrom).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = periods.Select(p => p.CutOffTo).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = periods.Select(p => p.DueOn).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = periods.Select(p => p.Deadline.UtcDateTime).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = periods.Select(p => p.ClosesAt.UtcDateTime).ToArray() });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        return (id, periods.Count);
+    }
+
+    /// <summary>
+    /// Creates a standalone schedule (a report campaign without a plan) with its periods and an audit record, in one transaction.
+    /// </summary>
+    /// <exception cref="WorkflowException">Wrong role (403) or invalid input (422 naming the field).</exception>
+    public async Task<Guid> CreateStandaloneAsync(ScheduleInput input, WorkflowDefinition definition, Actor actor, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        if (!actor.IsIn("Drafter") && !actor.IsIn("Clerk") && !actor.IsIn("Admin"))
+            throw WorkflowException.Forbidden("Chỉ chuyên viên, văn thư hoặc quản trị mới lập được lịch báo cáo.");
+        if (string.IsNullOrWhiteSpace(input.Title)) throw WorkflowException.Invalid("title", "Cần đặt tên báo cáo.");
+        var schedule = SchedulePlanner.Check(input, "", VietnamTime.ToVietnamDate(now).Year, "", options.Value);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var target = await CheckTargetAsync(connection, transaction, input.Target, "", cancellationToken);
+        var created = await InsertAsync(connection, transaction, schedule, target, null, null, actor.BodyCode, definition, actor.UserName, now, cancellationToken);
+        var audit = new AuditWriter(connection, transaction);
+        audit.Add(now, actor.UserName, "reporting.schedule-created", null, null, null,
+            new { scheduleId = created!.Value.Id, schedule.Title, frequency = ReportingFrequencies.ToApi(schedule.Frequency), periods = created.Value.Periods });
+        await audit.FlushAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return created.Value.Id;
+    }
+
+    private const string ScheduleColumns =
+        """
+        SELECT s.id, s.plan_id, p.symbol AS plan_symbol, s.duty_index, s.body_code, s.title, s.frequency, s.rule::text AS rule, s.starts_on, s.ends_on,
+               s.target::text AS target, s.definition_id, s.definition_version, s.status, s.created_by, s.created_at
+        FROM reporting_schedules s LEFT JOIN plans p ON p.id = s.plan_id
+        """;
+
+    /// <summary>The schedules of the actor's body, newest first; or of one plan.</summary>
+    public async Task<IReadOnlyList<ScheduleView>> ListAsync(Actor actor, Guid? planId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<ScheduleRow>(new CommandDefinition(
+            ScheduleColumns + " WHERE s.body_code = @BodyCode AND (@planId::uuid IS NULL OR s.plan_id = @planId) ORDER BY s.created_at DESC, s.duty_index",
+            new { actor.BodyCode, planId }, cancellationToken: cancellationToken));
+        return rows.Select(r => r.View(null)).ToList();
+    }
+
+    /// <summary>One schedule with its periods.</summary>
+    /// <exception cref="WorkflowException">No such schedule (404) or another body's (403).</exception>
+    public async Task<ScheduleView> GetAsync(Guid id, Actor actor, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var row = await RowAsync(connection, id, actor, cancellationToken);
+        return row.View(await PeriodsAsync(connection, id, cancellationToken));
+    }
+
+    private static async Task<ScheduleRow> RowAsync(NpgsqlConnection connection, Guid id, Actor actor, CancellationToken cancellationToken)
+    {
+        var row = await connection.QuerySingleOrDefaultAsync<ScheduleRow>(new CommandDefinition(ScheduleColumns + " WHERE s.id = @id", new { id },
+            cancellationToken: cancellationToken)) ?? throw WorkflowException.NotFound("Lịch báo cáo");
+        if (row.body_code != actor.BodyCode) throw WorkflowException.Forbidden("Lịch báo cáo thuộc cơ quan khác.");
+        return row;
+    }
+
+    private static async Task<IReadOnlyList<PeriodView>> PeriodsAsync(NpgsqlConnection connection, Guid scheduleId, CancellationToken cancellationToken) =>
+        (await connection.QueryAsync<PeriodView>(new CommandDefinition(
+            """
+            SELECT id, period_key AS "Key", label AS "Label", opens_at AS "OpensAt", cut_off_from AS "CutOffFrom", cut_off_to AS "CutOffTo",
+                   due_on AS "DueOn", deadline AS "Deadline", closes_at AS "ClosesAt", state AS "State"
+            FROM reporting_periods WHERE schedule_id = @scheduleId ORDER BY due_on
+            """, new { scheduleId }, cancellationToken: cancellationToken))).ToList();
+
+    /// <summary>
+    /// The matrix of schools × periods at <paramref name="now"/>. Cell states: <c>on_time</c>, <c>late</c> (submitted after
+    /// the deadline), <c>missing</c> (open, not yet due, nothing submitted), <c>overdue</c> (deadline passed, nothing
+    /// submitted), <c>not_open</c> (the period has not opened), <c>not_requested</c> (the school was not asked that period).
+    /// </summary>
+    public async Task<StatusMatrix> StatusAsync(Guid id, Actor actor, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var row = await RowAsync(connection, id, actor, cancellationToken);
+        var periods = await PeriodsAsync(connection, id, cancellationToken);
+        var requests = (await connection.QueryAsync<(Guid PeriodId, Guid EntryId, string SchoolName, DateTimeOffset? FirstSubmittedAt, bool? SubmittedLate)>(
+            new CommandDefinition(
+                "SELECT period_id, entry_id, school_name, first_submitted_at, submitted_late FROM report_requests WHERE schedule_id = @id",
+                new { id }, cancellationToken: cancellationToken))).ToList();
+        var schools = new Dictionary<Guid, string>();
+        foreach (var member in await MembersAsync(connection, null, TargetIds(row.target), cancellationToken)) schools[member.Id] = member.Name;
+        foreach (var r in requests) schools[r.EntryId] = r.SchoolName;
+        var byCell = requests.ToDictionary(r => (r.PeriodId, r.EntryId));
+        var rows = schools.OrderBy(s => s.Value, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), false))
+            .Select(s => new StatusRow(s.Key, s.Value, periods.Select(p =>
+            {
+                if (p.State == "scheduled" || p.OpensAt > now) return new StatusCell(p.Id, "not_open", null);
+                if (!byCell.TryGetValue((p.Id, s.Key), out var r)) return new StatusCell(p.Id, "not_requested", null);
+                if (r.FirstSubmittedAt is { } at)
+                    return new StatusCell(p.Id, r.SubmittedLate ?? at >= p.Deadline ? "late" : "on_time", at);
+                return new StatusCell(p.Id, now >= p.Deadline ? "overdue" : "missing", null);
+            }).ToList())).ToList();
+        return new StatusMatrix(id, row.title, now, periods, rows);
+    }
+
+#pragma warning disable IDE1006 // column names as Dapper maps them
+    private sealed record ScheduleRow(Guid id, Guid? plan_id, string? plan_symbol, int? duty_index, string body_code, string title, string frequency,
+        string rule, DateOnly starts_on, DateOnly ends_on, string target, string definition_id, int definition_version, string status,
+        string created_by, DateTimeOffset created_at)
+    {
+        public ScheduleView View(IReadOnlyList<PeriodView>? periods) => new(id, plan_id, plan_symbol, duty_index, body_code, title,
+            frequency == "half_yearly" ? "half-yearly" : frequency, JsonDocument.Parse(rule).RootElement.Clone(), starts_on, ends_on,
+            JsonDocument.Parse(target).RootElement.Clone(), definition_id, definition_version, status, created_by, created_at, periods);
+    }
+#pragma warning restore IDE1006
+}
+
+/// <summary>The submission matrix of one schedule.</summary>
+internal sealed record StatusMatrix(Guid ScheduleId, string Title, DateTimeOffset At, IReadOnlyList<PeriodView> Periods, IReadOnlyList<StatusRow> Schools);
+
+/// <summary>One school's row.</summary>
+internal sealed record StatusRow(Guid EntryId, string Name, IReadOnlyList<StatusCell> Cells);
+
+/// <summary>One school and period: its state and, when submitted, the first submission instant.</summary>
+internal sealed record StatusCell(Guid PeriodId, string State, DateTimeOffset? SubmittedAt);
