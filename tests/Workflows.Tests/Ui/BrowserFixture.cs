@@ -11,7 +11,7 @@ namespace Workflows.Tests.Ui;
 /// The Host on a real port (Kestrel on 127.0.0.1, its own PostgreSQL database, the test clock, the pickup mail
 /// transport into a temporary folder) and Debian's Chromium driven by Playwright (never a downloaded browser).
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     private IPlaywright? _playwright;
 
@@ -27,13 +27,15 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         Directory.CreateDirectory(Screenshots);
         Assertions.SetDefaultExpectTimeout(15_000);
-        App = new WorkflowsApp(settings: new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Workflows:Distribution:Transport"] = "Pickup",
             ["Workflows:Distribution:PickupDirectory"] = MailFolder,
             ["Workflows:Distribution:Smtp:From"] = "vanthu@pgddt.uongbi.example.org",
             ["Workflows:Distribution:PollMilliseconds"] = "100",
-        });
+        };
+        foreach (var (key, value) in ExtraSettings()) settings[key] = value;
+        App = new WorkflowsApp(clock: CreateClock(), settings: settings);
         App.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         App.StartServer();
         BaseUrl = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
@@ -41,6 +43,12 @@ public sealed class BrowserFixture : IAsyncLifetime
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = ["--no-sandbox"] });
     }
+
+    /// <summary>The Host's clock; the real now unless a fixture needs a fixed date.</summary>
+    private protected virtual TestClock CreateClock() => new();
+
+    /// <summary>Settings added to the Host's.</summary>
+    private protected virtual IEnumerable<KeyValuePair<string, string?>> ExtraSettings() => [];
 
     public async Task DisposeAsync()
     {

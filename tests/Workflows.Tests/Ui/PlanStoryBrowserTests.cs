@@ -1,14 +1,45 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using Workflows.Tests.Infrastructure;
+using Workflows.Tests.Reporting;
 using static Microsoft.Playwright.Assertions;
 
 namespace Workflows.Tests.Ui;
 
 /// <summary>The whole story of one plan, through the pages only, as the five people of the Uông Bí office would do it.</summary>
-public sealed class PlanStoryBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+public sealed class PlanStoryBrowserTests(PlanStoryBrowserTests.StoryFixture fixture) : IClassFixture<PlanStoryBrowserTests.StoryFixture>
 {
+    /// <summary>The story on 2 January 2026 (Vietnam), the reporting job run by the test rather than by its timer.</summary>
+    public sealed class StoryFixture : BrowserFixture
+    {
+        private protected override TestClock CreateClock() => new(ReportingFlow.Vn(2026, 1, 2, 8));
+
+        private protected override IEnumerable<KeyValuePair<string, string?>> ExtraSettings() =>
+            [new("Workflows:Scheduler:CycleSeconds", "3600")];
+    }
+
+    /// <summary>The decoded text body of a pickup <c>.eml</c> file (quoted-printable, UTF-8) and its raw headers.</summary>
+    private static (string Headers, string Body) ReadEml(string path)
+    {
+        var raw = File.ReadAllText(path);
+        var split = raw.IndexOf("\r\n\r\n", StringComparison.Ordinal);
+        var headers = raw[..split];
+        var body = raw[(split + 4)..].Replace("=\r\n", "", StringComparison.Ordinal);
+        var bytes = new List<byte>();
+        for (var i = 0; i < body.Length; i++)
+        {
+            if (body[i] == '=' && i + 2 < body.Length && Uri.IsHexDigit(body[i + 1]) && Uri.IsHexDigit(body[i + 2]))
+            {
+                bytes.Add(Convert.ToByte(body.Substring(i + 1, 2), 16));
+                i += 2;
+            }
+            else bytes.AddRange(System.Text.Encoding.UTF8.GetBytes(body[i].ToString()));
+        }
+        return (headers, System.Text.Encoding.UTF8.GetString(bytes.ToArray()));
+    }
+
     [Fact]
-    public async Task A_plan_goes_from_upload_through_review_return_revision_signature_and_release_to_the_development_mail_page()
+    public async Task A_plan_goes_from_upload_through_review_return_revision_signature_and_release_and_a_school_submits_through_the_link_it_received()
     {
         // The drafter uploads the 2023 plan and sees every field the reader found.
         var drafter = await fixture.SignInAsync("chuyenvien");
@@ -136,6 +167,50 @@ public sealed class PlanStoryBrowserTests(BrowserFixture fixture) : IClassFixtur
         await Expect(row).ToContainTextAsync("01/KH-PGDĐT");
         await BrowserFixture.ShotAsync(drafter, "12-ke-hoach");
 
+        // The reporting duty became a monthly schedule; on 5 January the job sends each school its request with its own link.
+        fixture.App.Clock.Set(ReportingFlow.Vn(2026, 1, 5));
+        await ReportingFlow.RunCycleAsync(fixture.App);
+        string? link = null;
+        for (var i = 0; i < 150 && link is null; i++)
+        {
+            link = Directory.GetFiles(fixture.MailFolder, "*.eml").Select(ReadEml)
+                .Where(m => m.Headers.Contains("th-leloi@uongbi.example.org", StringComparison.Ordinal))
+                .Select(m => Regex.Match(m.Body, "/nop-bao-cao/([A-Za-z0-9_-]+)"))
+                .FirstOrDefault(m => m.Success)?.Groups[1].Value;
+            if (link is null) await Task.Delay(200);
+        }
+        Assert.NotNull(link);
+        await clerk.GotoAsync("/dev/mail");
+        await Expect(clerk.GetByTestId("thu").Filter(new() { HasText = "Đề nghị gửi báo cáo" }).Filter(new() { HasText = "th-leloi@uongbi.example.org" })).ToHaveCountAsync(1);
+        await BrowserFixture.ShotAsync(clerk, "13-thu-de-nghi-bao-cao");
+
+        // The school opens its link (no account) and submits a file.
+        var schoolContext = await fixture.Browser.NewContextAsync(new() { BaseURL = fixture.BaseUrl });
+        var school = await schoolContext.NewPageAsync();
+        await school.GotoAsync($"/nop-bao-cao/{link}");
+        await Expect(school.Locator("#status")).ToContainTextAsync("Chưa nộp");
+        await Expect(school.Locator("main, body").First).ToContainTextAsync("01/KH-PGDĐT");
+        await BrowserFixture.ShotAsync(school, "14-truong-mo-lien-ket");
+        var report = Path.Combine(Path.GetTempPath(), $"bao-cao-thang-1-{Guid.NewGuid():N}.pdf");
+        await File.WriteAllTextAsync(report, "%PDF-1.4\n% Báo cáo tháng 1/2026 của Trường TH Lê Lợi\n%%EOF\n");
+        await school.GetByLabel("Tệp báo cáo").SetInputFilesAsync(report);
+        await school.GetByRole(AriaRole.Button, new() { Name = "Nộp báo cáo" }).ClickAsync();
+        await Expect(school.Locator("#status")).ToContainTextAsync("Đã nộp");
+        await BrowserFixture.ShotAsync(school, "15-truong-da-nop");
+        File.Delete(report);
+
+        // The reporting status (the API the dashboard reads) shows Lê Lợi submitted and the eight other schools not.
+        var planId = planUrl.Split('/').Last();
+        var schedules = await (await clerk.Context.APIRequest.GetAsync($"/api/reporting/plans/{planId}/schedules")).JsonAsync();
+        var scheduleId = schedules!.Value.EnumerateArray().Single().GetProperty("id").GetString();
+        var status = (await (await clerk.Context.APIRequest.GetAsync($"/api/reporting/schedules/{scheduleId}/status")).JsonAsync())!.Value;
+        var firstPeriod = status.GetProperty("schools").EnumerateArray()
+            .ToDictionary(r => r.GetProperty("name").GetString()!, r => r.GetProperty("cells")[0].GetProperty("state").GetString());
+        Assert.Equal(9, firstPeriod.Count);
+        Assert.Equal("on_time", firstPeriod["Trường TH Lê Lợi"]);
+        Assert.All(firstPeriod.Where(c => c.Key != "Trường TH Lê Lợi"), c => Assert.DoesNotContain(c.Value, new[] { "on_time", "late" }));
+
+        await schoolContext.CloseAsync();
         foreach (var page in new[] { drafter, reviewer, signer, clerk }) await page.Context.CloseAsync();
     }
 }
