@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using Microsoft.Extensions.Options;
 using Workflows.Distribution;
@@ -121,8 +120,6 @@ internal static class DistributionExtensions
         });
         return app;
     }
-
-    private static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
 }
 
 /// <summary>Seeds the demo directory (embedded default or <c>Workflows:SeedDemo</c>), then runs the outbox sender.</summary>

@@ -30,18 +30,27 @@ internal sealed record PlanDocument(
         var place = Text("place") ?? body?.Place ?? "";
         var date = plan.IssuedOn is { } d ? $"ngày {d.Day:00} tháng {d.Month:00} năm {d.Year}" : "ngày … tháng … năm …";
         var paragraphs = (Text("body") ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        // Nơi nhận: one line per recipient, the archive copies last on one line "- Lưu: VT, …" (Nghị định 30/2020, Phụ lục I).
         var recipients = new List<string>();
+        var archive = new List<string>();
         if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("recipients", out var list) && list.ValueKind == JsonValueKind.Array)
             foreach (var r in list.EnumerateArray())
             {
                 var name = r.ValueKind == JsonValueKind.String ? r.GetString()
                     : r.ValueKind == JsonValueKind.Object && r.TryGetProperty("name", out var n) ? n.GetString() : null;
                 if (string.IsNullOrWhiteSpace(name)) continue;
+                var kind = r.ValueKind == JsonValueKind.Object && r.TryGetProperty("kind", out var k) && k.ValueKind == JsonValueKind.String ? k.GetString() : null;
+                if (kind == "archive" || Workflows.Distribution.RecipientText.IsArchive(name))
+                {
+                    archive.Add(name.StartsWith("Lưu", StringComparison.OrdinalIgnoreCase) ? name.TrimStart("Lưu:".ToCharArray()).Trim() : name);
+                    continue;
+                }
                 var purposes = r.ValueKind == JsonValueKind.Object && r.TryGetProperty("purpose", out var p) && p.ValueKind == JsonValueKind.Array
                     ? string.Join(", ", p.EnumerateArray().Select(x => x.GetString()).Where(x => !string.IsNullOrWhiteSpace(x))) : "";
                 recipients.Add($"- {name}{(purposes.Length > 0 ? $" ({purposes})" : "")};");
             }
-        if (recipients.Count > 0) recipients[^1] = recipients[^1].TrimEnd(';') + ".";
+        if (archive.Count > 0) recipients.Add($"- Lưu: {string.Join(", ", archive)}.");
+        else if (recipients.Count > 0) recipients[^1] = recipients[^1].TrimEnd(';') + ".";
 
         Signature? signature = plan.Signing is null ? null : JsonSerializer.Deserialize<Signature>(plan.Signing, JsonSerializerOptions.Web);
         var signerTitle = signature?.Title ?? Join(Text("signer", "form"), Text("signer", "title") ?? body?.HeadTitle ?? "");

@@ -77,6 +77,8 @@ public sealed class PlanStoryBrowserTests(PlanStoryBrowserTests.StoryFixture fix
         await Expect(reviewer.GetByTestId("van-ban")).ToContainTextAsync("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
         await Expect(reviewer.GetByTestId("van-ban")).ToContainTextAsync("KẾ HOẠCH");
         await Expect(reviewer.GetByTestId("khoi-ky")).ToContainTextAsync("TRƯỞNG PHÒNG");
+        await Expect(reviewer.GetByTestId("noi-nhan-van-ban")).ToContainTextAsync("- Văn phòng Sở GDĐT;");
+        await Expect(reviewer.GetByTestId("noi-nhan-van-ban").Locator("li").Last).ToHaveTextAsync("- Lưu: VT, TĐ-TH.");
         await BrowserFixture.ShotAsync(reviewer, "04-kiem-tra");
         await reviewer.GetByRole(AriaRole.Button, new() { Name = "Đồng ý, trình ký" }).ClickAsync();
         await Expect(reviewer.GetByTestId("trang-thai")).ToHaveTextAsync("Chờ ký ban hành");
