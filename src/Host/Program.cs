@@ -5,6 +5,7 @@ using Workflows.Host.Cli;
 using Workflows.Host.Identity;
 using Workflows.Host.Startup;
 using Workflows.Host.Storage;
+using Workflows.Host.Ui;
 
 if (args is ["plan", "inspect", ..]) return PlanInspectCommand.Run(args, Console.Out, Console.Error);
 
@@ -20,12 +21,14 @@ Workflows.Host.Distribution.DistributionExtensions.AddWorkflowsDistribution(buil
 Workflows.Host.Reporting.SchoolSubmissionExtensions.AddSchoolSubmissions(builder);
 Workflows.Host.Operations.OperationsExtensions.AddWorkflowsOperations(builder);
 Workflows.Host.Reporting.ReportingExtensions.AddWorkflowsReporting(builder);
+builder.AddWorkflowsUi();
 
 var app = builder.Build();
 app.MapWorkflowsApi();
 Workflows.Host.Distribution.DistributionExtensions.MapDevMail(app);
 Workflows.Host.Reporting.SchoolSubmissionExtensions.MapSchoolSubmissions(app);
 Workflows.Host.Operations.OperationsExtensions.MapWorkflowsOperations(app);
+app.MapWorkflowsUi();
 try
 {
     await app.RunAsync();

@@ -82,7 +82,7 @@ internal static class PlanEndpoints
         return Results.Created($"/api/plans/{id}", Summary(await store.GetAsync(id, actor, ct)));
     }
 
-    private static NewPlan ReadUpload(string fileName, string contentType, byte[] content, string subject, string documentType)
+    internal static NewPlan ReadUpload(string fileName, string contentType, byte[] content, string subject, string documentType)
     {
         PlanReadResult read;
         try

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using Microsoft.Extensions.Options;
 using Workflows.Distribution;
@@ -107,26 +106,11 @@ internal static class DistributionExtensions
         return api;
     }
 
-    /// <summary>Maps <c>/dev/mail</c>: what the recipients would receive (the outbox and the pickup folder's <c>.eml</c> files).</summary>
+    /// <summary>Maps <c>/dev/mail/{file}</c>: one <c>.eml</c> file of the pickup folder (the list is the page <c>/dev/mail</c>).</summary>
     public static WebApplication MapDevMail(this WebApplication app)
     {
         var dev = app.MapGroup("/dev/mail").RequireAuthorization();
-        dev.MapGet("/", async (DeliveryStore deliveries, IMailTransport transport, CancellationToken ct) =>
-        {
-            var html = new StringBuilder("<!doctype html><html lang=\"vi\"><meta charset=\"utf-8\"><title>Thư đã gửi</title><h1>Thư phát hành</h1>");
-            html.Append("<table border=\"1\" cellpadding=\"4\"><tr><th>Tiêu đề</th><th>Người nhận</th><th>Địa chỉ</th><th>Mục đích</th><th>Trạng thái</th><th>Lỗi</th></tr>");
-            foreach (var d in await deliveries.RecentAsync(500, ct))
-                html.Append($"<tr><td>{E(d.Subject)}</td><td>{E(d.RecipientName)}</td><td>{E(d.Address)}</td><td>{E(d.Purpose)}</td><td>{E(d.Status)}</td><td>{E(d.LastError)}</td></tr>");
-            html.Append("</table>");
-            if (transport is PickupFolderMailTransport pickup && Directory.Exists(pickup.Directory))
-            {
-                html.Append($"<h2>Tệp .eml trong {E(pickup.Directory)}</h2><ul>");
-                foreach (var file in new DirectoryInfo(pickup.Directory).GetFiles("*.eml").OrderByDescending(f => f.LastWriteTimeUtc).Take(500))
-                    html.Append($"<li><a href=\"/dev/mail/{WebUtility.UrlEncode(file.Name)}\">{E(file.Name)}</a> ({file.Length:N0} byte, {file.LastWriteTimeUtc:u})</li>");
-                html.Append("</ul>");
-            }
-            return Results.Content(html.ToString(), "text/html; charset=utf-8");
-        });
+        // GET /dev/mail itself is the Razor Page Pages/Dev/Mail.cshtml (same look as the rest of the UI).
         dev.MapGet("/{file}", (string file, IMailTransport transport) =>
         {
             if (transport is not PickupFolderMailTransport pickup || file != Path.GetFileName(file) || !file.EndsWith(".eml", StringComparison.Ordinal))
@@ -136,8 +120,6 @@ internal static class DistributionExtensions
         });
         return app;
     }
-
-    private static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
 }
 
 /// <summary>Seeds the demo directory (embedded default or <c>Workflows:SeedDemo</c>), then runs the outbox sender.</summary>

@@ -1,0 +1,143 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using Workflows.Definitions;
+using Workflows.Distribution;
+using Workflows.Engine;
+using Workflows.Host.Ui;
+using Workflows.Organisation;
+using Workflows.Plans;
+
+namespace Workflows.Host.Pages.KeHoach;
+
+/// <summary>
+/// One plan: the document in the Nghị định 30/2020 layout, the history of every round, and what the user may do on
+/// it — review (approve, return with a comment), sign (choosing the signing form), reject (confirmed), or, for the
+/// clerk, the number that will be given, the Nơi nhận resolution, release and the delivery of every message.
+/// A user of another body gets 403 (the plan store refuses).
+/// </summary>
+internal sealed class ChiTietModel(
+    PlanStore store, WorkflowEngine engine, UiQueries queries, PlanRecipients recipients, DirectoryStore directory,
+    DeliveryStore deliveries, IOptions<OrganisationOptions> organisation, TimeProvider clock) : UiPage
+{
+    public PlanRecord Plan { get; private set; } = null!;
+    public PlanDocument Document { get; private set; } = null!;
+    public IReadOnlyList<HistoryEntry> History { get; private set; } = [];
+    public HumanTaskView? OpenTask { get; private set; }
+    public StepDefinition? Step { get; private set; }
+    public IReadOnlyList<(string Value, string Label)> SigningForms { get; private set; } = [];
+    public string? NextSymbol { get; private set; }
+    public IReadOnlyList<LineResolution>? Lines { get; private set; }
+    public IReadOnlyList<DirectoryEntry> Entries { get; private set; } = [];
+    public IReadOnlyList<DeliveryStore.Delivery>? Deliveries { get; private set; }
+    public string? Done { get; private set; }
+
+    /// <summary>The outcome whose form failed, the field and the message shown next to it.</summary>
+    public (string Outcome, string Field, string Message)? Error { get; private set; }
+
+    [BindProperty] public string? Outcome { get; set; }
+    [BindProperty] public string? Comment { get; set; }
+    [BindProperty] public string? SigningForm { get; set; }
+    [BindProperty] public bool Confirm { get; set; }
+
+    public bool IsClerk => Actor.IsIn("Clerk");
+
+    public async Task OnGetAsync(Guid id, string? xong, CancellationToken ct)
+    {
+        Done = xong switch
+        {
+            "trinh" => "Đã trình kế hoạch.",
+            "approve" => "Đã ghi ý kiến đồng ý.",
+            "return" => "Đã trả lại kế hoạch cho chuyên viên.",
+            "reject" => "Đã ghi: không ban hành.",
+            "chon" => "Đã chọn người nhận cho dòng Nơi nhận.",
+            "gui-lai" => "Đã xếp thư vào hàng gửi lại.",
+            _ => null,
+        };
+        await LoadAsync(id, ct);
+    }
+
+    public async Task<IActionResult> OnPostXuLyAsync(Guid id, Guid taskId, CancellationToken ct)
+    {
+        await LoadAsync(id, ct);
+        if (OpenTask is null || OpenTask.Id != taskId || Step is null) return StatusCode(StatusCodes.Status409Conflict);
+        var outcome = Outcome ?? "";
+        if (!Step.Outcomes.TryGetValue(outcome, out var chosen))
+        {
+            Error = (outcome, "outcome", "Cần chọn một thao tác hợp lệ.");
+            return Page();
+        }
+        if (chosen.RequiresComment && string.IsNullOrWhiteSpace(Comment))
+        {
+            Error = (outcome, "comment", "Cần ghi ý kiến khi trả lại.");
+            return Page();
+        }
+        if (outcome == "reject" && !Confirm)
+        {
+            Error = (outcome, "confirm", "Đánh dấu ô xác nhận để không ban hành kế hoạch.");
+            return Page();
+        }
+        try
+        {
+            await engine.CompleteAsync(taskId, outcome, Comment, Step.Signing ? SigningForm : null, Actor, ct);
+        }
+        catch (WorkflowException e) when (e.Kind is ErrorKind.Invalid or ErrorKind.Conflict)
+        {
+            await LoadAsync(id, ct);
+            Error = (outcome, e.Field ?? "", e.Message);
+            return Page();
+        }
+        return Redirect($"/ke-hoach/{id}?xong={Uri.EscapeDataString(outcome)}");
+    }
+
+    public async Task<IActionResult> OnPostChonAsync(Guid id, int lineIndex, Guid? entryId, CancellationToken ct)
+    {
+        var plan = await store.GetAsync(id, Actor, ct);
+        try
+        {
+            if (entryId is not { } chosen) throw new WorkflowException(ErrorKind.Invalid, "Cần chọn một mục danh bạ.", "entryId");
+            await recipients.ChooseAsync(id, plan.Fields, lineIndex, chosen, Actor, clock.GetUtcNow(), ct);
+        }
+        catch (WorkflowException e) when (e.Kind is ErrorKind.Invalid)
+        {
+            await LoadAsync(id, ct);
+            Error = ($"line-{lineIndex}", "entryId", e.Message);
+            return Page();
+        }
+        return Redirect($"/ke-hoach/{id}?xong=chon#noi-nhan");
+    }
+
+    public async Task<IActionResult> OnPostGuiLaiAsync(Guid id, Guid deliveryId, CancellationToken ct)
+    {
+        await store.GetAsync(id, Actor, ct);
+        await deliveries.ResendAsync(id, deliveryId, Actor, clock.GetUtcNow(), ct);
+        return Redirect($"/ke-hoach/{id}?xong=gui-lai#gui-thu");
+    }
+
+    private async Task LoadAsync(Guid id, CancellationToken ct)
+    {
+        Plan = await store.GetAsync(id, Actor, ct);
+        var body = organisation.Value.IssuingBodies.FirstOrDefault(b => b.Code == Plan.BodyCode);
+        Document = PlanDocument.From(Plan, body);
+        History = await store.HistoryAsync(id, ct);
+        OpenTask = (await engine.OpenTasksAsync(Actor, ct)).FirstOrDefault(t => t.PlanId == id && t.Role != "Drafter");
+        if (OpenTask is not null)
+        {
+            Step = (await queries.DefinitionOfPlanAsync(id, ct))?.Steps.GetValueOrDefault(OpenTask.Step);
+            if (Step is { Signing: true } && body is not null)
+            {
+                var ownTitle = string.IsNullOrWhiteSpace(Actor.Title) ? body.HeadTitle : Actor.Title.Trim();
+                SigningForms = string.Equals(ownTitle, body.HeadTitle, StringComparison.OrdinalIgnoreCase)
+                    ? [("direct", $"Ký trực tiếp: {body.HeadTitle}")]
+                    : [("KT.", $"KT. {body.HeadTitle} — ký thay người đứng đầu"), ("Q.", $"Q. {body.HeadTitle} — quyền người đứng đầu"),
+                       ("TL.", $"TL. {body.HeadTitle} — thừa lệnh"), ("TUQ.", $"TUQ. {body.HeadTitle} — thừa ủy quyền")];
+            }
+        }
+        if (OpenTask?.Role == "Clerk") NextSymbol = await queries.NextSymbolAsync(Plan.BodyCode, Plan.DocumentType, ct);
+        if (IsClerk && Plan.Status is PlanStatus.Signed or PlanStatus.Issued or PlanStatus.Released)
+        {
+            Lines = await recipients.ResolveAsync(id, Plan.Fields, ct);
+            if (Lines.Any(l => l.Blocks)) Entries = await directory.ListAsync(null, null, ct);
+        }
+        if (Plan.Status == PlanStatus.Released) Deliveries = await deliveries.ListAsync(id, ct);
+    }
+}

@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Mvc;
+using Workflows.Engine;
+using Workflows.Host.Api;
+using Workflows.Host.Ui;
+using Workflows.Plans;
+
+namespace Workflows.Host.Pages.KeHoach;
+
+/// <summary>The drafter uploads a <c>.docx</c> or <c>.txt</c> plan; the reader fills its fields, then the correction form opens.</summary>
+[RequestSizeLimit(PlanEndpoints.MaxUploadBytes + 64 * 1024)]
+internal sealed class TaiLenModel(PlanStore store) : UiPage
+{
+    [BindProperty] public new IFormFile? File { get; set; }
+
+    public IActionResult OnGet() => Actor.IsIn("Drafter") ? Page() : Forbid();
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!Actor.IsIn("Drafter")) return Forbid();
+        if (File is null || File.Length == 0)
+        {
+            ModelState.AddModelError(nameof(File), File is null ? "Cần chọn tệp kế hoạch (.docx hoặc .txt)." : "Tệp rỗng.");
+            return Page();
+        }
+        if (File.Length > PlanEndpoints.MaxUploadBytes)
+        {
+            ModelState.AddModelError(nameof(File), "Tệp lớn hơn giới hạn 20 MB.");
+            return Page();
+        }
+        try
+        {
+            var content = new byte[File.Length];
+            await using (var stream = File.OpenReadStream()) await stream.ReadExactlyAsync(content, ct);
+            var plan = PlanEndpoints.ReadUpload(File.FileName, File.ContentType, content, "", "");
+            var id = await store.CreateAsync(plan, Actor, ct);
+            return Redirect($"/ke-hoach/{id}/sua");
+        }
+        catch (WorkflowException e) when (ShowError(e))
+        {
+            return Page();
+        }
+    }
+}

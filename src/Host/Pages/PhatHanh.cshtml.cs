@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Mvc;
+using Workflows.Engine;
+using Workflows.Host.Ui;
+using Workflows.Plans;
+
+namespace Workflows.Host.Pages;
+
+/// <summary>The clerk's list: signed plans waiting for their number and release, the number the next one gets, and the released ones.</summary>
+internal sealed class PhatHanhModel(WorkflowEngine engine, PlanStore store, UiQueries queries) : UiPage
+{
+    public IReadOnlyList<HumanTaskView> Waiting { get; private set; } = [];
+    public IReadOnlyList<PlanRecord> Released { get; private set; } = [];
+    public string? NextSymbol { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!Actor.IsIn("Clerk")) return Forbid();
+        Waiting = (await engine.OpenTasksAsync(Actor, ct)).Where(t => t.Role == "Clerk").ToList();
+        Released = (await store.ListAsync(Actor, 50, ct)).Where(p => p.Status is PlanStatus.Issued or PlanStatus.Released).ToList();
+        NextSymbol = await queries.NextSymbolAsync(Actor.BodyCode, "KH", ct);
+        return Page();
+    }
+}

@@ -1,0 +1,52 @@
+using System.Text;
+using Microsoft.AspNetCore.Mvc;
+using Workflows.Definitions;
+using Workflows.Host.Ui;
+
+namespace Workflows.Host.Pages.QuanTri;
+
+/// <summary>The workflow definitions in use, every stored version, and the check of an uploaded file with its errors (JSON path and reason).</summary>
+internal sealed class QuyTrinhModel(WorkflowDefinitionCatalog catalog, WorkflowDefinitionParser parser, UiQueries queries) : UiPage
+{
+    /// <summary>Largest definition file checked, in bytes (1 MB).</summary>
+    private const int MaxBytes = 1024 * 1024;
+
+    [BindProperty] public IFormFile? Tep { get; set; }
+
+    public IReadOnlyList<WorkflowDefinition> Current { get; private set; } = [];
+    public IReadOnlyList<(string Id, int Version, string? SourceFile)> Versions { get; private set; } = [];
+    public WorkflowDefinition? Valid { get; private set; }
+    public WorkflowDefinitionException? Invalid { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (Tep is null || Tep.Length == 0) ModelState.AddModelError(nameof(Tep), "Cần chọn tệp JSON.");
+        else if (Tep.Length > MaxBytes) ModelState.AddModelError(nameof(Tep), "Tệp lớn hơn 1 MB.");
+        else
+        {
+            try
+            {
+                using var reader = new StreamReader(Tep.OpenReadStream(), new UTF8Encoding(false, true));
+                Valid = parser.Parse(await reader.ReadToEndAsync(ct), Path.GetFileName(Tep.FileName));
+            }
+            catch (WorkflowDefinitionException e)
+            {
+                Invalid = e;
+            }
+            catch (DecoderFallbackException)
+            {
+                ModelState.AddModelError(nameof(Tep), "Tệp không phải văn bản UTF-8.");
+            }
+        }
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Current = catalog.Current.OrderBy(d => d.Id).ToList();
+        Versions = await queries.DefinitionVersionsAsync(ct);
+    }
+}

@@ -1,0 +1,113 @@
+using Workflows.Calendar;
+
+namespace Workflows.Host.Ui;
+
+/// <summary>Vietnamese words and date formats of the UI (dates as dd/MM/yyyy in Vietnam time, UTC+7).</summary>
+internal static class UiText
+{
+    /// <summary>The Vietnam date of an instant, as dd/MM/yyyy.</summary>
+    public static string Date(DateTimeOffset instant) => VietnamTime.ToVietnamTime(instant).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A civil date as dd/MM/yyyy.</summary>
+    public static string Date(DateOnly date) => date.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>An instant in Vietnam time as dd/MM/yyyy HH:mm.</summary>
+    public static string DateTime(DateTimeOffset instant) => VietnamTime.ToVietnamTime(instant).ToString("dd/MM/yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The last day allowed by a due instant: tasks are due at 24:00 Vietnam time of their last working day, so the
+    /// day shown is the Vietnam date of the instant just before.
+    /// </summary>
+    public static string DueDate(DateTimeOffset dueAt) => Date(dueAt.AddTicks(-1));
+
+    /// <summary>A plan status in words.</summary>
+    public static string Status(string status) => status switch
+    {
+        "draft" => "Đang soạn thảo",
+        "in-review" => "Chờ kiểm tra",
+        "awaiting-signature" => "Chờ ký ban hành",
+        "signed" => "Đã ký, chờ cấp số",
+        "issued" => "Đã cấp số",
+        "released" => "Đã phát hành",
+        "returned" => "Bị trả lại, chờ chỉnh sửa",
+        "rejected" => "Không ban hành",
+        _ => status,
+    };
+
+    /// <summary>A role in words.</summary>
+    public static string Role(string role) => role switch
+    {
+        "Drafter" => "Chuyên viên soạn thảo",
+        "Reviewer" => "Lãnh đạo kiểm tra",
+        "Signer" => "Lãnh đạo ký",
+        "Clerk" => "Văn thư",
+        "Admin" => "Quản trị",
+        _ => role,
+    };
+
+    /// <summary>A history action in words.</summary>
+    public static string Action(string action, string? outcome) => (action, outcome) switch
+    {
+        ("plan.created", _) => "Tạo kế hoạch",
+        ("plan.corrected", _) => "Chỉnh sửa nội dung",
+        ("plan.submitted", _) => "Trình",
+        ("plan.resubmitted", _) => "Trình lại sau chỉnh sửa",
+        ("instance.started", _) => "Bắt đầu quy trình",
+        ("task.completed", "approve") => "Đồng ý",
+        ("task.completed", "return") => "Trả lại",
+        ("task.completed", "reject") => "Không ban hành",
+        ("task.completed", _) => "Xử lý: " + outcome,
+        ("plan.issued", _) => "Cấp số, ngày ban hành",
+        ("plan.released", _) => "Phát hành",
+        ("plan.recipient-chosen", _) => "Văn thư chọn người nhận",
+        ("plan.delivery-resent", _) => "Gửi lại thư",
+        ("plan.distribution-queued", _) => "Xếp thư phát hành vào hàng gửi",
+        ("task.created", _) => "Chuyển bước",
+        ("instance.completed", _) => "Kết thúc quy trình",
+        _ => action,
+    };
+
+    /// <summary>A delivery state in words.</summary>
+    public static string Delivery(string status) => status switch
+    {
+        "queued" => "Chờ gửi",
+        "sending" => "Đang gửi",
+        "sent" => "Đã gửi",
+        "retrying" => "Gửi lỗi, sẽ thử lại",
+        "failed" => "Gửi thất bại",
+        _ => status,
+    };
+
+    /// <summary>A Nơi nhận resolution state in words.</summary>
+    public static string Resolution(string state) => state switch
+    {
+        "resolved" => "Đã xác định",
+        "unresolved" => "Chưa xác định — cần chọn",
+        "ambiguous" => "Nhiều khả năng — cần chọn",
+        "archive" => "Lưu văn thư (không gửi)",
+        _ => state,
+    };
+
+    /// <summary>A directory entry kind in words.</summary>
+    public static string Kind(string kind) => kind switch
+    {
+        "body" => "Cơ quan",
+        "school" => "Trường học",
+        "person" => "Cá nhân",
+        "unit" => "Đơn vị, tổ",
+        "group" => "Nhóm",
+        _ => kind,
+    };
+
+    /// <summary>Vietnamese weekday name.</summary>
+    public static string Weekday(DateOnly date) => date.DayOfWeek switch
+    {
+        DayOfWeek.Monday => "Thứ Hai",
+        DayOfWeek.Tuesday => "Thứ Ba",
+        DayOfWeek.Wednesday => "Thứ Tư",
+        DayOfWeek.Thursday => "Thứ Năm",
+        DayOfWeek.Friday => "Thứ Sáu",
+        DayOfWeek.Saturday => "Thứ Bảy",
+        _ => "Chủ nhật",
+    };
+}
