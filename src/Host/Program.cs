@@ -2,7 +2,10 @@ using Workflows;
 using Workflows.Definitions;
 using Workflows.Host.Api;
 using Workflows.Host.Cli;
+using Workflows.Host.Distribution;
 using Workflows.Host.Identity;
+using Workflows.Host.Operations;
+using Workflows.Host.Reporting;
 using Workflows.Host.Startup;
 using Workflows.Host.Storage;
 using Workflows.Host.Ui;
@@ -10,24 +13,24 @@ using Workflows.Host.Ui;
 if (args is ["plan", "inspect", ..]) return PlanInspectCommand.Run(args, Console.Out, Console.Error);
 
 var builder = WebApplication.CreateBuilder(args);
-if (!Workflows.Host.Operations.SettingsValidator.ValidateWorkflowsSettings(builder, Console.Error)) return 1;
+if (!SettingsValidator.ValidateWorkflowsSettings(builder, Console.Error)) return 1;
 builder.AddWorkflowsStorage();
 builder.Services.AddWorkflowsCore();
 builder.Services.Configure<Workflows.Organisation.OrganisationOptions>(builder.Configuration.GetSection("Workflows"));
 builder.Services.AddHostedService<StartupInitializer>();
 builder.AddWorkflowsIdentity();
 builder.AddWorkflowsApi();
-Workflows.Host.Distribution.DistributionExtensions.AddWorkflowsDistribution(builder);
-Workflows.Host.Reporting.SchoolSubmissionExtensions.AddSchoolSubmissions(builder);
-Workflows.Host.Operations.OperationsExtensions.AddWorkflowsOperations(builder);
-Workflows.Host.Reporting.ReportingExtensions.AddWorkflowsReporting(builder);
+builder.AddWorkflowsDistribution();
+builder.AddSchoolSubmissions();
+builder.AddWorkflowsOperations();
+builder.AddWorkflowsReporting();
 builder.AddWorkflowsUi();
 
 var app = builder.Build();
 app.MapWorkflowsApi();
-Workflows.Host.Distribution.DistributionExtensions.MapDevMail(app);
-Workflows.Host.Reporting.SchoolSubmissionExtensions.MapSchoolSubmissions(app);
-Workflows.Host.Operations.OperationsExtensions.MapWorkflowsOperations(app);
+app.MapDevMail();
+app.MapSchoolSubmissions();
+app.MapWorkflowsOperations();
 app.MapWorkflowsUi();
 try
 {

@@ -11,12 +11,6 @@ internal static class RepositoryPaths
 
     public static string Plan(string fileName) => Path.Combine(SharedPlans, fileName);
 
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Workflows.sln"))) return dir.FullName;
-        }
-        throw new InvalidOperationException("Workflows.sln not found above " + AppContext.BaseDirectory);
-    }
+    private static string FindRoot() =>
+        RepositoryLayout.FindRoot(AppContext.BaseDirectory) ?? throw new InvalidOperationException("Workflows.sln not found above " + AppContext.BaseDirectory);
 }

@@ -4,14 +4,7 @@ namespace Workflows.Host.Startup;
 internal static class HostPaths
 {
     /// <summary>The repository root (the folder holding Workflows.sln) above <paramref name="start"/>, or <paramref name="start"/> itself.</summary>
-    public static string RepositoryRoot(string start)
-    {
-        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Workflows.sln"))) return dir.FullName;
-        }
-        return start;
-    }
+    public static string RepositoryRoot(string start) => RepositoryLayout.FindRoot(start) ?? start;
 
     /// <summary>The workflow definitions folder: <c>Workflows:DefinitionsDirectory</c>, else <c>workflows-definitions</c> at the repository root.</summary>
     public static string Definitions(IConfiguration configuration, IHostEnvironment environment) =>
