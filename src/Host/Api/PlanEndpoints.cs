@@ -35,11 +35,8 @@ internal static class PlanEndpoints
         });
         plans.MapPut("/{id:guid}", async (Guid id, PlanRequest request, HttpContext http, PlanStore store, CancellationToken ct) =>
         {
-            var actor = http.User.ToActor();
-            var current = await store.GetAsync(id, actor, ct);
-            await store.UpdateAsync(id, request.Subject ?? current.Subject, request.DocumentType ?? current.DocumentType,
-                request.Fields is { } fields ? fields.GetRawText() : current.Fields, actor, ct);
-            return Results.Ok(Summary(await store.GetAsync(id, actor, ct), await store.HistoryAsync(id, ct)));
+            var plan = await store.UpdateAsync(id, request.Subject, request.DocumentType, request.Fields?.GetRawText(), http.User.ToActor(), ct);
+            return Results.Ok(Summary(plan, await store.HistoryAsync(id, ct)));
         });
         plans.MapGet("/{id:guid}/document", async (Guid id, HttpContext http, PlanStore store, CancellationToken ct) =>
             await store.DocumentAsync(id, http.User.ToActor(), ct) is { } document

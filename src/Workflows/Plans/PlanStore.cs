@@ -37,11 +37,13 @@ public sealed class PlanStore(NpgsqlDataSource dataSource, TimeProvider clock)
         return id;
     }
 
-    /// <summary>Corrects a draft or returned plan's subject, type and fields; only its drafter may.</summary>
+    /// <summary>
+    /// Corrects a draft or returned plan's subject, type and fields (a null argument keeps the stored value); only its
+    /// drafter may. Returns the plan as stored after the change.
+    /// </summary>
     /// <exception cref="WorkflowException">No such plan (404); another user or body (403); not draft or returned (409); bad input (422).</exception>
-    public async Task UpdateAsync(Guid id, string subject, string documentType, string fieldsJson, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<PlanRecord> UpdateAsync(Guid id, string? subject, string? documentType, string? fieldsJson, Actor actor, CancellationToken cancellationToken = default)
     {
-        Validate(subject, documentType, fieldsJson);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var plan = await connection.QuerySingleOrDefaultAsync<PlanRecord>(new CommandDefinition(
@@ -51,16 +53,21 @@ public sealed class PlanStore(NpgsqlDataSource dataSource, TimeProvider clock)
             throw WorkflowException.Forbidden("Chỉ chuyên viên soạn thảo kế hoạch này mới sửa được.");
         if (plan.Status is not (PlanStatus.Draft or PlanStatus.Returned))
             throw WorkflowException.Conflict($"Kế hoạch đang ở trạng thái '{plan.Status}', không sửa được.");
+        subject = (subject ?? plan.Subject).Trim();
+        documentType ??= plan.DocumentType;
+        fieldsJson ??= plan.Fields;
+        Validate(subject, documentType, fieldsJson);
         var now = clock.GetUtcNow();
         var update = BatchStatement.Create(
             """
             UPDATE plans SET subject = $1, document_type = $2, fields = $3::jsonb, updated_at = $4, row_version = row_version + 1
             WHERE id = $5
             """,
-            subject.Trim(), documentType, fieldsJson, now, id);
+            subject, documentType, fieldsJson, now, id);
         var audit = new AuditWriter(connection, transaction);
-        audit.Add(now, actor.UserName, "plan.corrected", id, null, null, new { subject = subject.Trim(), documentType, revision = plan.Revision });
+        audit.Add(now, actor.UserName, "plan.corrected", id, null, null, new { subject, documentType, revision = plan.Revision });
         await audit.CommitAsync([update], cancellationToken);
+        return plan with { Subject = subject, DocumentType = documentType, Fields = fieldsJson, UpdatedAt = now };
     }
 
     /// <summary>The plan, if the actor's body owns it.</summary>
@@ -85,13 +92,15 @@ public sealed class PlanStore(NpgsqlDataSource dataSource, TimeProvider clock)
     }
 
     /// <summary>The uploaded document of a plan, or null when it has none.</summary>
+    /// <exception cref="WorkflowException">No such plan (404); another body (403).</exception>
     public async Task<(string Name, string MediaType, byte[] Content)?> DocumentAsync(Guid id, Actor actor, CancellationToken cancellationToken = default)
     {
-        await GetAsync(id, actor, cancellationToken);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<(string, string, byte[])?>(new CommandDefinition(
-            "SELECT document_name, coalesce(document_media_type, 'application/octet-stream'), document_content FROM plans WHERE id = @id AND document_content IS NOT NULL",
-            new { id }, cancellationToken: cancellationToken));
+        var row = await connection.QuerySingleOrDefaultAsync<(string BodyCode, string? Name, string MediaType, byte[]? Content)?>(new CommandDefinition(
+            "SELECT body_code, document_name, coalesce(document_media_type, 'application/octet-stream'), document_content FROM plans WHERE id = @id",
+            new { id }, cancellationToken: cancellationToken)) ?? throw WorkflowException.NotFound("Kế hoạch");
+        if (row.BodyCode != actor.BodyCode) throw WorkflowException.Forbidden("Kế hoạch thuộc cơ quan khác.");
+        return row.Content is null ? null : (row.Name ?? "van-ban", row.MediaType, row.Content);
     }
 
     /// <summary>The plan's history from the audit trail, oldest first.</summary>
