@@ -7,8 +7,8 @@ namespace Workflows.Host.Reporting;
 /// <summary>
 /// Ready check <c>scheduler</c> (registered only when <c>Workflows:Scheduler:Enabled</c> is true): this node's Quartz
 /// scheduler is running (started, not in standby, not shut down) and its latest cluster check-in is recent — at most
-/// three check-in intervals (<c>Workflows:Scheduler:CheckinSeconds</c>) plus 10 s old, on the machine's real clock as
-/// Quartz writes it, and not judged failed by the cluster (a node whose check-ins stop is failed over by the others, so
+/// three check-in intervals (<c>Workflows:Scheduler:CheckinSeconds</c>) plus 10 s old, on the scheduler's own clock
+/// (<see cref="IScheduler.TimeProvider"/>, the one Quartz stamps check-ins with), and not judged failed by the cluster (a node whose check-ins stop is failed over by the others, so
 /// it must not claim to be ready). While the scheduler is still starting (the first moments of the process, as the
 /// hosted service starts it after the application started) the check waits up to 5 s for it before answering.
 /// </summary>
@@ -47,7 +47,7 @@ internal sealed class SchedulerHealthCheck(ISchedulerFactory factory, IOptions<S
             data["clusterState"] = self.State.ToString();
             if (self.LastCheckInUtc is not { } last)
                 return HealthCheckResult.Unhealthy("This node has not checked in to the scheduler cluster", data: data);
-            var age = DateTimeOffset.UtcNow - last;
+            var age = scheduler.TimeProvider.GetUtcNow() - last; // the clock Quartz stamps its check-ins with
             data["lastCheckinSecondsAgo"] = Math.Round(age.TotalSeconds, 1);
             if (age > allowed || self.State == ClusterNodeState.Failed)
                 return HealthCheckResult.Unhealthy(
