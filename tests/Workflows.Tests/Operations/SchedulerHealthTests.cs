@@ -64,7 +64,7 @@ public sealed class SchedulerHealthTests
 
         var (status, check) = await ReadyAsync(app);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
-        Assert.Contains("Last cluster check-in 36", check.GetProperty("description").GetString());
+        Assert.StartsWith("Last cluster check-in ", check.GetProperty("description").GetString());
         Assert.InRange(check.GetProperty("data").GetProperty("lastCheckinSecondsAgo").GetDouble(), 3500, 3700);
     }
 }
