@@ -97,6 +97,29 @@ internal static class SettingsValidator
         if (retryBase is { } b && retryMax is { } m && m < b)
             problems.Add($"{d}:RetryMaxSeconds: {m.ToString(CultureInfo.InvariantCulture)} is shorter than {d}:RetryBaseSeconds ({b.ToString(CultureInfo.InvariantCulture)})");
 
+        const string r = "Workflows:Reporting";
+        if (configuration[$"{r}:PublicBaseUrl"] is { } publicBaseUrl
+            && (!Uri.TryCreate(publicBaseUrl, UriKind.Absolute, out var publicUri) || publicUri.Scheme is not ("http" or "https")
+                || string.IsNullOrEmpty(publicUri.Host) || publicUri.Query.Length > 0 || publicUri.Fragment.Length > 0))
+            problems.Add($"{r}:PublicBaseUrl: '{publicBaseUrl}' is not an absolute http:// or https:// address without query, e.g. https://baocao.example.org");
+        foreach (var key in new[] { "DefinitionId", "DefaultTargetGroup", "LeadersGroup" })
+            if (configuration[$"{r}:{key}"] is { } value && string.IsNullOrWhiteSpace(value)) problems.Add($"{r}:{key}: is empty");
+        if (configuration[$"{r}:MaxUploadBytes"] is { } maxUpload
+            && (!long.TryParse(maxUpload, NumberStyles.Integer, CultureInfo.InvariantCulture, out var maxBytes) || maxBytes < 1 || maxBytes > 2L * 1024 * 1024 * 1024))
+            problems.Add($"{r}:MaxUploadBytes: '{maxUpload}' is not a positive whole number of bytes up to 2147483648 (2 GB), e.g. 20971520 for 20 MB");
+        c.Int($"{r}:OpenDaysBeforeDue", 1, 90);
+        c.Int($"{r}:CloseDaysAfterDeadline", 7, 366);
+        if (configuration[$"{r}:OpeningTime"] is { } opening && !TimeOnly.TryParse(opening, CultureInfo.InvariantCulture, out _))
+            problems.Add($"{r}:OpeningTime: '{opening}' is not a time of day, e.g. 07:00");
+
+        const string s = "Workflows:Scheduler";
+        c.Bool($"{s}:Enabled");
+        if (configuration[$"{s}:InstanceId"] is { } instanceId && (string.IsNullOrWhiteSpace(instanceId) || instanceId.Length > 200))
+            problems.Add($"{s}:InstanceId: must be non-empty and at most 200 characters when set (remove it to let each node generate its own)");
+        c.Int($"{s}:CycleSeconds", 1, 86_400);
+        c.Int($"{s}:CheckinSeconds", 1, 3600);
+        c.Int($"{s}:Threads", 1, 64);
+
         if (configuration["OTEL_EXPORTER_OTLP_ENDPOINT"] is { Length: > 0 } otlp
             && (!Uri.TryCreate(otlp, UriKind.Absolute, out var endpoint) || endpoint.Scheme is not ("http" or "https")))
             problems.Add($"OTEL_EXPORTER_OTLP_ENDPOINT: '{otlp}' is not an http:// or https:// address, e.g. http://collector:4317");

@@ -56,6 +56,7 @@ internal static class ReportingExtensions
             o.WaitForJobsToComplete = true;
             o.AwaitApplicationStarted = true;
         });
+        builder.Services.AddHealthChecks().AddCheck<SchedulerHealthCheck>(SchedulerHealthCheck.Name, tags: [Operations.OperationsExtensions.ReadyTag]);
         return builder;
     }
 

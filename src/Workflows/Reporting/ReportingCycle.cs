@@ -34,6 +34,7 @@ internal sealed class ReportingCycle(
     IWorkingCalendar calendar,
     IOptions<ReportingOptions> options,
     IOptions<OrganisationOptions> organisation,
+    Telemetry.WorkflowsMetrics metrics,
     ILogger<ReportingCycle> logger)
 {
     /// <summary>Runs every step due at <paramref name="now"/> (UTC) that is not yet done.</summary>
@@ -214,6 +215,8 @@ internal sealed class ReportingCycle(
                 new { scheduleId = period.ScheduleId, periodId, period.Label, step = step.Id, send = notify.Send, messages = sent });
             await audit.FlushAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            // One overdue notice per request marked overdue in this step (the UPDATE … RETURNING feeds the notices).
+            if (notify.Send == "overdueNotice") metrics.RequestsOverdue(sent, period.BodyCode);
             steps++;
             messages += sent;
         }

@@ -49,6 +49,7 @@ public sealed partial class ReportingYearTests
         var requests = await MailAsync(smtp, 9);
         Assert.Equal(Schools.Order(), requests.SelectMany(m => m.To).Order());
         var hashes = new List<string>();
+        var tokens = new Dictionary<string, string>();
         foreach (var m in requests)
         {
             Assert.Equal("Đề nghị gửi báo cáo: Báo cáo kết quả thực hiện Kế hoạch số 01/KH-PGDĐT – Tháng 1/2026", m.Subject);
@@ -57,6 +58,7 @@ public sealed partial class ReportingYearTests
             Assert.Contains("Hạn gửi: trước 24 giờ 00 ngày 15/01/2026 (thứ Năm)", m.Body);
             var token = LinkPattern().Match(m.Body);
             Assert.True(token.Success, m.Body);
+            tokens[Assert.Single(m.To)] = token.Groups[1].Value;
             hashes.Add(Convert.ToHexString(SHA256.HashData(Encoding.ASCII.GetBytes(token.Groups[1].Value))));
         }
         Assert.Equal(9, hashes.Distinct().Count());
@@ -65,15 +67,17 @@ public sealed partial class ReportingYearTests
         await WaitAsync(async () => await ScalarAsync<long>(app,
             "SELECT count(*) FROM outgoing_messages WHERE category = 'report-request' AND status = 'sent' AND body NOT LIKE '%nop-bao-cao%'") == 9);
 
-        // Two schools submit in time; reminders go only to the others, once each.
-        await SubmitAsync(app, Schools[0], "2026-01", Vn(2026, 1, 8, 10));
+        // Two schools submit in time on their page, through the link of their request email; reminders go only to the others, once each.
+        clock.Set(Vn(2026, 1, 8, 10));
+        await SubmitOnPageAsync(app, tokens[Schools[0]], "Đã nộp (đúng hạn)");
         clock.Set(StepTime(january, -3));
         await RunCycleAsync(app);
         var mail = await MailAsync(smtp, 17);
         Assert.Equal(Schools[1..].Order(), mail.Where(m => m.Subject.StartsWith("Nhắc hạn: còn 3 ngày làm việc", StringComparison.Ordinal)).SelectMany(m => m.To).Order());
         await RunCycleAsync(app);
         Assert.Equal(17, (await MailAsync(smtp, 17)).Count);
-        await SubmitAsync(app, Schools[1], "2026-01", Vn(2026, 1, 13, 9));
+        clock.Set(Vn(2026, 1, 13, 9));
+        await SubmitOnPageAsync(app, tokens[Schools[1]], "Đã nộp (đúng hạn)");
         clock.Set(StepTime(january, -1));
         await RunCycleAsync(app);
         mail = await MailAsync(smtp, 24);
@@ -88,7 +92,8 @@ public sealed partial class ReportingYearTests
         Assert.Equal(7L, await ScalarAsync<long>(app, "SELECT count(*) FROM report_requests WHERE overdue_at IS NOT NULL"));
 
         // A late submission is accepted and marked late; three working days later the leaders get the list of the rest.
-        await SubmitAsync(app, Schools[2], "2026-01", Vn(2026, 1, 19, 15));
+        clock.Set(Vn(2026, 1, 19, 15));
+        await SubmitOnPageAsync(app, tokens[Schools[2]], "Đã nộp (muộn)");
         clock.Set(StepTime(january, 4));
         await RunCycleAsync(app);
         mail = await MailAsync(smtp, 33);
@@ -100,6 +105,11 @@ public sealed partial class ReportingYearTests
             foreach (var (name, _) in DemoDirectory.SchoolList.Skip(3)) Assert.Contains(name, summary.Body);
             foreach (var (name, _) in DemoDirectory.SchoolList.Take(3)) Assert.DoesNotContain(name + "\n", summary.Body);
         }
+
+        // Each school that submitted on the page got one receipt.
+        await WaitAsync(() => Task.FromResult(smtp.Messages().Count(m => m.Subject.StartsWith("Biên nhận báo cáo", StringComparison.Ordinal)) >= 3));
+        Assert.Equal(Schools[..3].Order(),
+            smtp.Messages().Where(m => m.Subject.StartsWith("Biên nhận báo cáo", StringComparison.Ordinal)).SelectMany(m => m.To).Order());
 
         // The matrix and its CSV (signing in again: the clock has moved past the first sign-in's cookie).
         var id = schedule.GetProperty("id").GetGuid();
@@ -154,6 +164,17 @@ public sealed partial class ReportingYearTests
         var audit = await (await app.SignInAsync("vanthu")).GetFromJsonAsync<JsonElement>("/api/audit/verify");
         Assert.True(audit.GetProperty("intact").GetBoolean());
         Assert.Equal(12L + 12 * 4, await ScalarAsync<long>(app, "SELECT count(*) FROM audit_log WHERE action IN ('reporting.period-opened', 'reporting.step-done')"));
+    }
+
+    /// <summary>The school opens its link, takes the form's antiforgery token and uploads a PDF and a note (multipart).</summary>
+    private static async Task SubmitOnPageAsync(WorkflowsApp app, string token, string expectedState)
+    {
+        var page = await new Submissions.SchoolClient(app).SubmitAsync(token, "Báo cáo tháng 1 đã được hiệu trưởng duyệt.",
+            ("Báo cáo tháng 1.pdf", Submissions.SampleFiles.Pdf("Tháng 1")));
+        Assert.True(page.Status == HttpStatusCode.OK, page.Text);
+        Assert.Contains("da-nhan=1", page.Address!.Query);
+        Assert.Contains("Đã nhận báo cáo (lần nộp 1)", page.Html);
+        Assert.Contains(expectedState, page.Html);
     }
 
     internal static async Task WaitAsync(Func<Task<bool>> condition)
