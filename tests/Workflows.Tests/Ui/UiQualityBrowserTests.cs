@@ -255,4 +255,41 @@ public sealed class UiQualityBrowserTests(BrowserFixture fixture) : IClassFixtur
         await Expect(signer.GetByTestId("lich-su").Filter(new() { HasText = "Chưa có kinh phí." })).ToHaveCountAsync(1);
         await signer.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task A_user_of_another_body_gets_403_on_a_reporting_schedule_page_and_does_not_see_it_in_the_list()
+    {
+        var flow = await PlanFlow.StartAsync(fixture.App);
+        var today = DateOnly.FromDateTime(fixture.App.Clock.GetUtcNow().AddHours(7).UtcDateTime);
+        var created = await flow.Drafter.PostAsJsonAsync("/api/reporting/schedules", new
+        {
+            title = "Báo cáo số liệu phổ cập giáo dục (đợt riêng)", frequency = "monthly", dueDay = 20,
+            startsOn = today.ToString("yyyy-MM-dd"), endsOn = today.AddMonths(6).ToString("yyyy-MM-dd"),
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+
+        // The office's own drafter finds it under "Báo cáo", among the standalone campaigns, and opens it.
+        var owner = await fixture.SignInAsync("chuyenvien");
+        await owner.GetByRole(AriaRole.Link, new() { Name = "Báo cáo", Exact = true }).ClickAsync();
+        var row = owner.GetByTestId("lich").Filter(new() { HasText = "phổ cập giáo dục" });
+        await Expect(row).ToContainTextAsync("Hằng tháng, hạn ngày 20");
+        await Expect(owner.GetByTestId("nhom-lich").Filter(new() { HasText = "phổ cập giáo dục" })).ToContainTextAsync("Đợt báo cáo riêng");
+        await row.GetByRole(AriaRole.Link).ClickAsync();
+        await Expect(owner.GetByTestId("ten-bao-cao")).ToHaveTextAsync("Báo cáo số liệu phổ cập giáo dục (đợt riêng)");
+        await Expect(owner.GetByTestId("dong-truong").First.GetByTestId("o").First).ToHaveTextAsync("Chưa mở");
+        await owner.Context.CloseAsync();
+
+        // The provincial department's drafter neither sees it nor opens it, nor downloads its CSV.
+        var stranger = await fixture.SignInAsync("chuyenvien.so");
+        await stranger.GotoAsync("/bao-cao");
+        await Expect(stranger.GetByTestId("lich").Filter(new() { HasText = "phổ cập giáo dục" })).ToHaveCountAsync(0);
+        var response = await stranger.GotoAsync($"/bao-cao/{id}");
+        Assert.Equal(403, response!.Status);
+        await Expect(stranger.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Không có quyền truy cập");
+        await Expect(stranger.Locator("body")).Not.ToContainTextAsync("phổ cập giáo dục", new() { IgnoreCase = true });
+        await BrowserFixture.ShotAsync(stranger, "29-bao-cao-khong-co-quyen");
+        Assert.Equal(403, (await stranger.Context.APIRequest.GetAsync($"/api/reporting/schedules/{id}/status.csv")).Status);
+        await stranger.Context.CloseAsync();
+    }
 }

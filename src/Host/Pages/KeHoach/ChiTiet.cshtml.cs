@@ -17,7 +17,8 @@ namespace Workflows.Host.Pages.KeHoach;
 /// </summary>
 internal sealed class ChiTietModel(
     PlanStore store, WorkflowEngine engine, UiQueries queries, PlanRecipients recipients, DirectoryStore directory,
-    DeliveryStore deliveries, IOptions<OrganisationOptions> organisation, TimeProvider clock) : UiPage
+    DeliveryStore deliveries, IOptions<OrganisationOptions> organisation, TimeProvider clock,
+    Workflows.Reporting.ReportingScheduleStore schedules) : UiPage
 {
     public PlanRecord Plan { get; private set; } = null!;
     public PlanDocument Document { get; private set; } = null!;
@@ -30,6 +31,9 @@ internal sealed class ChiTietModel(
     public IReadOnlyList<DirectoryEntry> Entries { get; private set; } = [];
     public IReadOnlyList<DeliveryStore.Delivery>? Deliveries { get; private set; }
     public string? Done { get; private set; }
+
+    /// <summary>The reporting schedules of a released plan (its reporting duties), else null.</summary>
+    public IReadOnlyList<Workflows.Reporting.ScheduleView>? Schedules { get; private set; }
 
     /// <summary>The outcome whose form failed, the field and the message shown next to it.</summary>
     public (string Outcome, string Field, string Message)? Error { get; private set; }
@@ -139,5 +143,6 @@ internal sealed class ChiTietModel(
             if (Lines.Any(l => l.Blocks)) Entries = await directory.ListAsync(null, null, ct);
         }
         if (Plan.Status == PlanStatus.Released) Deliveries = await deliveries.ListAsync(id, ct);
+        if (Plan.Status == PlanStatus.Released) Schedules = await schedules.ListAsync(Actor, id, ct);
     }
 }
