@@ -51,6 +51,7 @@ internal static class UiExtensions
                 pages.Enabled = false;
             return next(context);
         });
+        app.UseUiExceptionPages();
         app.UseStaticFiles();
         app.MapRazorPages();
         return app;
