@@ -172,18 +172,24 @@ public sealed class PlanStoryBrowserTests(PlanStoryBrowserTests.StoryFixture fix
         // The reporting duty became a monthly schedule; on 5 January the job sends each school its request with its own link.
         fixture.App.Clock.Set(ReportingFlow.Vn(2026, 1, 5));
         await ReportingFlow.RunCycleAsync(fixture.App);
-        string? link = null;
+        string? link = null, requestFile = null;
         for (var i = 0; i < 150 && link is null; i++)
         {
-            link = Directory.GetFiles(fixture.MailFolder, "*.eml").Select(ReadEml)
-                .Where(m => m.Headers.Contains("th-leloi@uongbi.example.org", StringComparison.Ordinal))
-                .Select(m => Regex.Match(m.Body, "/nop-bao-cao/([A-Za-z0-9_-]+)"))
-                .FirstOrDefault(m => m.Success)?.Groups[1].Value;
+            (requestFile, link) = Directory.GetFiles(fixture.MailFolder, "*.eml").Select(f => (File: f, Mail: ReadEml(f)))
+                .Where(m => m.Mail.Headers.Contains("th-leloi@uongbi.example.org", StringComparison.Ordinal))
+                .Select(m => (m.File, Match: Regex.Match(m.Mail.Body, "/nop-bao-cao/([A-Za-z0-9_-]+)")))
+                .Where(m => m.Match.Success).Select(m => ((string?)Path.GetFileName(m.File), (string?)m.Match.Groups[1].Value)).FirstOrDefault();
             if (link is null) await Task.Delay(200);
         }
         Assert.NotNull(link);
         await clerk.GotoAsync("/dev/mail");
         await Expect(clerk.GetByTestId("thu").Filter(new() { HasText = "Đề nghị gửi báo cáo" }).Filter(new() { HasText = "th-leloi@uongbi.example.org" })).ToHaveCountAsync(1);
+        // The message itself, decoded on the page: its Vietnamese subject and text with the school's link.
+        await clerk.GetByRole(AriaRole.Link, new() { Name = $"Xem nội dung {requestFile}" }).ClickAsync();
+        await Expect(clerk.GetByTestId("noi-dung-thu").GetByRole(AriaRole.Heading)).ToContainTextAsync("Đề nghị gửi báo cáo");
+        await Expect(clerk.GetByTestId("noi-dung-thu")).ToContainTextAsync("th-leloi@uongbi.example.org");
+        await Expect(clerk.GetByTestId("than-thu")).ToContainTextAsync($"/nop-bao-cao/{link}");
+        await Expect(clerk.GetByTestId("than-thu")).ToContainTextAsync("01/KH-PGDĐT");
         await BrowserFixture.ShotAsync(clerk, "13-thu-de-nghi-bao-cao");
 
         // The school opens its link (no account) and submits a file.
