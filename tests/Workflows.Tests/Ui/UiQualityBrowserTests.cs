@@ -257,27 +257,33 @@ public sealed class UiQualityBrowserTests(BrowserFixture fixture) : IClassFixtur
     }
 
     [Fact]
-    public async Task A_user_of_another_body_gets_403_on_a_reporting_schedule_page_and_does_not_see_it_in_the_list()
+    public async Task A_standalone_campaign_is_created_on_its_form_and_a_user_of_another_body_gets_403_on_its_page_and_does_not_see_it_listed()
     {
-        var flow = await PlanFlow.StartAsync(fixture.App);
+        // The office's drafter creates a standalone campaign on the form (a bad date is refused next to its field)…
         var today = DateOnly.FromDateTime(fixture.App.Clock.GetUtcNow().AddHours(7).UtcDateTime);
-        var created = await flow.Drafter.PostAsJsonAsync("/api/reporting/schedules", new
-        {
-            title = "Báo cáo số liệu phổ cập giáo dục (đợt riêng)", frequency = "monthly", dueDay = 20,
-            startsOn = today.ToString("yyyy-MM-dd"), endsOn = today.AddMonths(6).ToString("yyyy-MM-dd"),
-        });
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
-
-        // The office's own drafter finds it under "Báo cáo", among the standalone campaigns, and opens it.
         var owner = await fixture.SignInAsync("chuyenvien");
+        await owner.GetByRole(AriaRole.Link, new() { Name = "Báo cáo", Exact = true }).ClickAsync();
+        await owner.GetByRole(AriaRole.Link, new() { Name = "Lập đợt báo cáo riêng" }).ClickAsync();
+        await owner.GetByLabel("Tên báo cáo").FillAsync("Báo cáo số liệu phổ cập giáo dục (đợt riêng)");
+        await owner.GetByLabel("Tần suất").SelectOptionAsync("monthly");
+        await owner.GetByLabel("Hạn nộp: ngày trong tháng").FillAsync("20");
+        await owner.GetByLabel("Áp dụng từ ngày").FillAsync("31/02/2026");
+        await owner.GetByLabel("Đến ngày").FillAsync(today.AddMonths(6).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture));
+        await owner.GetByRole(AriaRole.Button, new() { Name = "Lập đợt báo cáo" }).ClickAsync();
+        await Expect(owner.Locator("[data-valmsg-for='Form.StartsOn']")).ToHaveTextAsync("Ngày viết theo dạng ngày/tháng/năm, ví dụ 15/03/2026.");
+        await BrowserFixture.ShotAsync(owner, "29-lap-dot-bao-cao-loi");
+        await owner.GetByLabel("Áp dụng từ ngày").FillAsync(today.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture));
+        await owner.GetByRole(AriaRole.Button, new() { Name = "Lập đợt báo cáo" }).ClickAsync();
+        await owner.WaitForURLAsync(new Regex("/bao-cao/[0-9a-f-]{36}$"));
+        var id = owner.Url.Split('/').Last();
+        await Expect(owner.GetByTestId("ten-bao-cao")).ToHaveTextAsync("Báo cáo số liệu phổ cập giáo dục (đợt riêng)");
+        await Expect(owner.GetByTestId("dong-truong").First.GetByTestId("o").First).ToHaveTextAsync("Chưa mở");
+
+        // …and finds it under "Báo cáo", among the standalone campaigns.
         await owner.GetByRole(AriaRole.Link, new() { Name = "Báo cáo", Exact = true }).ClickAsync();
         var row = owner.GetByTestId("lich").Filter(new() { HasText = "phổ cập giáo dục" });
         await Expect(row).ToContainTextAsync("Hằng tháng, hạn ngày 20");
         await Expect(owner.GetByTestId("nhom-lich").Filter(new() { HasText = "phổ cập giáo dục" })).ToContainTextAsync("Đợt báo cáo riêng");
-        await row.GetByRole(AriaRole.Link).ClickAsync();
-        await Expect(owner.GetByTestId("ten-bao-cao")).ToHaveTextAsync("Báo cáo số liệu phổ cập giáo dục (đợt riêng)");
-        await Expect(owner.GetByTestId("dong-truong").First.GetByTestId("o").First).ToHaveTextAsync("Chưa mở");
         await owner.Context.CloseAsync();
 
         // The provincial department's drafter neither sees it nor opens it, nor downloads its CSV.
@@ -288,7 +294,7 @@ public sealed class UiQualityBrowserTests(BrowserFixture fixture) : IClassFixtur
         Assert.Equal(403, response!.Status);
         await Expect(stranger.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Không có quyền truy cập");
         await Expect(stranger.Locator("body")).Not.ToContainTextAsync("phổ cập giáo dục", new() { IgnoreCase = true });
-        await BrowserFixture.ShotAsync(stranger, "29-bao-cao-khong-co-quyen");
+        await BrowserFixture.ShotAsync(stranger, "30-bao-cao-khong-co-quyen");
         Assert.Equal(403, (await stranger.Context.APIRequest.GetAsync($"/api/reporting/schedules/{id}/status.csv")).Status);
         await stranger.Context.CloseAsync();
     }

@@ -17,6 +17,9 @@ internal sealed class IndexModel(ReportingScheduleStore store, ReportingQueries 
     public IReadOnlyDictionary<Guid, (int Periods, int Open, DateOnly? NextDue)> Summary { get; private set; } =
         new Dictionary<Guid, (int, int, DateOnly?)>();
 
+    /// <summary>True for the roles that may create a standalone campaign (Drafter, Clerk, Admin), as the API.</summary>
+    public bool MayCreate => Actor.IsIn("Drafter") || Actor.IsIn("Clerk") || Actor.IsIn("Admin");
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         var schedules = await store.ListAsync(Actor, null, ct);
