@@ -298,4 +298,45 @@ public sealed class UiQualityBrowserTests(BrowserFixture fixture) : IClassFixtur
         Assert.Equal(403, (await stranger.Context.APIRequest.GetAsync($"/api/reporting/schedules/{id}/status.csv")).Status);
         await stranger.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task The_clerk_completes_an_unspecified_reporting_duty_on_the_plan_page_then_releases_and_finds_its_schedule()
+    {
+        var flow = await PlanFlow.StartAsync(fixture.App);
+        var planId = await flow.UploadAsync(RepositoryPaths.Plan("uongbi-2023-95-KH-PGDDT.txt"));
+        var fields = System.Text.Json.Nodes.JsonNode.Parse((await flow.PlanAsync(planId)).GetProperty("fields").GetRawText())!.AsObject();
+        var duty = fields["reportingDuties"]![0]!.AsObject();
+        duty["frequency"] = "unspecified";
+        duty["dueDay"] = null;
+        var put = await flow.Drafter.PutAsJsonAsync($"/api/plans/{planId}", new { fields });
+        Assert.True(put.IsSuccessStatusCode, await put.Content.ReadAsStringAsync());
+        await flow.SubmitAsync(planId);
+        await PlanFlow.ActAsync(flow.Reviewer, planId, "approve");
+        await PlanFlow.ActAsync(flow.Signer, planId, "approve", signingForm: "direct");
+
+        // The clerk sees the duty is incomplete; release is refused until it is completed.
+        var clerk = await fixture.SignInAsync("vanthu");
+        await clerk.GotoAsync($"/ke-hoach/{planId}");
+        var item = clerk.GetByTestId("nhiem-vu").First;
+        await Expect(item).ToHaveAttributeAsync("data-state", "incomplete");
+        await Expect(item).ToContainTextAsync("Chưa đủ thông tin");
+        await clerk.GetByRole(AriaRole.Button, new() { Name = "Cấp số và phát hành" }).ClickAsync();
+        await Expect(clerk.GetByTestId("form-approve").Locator(".field-error:not(:empty)")).ToHaveCountAsync(1);
+        await Expect(clerk.GetByTestId("trang-thai")).ToHaveTextAsync("Đã ký, chờ cấp số");
+
+        // Without a frequency the form says so next to the field; with one and a due day the duty is ready.
+        await item.GetByRole(AriaRole.Button, new() { Name = "Hoàn thiện nhiệm vụ" }).ClickAsync();
+        await Expect(clerk.Locator("#nv-0-frequency-error")).Not.ToBeEmptyAsync();
+        await BrowserFixture.ShotAsync(clerk, "31-nhiem-vu-bao-cao-thieu");
+        await item.GetByLabel("Tần suất").SelectOptionAsync("monthly");
+        await item.GetByLabel("Hạn nộp: ngày trong tháng").FillAsync("10");
+        await item.GetByRole(AriaRole.Button, new() { Name = "Hoàn thiện nhiệm vụ" }).ClickAsync();
+        await Expect(clerk.GetByTestId("thong-bao")).ToHaveTextAsync("Đã hoàn thiện nhiệm vụ báo cáo.");
+        await Expect(clerk.GetByTestId("nhiem-vu").First).ToHaveAttributeAsync("data-state", "ready");
+
+        await clerk.GetByRole(AriaRole.Button, new() { Name = "Cấp số và phát hành" }).ClickAsync();
+        await Expect(clerk.GetByTestId("trang-thai")).ToHaveTextAsync("Đã phát hành");
+        await Expect(clerk.GetByTestId("lich-bao-cao")).ToContainTextAsync("Hằng tháng, hạn ngày 10");
+        await clerk.Context.CloseAsync();
+    }
 }
