@@ -266,6 +266,22 @@ public sealed class PlanStoryBrowserTests(PlanStoryBrowserTests.StoryFixture fix
         Assert.StartsWith("%PDF-1.4", await File.ReadAllTextAsync((await file.PathAsync())!));
         await BrowserFixture.ShotAsync(clerk, "18-bao-cao-yeu-cau");
 
+        // A user of another body can neither open the request nor revoke its link, even with a valid token of their own session.
+        var requestPath = new Uri(clerk.Url).AbsolutePath;
+        var stranger = await fixture.SignInAsync("chuyenvien.so");
+        Assert.Equal(403, (await stranger.GotoAsync(requestPath))!.Status);
+        await Expect(stranger.Locator("body")).Not.ToContainTextAsync("Lê Lợi");
+        var strangerToken = await stranger.Locator("input[name=__RequestVerificationToken]").First.InputValueAsync();
+        var revokeStatus = await stranger.EvaluateAsync<int>(
+            """
+            async ([url, token]) => (await fetch(url, { method: 'POST', redirect: 'manual',
+                body: new URLSearchParams({ __RequestVerificationToken: token, Confirm: 'true' }) })).status
+            """, new[] { requestPath + "?handler=ThuHoi", strangerToken });
+        Assert.Equal(403, revokeStatus);
+        await stranger.Context.CloseAsync();
+        await clerk.ReloadAsync();
+        await Expect(clerk.GetByTestId("tinh-trang-duong-dan")).ToHaveTextAsync("Đang dùng được");
+
         // The clerk revokes the link (a confirmation first): the school's page then says so; a new link goes out by email.
         await clerk.GetByRole(AriaRole.Button, new() { Name = "Thu hồi đường dẫn" }).ClickAsync();
         await Expect(clerk.GetByTestId("form-thu-hoi")).ToContainTextAsync("Đánh dấu ô xác nhận để thu hồi đường dẫn.");
