@@ -29,8 +29,7 @@ internal static class UiExceptionPages
             if (outage)
             {
                 context.Response.Headers.RetryAfter = "5";
-                context.Items[UiErrorFilter.MessageKey] =
-                    "Cơ sở dữ liệu tạm thời không truy cập được; thao tác chưa được ghi, vui lòng thử lại sau ít phút.";
+                context.Items[UiErrorFilter.MessageKey] = UiErrorFilter.DatabaseUnavailable;
             }
         }
     });
