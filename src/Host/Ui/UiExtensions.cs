@@ -31,6 +31,7 @@ internal static class UiExtensions
         }).AddMvcOptions(options => options.Filters.Add<UiErrorFilter>());
         builder.Services.AddAuthorizationBuilder().AddPolicy(AdminPolicy, policy => policy.RequireRole("Admin"));
         builder.Services.AddSingleton<UiQueries>();
+        builder.Services.AddSingleton<ReportingQueries>();
         // Vietnamese text stays readable in the HTML instead of numeric entities (the encoder still escapes markup).
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
             options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -50,6 +51,7 @@ internal static class UiExtensions
                 pages.Enabled = false;
             return next(context);
         });
+        app.UseUiExceptionPages();
         app.UseStaticFiles();
         app.MapRazorPages();
         return app;

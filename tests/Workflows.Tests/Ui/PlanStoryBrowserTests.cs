@@ -39,7 +39,7 @@ public sealed class PlanStoryBrowserTests(PlanStoryBrowserTests.StoryFixture fix
     }
 
     [Fact]
-    public async Task A_plan_goes_from_upload_through_review_return_revision_signature_and_release_and_a_school_submits_through_the_link_it_received()
+    public async Task A_plan_goes_from_upload_through_review_return_revision_signature_and_release_and_a_school_submits_through_the_link_it_received_and_the_office_sees_it_on_the_dashboard()
     {
         // The drafter uploads the 2023 plan and sees every field the reader found.
         var drafter = await fixture.SignInAsync("chuyenvien");
@@ -172,18 +172,24 @@ public sealed class PlanStoryBrowserTests(PlanStoryBrowserTests.StoryFixture fix
         // The reporting duty became a monthly schedule; on 5 January the job sends each school its request with its own link.
         fixture.App.Clock.Set(ReportingFlow.Vn(2026, 1, 5));
         await ReportingFlow.RunCycleAsync(fixture.App);
-        string? link = null;
+        string? link = null, requestFile = null;
         for (var i = 0; i < 150 && link is null; i++)
         {
-            link = Directory.GetFiles(fixture.MailFolder, "*.eml").Select(ReadEml)
-                .Where(m => m.Headers.Contains("th-leloi@uongbi.example.org", StringComparison.Ordinal))
-                .Select(m => Regex.Match(m.Body, "/nop-bao-cao/([A-Za-z0-9_-]+)"))
-                .FirstOrDefault(m => m.Success)?.Groups[1].Value;
+            (requestFile, link) = Directory.GetFiles(fixture.MailFolder, "*.eml").Select(f => (File: f, Mail: ReadEml(f)))
+                .Where(m => m.Mail.Headers.Contains("th-leloi@uongbi.example.org", StringComparison.Ordinal))
+                .Select(m => (m.File, Match: Regex.Match(m.Mail.Body, "/nop-bao-cao/([A-Za-z0-9_-]+)")))
+                .Where(m => m.Match.Success).Select(m => ((string?)Path.GetFileName(m.File), (string?)m.Match.Groups[1].Value)).FirstOrDefault();
             if (link is null) await Task.Delay(200);
         }
         Assert.NotNull(link);
         await clerk.GotoAsync("/dev/mail");
         await Expect(clerk.GetByTestId("thu").Filter(new() { HasText = "Đề nghị gửi báo cáo" }).Filter(new() { HasText = "th-leloi@uongbi.example.org" })).ToHaveCountAsync(1);
+        // The message itself, decoded on the page: its Vietnamese subject and text with the school's link.
+        await clerk.GetByRole(AriaRole.Link, new() { Name = $"Xem nội dung {requestFile}" }).ClickAsync();
+        await Expect(clerk.GetByTestId("noi-dung-thu").GetByRole(AriaRole.Heading)).ToContainTextAsync("Đề nghị gửi báo cáo");
+        await Expect(clerk.GetByTestId("noi-dung-thu")).ToContainTextAsync("th-leloi@uongbi.example.org");
+        await Expect(clerk.GetByTestId("than-thu")).ToContainTextAsync($"/nop-bao-cao/{link}");
+        await Expect(clerk.GetByTestId("than-thu")).ToContainTextAsync("01/KH-PGDĐT");
         await BrowserFixture.ShotAsync(clerk, "13-thu-de-nghi-bao-cao");
 
         // The school opens its link (no account) and submits a file.
@@ -199,7 +205,6 @@ public sealed class PlanStoryBrowserTests(PlanStoryBrowserTests.StoryFixture fix
         await school.GetByRole(AriaRole.Button, new() { Name = "Nộp báo cáo" }).ClickAsync();
         await Expect(school.Locator("#status")).ToContainTextAsync("Đã nộp");
         await BrowserFixture.ShotAsync(school, "15-truong-da-nop");
-        File.Delete(report);
 
         // The reporting status (the API the dashboard reads) shows Lê Lợi submitted and the eight other schools not.
         var planId = planUrl.Split('/').Last();
@@ -212,6 +217,131 @@ public sealed class PlanStoryBrowserTests(PlanStoryBrowserTests.StoryFixture fix
         Assert.Equal("on_time", firstPeriod["Trường TH Lê Lợi"]);
         Assert.All(firstPeriod.Where(c => c.Key != "Trường TH Lê Lợi"), c => Assert.DoesNotContain(c.Value, new[] { "on_time", "late" }));
 
+        // The drafter finds the schedule from the released plan's page.
+        await drafter.GotoAsync(planUrl);
+        await Expect(drafter.GetByTestId("lich-bao-cao")).ToContainTextAsync("Hằng tháng, hạn ngày 15");
+        await drafter.GetByTestId("lich-bao-cao").GetByRole(AriaRole.Link).First.ClickAsync();
+        await drafter.WaitForURLAsync($"**/bao-cao/{scheduleId}");
+
+        // The clerk opens the reporting dashboard in the browser: Lê Lợi on time, the eight others not yet submitted, in words.
+        await clerk.GetByRole(AriaRole.Link, new() { Name = "Báo cáo", Exact = true }).ClickAsync();
+        var scheduleRow = clerk.GetByTestId("lich").Filter(new() { HasText = "Hằng tháng, hạn ngày 15" });
+        await Expect(scheduleRow).ToHaveCountAsync(1);
+        await Expect(clerk.GetByTestId("nhom-lich").Filter(new() { Has = scheduleRow })).ToContainTextAsync("Kế hoạch 01/KH-PGDĐT");
+        await BrowserFixture.ShotAsync(clerk, "16-bao-cao-danh-sach");
+        await scheduleRow.GetByRole(AriaRole.Link).ClickAsync();
+        await clerk.WaitForURLAsync($"**/bao-cao/{scheduleId}");
+        var rows = clerk.GetByTestId("dong-truong");
+        await Expect(rows).ToHaveCountAsync(9);
+        var leLoiRow = rows.Filter(new() { HasText = "Trường TH Lê Lợi" });
+        await Expect(leLoiRow.Locator("td").First).ToContainTextAsync("Đúng hạn");
+        await Expect(leLoiRow.Locator("td").First).ToHaveAttributeAsync("data-state", "on_time");
+        await Expect(rows.Filter(new() { HasNotText = "Trường TH Lê Lợi" }).Locator("td:nth-child(2)"))
+            .ToHaveTextAsync(Enumerable.Repeat("Chưa nộp", 8).ToArray());
+        await Expect(rows.Locator("td:nth-child(3)").First).ToHaveTextAsync("Chưa mở");
+        await Expect(clerk.GetByTestId("tong-hop")).ToContainTextAsync("Đúng hạn: 1");
+        await Expect(clerk.GetByTestId("tong-hop")).ToContainTextAsync("Chưa nộp: 8");
+        foreach (var word in new[] { "Đúng hạn", "Nộp muộn", "Chưa nộp", "Quá hạn", "Chưa mở" })
+            await Expect(clerk.GetByTestId("chu-giai")).ToContainTextAsync(word);
+        await Expect(clerk.GetByTestId("khong-qua-han")).ToBeVisibleAsync();
+        await Expect(clerk.GetByTestId("ky").First).ToContainTextAsync("Tháng 1/2026");
+        await Expect(clerk.GetByTestId("ky").First).ToContainTextAsync("hết ngày 15/01/2026");
+        await BrowserFixture.ShotAsync(clerk, "17-bao-cao-ma-tran");
+
+        // The CSV download: one line per school, Vietnamese states.
+        var download = await clerk.RunAndWaitForDownloadAsync(() => clerk.GetByTestId("tai-csv").ClickAsync());
+        Assert.EndsWith(".csv", download.SuggestedFilename);
+        var csv = await File.ReadAllLinesAsync((await download.PathAsync())!);
+        Assert.Equal(10, csv.Length);
+        Assert.Contains(csv, l => l.StartsWith("Trường TH Lê Lợi,Đúng hạn (", StringComparison.Ordinal));
+        Assert.Equal(8, csv.Count(l => Regex.IsMatch(l, "^[^,]+,Chưa nộp,")));
+
+        // Lê Lợi's cell opens its request: the version and its file, downloaded as submitted.
+        await leLoiRow.GetByRole(AriaRole.Link).First.ClickAsync();
+        await Expect(clerk.GetByTestId("tinh-trang-nop")).ToContainTextAsync("Đúng hạn");
+        await Expect(clerk.GetByTestId("lan-nop")).ToHaveCountAsync(1);
+        var fileLink = clerk.GetByTestId("tep");
+        await Expect(fileLink).ToHaveTextAsync(Path.GetFileName(report));
+        var file = await clerk.RunAndWaitForDownloadAsync(() => fileLink.ClickAsync());
+        Assert.StartsWith("%PDF-1.4", await File.ReadAllTextAsync((await file.PathAsync())!));
+        await BrowserFixture.ShotAsync(clerk, "18-bao-cao-yeu-cau");
+
+        // A user of another body can neither open the request nor revoke its link, even with a valid token of their own session.
+        var requestPath = new Uri(clerk.Url).AbsolutePath;
+        var stranger = await fixture.SignInAsync("chuyenvien.so");
+        Assert.Equal(403, (await stranger.GotoAsync(requestPath))!.Status);
+        await Expect(stranger.Locator("body")).Not.ToContainTextAsync("Lê Lợi");
+        var strangerToken = await stranger.Locator("input[name=__RequestVerificationToken]").First.InputValueAsync();
+        var revokeStatus = await stranger.EvaluateAsync<int>(
+            """
+            async ([url, token]) => (await fetch(url, { method: 'POST', redirect: 'manual',
+                body: new URLSearchParams({ __RequestVerificationToken: token, Confirm: 'true' }) })).status
+            """, new[] { requestPath + "?handler=ThuHoi", strangerToken });
+        Assert.Equal(403, revokeStatus);
+        await stranger.Context.CloseAsync();
+        await clerk.ReloadAsync();
+        await Expect(clerk.GetByTestId("tinh-trang-duong-dan")).ToHaveTextAsync("Đang dùng được");
+
+        // The clerk revokes the link (a confirmation first): the school's page then says so; a new link goes out by email.
+        await clerk.GetByRole(AriaRole.Button, new() { Name = "Thu hồi đường dẫn" }).ClickAsync();
+        await Expect(clerk.GetByTestId("form-thu-hoi")).ToContainTextAsync("Đánh dấu ô xác nhận để thu hồi đường dẫn.");
+        await clerk.GetByLabel("Tôi xác nhận thu hồi", new() { Exact = false }).CheckAsync();
+        await clerk.GetByRole(AriaRole.Button, new() { Name = "Thu hồi đường dẫn" }).ClickAsync();
+        await Expect(clerk.GetByTestId("tinh-trang-duong-dan")).ToContainTextAsync("Đã thu hồi lúc");
+        await school.ReloadAsync();
+        await Expect(school.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Đường dẫn đã bị thu hồi");
+        var mailsBefore = Directory.GetFiles(fixture.MailFolder, "*.eml").ToHashSet();
+        await clerk.GetByRole(AriaRole.Button, new() { Name = "Cấp lại đường dẫn" }).ClickAsync();
+        await Expect(clerk.GetByTestId("thong-bao")).ToContainTextAsync("Đã cấp đường dẫn mới");
+        await Expect(clerk.GetByTestId("tinh-trang-duong-dan")).ToHaveTextAsync("Đang dùng được");
+        string? newLink = null;
+        for (var i = 0; i < 150 && newLink is null; i++)
+        {
+            newLink = Directory.GetFiles(fixture.MailFolder, "*.eml").Where(f => !mailsBefore.Contains(f)).Select(ReadEml)
+                .Where(m => m.Headers.Contains("th-leloi@uongbi.example.org", StringComparison.Ordinal))
+                .Select(m => Regex.Match(m.Body, "/nop-bao-cao/([A-Za-z0-9_-]+)"))
+                .FirstOrDefault(m => m.Success)?.Groups[1].Value;
+            if (newLink is null) await Task.Delay(200);
+        }
+        Assert.NotNull(newLink);
+        Assert.NotEqual(link, newLink);
+
+        // The school page on a 360 px phone, in the office's look, through the new link.
+        var phoneSchoolContext = await fixture.Browser.NewContextAsync(new() { BaseURL = fixture.BaseUrl, ViewportSize = new() { Width = 360, Height = 740 } });
+        var phoneSchool = await phoneSchoolContext.NewPageAsync();
+        await phoneSchool.GotoAsync($"/nop-bao-cao/{newLink}");
+        await Expect(phoneSchool.Locator("#status")).ToContainTextAsync("Đã nộp");
+        await Expect(phoneSchool.Locator("header.top")).ToContainTextAsync("Văn bản & báo cáo");
+        Assert.True(await phoneSchool.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 360, "the school page fits 360 px");
+        await BrowserFixture.ShotAsync(phoneSchool, "19-truong-dien-thoai");
+        await phoneSchoolContext.CloseAsync();
+
+        // The dashboard on a 360 px phone: the page fits, the matrix scrolls in its own box and the school names stay in view.
+        var phone = await fixture.SignInAsync("vanthu", width: 360, height: 740);
+        await phone.GotoAsync($"/bao-cao/{scheduleId}");
+        Assert.True(await phone.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 360, "the dashboard fits 360 px");
+        var matrix = phone.GetByTestId("ma-tran");
+        Assert.True(await matrix.EvaluateAsync<bool>("e => e.scrollWidth > e.clientWidth"), "the matrix scrolls inside its box");
+        var nameCell = phone.GetByTestId("dong-truong").First.Locator("th");
+        var before = (await nameCell.BoundingBoxAsync())!.X;
+        await matrix.EvaluateAsync("e => e.scrollLeft = 400");
+        Assert.Equal(before, (await nameCell.BoundingBoxAsync())!.X, 1);
+        await matrix.EvaluateAsync("e => e.scrollLeft = 0");
+        await BrowserFixture.ShotAsync(phone, "19-bao-cao-dien-thoai");
+
+        // By keyboard: Tab reaches the matrix box and Lê Lợi's cell link, Enter opens its request.
+        string focused = "";
+        for (var i = 0; i < 80 && !focused.Contains("Trường TH Lê Lợi", StringComparison.Ordinal); i++)
+        {
+            await phone.Keyboard.PressAsync("Tab");
+            focused = await phone.EvaluateAsync<string>("document.activeElement.getAttribute('aria-label') || ''");
+        }
+        Assert.StartsWith("Trường TH Lê Lợi, Tháng 1/2026: Đúng hạn", focused);
+        await phone.Keyboard.PressAsync("Enter");
+        await Expect(phone.GetByTestId("tinh-trang-nop")).ToContainTextAsync("Đúng hạn");
+        await phone.Context.CloseAsync();
+
+        File.Delete(report);
         await schoolContext.CloseAsync();
         foreach (var page in new[] { drafter, reviewer, signer, clerk }) await page.Context.CloseAsync();
     }

@@ -255,4 +255,88 @@ public sealed class UiQualityBrowserTests(BrowserFixture fixture) : IClassFixtur
         await Expect(signer.GetByTestId("lich-su").Filter(new() { HasText = "Chưa có kinh phí." })).ToHaveCountAsync(1);
         await signer.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task A_standalone_campaign_is_created_on_its_form_and_a_user_of_another_body_gets_403_on_its_page_and_does_not_see_it_listed()
+    {
+        // The office's drafter creates a standalone campaign on the form (a bad date is refused next to its field)…
+        var today = DateOnly.FromDateTime(fixture.App.Clock.GetUtcNow().AddHours(7).UtcDateTime);
+        var owner = await fixture.SignInAsync("chuyenvien");
+        await owner.GetByRole(AriaRole.Link, new() { Name = "Báo cáo", Exact = true }).ClickAsync();
+        await owner.GetByRole(AriaRole.Link, new() { Name = "Lập đợt báo cáo riêng" }).ClickAsync();
+        await owner.GetByLabel("Tên báo cáo").FillAsync("Báo cáo số liệu phổ cập giáo dục (đợt riêng)");
+        await owner.GetByLabel("Tần suất").SelectOptionAsync("monthly");
+        await owner.GetByLabel("Hạn nộp: ngày trong tháng").FillAsync("20");
+        await owner.GetByLabel("Áp dụng từ ngày").FillAsync("31/02/2026");
+        await owner.GetByLabel("Đến ngày").FillAsync(today.AddMonths(6).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture));
+        await owner.GetByRole(AriaRole.Button, new() { Name = "Lập đợt báo cáo" }).ClickAsync();
+        await Expect(owner.Locator("[data-valmsg-for='Form.StartsOn']")).ToHaveTextAsync("Ngày viết theo dạng ngày/tháng/năm, ví dụ 15/03/2026.");
+        await BrowserFixture.ShotAsync(owner, "29-lap-dot-bao-cao-loi");
+        await owner.GetByLabel("Áp dụng từ ngày").FillAsync(today.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture));
+        await owner.GetByRole(AriaRole.Button, new() { Name = "Lập đợt báo cáo" }).ClickAsync();
+        await owner.WaitForURLAsync(new Regex("/bao-cao/[0-9a-f-]{36}$"));
+        var id = owner.Url.Split('/').Last();
+        await Expect(owner.GetByTestId("ten-bao-cao")).ToHaveTextAsync("Báo cáo số liệu phổ cập giáo dục (đợt riêng)");
+        await Expect(owner.GetByTestId("dong-truong").First.GetByTestId("o").First).ToHaveTextAsync("Chưa mở");
+
+        // …and finds it under "Báo cáo", among the standalone campaigns.
+        await owner.GetByRole(AriaRole.Link, new() { Name = "Báo cáo", Exact = true }).ClickAsync();
+        var row = owner.GetByTestId("lich").Filter(new() { HasText = "phổ cập giáo dục" });
+        await Expect(row).ToContainTextAsync("Hằng tháng, hạn ngày 20");
+        await Expect(owner.GetByTestId("nhom-lich").Filter(new() { HasText = "phổ cập giáo dục" })).ToContainTextAsync("Đợt báo cáo riêng");
+        await owner.Context.CloseAsync();
+
+        // The provincial department's drafter neither sees it nor opens it, nor downloads its CSV.
+        var stranger = await fixture.SignInAsync("chuyenvien.so");
+        await stranger.GotoAsync("/bao-cao");
+        await Expect(stranger.GetByTestId("lich").Filter(new() { HasText = "phổ cập giáo dục" })).ToHaveCountAsync(0);
+        var response = await stranger.GotoAsync($"/bao-cao/{id}");
+        Assert.Equal(403, response!.Status);
+        await Expect(stranger.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Không có quyền truy cập");
+        await Expect(stranger.Locator("body")).Not.ToContainTextAsync("phổ cập giáo dục", new() { IgnoreCase = true });
+        await BrowserFixture.ShotAsync(stranger, "30-bao-cao-khong-co-quyen");
+        Assert.Equal(403, (await stranger.Context.APIRequest.GetAsync($"/api/reporting/schedules/{id}/status.csv")).Status);
+        await stranger.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_clerk_completes_an_unspecified_reporting_duty_on_the_plan_page_then_releases_and_finds_its_schedule()
+    {
+        var flow = await PlanFlow.StartAsync(fixture.App);
+        var planId = await flow.UploadAsync(RepositoryPaths.Plan("uongbi-2023-95-KH-PGDDT.txt"));
+        var fields = System.Text.Json.Nodes.JsonNode.Parse((await flow.PlanAsync(planId)).GetProperty("fields").GetRawText())!.AsObject();
+        var duty = fields["reportingDuties"]![0]!.AsObject();
+        duty["frequency"] = "unspecified";
+        duty["dueDay"] = null;
+        var put = await flow.Drafter.PutAsJsonAsync($"/api/plans/{planId}", new { fields });
+        Assert.True(put.IsSuccessStatusCode, await put.Content.ReadAsStringAsync());
+        await flow.SubmitAsync(planId);
+        await PlanFlow.ActAsync(flow.Reviewer, planId, "approve");
+        await PlanFlow.ActAsync(flow.Signer, planId, "approve", signingForm: "direct");
+
+        // The clerk sees the duty is incomplete; release is refused until it is completed.
+        var clerk = await fixture.SignInAsync("vanthu");
+        await clerk.GotoAsync($"/ke-hoach/{planId}");
+        var item = clerk.GetByTestId("nhiem-vu").First;
+        await Expect(item).ToHaveAttributeAsync("data-state", "incomplete");
+        await Expect(item).ToContainTextAsync("Chưa đủ thông tin");
+        await clerk.GetByRole(AriaRole.Button, new() { Name = "Cấp số và phát hành" }).ClickAsync();
+        await Expect(clerk.GetByTestId("form-approve").Locator(".field-error:not(:empty)")).ToHaveCountAsync(1);
+        await Expect(clerk.GetByTestId("trang-thai")).ToHaveTextAsync("Đã ký, chờ cấp số");
+
+        // Without a frequency the form says so next to the field; with one and a due day the duty is ready.
+        await item.GetByRole(AriaRole.Button, new() { Name = "Hoàn thiện nhiệm vụ" }).ClickAsync();
+        await Expect(clerk.Locator("#nv-0-frequency-error")).Not.ToBeEmptyAsync();
+        await BrowserFixture.ShotAsync(clerk, "31-nhiem-vu-bao-cao-thieu");
+        await item.GetByLabel("Tần suất").SelectOptionAsync("monthly");
+        await item.GetByLabel("Hạn nộp: ngày trong tháng").FillAsync("10");
+        await item.GetByRole(AriaRole.Button, new() { Name = "Hoàn thiện nhiệm vụ" }).ClickAsync();
+        await Expect(clerk.GetByTestId("thong-bao")).ToHaveTextAsync("Đã hoàn thiện nhiệm vụ báo cáo.");
+        await Expect(clerk.GetByTestId("nhiem-vu").First).ToHaveAttributeAsync("data-state", "ready");
+
+        await clerk.GetByRole(AriaRole.Button, new() { Name = "Cấp số và phát hành" }).ClickAsync();
+        await Expect(clerk.GetByTestId("trang-thai")).ToHaveTextAsync("Đã phát hành");
+        await Expect(clerk.GetByTestId("lich-bao-cao")).ToContainTextAsync("Hằng tháng, hạn ngày 10");
+        await clerk.Context.CloseAsync();
+    }
 }

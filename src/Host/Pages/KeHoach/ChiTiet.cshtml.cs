@@ -17,7 +17,8 @@ namespace Workflows.Host.Pages.KeHoach;
 /// </summary>
 internal sealed class ChiTietModel(
     PlanStore store, WorkflowEngine engine, UiQueries queries, PlanRecipients recipients, DirectoryStore directory,
-    DeliveryStore deliveries, IOptions<OrganisationOptions> organisation, TimeProvider clock) : UiPage
+    DeliveryStore deliveries, IOptions<OrganisationOptions> organisation, TimeProvider clock,
+    Workflows.Reporting.ReportingScheduleStore schedules, Workflows.Reporting.PlanDuties duties) : UiPage
 {
     public PlanRecord Plan { get; private set; } = null!;
     public PlanDocument Document { get; private set; } = null!;
@@ -30,6 +31,12 @@ internal sealed class ChiTietModel(
     public IReadOnlyList<DirectoryEntry> Entries { get; private set; } = [];
     public IReadOnlyList<DeliveryStore.Delivery>? Deliveries { get; private set; }
     public string? Done { get; private set; }
+
+    /// <summary>The reporting schedules of a released plan (its reporting duties), else null.</summary>
+    public IReadOnlyList<Workflows.Reporting.ScheduleView>? Schedules { get; private set; }
+
+    /// <summary>For the clerk before release: each reporting duty as release will see it (ready, skipped, incomplete).</summary>
+    public IReadOnlyList<Workflows.Reporting.DutyCheck>? Duties { get; private set; }
 
     /// <summary>The outcome whose form failed, the field and the message shown next to it.</summary>
     public (string Outcome, string Field, string Message)? Error { get; private set; }
@@ -51,6 +58,7 @@ internal sealed class ChiTietModel(
             "reject" => "Đã ghi: không ban hành.",
             "chon" => "Đã chọn người nhận cho dòng Nơi nhận.",
             "gui-lai" => "Đã xếp thư vào hàng gửi lại.",
+            "nhiem-vu" => "Đã hoàn thiện nhiệm vụ báo cáo.",
             _ => null,
         };
         await LoadAsync(id, ct);
@@ -113,6 +121,44 @@ internal sealed class ChiTietModel(
         return Redirect($"/ke-hoach/{id}?xong=gui-lai#gui-thu");
     }
 
+    /// <summary>
+    /// The clerk completes reporting duty <paramref name="index"/> before release (as <c>PUT /api/reporting/plans/{id}/duties/{index}</c>):
+    /// its frequency and due day (or due date for a one-off report, dd/MM/yyyy), or no schedule at all; the rest of the duty is kept.
+    /// </summary>
+    public async Task<IActionResult> OnPostNhiemVuAsync(Guid id, int index, string? frequency, int? dueDay, string? dueDate, bool noSchedule,
+        CancellationToken ct)
+    {
+        var plan = await store.GetAsync(id, Actor, ct);
+        try
+        {
+            var fields = System.Text.Json.Nodes.JsonNode.Parse(string.IsNullOrWhiteSpace(plan.Fields) ? "{}" : plan.Fields) as System.Text.Json.Nodes.JsonObject;
+            var duty = fields?["reportingDuties"] is System.Text.Json.Nodes.JsonArray list && index >= 0 && index < list.Count && list[index] is System.Text.Json.Nodes.JsonObject old
+                ? (System.Text.Json.Nodes.JsonObject)old.DeepClone() : new System.Text.Json.Nodes.JsonObject();
+            if (noSchedule) duty["schedule"] = false;
+            else
+            {
+                duty.Remove("schedule");
+                duty["frequency"] = string.IsNullOrWhiteSpace(frequency) ? null : frequency;
+                duty["dueDay"] = dueDay;
+                DateOnly? date = null;
+                if (!string.IsNullOrWhiteSpace(dueDate))
+                    date = DateOnly.TryParseExact(dueDate.Trim(), ["dd/MM/yyyy", "d/M/yyyy"], System.Globalization.CultureInfo.InvariantCulture,
+                        System.Globalization.DateTimeStyles.None, out var d)
+                        ? d : throw WorkflowException.Invalid($"reportingDuties[{index}].dueDate", "Ngày viết theo dạng ngày/tháng/năm, ví dụ 15/03/2026.");
+                duty["dueDate"] = date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            }
+            await duties.CompleteAsync(id, index, duty, Actor, clock.GetUtcNow(), ct);
+        }
+        catch (WorkflowException e) when (e.Kind is ErrorKind.Invalid or ErrorKind.Conflict)
+        {
+            await LoadAsync(id, ct);
+            var field = e.Field is { } f && f.LastIndexOf('.') is var dot and > 0 ? f[(dot + 1)..] : "";
+            Error = ($"duty-{index}", field is "frequency" or "dueDay" or "dueDate" ? field : "duty", e.Message);
+            return Page();
+        }
+        return Redirect($"/ke-hoach/{id}?xong=nhiem-vu#nhiem-vu");
+    }
+
     private async Task LoadAsync(Guid id, CancellationToken ct)
     {
         Plan = await store.GetAsync(id, Actor, ct);
@@ -139,5 +185,7 @@ internal sealed class ChiTietModel(
             if (Lines.Any(l => l.Blocks)) Entries = await directory.ListAsync(null, null, ct);
         }
         if (Plan.Status == PlanStatus.Released) Deliveries = await deliveries.ListAsync(id, ct);
+        if (Plan.Status == PlanStatus.Released) Schedules = await schedules.ListAsync(Actor, id, ct);
+        else if (IsClerk && Plan.Status is PlanStatus.Signed or PlanStatus.Issued) Duties = await duties.CheckAsync(id, Actor, clock.GetUtcNow(), ct);
     }
 }
