@@ -70,7 +70,14 @@ public class BrowserFixture : IAsyncLifetime
         await page.GetByLabel("Tên đăng nhập").FillAsync(userName);
         await page.GetByLabel("Mật khẩu").FillAsync("demo");
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
-        await page.WaitForURLAsync("**/hop-thu");
+        try
+        {
+            await page.WaitForURLAsync("**/hop-thu");
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{userName} was not signed in: still at {page.Url} showing \"{await page.Locator("main").InnerTextAsync()}\"", e);
+        }
         return page;
     }
 
