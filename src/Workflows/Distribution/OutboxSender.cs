@@ -63,17 +63,27 @@ public sealed class OutboxSender(NpgsqlDataSource dataSource, IMailTransport tra
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return (await connection.QueryAsync<Claimed>(new CommandDefinition("""
-            WITH due AS (
+            WITH expired AS (
                 SELECT id FROM outgoing_messages
-                WHERE (status IN ('queued', 'retrying') AND next_attempt_at <= now())
-                   OR (status = 'sending' AND claimed_until < now())
+                WHERE status = 'sending' AND claimed_until < now()
+                ORDER BY claimed_until
+                LIMIT @count
+                FOR UPDATE SKIP LOCKED
+            ), due AS (
+                SELECT id FROM outgoing_messages
+                WHERE status IN ('queued', 'retrying') AND next_attempt_at <= now()
                 ORDER BY next_attempt_at
                 LIMIT @count
-                FOR UPDATE SKIP LOCKED)
+                FOR UPDATE SKIP LOCKED
+            ), picked AS (
+                -- Two scans, each in the order of its partial index (outgoing_messages_claimed, outgoing_messages_due), that
+                -- stop after @count rows: one scan with OR would read and sort every due row on each claim.
+                SELECT id FROM expired UNION ALL SELECT id FROM due LIMIT @count
+            )
             UPDATE outgoing_messages m
             SET status = 'sending', claimed_by = @worker, claimed_until = now() + make_interval(secs => @LeaseSeconds), attempts = m.attempts + 1
-            FROM due
-            WHERE m.id = due.id
+            FROM picked
+            WHERE m.id = picked.id
             RETURNING m.id, m.message_id, m.address, m.recipient_name, m.subject, m.body, m.attempts, m.category, m.plan_id
             """, new { count, worker = _worker, o.LeaseSeconds }, cancellationToken: cancellationToken))).AsList();
     }
