@@ -50,7 +50,7 @@ internal static class BenchmarkProgram
         {
             results = results.Select(r => r with
             {
-                Measurements = r.Measurements.Select(m => m.HigherIsBetter && r.Scenario != "pgbench" ? m with { ShareOfPgbench = m.Median / ceiling } : m).ToList(),
+                Measurements = r.Measurements.Select(m => m.HigherIsBetter && m.ComparableToPgbench && r.Scenario != "pgbench" ? m with { ShareOfPgbench = m.Median / ceiling } : m).ToList(),
             }).ToList();
         }
 
