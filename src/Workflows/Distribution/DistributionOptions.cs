@@ -76,6 +76,6 @@ public sealed class SmtpOptions
     /// <summary>Sender address, e.g. <c>"Phòng GDĐT Uông Bí" &lt;vanthu@example.org&gt;</c>.</summary>
     public string From { get; set; } = "vanthu@workflows.example.org";
 
-    /// <summary>Time allowed for one message, connection included, in seconds (default 30); enforced by cancelling the send.</summary>
+    /// <summary>Time allowed for one message, in seconds (default 30; <c>SmtpClient.Timeout</c>, which bounds asynchronous sends too).</summary>
     public int TimeoutSeconds { get; set; } = 30;
 }

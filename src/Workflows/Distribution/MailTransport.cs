@@ -109,16 +109,9 @@ public sealed class SmtpMailTransport : IMailTransport
             Timeout = _options.TimeoutSeconds * 1000,
         };
         if (!string.IsNullOrEmpty(_options.UserName)) client.Credentials = new NetworkCredential(_options.UserName, _options.Password);
-        // SmtpClient.Timeout applies to synchronous sends only: the time limit of an asynchronous send is this token.
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(_options.TimeoutSeconds));
         try
         {
-            await client.SendMailAsync(message, timeout.Token);
-        }
-        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new MailTransportException(MailFailure.Temporary, $"No answer from {_options.Host}:{_options.Port} within {_options.TimeoutSeconds} s.", e);
+            await client.SendMailAsync(message, cancellationToken);
         }
         catch (SmtpFailedRecipientException e) { throw Classify(e.StatusCode, e); }
         catch (SmtpException e) { throw Classify(e.StatusCode, e); }
