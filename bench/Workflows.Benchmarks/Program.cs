@@ -2,7 +2,7 @@ using System.Text.Json;
 using Workflows.Benchmarks.Infrastructure;
 using Workflows.Benchmarks.Scenarios;
 
-// The benchmark program (never timed tests): bash scripts/bench.sh [--quick] [--only approval,release] [--durable]
+// The benchmark program (never timed tests): bash scripts/bench.sh [--quick] [--only approval,release] [--durable] [--set key=value]
 // Starts a real PostgreSQL and a real SMTP server (aiosmtpd), runs each scenario with the Host in this process,
 // prints a table and writes the same figures to bench/results.json.
 
@@ -21,7 +21,11 @@ internal static class BenchmarkProgram
         }
         var root = RepositoryRoot();
         var pgbench = new PgbenchScenario();
-        IScenario[] scenarios = [new PlanReadingScenario(), pgbench, new ApprovalThroughputScenario(), new ReleaseScenario()];
+        IScenario[] scenarios =
+        [
+            new PlanReadingScenario(), pgbench, new ApprovalThroughputScenario(), new ReleaseScenario(),
+            new ReportingOpenScenario(), new ReportingOverdueScenario(),
+        ];
         var selected = scenarios.Where(s => options.Runs(s.Name)).ToList();
         if (selected.Count == 0)
         {
@@ -46,7 +50,7 @@ internal static class BenchmarkProgram
         {
             results = results.Select(r => r with
             {
-                Measurements = r.Measurements.Select(m => m.HigherIsBetter && r.Scenario != "pgbench" ? m with { ShareOfPgbench = m.Median / ceiling } : m).ToList(),
+                Measurements = r.Measurements.Select(m => m.HigherIsBetter && m.ComparableToPgbench && r.Scenario != "pgbench" ? m with { ShareOfPgbench = m.Median / ceiling } : m).ToList(),
             }).ToList();
         }
 

@@ -11,11 +11,13 @@ internal sealed class BenchContext(BenchOptions options, string repositoryRoot, 
 
     public BenchSmtpServer Smtp { get; } = smtp;
 
-    /// <summary>A Host on a fresh database of its own (its start-up applies the migrations and seeds the demo data).</summary>
+    /// <summary>A Host on a fresh database of its own (its start-up applies the migrations and seeds the demo data), with the --set settings.</summary>
     public BenchHost CreateHost(string prefix, IDictionary<string, string?>? settings = null)
     {
         var database = Postgres.CreateDatabase(prefix);
-        return new BenchHost(Postgres.Cluster.ConnectionString(database), RepositoryRoot, settings);
+        var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
+        foreach (var (key, value) in Options.Settings) all[key] = value; // --set wins over the scenario's own settings
+        return new BenchHost(Postgres.Cluster.ConnectionString(database), RepositoryRoot, all);
     }
 
     /// <summary>SMTP settings pointing the Host at the benchmark's SMTP server.</summary>

@@ -31,6 +31,9 @@ internal sealed class BenchSmtpServer : IDisposable
 
     public int Port { get; }
 
+    /// <summary>CPU time the server (one Python process) has used, in milliseconds.</summary>
+    public double CpuMs() => CpuMeter.ProcessMs(_process.Id);
+
     /// <summary>Messages accepted since the server started.</summary>
     public int Accepted => Volatile.Read(ref _accepted);
 

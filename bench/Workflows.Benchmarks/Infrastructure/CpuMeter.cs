@@ -25,6 +25,9 @@ internal sealed class CpuMeter(int postmasterPid)
         return (host, postgres);
     }
 
+    /// <summary>CPU time of one process (e.g. the SMTP server), in milliseconds; NaN when it cannot be read.</summary>
+    public static double ProcessMs(int pid) => Stat(pid) is { } stat ? (stat[13] + stat[14]) / TicksPerMs : double.NaN;
+
     /// <summary>The postmaster's pid from postmaster.pid in the cluster's data folder.</summary>
     public static CpuMeter ForCluster(string pgData) =>
         new(int.Parse(File.ReadLines(Path.Combine(pgData, "postmaster.pid")).First(), CultureInfo.InvariantCulture));

@@ -10,6 +10,12 @@ internal sealed record Measurement(string Name, string Unit, int Runs, double Me
     /// <summary>This figure as a share of the pgbench ceiling (transactions per second), for rates only.</summary>
     public double? ShareOfPgbench { get; init; }
 
+    /// <summary>
+    /// False for a rate of rows written by one set-based statement (not one transaction or message each), which a share of
+    /// pgbench's transactions per second would misrepresent.
+    /// </summary>
+    public bool ComparableToPgbench { get; init; } = true;
+
     /// <summary>Median and p99 of <paramref name="samples"/> (nearest-rank).</summary>
     public static Measurement Of(string name, string unit, IReadOnlyCollection<double> samples, string? goal = null, bool higherIsBetter = false)
     {

@@ -42,19 +42,24 @@ internal sealed class DistributionReleaseParticipant(IOptions<OrganisationOption
         var body = BodyName(plan.BodyCode);
         var (signerTitle, signerName) = Signer(plan.Signing);
         var subject = $"[{plan.Symbol}] {plan.Subject}";
-        foreach (var m in messages)
+        // One statement for every recipient (arrays unnested), not one round trip each.
+        var ids = messages.Select(_ => Guid.NewGuid()).ToArray();
+        await context.Connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO outgoing_messages (id, plan_id, message_id, address, recipient_name, entry_id, lines, purpose, subject, body,
+                                           status, next_attempt_at, created_at)
+            SELECT id, @planId, '<' || replace(id::text, '-', '') || '@workflows.local>', address, name, entry_id, lines, purpose, @subject, body,
+                   'queued', now(), now()
+            FROM unnest(@ids, @addresses, @names, @entryIds, @lines, @purposes, @bodies) AS t(id, address, name, entry_id, lines, purpose, body)
+            """, new
         {
-            var id = Guid.NewGuid();
-            await context.Connection.ExecuteAsync(new CommandDefinition("""
-                INSERT INTO outgoing_messages (id, plan_id, message_id, address, recipient_name, entry_id, lines, purpose, subject, body,
-                                               status, next_attempt_at, created_at)
-                VALUES (@id, @planId, @messageId, @Address, @name, @entryId, @Lines, @Purpose, @subject, @text, 'queued', now(), now())
-                """, new
-            {
-                id, planId = plan.Id, messageId = OutboxWriter.MessageId(id), m.Address, name = m.Recipient.Name, entryId = m.Recipient.Id,
-                m.Lines, m.Purpose, subject, text = Body(m.Recipient.Name, body, plan, m.Purpose, signerTitle, signerName),
-            }, context.Transaction, cancellationToken: cancellationToken));
-        }
+            planId = plan.Id, subject, ids,
+            addresses = messages.Select(m => m.Address).ToArray(),
+            names = messages.Select(m => m.Recipient.Name).ToArray(),
+            entryIds = messages.Select(m => m.Recipient.Id).ToArray(),
+            lines = messages.Select(m => m.Lines).ToArray(),
+            purposes = messages.Select(m => m.Purpose).ToArray(),
+            bodies = messages.Select(m => Body(m.Recipient.Name, body, plan, m.Purpose, signerTitle, signerName)).ToArray(),
+        }, context.Transaction, cancellationToken: cancellationToken));
         context.Audit.Add(context.Now, context.Actor.UserName, "plan.distribution-queued", plan.Id, context.InstanceId, null, new
         {
             messages = messages.Count,

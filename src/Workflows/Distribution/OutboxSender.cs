@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Dapper;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -6,10 +7,13 @@ using Npgsql;
 namespace Workflows.Distribution;
 
 /// <summary>
-/// Works the outbox: claims due rows with <c>FOR UPDATE SKIP LOCKED</c> and a lease (<c>claimed_until</c>), sends them
-/// in parallel, then marks each sent, retrying (4xx, connection failure; growing delay) or failed (5xx). Two
-/// processes never hold one row; a crashed process's claim expires and the row is sent again with the same
-/// Message-ID. All times are the database's clock.
+/// Works the outbox: <see cref="DistributionOptions.Workers"/> workers each claim a few due rows at a time
+/// (<see cref="DistributionOptions.ClaimPerWorker"/>) with <c>FOR UPDATE SKIP LOCKED</c> and a lease (<c>claimed_until</c>),
+/// send them one after the other, then mark each sent, retrying (4xx, connection failure, timeout; growing delay) or
+/// failed (5xx). A worker claims again as soon as its rows are done, so no worker waits for a slow batch of another.
+/// Two processes never hold one row; a crashed process's claim expires and the row is sent again with the same
+/// Message-ID. The lease must outlast the rows of one claim sent one after the other, each within
+/// <see cref="SmtpOptions.TimeoutSeconds"/> (checked at start-up). All times are the database's clock.
 /// </summary>
 public sealed class OutboxSender(NpgsqlDataSource dataSource, IMailTransport transport, IOptions<DistributionOptions> options, ILogger<OutboxSender> logger,
     Telemetry.WorkflowsMetrics metrics)
@@ -27,45 +31,69 @@ public sealed class OutboxSender(NpgsqlDataSource dataSource, IMailTransport tra
     /// <summary>This sender's claim token.</summary>
     public string Worker => _worker;
 
-    /// <summary>Claims and sends one batch; returns how many rows it worked.</summary>
+    /// <summary>
+    /// Runs the workers until none finds a due row (or <paramref name="cancellationToken"/> fires); returns how many rows
+    /// they worked. At most <see cref="DistributionOptions.Workers"/> × <see cref="DistributionOptions.ClaimPerWorker"/>
+    /// rows are claimed at once.
+    /// </summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         var o = options.Value;
-        IReadOnlyList<Claimed> batch;
-        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
+        var perWorker = o.ClaimPerWorker;
+        var documents = new ConcurrentDictionary<Guid, Task<Document?>>();
+        var worked = 0;
+        await Task.WhenAll(Enumerable.Range(0, Math.Max(1, o.Workers)).Select(_ => Task.Run(async () =>
         {
-            batch = (await connection.QueryAsync<Claimed>(new CommandDefinition("""
-                WITH due AS (
-                    SELECT id FROM outgoing_messages
-                    WHERE (status IN ('queued', 'retrying') AND next_attempt_at <= now())
-                       OR (status = 'sending' AND claimed_until < now())
-                    ORDER BY next_attempt_at
-                    LIMIT @BatchSize
-                    FOR UPDATE SKIP LOCKED)
-                UPDATE outgoing_messages m
-                SET status = 'sending', claimed_by = @worker, claimed_until = now() + make_interval(secs => @LeaseSeconds), attempts = m.attempts + 1
-                FROM due
-                WHERE m.id = due.id
-                RETURNING m.id, m.message_id, m.address, m.recipient_name, m.subject, m.body, m.attempts, m.category, m.plan_id
-                """, new { o.BatchSize, worker = _worker, o.LeaseSeconds }, cancellationToken: cancellationToken))).AsList();
-        }
-        if (batch.Count == 0) return 0;
-        var documents = await DocumentsAsync(batch, cancellationToken);
-        await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, o.Workers), CancellationToken = cancellationToken },
-            async (row, ct) => await SendAsync(row, row.Category == "release" && row.PlanId is { } p ? documents.GetValueOrDefault(p) : null, o, ct));
-        return batch.Count;
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                var batch = await ClaimAsync(perWorker, o, cancellationToken);
+                if (batch.Count == 0) return;
+                Interlocked.Add(ref worked, batch.Count);
+                foreach (var row in batch)
+                {
+                    var document = row.Category == "release" && row.PlanId is { } p ? await documents.GetOrAdd(p, DocumentAsync) : null;
+                    await SendAsync(row, document, o, cancellationToken);
+                }
+            }
+        }, CancellationToken.None)));
+        return worked;
     }
 
-    /// <summary>The attached documents of the batch's release messages, read once per plan.</summary>
-    private async Task<Dictionary<Guid, Document>> DocumentsAsync(IReadOnlyList<Claimed> batch, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<Claimed>> ClaimAsync(int count, DistributionOptions o, CancellationToken cancellationToken)
     {
-        var planIds = batch.Where(r => r.Category == "release" && r.PlanId is not null).Select(r => r.PlanId!.Value).Distinct().ToArray();
-        if (planIds.Length == 0) return [];
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<Document>(new CommandDefinition(
-            "SELECT id, document_name, document_media_type, document_content FROM plans WHERE id = ANY(@planIds)",
-            new { planIds }, cancellationToken: cancellationToken));
-        return rows.ToDictionary(d => d.Id);
+        return (await connection.QueryAsync<Claimed>(new CommandDefinition("""
+            WITH expired AS (
+                SELECT id FROM outgoing_messages
+                WHERE status = 'sending' AND claimed_until < now()
+                ORDER BY claimed_until
+                LIMIT @count
+                FOR UPDATE SKIP LOCKED
+            ), due AS (
+                SELECT id FROM outgoing_messages
+                WHERE status IN ('queued', 'retrying') AND next_attempt_at <= now()
+                ORDER BY next_attempt_at
+                LIMIT @count
+                FOR UPDATE SKIP LOCKED
+            ), picked AS (
+                -- Two scans, each in the order of its partial index (outgoing_messages_claimed, outgoing_messages_due), that
+                -- stop after @count rows: one scan with OR would read and sort every due row on each claim.
+                SELECT id FROM expired UNION ALL SELECT id FROM due LIMIT @count
+            )
+            UPDATE outgoing_messages m
+            SET status = 'sending', claimed_by = @worker, claimed_until = now() + make_interval(secs => @LeaseSeconds), attempts = m.attempts + 1
+            FROM picked
+            WHERE m.id = picked.id
+            RETURNING m.id, m.message_id, m.address, m.recipient_name, m.subject, m.body, m.attempts, m.category, m.plan_id
+            """, new { count, worker = _worker, o.LeaseSeconds }, cancellationToken: cancellationToken))).AsList();
+    }
+
+    /// <summary>The attached document of a released plan (read once per plan and run; a released plan's document does not change).</summary>
+    private async Task<Document?> DocumentAsync(Guid planId)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        return await connection.QuerySingleOrDefaultAsync<Document>(new CommandDefinition(
+            "SELECT id, document_name, document_media_type, document_content FROM plans WHERE id = @planId", new { planId }));
     }
 
     private async Task SendAsync(Claimed row, Document? document, DistributionOptions o, CancellationToken cancellationToken)

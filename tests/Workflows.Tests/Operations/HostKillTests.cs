@@ -15,7 +15,7 @@ public sealed class HostKillTests(ITestOutputHelper output)
     {
         using var smtp = new TestSmtpServer().Start();
         smtp.Control(delayMilliseconds: 100); // a slow server: about 40 messages a second with 4 workers
-        var settings = Settings(smtp.Port, batch: "20");
+        var settings = Settings(smtp.Port, batch: "4"); // one row per worker: the 3 s lease outlasts one 2 s send
         settings["Workflows:Distribution:Workers"] = "4";
         settings["Workflows:Distribution:Smtp:TimeoutSeconds"] = "2";
         settings["Workflows:Distribution:LeaseSeconds"] = "3"; // the dead process's claims are taken over 3 s after the kill

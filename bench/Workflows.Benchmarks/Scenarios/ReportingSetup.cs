@@ -1,0 +1,71 @@
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Workflows.Definitions;
+using Workflows.Engine;
+using Workflows.Reporting;
+
+namespace Workflows.Benchmarks.Scenarios;
+
+/// <summary>
+/// What both reporting scenarios share: a directory group of many schools written set-based (one INSERT … SELECT over
+/// <c>generate_series</c>), a standalone "once" schedule due Friday 20 March 2026 targeting it (created through the
+/// schedule store, so its period is planned as in production: opening 10 March 07:00, deadline the end of 20 March,
+/// overdue notice Monday 23 March, leaders' summary Thursday 26 March, Vietnam time).
+/// </summary>
+internal static class ReportingSetup
+{
+    /// <summary>The instant the benchmarks open the period: 10 March 2026, 08:00 Vietnam time.</summary>
+    public static readonly DateTimeOffset Opening = new DateTimeOffset(2026, 3, 10, 8, 0, 0, TimeSpan.FromHours(7)).ToUniversalTime();
+
+    /// <summary>After the overdue notice and the leaders' summary are due: 26 March 2026, 08:00 Vietnam time.</summary>
+    public static readonly DateTimeOffset AfterSummary = new DateTimeOffset(2026, 3, 26, 8, 0, 0, TimeSpan.FromHours(7)).ToUniversalTime();
+
+    private static readonly Actor Drafter = new("bench.chuyenvien", "Chuyên viên thử tải", null, "PGDĐT", new HashSet<string> { "Drafter" });
+
+    /// <summary>Host settings: no Quartz scheduler (the benchmark runs the cycle itself at a chosen instant).</summary>
+    public static Dictionary<string, string?> WithoutScheduler(Dictionary<string, string?> settings)
+    {
+        settings["Workflows:Scheduler:Enabled"] = "false";
+        return settings;
+    }
+
+    /// <summary>Writes a group named <paramref name="group"/> of <paramref name="schools"/> schools with distinct addresses.</summary>
+    public static async Task SeedGroupAsync(NpgsqlDataSource dataSource, string group, int schools, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            WITH g AS (
+                INSERT INTO directory_entries (id, name, kind) VALUES (gen_random_uuid(), @group, 'group') RETURNING id
+            ), s AS (
+                INSERT INTO directory_entries (id, name, kind, email)
+                SELECT gen_random_uuid(), 'Trường thử tải số ' || i, 'school', 'truong' || i || '@thutai.example.org'
+                FROM generate_series(1, @schools) i
+                RETURNING id
+            )
+            INSERT INTO directory_members (group_id, member_id) SELECT g.id, s.id FROM g, s;
+            """, new { group, schools }, commandTimeout: 600, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition("ANALYZE directory_entries", cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition("ANALYZE directory_members", cancellationToken: cancellationToken));
+    }
+
+    /// <summary>A "once" schedule due 20 March 2026 for the group; returns its only period's id.</summary>
+    public static async Task<(Guid Schedule, Guid Period)> CreateScheduleAsync(IServiceProvider services, string title, string group,
+        CancellationToken cancellationToken)
+    {
+        var store = services.GetRequiredService<ReportingScheduleStore>();
+        var catalog = services.GetRequiredService<WorkflowDefinitionCatalog>();
+        var options = services.GetRequiredService<IOptions<ReportingOptions>>().Value;
+        var definition = catalog.LatestOfKind(options.DefinitionId, WorkflowDefinition.ReportSubmissionKind);
+        var schedule = await store.CreateStandaloneAsync(new ScheduleInput
+        {
+            Title = title, Frequency = "once", DueDate = new DateOnly(2026, 3, 20), Target = new ScheduleTargetInput(Group: group),
+        }, definition, Drafter, Opening.AddDays(-20), cancellationToken);
+        await using var connection = await services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync(cancellationToken);
+        var period = await connection.QuerySingleAsync<Guid>(new CommandDefinition(
+            "SELECT id FROM reporting_periods WHERE schedule_id = @schedule", new { schedule }, cancellationToken: cancellationToken));
+        return (schedule, period);
+    }
+}
