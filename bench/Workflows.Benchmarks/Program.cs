@@ -84,12 +84,6 @@ internal static class BenchmarkProgram
         return 0;
     }
 
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Workflows.sln"))) return dir.FullName;
-        }
-        throw new InvalidOperationException("Workflows.sln not found");
-    }
+    private static string RepositoryRoot() =>
+        RepositoryLayout.FindRoot(AppContext.BaseDirectory) ?? throw new InvalidOperationException("Workflows.sln not found above " + AppContext.BaseDirectory);
 }
