@@ -152,77 +152,176 @@ public sealed class ReportingProcessClusterTests(ITestOutputHelper output)
             "SELECT count(*) FROM (SELECT 1 FROM outgoing_messages WHERE category LIKE 'report%' GROUP BY dedup_key HAVING count(*) > 1) d"));
     }
 
-    [Fact]
-    public async Task A_Host_killed_with_SIGKILL_in_the_middle_of_opening_a_period_for_1000_schools_leaves_nothing_and_after_restart_each_school_gets_one_request()
+    private const string ThousandGroup = "Trường thử nghiệm 1000";
+
+    private const int Thousand = 1000;
+
+    /// <summary>
+    /// The settings of a node whose database sessions carry <paramref name="instanceId"/> as their <c>application_name</c>,
+    /// so that pg_stat_activity tells which process a backend serves.
+    /// </summary>
+    private static Dictionary<string, string?> NamedNodeSettings(int smtpPort, string connectionString, string instanceId)
     {
-        using var smtp = new TestSmtpServer().Start();
-        const string group = "Trường thử nghiệm 1000";
-        const int count = 1000;
-        string connectionString;
-        await using (var setup = await new HostProcess(settings: NodeSettings(smtp.Port, "setup", scheduler: false), name: "setup").StartAsync())
-        {
-            connectionString = setup.ConnectionString;
-            var admin = await setup.SignInAsync("quantri");
-            var csv = new StringBuilder("name,kind,email,groups,aliases\n");
-            for (var i = 1; i <= count; i++) csv.Append($"Trường Thử Số {i},school,truong{i}@cum.uongbi.example.org,{group},\n");
-            var import = await admin.PostAsync("/api/directory/import", new StringContent(csv.ToString(), Encoding.UTF8, "text/csv"));
-            Assert.True(import.IsSuccessStatusCode, await import.Content.ReadAsStringAsync());
-            // Opened ten days ago, due in twenty: only the opening is due now.
-            await CreateOnceAsync(await setup.SignInAsync("vanthu"), "Báo cáo thử 1000 trường", Today.AddDays(20), openDaysBeforeDue: 30, group);
-        }
+        var settings = NodeSettings(smtpPort, instanceId);
+        settings["ConnectionStrings:Workflows"] = new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = instanceId }.ConnectionString;
+        return settings;
+    }
 
-        // The opening writes its 1,000 requests, step records and emails, then appends to the audit chain, which takes
-        // the chain's advisory lock (audit_append, pg_advisory_xact_lock(87001)) as its last statement before COMMIT.
-        // Holding that lock here stops the node exactly there: in the middle of its transaction, with all its rows written.
-        await using var chain = new NpgsqlConnection(connectionString);
+    /// <summary>
+    /// On a node without the scheduler: imports 1,000 schools (truong1…truong1000@cum.uongbi.example.org) into one group
+    /// and creates a "once" report for them opened ten days ago and due in twenty, so that only its opening is due now.
+    /// Returns the database.
+    /// </summary>
+    private static async Task<string> SetUpThousandSchoolsAsync(TestSmtpServer smtp)
+    {
+        await using var setup = await new HostProcess(settings: NodeSettings(smtp.Port, "setup", scheduler: false), name: "setup").StartAsync();
+        var admin = await setup.SignInAsync("quantri");
+        var csv = new StringBuilder("name,kind,email,groups,aliases\n");
+        for (var i = 1; i <= Thousand; i++) csv.Append($"Trường Thử Số {i},school,truong{i}@cum.uongbi.example.org,{ThousandGroup},\n");
+        var import = await admin.PostAsync("/api/directory/import", new StringContent(csv.ToString(), Encoding.UTF8, "text/csv"));
+        Assert.True(import.IsSuccessStatusCode, await import.Content.ReadAsStringAsync());
+        await CreateOnceAsync(await setup.SignInAsync("vanthu"), "Báo cáo thử 1000 trường", Today.AddDays(20), openDaysBeforeDue: 30, ThousandGroup);
+        return setup.ConnectionString;
+    }
+
+    /// <summary>
+    /// Takes the audit chain's advisory lock on a session of the test's own. The opening writes its 1,000 requests, step
+    /// records and emails, then appends to the audit chain, which takes that lock (audit_append,
+    /// pg_advisory_xact_lock(87001)) as its last statement before COMMIT: holding it stops a node exactly there, in the
+    /// middle of its transaction with all its rows written.
+    /// </summary>
+    private static async Task<NpgsqlConnection> HoldAuditChainAsync(string connectionString)
+    {
+        var chain = new NpgsqlConnection(connectionString);
         await chain.OpenAsync();
-        await using (var hold = new NpgsqlCommand("SELECT pg_advisory_lock(87001)", chain)) await hold.ExecuteNonQueryAsync();
+        await using var hold = new NpgsqlCommand("SELECT pg_advisory_lock(87001)", chain);
+        await hold.ExecuteNonQueryAsync();
+        return chain;
+    }
 
-        await using var node = new HostProcess(connectionString, NodeSettings(smtp.Port, "node-k"), name: "killed");
-        await node.StartAsync();
+    /// <summary>
+    /// Waits (up to a minute) until one backend is blocked at the audit chain's lock inside a transaction that has written
+    /// (<c>backend_xid</c> set), and returns its <c>application_name</c>: the instance id of the node it serves.
+    /// </summary>
+    private static async Task<string> WaitUntilAnOpeningIsBlockedAsync(string connectionString, Func<string> diagnostics)
+    {
         const string waiting =
             """
-            SELECT count(*) FROM pg_stat_activity
+            SELECT coalesce(string_agg(application_name, ','), '') FROM pg_stat_activity
             WHERE datname = current_database() AND wait_event_type = 'Lock' AND wait_event = 'advisory'
               AND query LIKE '%audit_append%' AND backend_xid IS NOT NULL
             """;
         var until = DateTime.UtcNow.AddSeconds(60);
-        while (await ScalarAsync<long>(connectionString, waiting) == 0)
+        string blocked;
+        while ((blocked = await ScalarAsync<string>(connectionString, waiting)).Length == 0)
         {
-            Assert.True(DateTime.UtcNow < until, "The node never reached the end of its opening transaction:\n" + node.Output);
+            Assert.True(DateTime.UtcNow < until, "No node reached the end of its opening transaction within 60 s:\n" + diagnostics());
             await Task.Delay(20);
         }
+        Assert.False(blocked.Contains(',', StringComparison.Ordinal), $"More than one backend waits at the audit chain's lock: {blocked}");
+        return blocked;
+    }
+
+    /// <summary>
+    /// Releases the audit chain's lock and waits (up to 30 s) until the backend of the killed node
+    /// <paramref name="killedInstanceId"/> is gone: it finds its client gone and rolls its transaction back.
+    /// </summary>
+    private static async Task ReleaseAndWaitForTheOrphanToRollBackAsync(NpgsqlConnection chain, string connectionString, string killedInstanceId)
+    {
+        await using (var release = new NpgsqlCommand("SELECT pg_advisory_unlock(87001)", chain)) await release.ExecuteNonQueryAsync();
+        var until = DateTime.UtcNow.AddSeconds(30);
+        while (await ScalarAsync<long>(connectionString,
+                   "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1 AND backend_xid IS NOT NULL",
+                   killedInstanceId) > 0)
+        {
+            Assert.True(DateTime.UtcNow < until, $"The transaction of the killed node {killedInstanceId} is still there 30 s after the lock was released.");
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>
+    /// Waits (up to three minutes) for the 1,000 request emails, lets four more cycles pass, then checks that each school
+    /// received exactly one and has exactly one request row with a token of its own, that the period is open with one
+    /// "period opened" audit record, and that the audit chain (checked through <paramref name="running"/>) is intact.
+    /// </summary>
+    private async Task AssertEachOfTheThousandSchoolsGotOneRequestAsync(TestSmtpServer smtp, string connectionString, HostProcess running)
+    {
+        bool Request(TestSmtpServer.Received m) => m.Subject.StartsWith("Đề nghị gửi báo cáo", StringComparison.Ordinal);
+        await WaitForMailAsync(smtp, Request, Thousand, TimeSpan.FromSeconds(180),
+            () => $"{running.Name}:\n{running.Output}\n{DumpAsync(connectionString).GetAwaiter().GetResult()}");
+        await Task.Delay(4000); // four more cycles: nothing else may come
+
+        var requests = smtp.Messages().Where(Request).ToList();
+        output.WriteLine($"{requests.Count} request emails received");
+        Assert.Equal(Thousand, requests.Count);
+        var expected = Enumerable.Range(1, Thousand).Select(i => $"truong{i}@cum.uongbi.example.org").Order().ToList();
+        Assert.Equal(expected, requests.Select(m => Assert.Single(m.To)).Order().ToList());
+        Assert.Equal((long)Thousand, await ScalarAsync<long>(connectionString, "SELECT count(*) FROM report_requests"));
+        Assert.Equal((long)Thousand, await ScalarAsync<long>(connectionString, "SELECT count(DISTINCT entry_id) FROM report_requests"));
+        Assert.Equal((long)Thousand, await ScalarAsync<long>(connectionString, "SELECT count(DISTINCT token_hash) FROM report_requests"));
+        Assert.Equal("open", await ScalarAsync<string>(connectionString, "SELECT state FROM reporting_periods"));
+        Assert.Equal(1L, await ScalarAsync<long>(connectionString, "SELECT count(*) FROM audit_log WHERE action = 'reporting.period-opened'"));
+        var audit = await (await running.SignInAsync("vanthu")).GetFromJsonAsync<JsonElement>("/api/audit/verify");
+        Assert.True(audit.GetProperty("intact").GetBoolean(), $"The audit chain is broken: {audit}");
+    }
+
+    [Fact]
+    public async Task A_Host_killed_with_SIGKILL_in_the_middle_of_opening_a_period_for_1000_schools_leaves_nothing_and_after_restart_each_school_gets_one_request()
+    {
+        using var smtp = new TestSmtpServer().Start();
+        var connectionString = await SetUpThousandSchoolsAsync(smtp);
+        await using var chain = await HoldAuditChainAsync(connectionString);
+
+        await using var node = new HostProcess(connectionString, NamedNodeSettings(smtp.Port, connectionString, "node-k"), name: "killed");
+        await node.StartAsync();
+        Assert.Equal("node-k", await WaitUntilAnOpeningIsBlockedAsync(connectionString, () => node.Output));
         await node.KillAsync();
         Assert.Equal(0L, await ScalarAsync<long>(connectionString, "SELECT count(*) FROM report_requests")); // nothing committed
 
         // The lock goes; the dead node's backend finds its client gone and rolls back: not one row of the half-done opening stays.
-        await using (var release = new NpgsqlCommand("SELECT pg_advisory_unlock(87001)", chain)) await release.ExecuteNonQueryAsync();
-        until = DateTime.UtcNow.AddSeconds(30);
-        while (await ScalarAsync<long>(connectionString,
-                   "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND query LIKE '%audit_append%' AND state <> 'idle'") > 0)
-        {
-            Assert.True(DateTime.UtcNow < until, "The dead node's transaction is still there.");
-            await Task.Delay(50);
-        }
+        await ReleaseAndWaitForTheOrphanToRollBackAsync(chain, connectionString, "node-k");
         Assert.Equal(0L, await ScalarAsync<long>(connectionString, "SELECT count(*) FROM report_requests"));
         Assert.Equal(0L, await ScalarAsync<long>(connectionString, "SELECT count(*) FROM outgoing_messages WHERE category = 'report-request'"));
         Assert.Equal("scheduled", await ScalarAsync<string>(connectionString, "SELECT state FROM reporting_periods"));
         Assert.Empty(smtp.Messages());
 
         await node.StartAsync(); // the same node again: Quartz recovers its job, the cycle opens the period
-        bool Request(TestSmtpServer.Received m) => m.Subject.StartsWith("Đề nghị gửi báo cáo", StringComparison.Ordinal);
-        await WaitForMailAsync(smtp, Request, count, TimeSpan.FromSeconds(180), () => node.Output);
-        await Task.Delay(4000);
+        await AssertEachOfTheThousandSchoolsGotOneRequestAsync(smtp, connectionString, node);
+    }
 
-        var requests = smtp.Messages().Where(Request).ToList();
-        output.WriteLine($"{requests.Count} request emails received");
-        Assert.Equal(count, requests.Count);
-        var expected = Enumerable.Range(1, count).Select(i => $"truong{i}@cum.uongbi.example.org").Order().ToList();
-        Assert.Equal(expected, requests.Select(m => Assert.Single(m.To)).Order().ToList());
-        Assert.Equal((long)count, await ScalarAsync<long>(connectionString, "SELECT count(*) FROM report_requests"));
-        Assert.Equal((long)count, await ScalarAsync<long>(connectionString, "SELECT count(DISTINCT entry_id) FROM report_requests"));
-        Assert.Equal((long)count, await ScalarAsync<long>(connectionString, "SELECT count(DISTINCT token_hash) FROM report_requests"));
-        Assert.Equal("open", await ScalarAsync<string>(connectionString, "SELECT state FROM reporting_periods"));
-        Assert.Equal(1L, await ScalarAsync<long>(connectionString, "SELECT count(*) FROM audit_log WHERE action = 'reporting.period-opened'"));
+    [Fact]
+    public async Task Of_two_Host_processes_the_one_killed_with_SIGKILL_in_the_middle_of_opening_a_period_for_1000_schools_leaves_it_to_the_other_which_sends_each_school_one_request()
+    {
+        using var smtp = new TestSmtpServer().Start();
+        var connectionString = await SetUpThousandSchoolsAsync(smtp);
+        await using var chain = await HoldAuditChainAsync(connectionString);
+
+        // Both nodes run the scheduler; the cycle job is not concurrent across the cluster, so one of them opens the period
+        // and stops at the lock, the other's trigger waits blocked. Which one is found by its backend's application_name.
+        await using var a = new HostProcess(connectionString, NamedNodeSettings(smtp.Port, connectionString, "node-a"), name: "A");
+        await using var b = new HostProcess(connectionString, NamedNodeSettings(smtp.Port, connectionString, "node-b"), name: "B");
+        await Task.WhenAll(a.StartAsync(), b.StartAsync());
+        var blocked = await WaitUntilAnOpeningIsBlockedAsync(connectionString, () => $"A:\n{a.Output}\nB:\n{b.Output}");
+        var (killed, survivor) = blocked switch
+        {
+            "node-a" => (a, b),
+            "node-b" => (b, a),
+            _ => throw new InvalidOperationException($"The blocked backend belongs to no node: '{blocked}'"),
+        };
+        output.WriteLine($"{killed.Name} was stopped at the audit chain's lock and is killed; {survivor.Name} goes on.");
+        await killed.KillAsync();
+        // While the lock is held no opening can commit (its audit record comes last): nothing is there yet.
+        Assert.Equal(0L, await ScalarAsync<long>(connectionString, "SELECT count(*) FROM report_requests"));
+        Assert.Equal(0L, await ScalarAsync<long>(connectionString, "SELECT count(*) FROM outgoing_messages WHERE category = 'report-request'"));
+        Assert.Empty(smtp.Messages());
+
+        await ReleaseAndWaitForTheOrphanToRollBackAsync(chain, connectionString, blocked);
+        // The survivor's cluster manager sees the dead node's check-ins (every 2 s) stop, recovers its job and unblocks the
+        // trigger; its next cycle opens the period. No restart of anything.
+        await AssertEachOfTheThousandSchoolsGotOneRequestAsync(smtp, connectionString, survivor);
+        Assert.Null(killed.ProcessId);
+        Assert.NotNull(survivor.ProcessId);
+        Assert.Equal(0L, await ScalarAsync<long>(connectionString,
+            "SELECT count(*) FROM qrtz_scheduler_state WHERE instance_name = $1", blocked)); // recovered and forgotten by the survivor
     }
 }
