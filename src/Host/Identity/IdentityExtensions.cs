@@ -24,6 +24,7 @@ internal static class IdentityExtensions
             })
             .AddEntityFrameworkStores<WorkflowIdentityDbContext>()
             .AddClaimsPrincipalFactory<WorkflowClaimsFactory>()
+            .AddErrorDescriber<VietnameseIdentityErrors>()
             .AddDefaultTokenProviders();
         builder.Services.ConfigureApplicationCookie(options =>
         {
@@ -37,6 +38,7 @@ internal static class IdentityExtensions
             options.Events.OnRedirectToAccessDenied = context => ApiStatus(context, StatusCodes.Status403Forbidden);
         });
         builder.Services.AddAuthorization();
+        builder.Services.AddSingleton<UserAuditLog>();
         return builder;
     }
 

@@ -59,7 +59,7 @@ public class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A new browser context (own cookies) signed in as <paramref name="userName"/> through the sign-in page.</summary>
-    internal async Task<IPage> SignInAsync(string userName, int width = 1280, int height = 900)
+    internal async Task<IPage> SignInAsync(string userName, int width = 1280, int height = 900, string password = "demo")
     {
         var context = await Browser.NewContextAsync(new() { BaseURL = BaseUrl, ViewportSize = new() { Width = width, Height = height }, Locale = "vi-VN" });
         // Generous limits: the machine is shared and a slow moment must not fail a test (the assertions still wait for the right text).
@@ -68,7 +68,7 @@ public class BrowserFixture : IAsyncLifetime
         var page = await context.NewPageAsync();
         await page.GotoAsync("/dang-nhap");
         await page.GetByLabel("Tên đăng nhập").FillAsync(userName);
-        await page.GetByLabel("Mật khẩu").FillAsync("demo");
+        await page.GetByLabel("Mật khẩu").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
         try
         {
