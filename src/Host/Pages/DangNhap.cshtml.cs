@@ -22,10 +22,16 @@ internal sealed class DangNhapModel(SignInManager<WorkflowUser> signIn) : PageMo
         var result = await signIn.PasswordSignInAsync(UserName!.Trim(), Password!, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/hop-thu");
-        ModelState.AddModelError(nameof(Password), result.IsLockedOut
-            ? "Tài khoản tạm khóa do đăng nhập sai nhiều lần; thử lại sau 15 phút."
-            : "Tên đăng nhập hoặc mật khẩu không đúng.");
+        ModelState.AddModelError(nameof(Password), !result.IsLockedOut
+            ? "Tên đăng nhập hoặc mật khẩu không đúng."
+            : await IsDisabledAsync(UserName.Trim())
+                ? "Tài khoản đã bị vô hiệu hóa; liên hệ quản trị của cơ quan."
+                : "Tài khoản tạm khóa do đăng nhập sai nhiều lần; thử lại sau 15 phút.");
         Password = null;
         return Page();
     }
+
+    /// <summary>Disabled by an admin: locked out without end (<see cref="DateTimeOffset.MaxValue"/>), not for 15 minutes.</summary>
+    private async Task<bool> IsDisabledAsync(string userName) =>
+        await signIn.UserManager.FindByNameAsync(userName) is { LockoutEnd: { } end } && end == DateTimeOffset.MaxValue;
 }
