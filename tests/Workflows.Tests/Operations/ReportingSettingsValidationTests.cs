@@ -6,19 +6,7 @@ namespace Workflows.Tests.Operations;
 /// <summary>The <c>Workflows:Reporting</c> and <c>Workflows:Scheduler</c> settings are checked at start-up like the others.</summary>
 public sealed class ReportingSettingsValidationTests
 {
-    private static IReadOnlyList<string> Validate(Dictionary<string, string?> settings)
-    {
-        var configuration = new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"))
-            .AddInMemoryCollection(settings)
-            .Build();
-        var environment = new Microsoft.Extensions.Hosting.Internal.HostingEnvironment
-        {
-            ContentRootPath = Path.Combine(RepositoryPaths.Root, "src", "Host"),
-            EnvironmentName = "Production",
-        };
-        return Workflows.Host.Operations.SettingsValidator.Validate(configuration, environment);
-    }
+    private static IReadOnlyList<string> Validate(Dictionary<string, string?> settings) => SettingsCheck.Validate(settings);
 
     [Fact]
     public void A_production_reporting_and_scheduler_configuration_is_valid() => Assert.Empty(Validate(new()

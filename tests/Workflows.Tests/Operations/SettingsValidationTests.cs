@@ -29,19 +29,7 @@ public sealed class SettingsValidationTests
 /// <summary>The same checks in memory: the shipped defaults pass, and every problem gets its own line.</summary>
 public sealed class SettingsValidatorTests
 {
-    private static IReadOnlyList<string> Validate(Dictionary<string, string?> settings)
-    {
-        var configuration = new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"))
-            .AddInMemoryCollection(settings)
-            .Build();
-        var environment = new Microsoft.Extensions.Hosting.Internal.HostingEnvironment
-        {
-            ContentRootPath = Path.Combine(RepositoryPaths.Root, "src", "Host"),
-            EnvironmentName = "Production",
-        };
-        return Workflows.Host.Operations.SettingsValidator.Validate(configuration, environment);
-    }
+    private static IReadOnlyList<string> Validate(Dictionary<string, string?> settings) => SettingsCheck.Validate(settings);
 
     [Fact]
     public void The_shipped_appsettings_and_the_embedded_default_are_valid() => Assert.Empty(Validate([]));
