@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Workflows.Tests.Infrastructure;
 
 namespace Workflows.Tests.Operations;

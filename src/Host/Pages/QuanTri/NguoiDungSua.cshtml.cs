@@ -118,15 +118,7 @@ internal sealed class NguoiDungSuaModel(UserManager<WorkflowUser> users, UserAud
         return Redirect($"/quan-tri/nguoi-dung/{user.Id}?xong=mat-khau");
     }
 
-    public async Task<IActionResult> OnPostMoKhoaAsync(string id, CancellationToken ct)
-    {
-        var user = await FindAsync(id);
-        if (user is null) return NotFound();
-        if (!Show(await users.SetLockoutEndDateAsync(user, null))) return await PageOfAsync(user);
-        await users.ResetAccessFailedCountAsync(user);
-        await audit.WriteAsync(Actor.UserName, "user.unlocked", user.UserName!, null, ct);
-        return Redirect($"/quan-tri/nguoi-dung/{user.Id}?xong=mo-khoa");
-    }
+    public Task<IActionResult> OnPostMoKhoaAsync(string id, CancellationToken ct) => ClearLockoutAsync(id, "user.unlocked", "mo-khoa", ct);
 
     public async Task<IActionResult> OnPostVoHieuAsync(string id, CancellationToken ct)
     {
@@ -144,14 +136,17 @@ internal sealed class NguoiDungSuaModel(UserManager<WorkflowUser> users, UserAud
         return Redirect($"/quan-tri/nguoi-dung/{user.Id}?xong=vo-hieu");
     }
 
-    public async Task<IActionResult> OnPostKichHoatAsync(string id, CancellationToken ct)
+    public Task<IActionResult> OnPostKichHoatAsync(string id, CancellationToken ct) => ClearLockoutAsync(id, "user.enabled", "kich-hoat", ct);
+
+    /// <summary>Unlocking and enabling are one change — the lockout ended, the failure count reset — audited as <paramref name="action"/>.</summary>
+    private async Task<IActionResult> ClearLockoutAsync(string id, string action, string done, CancellationToken ct)
     {
         var user = await FindAsync(id);
         if (user is null) return NotFound();
         if (!Show(await users.SetLockoutEndDateAsync(user, null))) return await PageOfAsync(user);
         await users.ResetAccessFailedCountAsync(user);
-        await audit.WriteAsync(Actor.UserName, "user.enabled", user.UserName!, null, ct);
-        return Redirect($"/quan-tri/nguoi-dung/{user.Id}?xong=kich-hoat");
+        await audit.WriteAsync(Actor.UserName, action, user.UserName!, null, ct);
+        return Redirect($"/quan-tri/nguoi-dung/{user.Id}?xong={done}");
     }
 
     private string? Me => users.GetUserId(User);
