@@ -4,7 +4,8 @@ namespace Workflows.Host.Identity;
 
 /// <summary>
 /// The demo accounts of the embedded default (password <c>demo</c>): one per role in the Uông Bí education office,
-/// and two in the provincial department to show that bodies do not see each other's work.
+/// two in the provincial department to show that bodies do not see each other's work, and five in a ward People's
+/// Committee (a body under collective leadership, whose chairman signs "TM. ỦY BAN NHÂN DÂN").
 /// </summary>
 internal static class DemoAccounts
 {
@@ -19,6 +20,11 @@ internal static class DemoAccounts
         ("quantri", "Đỗ Minh Quân", null, "PGDĐT", ["Admin"]),
         ("chuyenvien.so", "Vũ Thị Mai", "CHUYÊN VIÊN", "SGDĐT", ["Drafter"]),
         ("giamdoc.so", "Hoàng Văn Nam", "GIÁM ĐỐC", "SGDĐT", ["Signer"]),
+        ("congchuc.phuong", "Ngô Thị Thu", "CÔNG CHỨC", "UBND", ["Drafter"]),
+        ("truongphong.vhxh", "Đặng Văn Toàn", "TRƯỞNG PHÒNG VĂN HÓA - XÃ HỘI", "UBND", ["Reviewer"]),
+        ("chutich.phuong", "Bùi Văn Long", "CHỦ TỊCH", "UBND", ["Signer"]),
+        ("phochutich.phuong", "Trịnh Thị Hà", "PHÓ CHỦ TỊCH", "UBND", ["Signer"]),
+        ("vanthu.phuong", "Lý Thị Nga", "VĂN THƯ", "UBND", ["Clerk"]),
     ];
 
     /// <summary>Creates the roles and any missing demo account.</summary>

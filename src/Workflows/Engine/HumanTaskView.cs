@@ -12,6 +12,8 @@ namespace Workflows.Engine;
 /// <param name="DueAt">Due instant (UTC): 24:00 Vietnam time of the last working day allowed.</param>
 /// <param name="Overdue">True when the due instant has passed.</param>
 /// <param name="Outcomes">The outcomes the person may choose.</param>
+/// <param name="SigningForms">On a signing step, the forms the person may sign with (<see cref="SigningPolicy"/>), in the order
+/// offered; empty on other steps, and on a signing step when the person may use none.</param>
 public sealed record HumanTaskView(
     Guid Id, Guid PlanId, string Subject, string Step, string StepName, string Role, int Revision,
-    DateTimeOffset CreatedAt, DateTimeOffset DueAt, bool Overdue, IReadOnlyList<string> Outcomes);
+    DateTimeOffset CreatedAt, DateTimeOffset DueAt, bool Overdue, IReadOnlyList<string> Outcomes, IReadOnlyList<SigningOption> SigningForms);

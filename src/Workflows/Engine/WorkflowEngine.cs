@@ -144,7 +144,10 @@ public sealed class WorkflowEngine
             taskId, task.step, task.plan_id, outcome, actor.UserName);
     }
 
-    /// <summary>The open tasks <paramref name="actor"/> may act on: their roles, their body, assigned to them or to nobody; oldest due first.</summary>
+    /// <summary>
+    /// The open tasks <paramref name="actor"/> may act on: their roles, their body, assigned to them or to nobody; oldest
+    /// due first. A signing task lists the forms <see cref="SigningPolicy"/> gives the actor.
+    /// </summary>
     public async Task<IReadOnlyList<HumanTaskView>> OpenTasksAsync(Actor actor, CancellationToken cancellationToken = default)
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
@@ -160,6 +163,8 @@ public sealed class WorkflowEngine
                 """,
                 new { actor.BodyCode, roles = actor.Roles.ToArray(), actor.UserName }, cancellationToken: cancellationToken));
         var now = _clock.GetUtcNow();
+        IReadOnlyList<SigningOption> signingForms = _organisation.IssuingBodies.FirstOrDefault(b => b.Code == actor.BodyCode) is { } body
+            ? SigningPolicy.Allowed(body, actor, VietnamTime.ToVietnamDate(now)) : [];
         var result = new List<HumanTaskView>();
         foreach (var row in rows)
         {
@@ -167,7 +172,7 @@ public sealed class WorkflowEngine
             var step = definition.Step(row.Step);
             var due = new DateTimeOffset(row.DueAt, TimeSpan.Zero);
             result.Add(new HumanTaskView(row.Id, row.PlanId, row.Subject, row.Step, step.Name, row.Role, row.Revision,
-                new DateTimeOffset(row.CreatedAt, TimeSpan.Zero), due, due <= now, [.. step.Outcomes.Keys]));
+                new DateTimeOffset(row.CreatedAt, TimeSpan.Zero), due, due <= now, [.. step.Outcomes.Keys], step.Signing ? signingForms : []));
         }
         return result;
     }
@@ -189,14 +194,14 @@ public sealed class WorkflowEngine
             if (string.IsNullOrWhiteSpace(outcomeName) || !step.Outcomes.TryGetValue(outcomeName, out outcome!))
                 throw WorkflowException.Invalid("outcome", $"Kết quả '{outcomeName}' không hợp lệ ở bước này; chọn một trong: {string.Join(", ", step.Outcomes.Keys)}.");
             if (outcome.RequiresComment && string.IsNullOrWhiteSpace(comment))
-                throw WorkflowException.Invalid("comment", "Cần ghi ý kiến khi chọn kết quả này.");
+                throw WorkflowException.Invalid("comment", $"Cần ghi ý kiến khi {outcome.Label.ToLowerInvariant()}.");
         }
         comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
 
         Signature? signature = null;
         if (step.Signing && outcome.Name == step.Outcomes.Keys.First())
         {
-            signature = Sign(plan, signingForm, actor, now);
+            signature = SigningPolicy.Sign(_organisation.Body(plan.BodyCode), signingForm, actor, now);
             pending.Add(BatchStatement.Create("UPDATE plans SET signing = $1::jsonb WHERE id = $2",
                 System.Text.Json.JsonSerializer.Serialize(signature, System.Text.Json.JsonSerializerOptions.Web), plan.Id));
         }
@@ -209,23 +214,6 @@ public sealed class WorkflowEngine
         var transition = new Transition(connection, transaction, audit, pending, plan, task.instance_id, definition, actor, now);
         if (resubmission) SetRevision(transition);
         await EnterAsync(transition, outcome.Next, outcome.Status, cancellationToken);
-    }
-
-    private Signature Sign(PlanRecord plan, string? signingForm, Actor actor, DateTimeOffset now)
-    {
-        var form = Signature.ParseForm(signingForm);
-        var body = _organisation.Body(plan.BodyCode);
-        var ownTitle = string.IsNullOrWhiteSpace(actor.Title) ? body.HeadTitle : actor.Title.Trim().ToUpperInvariant();
-        var isHead = string.Equals(ownTitle, body.HeadTitle, StringComparison.OrdinalIgnoreCase);
-        return form switch
-        {
-            null when !isHead => throw WorkflowException.Invalid("signingForm",
-                $"Chỉ {body.HeadTitle} ký trực tiếp; cấp phó ký thay chọn \"KT.\"."),
-            null => new Signature(null, body.HeadTitle, null, actor.FullName, actor.UserName, now),
-            "KT." when isHead => throw WorkflowException.Invalid("signingForm", "Người đứng đầu ký trực tiếp, không ký thay (KT.)."),
-            "Q." => new Signature(form, $"Q. {body.HeadTitle}", null, actor.FullName, actor.UserName, now),
-            _ => new Signature(form, $"{form} {body.HeadTitle}", ownTitle, actor.FullName, actor.UserName, now),
-        };
     }
 
     private async Task EnterAsync(Transition transition, string stepId, string? statusOverride, CancellationToken cancellationToken)

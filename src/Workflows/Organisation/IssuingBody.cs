@@ -20,6 +20,22 @@ public sealed class IssuingBody
     /// <summary>The head's title in a signer block, e.g. "TRƯỞNG PHÒNG", "GIÁM ĐỐC", "CHỦ TỊCH".</summary>
     public string HeadTitle { get; set; } = "";
 
-    /// <summary>A deputy's title, e.g. "PHÓ TRƯỞNG PHÒNG".</summary>
+    /// <summary>A deputy's title, e.g. "PHÓ TRƯỞNG PHÒNG": a person with it signs "KT." in the head's place.</summary>
     public string DeputyTitle { get; set; } = "";
+
+    /// <summary>
+    /// For a body under collective leadership (tập thể lãnh đạo, e.g. a People's Committee), the collective's name as
+    /// written after "TM.", e.g. "ỦY BAN NHÂN DÂN": its head then signs "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH"
+    /// (Nghị định 30/2020/NĐ-CP, Điều 13, khoản 2). Null for a body led by one head (chế độ thủ trưởng).
+    /// </summary>
+    public string? Collective { get; set; }
+
+    /// <summary>
+    /// Titles of the heads of units inside the body whom the head lets sign "TL." (by order), e.g. "CHÁNH VĂN PHÒNG"
+    /// (Nghị định 30/2020/NĐ-CP, Điều 13, khoản 3).
+    /// </summary>
+    public List<string> ByOrderTitles { get; set; } = [];
+
+    /// <summary>The written, time-limited authorisations to sign "TUQ." (Nghị định 30/2020/NĐ-CP, Điều 13, khoản 4).</summary>
+    public List<SigningAuthorisation> Authorisations { get; set; } = [];
 }

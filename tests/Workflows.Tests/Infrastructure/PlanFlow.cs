@@ -27,6 +27,11 @@ internal sealed class PlanFlow
         await app.SignInAsync("chuyenvien"), await app.SignInAsync("photruongphong"),
         await app.SignInAsync("truongphong"), await app.SignInAsync("vanthu"));
 
+    /// <summary>The demo users of the ward People's Committee (<c>UBND</c>, a body under collective leadership), its chairman signing.</summary>
+    public static async Task<PlanFlow> StartInWardAsync(WorkflowsApp app) => new(app,
+        await app.SignInAsync("congchuc.phuong"), await app.SignInAsync("truongphong.vhxh"),
+        await app.SignInAsync("chutich.phuong"), await app.SignInAsync("vanthu.phuong"));
+
     /// <summary>The four demo users signed in on a Host process (<paramref name="signIn"/> picks the node per user).</summary>
     public static async Task<PlanFlow> StartAsync(Func<string, Task<HttpClient>> signIn) => new(null!,
         await signIn("chuyenvien"), await signIn("photruongphong"), await signIn("truongphong"), await signIn("vanthu"));

@@ -76,6 +76,36 @@ public sealed class UiQualityBrowserTests(BrowserFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task The_plan_page_offers_exactly_the_signing_forms_of_the_policy_TM_to_a_wards_chairman_and_not_to_an_office_head()
+    {
+        var ward = await PlanFlow.StartInWardAsync(fixture.App);
+        var wardPlan = await ward.CreateAsync("Kế hoạch phát triển giáo dục mầm non phường Hồng Gai năm 2027");
+        await ward.SubmitAsync(wardPlan);
+        await PlanFlow.ActAsync(ward.Reviewer, wardPlan, "approve");
+        var chairman = await fixture.SignInAsync("chutich.phuong");
+        await chairman.GotoAsync($"/ke-hoach/{wardPlan}");
+        var wardForms = chairman.GetByTestId("hinh-thuc-ky").Locator("option");
+        await Expect(wardForms).ToHaveCountAsync(2);
+        Assert.Equal(["TM.", "direct"], await wardForms.EvaluateAllAsync<string[]>("options => options.map(o => o.value)"));
+        await Expect(chairman.GetByLabel("Hình thức ký")).ToHaveValueAsync("TM.");
+        await Expect(wardForms.First).ToContainTextAsync("TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH");
+        await BrowserFixture.ShotAsync(chairman, "29-ky-thay-mat-uy-ban");
+        await chairman.GetByRole(AriaRole.Button, new() { Name = "Ký ban hành" }).ClickAsync();
+        await Expect(chairman.GetByTestId("trang-thai")).ToHaveTextAsync("Đã ký, chờ cấp số");
+        await Expect(chairman.GetByTestId("khoi-ky")).ToContainTextAsync("TM. ỦY BAN NHÂN DÂN");
+        await Expect(chairman.GetByTestId("khoi-ky")).ToContainTextAsync("CHỦ TỊCH");
+        await chairman.Context.CloseAsync();
+
+        var (_, officePlan) = await PlanAwaitingSignatureAsync("Kế hoạch kiểm định chất lượng giáo dục năm 2027");
+        var head = await fixture.SignInAsync("truongphong");
+        await head.GotoAsync($"/ke-hoach/{officePlan}");
+        var officeForms = head.GetByTestId("hinh-thuc-ky").Locator("option");
+        await Expect(officeForms).ToHaveCountAsync(1);
+        Assert.Equal(["direct"], await officeForms.EvaluateAllAsync<string[]>("options => options.map(o => o.value)"));
+        await head.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Overdue_tasks_say_so_in_words_and_the_filters_narrow_the_inbox()
     {
         var flow = await PlanFlow.StartAsync(fixture.App);

@@ -23,9 +23,9 @@ internal sealed class ChiTietModel(
     public PlanRecord Plan { get; private set; } = null!;
     public PlanDocument Document { get; private set; } = null!;
     public IReadOnlyList<HistoryEntry> History { get; private set; } = [];
+    /// <summary>The task the user may act on here; on a signing step it carries the signing forms the policy gives them.</summary>
     public HumanTaskView? OpenTask { get; private set; }
     public StepDefinition? Step { get; private set; }
-    public IReadOnlyList<(string Value, string Label)> SigningForms { get; private set; } = [];
     public string? NextSymbol { get; private set; }
     public IReadOnlyList<LineResolution>? Lines { get; private set; }
     public IReadOnlyList<DirectoryEntry> Entries { get; private set; } = [];
@@ -69,16 +69,7 @@ internal sealed class ChiTietModel(
         await LoadAsync(id, ct);
         if (OpenTask is null || OpenTask.Id != taskId || Step is null) return StatusCode(StatusCodes.Status409Conflict);
         var outcome = Outcome ?? "";
-        if (!Step.Outcomes.TryGetValue(outcome, out var chosen))
-        {
-            Error = (outcome, "outcome", "Cần chọn một thao tác hợp lệ.");
-            return Page();
-        }
-        if (chosen.RequiresComment && string.IsNullOrWhiteSpace(Comment))
-        {
-            Error = (outcome, "comment", "Cần ghi ý kiến khi trả lại.");
-            return Page();
-        }
+        // The outcome, its comment and the signing form are the engine's rules; only the confirmation is the page's own.
         if (outcome == "reject" && !Confirm)
         {
             Error = (outcome, "confirm", "Đánh dấu ô xác nhận để không ban hành kế hoạch.");
@@ -169,14 +160,6 @@ internal sealed class ChiTietModel(
         if (OpenTask is not null)
         {
             Step = (await queries.DefinitionOfPlanAsync(id, ct))?.Steps.GetValueOrDefault(OpenTask.Step);
-            if (Step is { Signing: true } && body is not null)
-            {
-                var ownTitle = string.IsNullOrWhiteSpace(Actor.Title) ? body.HeadTitle : Actor.Title.Trim();
-                SigningForms = string.Equals(ownTitle, body.HeadTitle, StringComparison.OrdinalIgnoreCase)
-                    ? [("direct", $"Ký trực tiếp: {body.HeadTitle}")]
-                    : [("KT.", $"KT. {body.HeadTitle} — ký thay người đứng đầu"), ("Q.", $"Q. {body.HeadTitle} — quyền người đứng đầu"),
-                       ("TL.", $"TL. {body.HeadTitle} — thừa lệnh"), ("TUQ.", $"TUQ. {body.HeadTitle} — thừa ủy quyền")];
-            }
         }
         if (OpenTask?.Role == "Clerk") NextSymbol = await queries.NextSymbolAsync(Plan.BodyCode, Plan.DocumentType, ct);
         if (IsClerk && Plan.Status is PlanStatus.Signed or PlanStatus.Issued or PlanStatus.Released)
