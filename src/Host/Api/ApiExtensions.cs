@@ -31,6 +31,7 @@ internal static class ApiExtensions
             .MapAuthEndpoints()
             .MapPlanEndpoints()
             .MapTaskEndpoints()
+            .MapAdminUserEndpoints()
             .MapAuditEndpoints()
             .MapDistributionEndpoints()
             .MapSubmissionEndpoints()

@@ -39,6 +39,7 @@ internal static class IdentityExtensions
         });
         builder.Services.AddAuthorization();
         builder.Services.AddSingleton<UserAuditLog>();
+        builder.Services.AddScoped<UserAdministration>();
         return builder;
     }
 

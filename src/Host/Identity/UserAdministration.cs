@@ -1,0 +1,189 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Workflows.Engine;
+
+namespace Workflows.Host.Identity;
+
+/// <summary>
+/// The admin's use cases on user accounts, shared by <c>/api/admin/users</c> and the pages under <c>/quan-tri/nguoi-dung</c>:
+/// list, create, change name, title and roles, reset a password, unlock, disable and enable. Each one checks that the
+/// actor is an Admin (else 403) and that the user belongs to the actor's body (another body's user is reported as
+/// missing, 404); an admin may neither drop their own Admin role nor disable themselves. Identity's refusals become
+/// <see cref="WorkflowException"/>s naming the field (<c>userName</c>, <c>password</c>, <c>newPassword</c>…), in
+/// Vietnamese. Each change is then written to the audit trail by <see cref="UserAuditLog"/> (never a password).
+/// </summary>
+internal sealed class UserAdministration(UserManager<WorkflowUser> users, UserAuditLog audit, TimeProvider clock)
+{
+    private const string Admin = "Admin";
+
+    /// <summary>Every role a user may be given, in the order shown.</summary>
+    public static IReadOnlyList<string> AllRoles { get; } = ["Drafter", "Reviewer", "Signer", "Clerk", Admin];
+
+    /// <summary>The users of the actor's body, by login name.</summary>
+    /// <exception cref="WorkflowException">The actor is not an Admin (403).</exception>
+    public async Task<IReadOnlyList<UserView>> ListAsync(Actor actor, CancellationToken ct)
+    {
+        RequireAdmin(actor);
+        var result = new List<UserView>();
+        foreach (var user in await users.Users.Where(u => u.BodyCode == actor.BodyCode).OrderBy(u => u.UserName).ToListAsync(ct))
+            result.Add(await ViewAsync(user));
+        return result;
+    }
+
+    /// <summary>One user of the actor's body.</summary>
+    /// <exception cref="WorkflowException">Not an Admin (403); no such user in the actor's body (404).</exception>
+    public async Task<UserView> GetAsync(string id, Actor actor, CancellationToken ct)
+    {
+        RequireAdmin(actor);
+        return await ViewAsync(await FindAsync(id, actor));
+    }
+
+    /// <summary>Creates a user of the actor's body with its roles; audited as <c>user.created</c>.</summary>
+    /// <exception cref="WorkflowException">Not an Admin (403); a missing or refused user name, name or password, or an unknown role (422 naming the field).</exception>
+    public async Task<UserView> CreateAsync(UserInput input, Actor actor, CancellationToken ct)
+    {
+        RequireAdmin(actor);
+        var roles = CheckRoles(input.Roles) ?? [];
+        if (string.IsNullOrWhiteSpace(input.UserName)) throw WorkflowException.Invalid("userName", "Cần nhập tên đăng nhập.");
+        var fullName = RequireFullName(input.FullName);
+        if (string.IsNullOrEmpty(input.Password)) throw WorkflowException.Invalid("password", "Cần nhập mật khẩu ban đầu.");
+        var user = new WorkflowUser
+        {
+            UserName = input.UserName.Trim(), FullName = fullName, Title = Blank(input.Title), BodyCode = actor.BodyCode, LockoutEnabled = true,
+        };
+        Check(await users.CreateAsync(user, input.Password), "password");
+        if (roles.Count > 0) Check(await users.AddToRolesAsync(user, roles), null);
+        await audit.WriteAsync(actor.UserName, "user.created", user.UserName, new { user.FullName, user.Title, user.BodyCode, roles }, ct);
+        return await ViewAsync(user);
+    }
+
+    /// <summary>
+    /// Changes a user's full name, title and roles (null members kept); audited as <c>user.updated</c> and
+    /// <c>user.roles-changed</c> when they changed. A change of roles signs the user in again on their next request.
+    /// </summary>
+    /// <exception cref="WorkflowException">Not an Admin (403); no such user in the body (404); an empty name, an unknown role, or the actor dropping their own Admin role (422 naming the field).</exception>
+    public async Task<UserView> UpdateAsync(string id, UserInput input, Actor actor, CancellationToken ct)
+    {
+        RequireAdmin(actor);
+        var user = await FindAsync(id, actor);
+        var roles = CheckRoles(input.Roles);
+        if (roles is not null && user.UserName == actor.UserName && !roles.Contains(Admin))
+            throw WorkflowException.Invalid("roles", "Bạn không thể tự bỏ vai trò Quản trị của mình; nhờ một quản trị khác làm việc này.");
+        var fullName = input.FullName is null ? user.FullName : RequireFullName(input.FullName);
+        var title = input.Title is null ? user.Title : Blank(input.Title);
+        if ((fullName, title) != (user.FullName, user.Title))
+        {
+            user.FullName = fullName;
+            user.Title = title;
+            Check(await users.UpdateAsync(user), null);
+            await audit.WriteAsync(actor.UserName, "user.updated", user.UserName!, new { user.FullName, user.Title }, ct);
+        }
+        if (roles is not null)
+        {
+            var current = (await users.GetRolesAsync(user)).ToHashSet(StringComparer.Ordinal);
+            var added = roles.Where(r => !current.Contains(r)).ToList();
+            var removed = current.Where(r => !roles.Contains(r)).ToList();
+            if (added.Count > 0) Check(await users.AddToRolesAsync(user, added), null);
+            if (removed.Count > 0) Check(await users.RemoveFromRolesAsync(user, removed), null);
+            if (added.Count > 0 || removed.Count > 0)
+            {
+                // The user's next request signs them in again with the new roles.
+                await users.UpdateSecurityStampAsync(user);
+                await audit.WriteAsync(actor.UserName, "user.roles-changed", user.UserName!, new { added, removed, roles }, ct);
+            }
+        }
+        return await ViewAsync(user);
+    }
+
+    /// <summary>Sets a new password chosen by the admin; audited as <c>user.password-reset</c> (without the password).</summary>
+    /// <exception cref="WorkflowException">Not an Admin (403); no such user in the body (404); a missing or refused password (422, field <c>newPassword</c>).</exception>
+    public async Task ResetPasswordAsync(string id, string? newPassword, Actor actor, CancellationToken ct)
+    {
+        RequireAdmin(actor);
+        var user = await FindAsync(id, actor);
+        if (string.IsNullOrEmpty(newPassword)) throw WorkflowException.Invalid("newPassword", "Cần nhập mật khẩu mới.");
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        Check(await users.ResetPasswordAsync(user, token, newPassword), "newPassword");
+        await audit.WriteAsync(actor.UserName, "user.password-reset", user.UserName!, null, ct);
+    }
+
+    /// <summary>Ends a lockout after failed sign-ins and resets the failure count; audited as <c>user.unlocked</c>.</summary>
+    /// <exception cref="WorkflowException">Not an Admin (403); no such user in the body (404).</exception>
+    public Task<UserView> UnlockAsync(string id, Actor actor, CancellationToken ct) => ClearLockoutAsync(id, actor, "user.unlocked", ct);
+
+    /// <summary>Lets a disabled user sign in again (the same change as unlocking); audited as <c>user.enabled</c>.</summary>
+    /// <exception cref="WorkflowException">Not an Admin (403); no such user in the body (404).</exception>
+    public Task<UserView> EnableAsync(string id, Actor actor, CancellationToken ct) => ClearLockoutAsync(id, actor, "user.enabled", ct);
+
+    /// <summary>Disables a user (locked out with no end; signed out on their next request); audited as <c>user.disabled</c>.</summary>
+    /// <exception cref="WorkflowException">Not an Admin (403); no such user in the body (404); the actor themselves (422).</exception>
+    public async Task<UserView> DisableAsync(string id, Actor actor, CancellationToken ct)
+    {
+        RequireAdmin(actor);
+        var user = await FindAsync(id, actor);
+        if (user.UserName == actor.UserName) throw new WorkflowException(ErrorKind.Invalid, "Bạn không thể tự vô hiệu hóa tài khoản của mình.");
+        if (!user.LockoutEnabled) Check(await users.SetLockoutEnabledAsync(user, true), null);
+        Check(await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue), null);
+        await users.UpdateSecurityStampAsync(user);
+        await audit.WriteAsync(actor.UserName, "user.disabled", user.UserName!, null, ct);
+        return await ViewAsync(user);
+    }
+
+    /// <summary>Unlocking and enabling are one change — the lockout ended, the failure count reset — audited as <paramref name="action"/>.</summary>
+    private async Task<UserView> ClearLockoutAsync(string id, Actor actor, string action, CancellationToken ct)
+    {
+        RequireAdmin(actor);
+        var user = await FindAsync(id, actor);
+        Check(await users.SetLockoutEndDateAsync(user, null), null);
+        await users.ResetAccessFailedCountAsync(user);
+        await audit.WriteAsync(actor.UserName, action, user.UserName!, null, ct);
+        return await ViewAsync(user);
+    }
+
+    private static void RequireAdmin(Actor actor)
+    {
+        if (!actor.IsIn(Admin)) throw WorkflowException.Forbidden("Chỉ quản trị mới quản lý được người dùng.");
+    }
+
+    /// <summary>The user <paramref name="id"/> when they belong to the actor's body; another body's user is reported as missing.</summary>
+    private async Task<WorkflowUser> FindAsync(string id, Actor actor) =>
+        await users.FindByIdAsync(id) is { } user && user.BodyCode == actor.BodyCode ? user : throw WorkflowException.NotFound("Người dùng");
+
+    private async Task<UserView> ViewAsync(WorkflowUser user)
+    {
+        var now = clock.GetUtcNow();
+        var roles = await users.GetRolesAsync(user);
+        var (state, until) = user.LockoutEnd is not { } end || end <= now ? ("active", (DateTimeOffset?)null)
+            : end.Year >= 9000 ? ("disabled", null)
+            : ("locked", end);
+        return new UserView(user.Id, user.UserName ?? "", user.FullName, user.Title, user.BodyCode, [.. roles.Order(StringComparer.Ordinal)], state, until);
+    }
+
+    private static List<string>? CheckRoles(IReadOnlyList<string>? roles)
+    {
+        if (roles is null) return null;
+        if (roles.FirstOrDefault(r => !AllRoles.Contains(r)) is { } unknown)
+            throw WorkflowException.Invalid("roles", $"Vai trò '{unknown}' không có; chọn trong: {string.Join(", ", AllRoles)}.");
+        return [.. roles.Distinct()];
+    }
+
+    private static string RequireFullName(string? fullName) =>
+        string.IsNullOrWhiteSpace(fullName) ? throw WorkflowException.Invalid("fullName", "Cần nhập họ và tên.") : fullName.Trim();
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    /// <summary>Throws Identity's refusal (Vietnamese, see <see cref="VietnameseIdentityErrors"/>) naming its field: password rules on <paramref name="passwordField"/>, user name ones on <c>userName</c>.</summary>
+    private static void Check(IdentityResult result, string? passwordField)
+    {
+        if (result.Succeeded) return;
+        var field = FieldOf(result.Errors.First(), passwordField);
+        var message = string.Join(" ", result.Errors.Where(e => FieldOf(e, passwordField) == field).Select(e => e.Description));
+        var kind = result.Errors.First().Code == nameof(IdentityErrorDescriber.ConcurrencyFailure) ? ErrorKind.Conflict : ErrorKind.Invalid;
+        throw new WorkflowException(kind, message, field);
+    }
+
+    private static string? FieldOf(IdentityError error, string? passwordField) =>
+        error.Code.StartsWith("Password", StringComparison.Ordinal) || error.Code == nameof(IdentityErrorDescriber.InvalidToken) ? passwordField
+        : error.Code.Contains("UserName", StringComparison.Ordinal) ? "userName"
+        : null;
+}
