@@ -84,23 +84,17 @@ internal static class DistributionExtensions
             PlanRecipients recipients, TimeProvider clock, CancellationToken ct) =>
         {
             var actor = http.User.ToActor();
+            await recipients.ChooseAsync(id, lineIndex, request.EntryId, actor, clock.GetUtcNow(), ct);
             var plan = await store.GetAsync(id, actor, ct);
-            if (request.EntryId is not { } entryId) throw WorkflowException.Invalid("entryId", "Cần chọn một mục danh bạ.");
-            await recipients.ChooseAsync(id, plan.Fields, lineIndex, entryId, actor, clock.GetUtcNow(), ct);
             var line = (await recipients.ResolveAsync(id, plan.Fields, ct)).Single(l => l.Index == lineIndex);
             return Results.Ok(new { lineIndex, line.State, entries = line.Entries.Select(e => new { e.Id, e.Name }), addresses = line.Recipients.Select(r => r.Email) });
         });
-        plans.MapGet("/{id:guid}/deliveries", async (Guid id, HttpContext http, PlanStore store, DeliveryStore deliveries, CancellationToken ct) =>
-        {
-            await store.GetAsync(id, http.User.ToActor(), ct);
-            return Results.Ok(await deliveries.ListAsync(id, ct));
-        });
-        plans.MapPost("/{id:guid}/deliveries/{deliveryId:guid}/resend", async (Guid id, Guid deliveryId, HttpContext http, PlanStore store,
+        plans.MapGet("/{id:guid}/deliveries", async (Guid id, HttpContext http, DeliveryStore deliveries, CancellationToken ct) =>
+            Results.Ok(await deliveries.ListAsync(id, http.User.ToActor(), ct)));
+        plans.MapPost("/{id:guid}/deliveries/{deliveryId:guid}/resend", async (Guid id, Guid deliveryId, HttpContext http,
             DeliveryStore deliveries, TimeProvider clock, CancellationToken ct) =>
         {
-            var actor = http.User.ToActor();
-            await store.GetAsync(id, actor, ct);
-            await deliveries.ResendAsync(id, deliveryId, actor, clock.GetUtcNow(), ct);
+            await deliveries.ResendAsync(id, deliveryId, http.User.ToActor(), clock.GetUtcNow(), ct);
             return Results.Accepted();
         });
         return api;

@@ -76,13 +76,8 @@ internal static class ReportingExtensions
         });
         reporting.MapGet("/schedules/{id:guid}", async (Guid id, HttpContext http, ReportingScheduleStore store, CancellationToken ct) =>
             Results.Ok(await store.GetAsync(id, http.User.ToActor(), ct)));
-        reporting.MapGet("/plans/{planId:guid}/schedules", async (Guid planId, HttpContext http, PlanStore plans, ReportingScheduleStore store,
-            CancellationToken ct) =>
-        {
-            var actor = http.User.ToActor();
-            await plans.GetAsync(planId, actor, ct);
-            return Results.Ok(await store.ListAsync(actor, planId, ct));
-        });
+        reporting.MapGet("/plans/{planId:guid}/schedules", async (Guid planId, HttpContext http, ReportingScheduleStore store, CancellationToken ct) =>
+            Results.Ok(await store.ListAsync(http.User.ToActor(), planId, ct)));
         reporting.MapGet("/plans/{planId:guid}/duties", async (Guid planId, HttpContext http, PlanDuties duties, TimeProvider clock, CancellationToken ct) =>
             Results.Ok(await duties.CheckAsync(planId, http.User.ToActor(), clock.GetUtcNow(), ct)));
         reporting.MapPut("/plans/{planId:guid}/duties/{index:int}", async (Guid planId, int index, System.Text.Json.Nodes.JsonObject duty, HttpContext http,

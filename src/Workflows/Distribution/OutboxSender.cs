@@ -148,10 +148,12 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
     public sealed record Delivery(Guid Id, string Address, string RecipientName, string Lines, string Purpose, string Status, int Attempts,
         string? LastError, DateTimeOffset NextAttemptAt, DateTimeOffset? SentAt, string MessageId, string Subject);
 
-    /// <summary>The plan's deliveries, by recipient name.</summary>
-    public async Task<IReadOnlyList<Delivery>> ListAsync(Guid planId, CancellationToken ct = default)
+    /// <summary>The deliveries of a plan of the actor's body, by recipient name.</summary>
+    /// <exception cref="Engine.WorkflowException">No such plan (404); another body's plan (403).</exception>
+    public async Task<IReadOnlyList<Delivery>> ListAsync(Guid planId, Engine.Actor actor, CancellationToken ct = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await Plans.PlanAccess.RequireAsync(connection, null, planId, actor, ct);
         return (await connection.QueryAsync<Delivery>(new CommandDefinition("""
             SELECT id, address, recipient_name, lines, purpose, status, attempts, last_error, next_attempt_at, sent_at, message_id, subject
             FROM outgoing_messages WHERE plan_id = @planId AND category = 'release' ORDER BY recipient_name, address
@@ -168,12 +170,14 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
             """, new { limit }, cancellationToken: ct))).AsList();
     }
 
-    /// <summary>Queues one delivery again now (Clerk); refused while it is being sent.</summary>
+    /// <summary>Queues one delivery of a plan of the actor's body again now (Clerk); refused while it is being sent.</summary>
+    /// <exception cref="Engine.WorkflowException">No such plan or delivery (404); another body's plan, or not a Clerk (403); being sent (409).</exception>
     public async Task ResendAsync(Guid planId, Guid deliveryId, Engine.Actor actor, DateTimeOffset now, CancellationToken ct = default)
     {
-        if (!actor.IsIn("Clerk")) throw Engine.WorkflowException.Forbidden("Chỉ văn thư mới gửi lại được.");
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
+        await Plans.PlanAccess.RequireAsync(connection, transaction, planId, actor, ct);
+        if (!actor.IsIn("Clerk")) throw Engine.WorkflowException.Forbidden("Chỉ văn thư mới gửi lại được.");
         var status = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
             "SELECT status FROM outgoing_messages WHERE id = @deliveryId AND plan_id = @planId FOR UPDATE", new { deliveryId, planId }, transaction, cancellationToken: ct))
             ?? throw Engine.WorkflowException.NotFound("Lượt gửi");

@@ -31,14 +31,18 @@ public sealed class PlanRecipients(NpgsqlDataSource dataSource)
     /// The clerk picks the entry for one line: kept for this plan, and the line's text becomes an alias of the entry
     /// so the next plan resolves by itself.
     /// </summary>
-    public async Task ChooseAsync(Guid planId, string fieldsJson, int lineIndex, Guid entryId, Actor actor, DateTimeOffset now, CancellationToken ct = default)
+    /// <exception cref="WorkflowException">No such plan or line (404); another body's plan, or neither Clerk nor Admin (403); no entry chosen,
+    /// an unknown entry or an archive line (422, fields <c>entryId</c>, <c>lineIndex</c>).</exception>
+    public async Task ChooseAsync(Guid planId, int lineIndex, Guid? entryId, Actor actor, DateTimeOffset now, CancellationToken ct = default)
     {
-        if (!actor.IsIn("Clerk") && !actor.IsIn("Admin")) throw WorkflowException.Forbidden("Chỉ văn thư mới chọn được người nhận.");
-        var line = RecipientLine.FromFields(fieldsJson).FirstOrDefault(l => l.Index == lineIndex)
-            ?? throw WorkflowException.NotFound($"Dòng Nơi nhận {lineIndex}");
-        if (RecipientText.IsArchive(line.Text)) throw WorkflowException.Invalid("lineIndex", "Dòng lưu trữ không gửi email.");
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
+        var plan = await Plans.PlanAccess.RequireAsync(connection, transaction, planId, actor, ct);
+        if (!actor.IsIn("Clerk") && !actor.IsIn("Admin")) throw WorkflowException.Forbidden("Chỉ văn thư mới chọn được người nhận.");
+        var line = RecipientLine.FromFields(plan.Fields).FirstOrDefault(l => l.Index == lineIndex)
+            ?? throw WorkflowException.NotFound($"Dòng Nơi nhận {lineIndex}");
+        if (RecipientText.IsArchive(line.Text)) throw WorkflowException.Invalid("lineIndex", "Dòng lưu trữ không gửi email.");
+        if (entryId is null) throw WorkflowException.Invalid("entryId", "Cần chọn một mục danh bạ.");
         if (await connection.ExecuteScalarAsync<int>(new CommandDefinition("SELECT count(*) FROM directory_entries WHERE id = @entryId",
             new { entryId }, transaction, cancellationToken: ct)) == 0)
             throw WorkflowException.Invalid("entryId", "Mục danh bạ không tồn tại.");
@@ -53,7 +57,7 @@ public sealed class PlanRecipients(NpgsqlDataSource dataSource)
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE directory_entries SET aliases = array_remove(aliases, @text) WHERE id <> @entryId AND @text = ANY(aliases)",
             new { text, entryId }, transaction, cancellationToken: ct));
-        await DirectoryStore.AddAliasAsync(connection, transaction, entryId, text, ct);
+        await DirectoryStore.AddAliasAsync(connection, transaction, entryId.Value, text, ct);
         var audit = new Audit.AuditWriter(connection, transaction);
         audit.Add(now, actor.UserName, "plan.recipient-chosen", planId, null, null, new { lineIndex, line = line.Text, entryId });
         await audit.FlushAsync(ct);

@@ -193,10 +193,12 @@ internal sealed class ReportingScheduleStore(NpgsqlDataSource dataSource, IWorki
         FROM reporting_schedules s LEFT JOIN plans p ON p.id = s.plan_id
         """;
 
-    /// <summary>The schedules of the actor's body, newest first; or of one plan.</summary>
+    /// <summary>The schedules of the actor's body, newest first; or of one plan of the actor's body.</summary>
+    /// <exception cref="WorkflowException">With <paramref name="planId"/>: no such plan (404) or another body's (403).</exception>
     public async Task<IReadOnlyList<ScheduleView>> ListAsync(Actor actor, Guid? planId, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        if (planId is { } id) await Plans.PlanAccess.RequireAsync(connection, null, id, actor, cancellationToken);
         var rows = await connection.QueryAsync<ScheduleRow>(new CommandDefinition(
             ScheduleColumns + " WHERE s.body_code = @BodyCode AND (@planId::uuid IS NULL OR s.plan_id = @planId) ORDER BY s.created_at DESC, s.duty_index",
             new { actor.BodyCode, planId }, cancellationToken: cancellationToken));

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Workflows.Distribution;
 using Workflows.Tests.Infrastructure;
 using static Workflows.Tests.Distribution.DistributionFlow;
 
@@ -152,6 +154,33 @@ public sealed class DistributionReleaseTests(DistributionFixture fixture) : ICla
         AssertStatus(HttpStatusCode.Accepted, resend, await resend.Content.ReadAsStringAsync());
         Assert.All(await SettledAsync(Flow, planId), d => Assert.Equal("sent", d.GetProperty("status").GetString()));
         Assert.Single(Smtp.Messages(), m => m.To.Contains("sai-dia-chi@test.example.org"));
+    }
+
+    [Fact]
+    public async Task A_clerk_of_another_body_can_neither_list_resend_nor_choose_the_recipients_of_a_plan_and_each_use_case_checks_it_itself()
+    {
+        var planId = await CreateWithRecipientsAsync(Flow, "Kế hoạch chỉ văn thư của Phòng được gửi lại", "UBND TP");
+        await Flow.ReleaseAsync(planId);
+        var delivery = (await SettledAsync(Flow, planId)).Single().GetProperty("id").GetGuid();
+        var stranger = await fixture.App.SignInAsync("vanthu.phuong");
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await stranger.GetAsync($"/api/plans/{planId}/deliveries")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await stranger.PostAsync($"/api/plans/{planId}/deliveries/{delivery}/resend", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await stranger.PutAsJsonAsync($"/api/plans/{planId}/recipients/0", new { entryId = Guid.NewGuid() })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await stranger.GetAsync($"/api/reporting/plans/{planId}/schedules")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/plans/{Guid.NewGuid()}/deliveries")).StatusCode);
+
+        // The same refusals from the use cases themselves, with no adapter looking the plan up first.
+        var services = fixture.App.Services;
+        var clerk = new Workflows.Engine.Actor("vanthu.phuong", "Lý Thị Nga", "VĂN THƯ", "UBND", new HashSet<string> { "Clerk" });
+        var now = DateTimeOffset.UtcNow;
+        async Task AssertForbiddenAsync(Func<Task> action) =>
+            Assert.Equal(Workflows.Engine.ErrorKind.Forbidden, (await Assert.ThrowsAsync<Workflows.Engine.WorkflowException>(action)).Kind);
+        await AssertForbiddenAsync(() => services.GetRequiredService<DeliveryStore>().ListAsync(planId, clerk));
+        await AssertForbiddenAsync(() => services.GetRequiredService<DeliveryStore>().ResendAsync(planId, delivery, clerk, now));
+        await AssertForbiddenAsync(() => services.GetRequiredService<PlanRecipients>().ChooseAsync(planId, 0, Guid.NewGuid(), clerk, now));
+        await AssertForbiddenAsync(() => services.GetRequiredService<Workflows.Reporting.ReportingScheduleStore>().ListAsync(clerk, planId, CancellationToken.None));
+        Assert.Equal("sent", (await DeliveriesAsync(Flow, planId)).Single().GetProperty("status").GetString());
     }
 
     [Fact]

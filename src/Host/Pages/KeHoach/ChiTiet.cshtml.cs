@@ -90,11 +90,9 @@ internal sealed class ChiTietModel(
 
     public async Task<IActionResult> OnPostChonAsync(Guid id, int lineIndex, Guid? entryId, CancellationToken ct)
     {
-        var plan = await store.GetAsync(id, Actor, ct);
         try
         {
-            if (entryId is not { } chosen) throw new WorkflowException(ErrorKind.Invalid, "Cần chọn một mục danh bạ.", "entryId");
-            await recipients.ChooseAsync(id, plan.Fields, lineIndex, chosen, Actor, clock.GetUtcNow(), ct);
+            await recipients.ChooseAsync(id, lineIndex, entryId, Actor, clock.GetUtcNow(), ct);
         }
         catch (WorkflowException e) when (e.Kind is ErrorKind.Invalid)
         {
@@ -107,7 +105,6 @@ internal sealed class ChiTietModel(
 
     public async Task<IActionResult> OnPostGuiLaiAsync(Guid id, Guid deliveryId, CancellationToken ct)
     {
-        await store.GetAsync(id, Actor, ct);
         await deliveries.ResendAsync(id, deliveryId, Actor, clock.GetUtcNow(), ct);
         return Redirect($"/ke-hoach/{id}?xong=gui-lai#gui-thu");
     }
@@ -167,7 +164,7 @@ internal sealed class ChiTietModel(
             Lines = await recipients.ResolveAsync(id, Plan.Fields, ct);
             if (Lines.Any(l => l.Blocks)) Entries = await directory.ListAsync(null, null, ct);
         }
-        if (Plan.Status == PlanStatus.Released) Deliveries = await deliveries.ListAsync(id, ct);
+        if (Plan.Status == PlanStatus.Released) Deliveries = await deliveries.ListAsync(id, Actor, ct);
         if (Plan.Status == PlanStatus.Released) Schedules = await schedules.ListAsync(Actor, id, ct);
         else if (IsClerk && Plan.Status is PlanStatus.Signed or PlanStatus.Issued) Duties = await duties.CheckAsync(id, Actor, clock.GetUtcNow(), ct);
     }
