@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Workflows.Kernel;
 
 namespace Workflows.Host.Identity;
 
@@ -13,18 +14,18 @@ internal static class DemoAccounts
 
     private static readonly (string UserName, string FullName, string? Title, string Body, string[] Roles)[] Accounts =
     [
-        ("chuyenvien", "Nguyễn Thị Lan", "CHUYÊN VIÊN", "PGDĐT", ["Drafter"]),
-        ("photruongphong", "Phạm Văn Hùng", "PHÓ TRƯỞNG PHÒNG", "PGDĐT", ["Reviewer", "Signer"]),
-        ("truongphong", "Trần Nam Hải", "TRƯỞNG PHÒNG", "PGDĐT", ["Signer"]),
-        ("vanthu", "Lê Thị Hoa", "VĂN THƯ", "PGDĐT", ["Clerk"]),
-        ("quantri", "Đỗ Minh Quân", null, "PGDĐT", ["Admin"]),
-        ("chuyenvien.so", "Vũ Thị Mai", "CHUYÊN VIÊN", "SGDĐT", ["Drafter"]),
-        ("giamdoc.so", "Hoàng Văn Nam", "GIÁM ĐỐC", "SGDĐT", ["Signer"]),
-        ("congchuc.phuong", "Ngô Thị Thu", "CÔNG CHỨC", "UBND", ["Drafter"]),
-        ("truongphong.vhxh", "Đặng Văn Toàn", "TRƯỞNG PHÒNG VĂN HÓA - XÃ HỘI", "UBND", ["Reviewer"]),
-        ("chutich.phuong", "Bùi Văn Long", "CHỦ TỊCH", "UBND", ["Signer"]),
-        ("phochutich.phuong", "Trịnh Thị Hà", "PHÓ CHỦ TỊCH", "UBND", ["Signer"]),
-        ("vanthu.phuong", "Lý Thị Nga", "VĂN THƯ", "UBND", ["Clerk"]),
+        ("chuyenvien", "Nguyễn Thị Lan", "CHUYÊN VIÊN", "PGDĐT", [Roles.Drafter]),
+        ("photruongphong", "Phạm Văn Hùng", "PHÓ TRƯỞNG PHÒNG", "PGDĐT", [Roles.Reviewer, Roles.Signer]),
+        ("truongphong", "Trần Nam Hải", "TRƯỞNG PHÒNG", "PGDĐT", [Roles.Signer]),
+        ("vanthu", "Lê Thị Hoa", "VĂN THƯ", "PGDĐT", [Roles.Clerk]),
+        ("quantri", "Đỗ Minh Quân", null, "PGDĐT", [Roles.Admin]),
+        ("chuyenvien.so", "Vũ Thị Mai", "CHUYÊN VIÊN", "SGDĐT", [Roles.Drafter]),
+        ("giamdoc.so", "Hoàng Văn Nam", "GIÁM ĐỐC", "SGDĐT", [Roles.Signer]),
+        ("congchuc.phuong", "Ngô Thị Thu", "CÔNG CHỨC", "UBND", [Roles.Drafter]),
+        ("truongphong.vhxh", "Đặng Văn Toàn", "TRƯỞNG PHÒNG VĂN HÓA - XÃ HỘI", "UBND", [Roles.Reviewer]),
+        ("chutich.phuong", "Bùi Văn Long", "CHỦ TỊCH", "UBND", [Roles.Signer]),
+        ("phochutich.phuong", "Trịnh Thị Hà", "PHÓ CHỦ TỊCH", "UBND", [Roles.Signer]),
+        ("vanthu.phuong", "Lý Thị Nga", "VĂN THƯ", "UBND", [Roles.Clerk]),
     ];
 
     /// <summary>Creates the roles and any missing demo account.</summary>
@@ -33,7 +34,7 @@ internal static class DemoAccounts
     {
         using var scope = services.CreateScope();
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
-        foreach (var role in Workflows.Definitions.WorkflowDefinitionParser.Roles)
+        foreach (var role in Roles.All)
         {
             if (!await roles.RoleExistsAsync(role)) Check(await roles.CreateAsync(new IdentityRole(role)), role);
         }

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Workflows.Engine;
+using Workflows.Kernel;
 
 namespace Workflows.Host.Identity;
 
@@ -14,10 +14,8 @@ namespace Workflows.Host.Identity;
 /// </summary>
 internal sealed class UserAdministration(UserManager<WorkflowUser> users, UserAuditLog audit, TimeProvider clock)
 {
-    private const string Admin = "Admin";
-
     /// <summary>Every role a user may be given, in the order shown.</summary>
-    public static IReadOnlyList<string> AllRoles { get; } = ["Drafter", "Reviewer", "Signer", "Clerk", Admin];
+    public static IReadOnlyList<string> AllRoles => Roles.All;
 
     /// <summary>The users of the actor's body, by login name.</summary>
     /// <exception cref="WorkflowException">The actor is not an Admin (403).</exception>
@@ -67,7 +65,7 @@ internal sealed class UserAdministration(UserManager<WorkflowUser> users, UserAu
         RequireAdmin(actor);
         var user = await FindAsync(id, actor);
         var roles = CheckRoles(input.Roles);
-        if (roles is not null && user.UserName == actor.UserName && !roles.Contains(Admin))
+        if (roles is not null && user.UserName == actor.UserName && !roles.Contains(Roles.Admin))
             throw WorkflowException.Invalid("roles", "Bạn không thể tự bỏ vai trò Quản trị của mình; nhờ một quản trị khác làm việc này.");
         var fullName = input.FullName is null ? user.FullName : RequireFullName(input.FullName);
         var title = input.Title is null ? user.Title : Blank(input.Title);
@@ -142,7 +140,7 @@ internal sealed class UserAdministration(UserManager<WorkflowUser> users, UserAu
 
     private static void RequireAdmin(Actor actor)
     {
-        if (!actor.IsIn(Admin)) throw WorkflowException.Forbidden("Chỉ quản trị mới quản lý được người dùng.");
+        if (!actor.IsIn(Roles.Admin)) throw WorkflowException.Forbidden("Chỉ quản trị mới quản lý được người dùng.");
     }
 
     /// <summary>The user <paramref name="id"/> when they belong to the actor's body; another body's user is reported as missing.</summary>

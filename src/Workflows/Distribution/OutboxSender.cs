@@ -3,6 +3,7 @@ using Dapper;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Workflows.Kernel;
 
 namespace Workflows.Distribution;
 
@@ -149,8 +150,8 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
         string? LastError, DateTimeOffset NextAttemptAt, DateTimeOffset? SentAt, string MessageId, string Subject);
 
     /// <summary>The deliveries of a plan of the actor's body, by recipient name.</summary>
-    /// <exception cref="Engine.WorkflowException">No such plan (404); another body's plan (403).</exception>
-    public async Task<IReadOnlyList<Delivery>> ListAsync(Guid planId, Engine.Actor actor, CancellationToken ct = default)
+    /// <exception cref="WorkflowException">No such plan (404); another body's plan (403).</exception>
+    public async Task<IReadOnlyList<Delivery>> ListAsync(Guid planId, Actor actor, CancellationToken ct = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await Plans.PlanAccess.RequireAsync(connection, null, planId, actor, ct);
@@ -171,17 +172,17 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>Queues one delivery of a plan of the actor's body again now (Clerk); refused while it is being sent.</summary>
-    /// <exception cref="Engine.WorkflowException">No such plan or delivery (404); another body's plan, or not a Clerk (403); being sent (409).</exception>
-    public async Task ResendAsync(Guid planId, Guid deliveryId, Engine.Actor actor, DateTimeOffset now, CancellationToken ct = default)
+    /// <exception cref="WorkflowException">No such plan or delivery (404); another body's plan, or not a Clerk (403); being sent (409).</exception>
+    public async Task ResendAsync(Guid planId, Guid deliveryId, Actor actor, DateTimeOffset now, CancellationToken ct = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await Plans.PlanAccess.RequireAsync(connection, transaction, planId, actor, ct);
-        if (!actor.IsIn("Clerk")) throw Engine.WorkflowException.Forbidden("Chỉ văn thư mới gửi lại được.");
+        if (!actor.IsIn(Roles.Clerk)) throw WorkflowException.Forbidden("Chỉ văn thư mới gửi lại được.");
         var status = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
             "SELECT status FROM outgoing_messages WHERE id = @deliveryId AND plan_id = @planId FOR UPDATE", new { deliveryId, planId }, transaction, cancellationToken: ct))
-            ?? throw Engine.WorkflowException.NotFound("Lượt gửi");
-        if (status == "sending") throw Engine.WorkflowException.Conflict("Thư đang được gửi; thử lại sau.");
+            ?? throw WorkflowException.NotFound("Lượt gửi");
+        if (status == "sending") throw WorkflowException.Conflict("Thư đang được gửi; thử lại sau.");
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE outgoing_messages SET status = 'queued', attempts = 0, next_attempt_at = now() WHERE id = @deliveryId",
             new { deliveryId }, transaction, cancellationToken: ct));

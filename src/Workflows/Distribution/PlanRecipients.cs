@@ -1,6 +1,6 @@
 using Dapper;
 using Npgsql;
-using Workflows.Engine;
+using Workflows.Kernel;
 
 namespace Workflows.Distribution;
 
@@ -38,7 +38,7 @@ public sealed class PlanRecipients(NpgsqlDataSource dataSource)
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var plan = await Plans.PlanAccess.RequireAsync(connection, transaction, planId, actor, ct);
-        if (!actor.IsIn("Clerk") && !actor.IsIn("Admin")) throw WorkflowException.Forbidden("Chỉ văn thư mới chọn được người nhận.");
+        if (!actor.IsIn(Roles.Clerk) && !actor.IsIn(Roles.Admin)) throw WorkflowException.Forbidden("Chỉ văn thư mới chọn được người nhận.");
         var line = RecipientLine.FromFields(plan.Fields).FirstOrDefault(l => l.Index == lineIndex)
             ?? throw WorkflowException.NotFound($"Dòng Nơi nhận {lineIndex}");
         if (RecipientText.IsArchive(line.Text)) throw WorkflowException.Invalid("lineIndex", "Dòng lưu trữ không gửi email.");

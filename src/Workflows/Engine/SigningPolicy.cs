@@ -1,3 +1,4 @@
+using Workflows.Kernel;
 using Workflows.Organisation;
 
 namespace Workflows.Engine;
@@ -54,7 +55,7 @@ public static class SigningPolicy
     public static Signature Sign(IssuingBody body, string? signingForm, Actor actor, DateTimeOffset now)
     {
         var form = Signature.ParseForm(signingForm) ?? "direct";
-        var allowed = Allowed(body, actor, Calendar.VietnamTime.ToVietnamDate(now));
+        var allowed = Allowed(body, actor, VietnamTime.ToVietnamDate(now));
         var option = allowed.FirstOrDefault(o => o.Form == form)
             ?? throw new WorkflowException(ErrorKind.Invalid, Refusal(body, form, allowed), "signingForm");
         return new Signature(option.Form == "direct" ? null : option.Form, option.Title, option.SecondTitle, actor.FullName, actor.UserName, now);

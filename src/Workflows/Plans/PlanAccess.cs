@@ -1,6 +1,6 @@
 using Dapper;
 using Npgsql;
-using Workflows.Engine;
+using Workflows.Kernel;
 
 namespace Workflows.Plans;
 

@@ -172,10 +172,10 @@ public sealed class DistributionReleaseTests(DistributionFixture fixture) : ICla
 
         // The same refusals from the use cases themselves, with no adapter looking the plan up first.
         var services = fixture.App.Services;
-        var clerk = new Workflows.Engine.Actor("vanthu.phuong", "Lý Thị Nga", "VĂN THƯ", "UBND", new HashSet<string> { "Clerk" });
+        var clerk = new Workflows.Kernel.Actor("vanthu.phuong", "Lý Thị Nga", "VĂN THƯ", "UBND", new HashSet<string> { Workflows.Kernel.Roles.Clerk });
         var now = DateTimeOffset.UtcNow;
         async Task AssertForbiddenAsync(Func<Task> action) =>
-            Assert.Equal(Workflows.Engine.ErrorKind.Forbidden, (await Assert.ThrowsAsync<Workflows.Engine.WorkflowException>(action)).Kind);
+            Assert.Equal(Workflows.Kernel.ErrorKind.Forbidden, (await Assert.ThrowsAsync<Workflows.Kernel.WorkflowException>(action)).Kind);
         await AssertForbiddenAsync(() => services.GetRequiredService<DeliveryStore>().ListAsync(planId, clerk));
         await AssertForbiddenAsync(() => services.GetRequiredService<DeliveryStore>().ResendAsync(planId, delivery, clerk, now));
         await AssertForbiddenAsync(() => services.GetRequiredService<PlanRecipients>().ChooseAsync(planId, 0, Guid.NewGuid(), clerk, now));

@@ -1,4 +1,5 @@
 using Workflows.Engine;
+using Workflows.Kernel;
 using Workflows.Organisation;
 
 namespace Workflows.Tests.Engine;
@@ -22,7 +23,7 @@ public sealed class SigningPolicyTests
     };
 
     private static Actor Person(string userName, string? title) =>
-        new(userName, "Nguyễn Văn An", title, "PGDĐT", new HashSet<string> { "Signer" });
+        new(userName, "Nguyễn Văn An", title, "PGDĐT", new HashSet<string> { Roles.Signer });
 
     private static string[] Forms(IssuingBody body, Actor actor, DateOnly? on = null) =>
         [.. SigningPolicy.Allowed(body, actor, on ?? Today).Select(o => o.Form)];

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Workflows.Host.Identity;
+using Workflows.Kernel;
 using Workflows.Tests.Infrastructure;
 
 namespace Workflows.Tests.Identity;
@@ -46,7 +47,7 @@ public sealed class AdminUsersApiTests : IAsyncLifetime
         Assert.All(users, u => Assert.Equal("PGDĐT", u.GetProperty("bodyCode").GetString()));
         Assert.DoesNotContain(users, u => u.GetProperty("userName").GetString() == "giamdoc.so");
         var deputy = users.Single(u => u.GetProperty("userName").GetString() == "photruongphong");
-        Assert.Equal(["Reviewer", "Signer"], deputy.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal([Roles.Reviewer, Roles.Signer], deputy.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
         Assert.Equal("active", deputy.GetProperty("state").GetString());
     }
 
@@ -79,11 +80,11 @@ public sealed class AdminUsersApiTests : IAsyncLifetime
         Assert.Equal("fullName", await FieldOfAsync(noName));
 
         var created = await _admin.PostAsJsonAsync("/api/admin/users",
-            new { userName = "vanthu3", fullName = "Bùi Thu Trang", title = "VĂN THƯ", roles = new[] { "Clerk" }, password = "trang2026" });
+            new { userName = "vanthu3", fullName = "Bùi Thu Trang", title = "VĂN THƯ", roles = new[] { Roles.Clerk }, password = "trang2026" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var user = await created.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("PGDĐT", user.GetProperty("bodyCode").GetString());
-        Assert.Equal(["Clerk"], user.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal([Roles.Clerk], user.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
         Assert.Equal(created.Headers.Location!.ToString(), $"/api/admin/users/{user.GetProperty("id").GetString()}");
         Assert.Equal(HttpStatusCode.OK, await SignInStatusAsync("vanthu3", "trang2026"));
         Assert.Equal(["user.created by quantri"], await AuditActionsAsync("vanthu3"));
@@ -93,18 +94,18 @@ public sealed class AdminUsersApiTests : IAsyncLifetime
     public async Task The_admin_changes_name_title_and_roles_and_the_user_works_with_the_new_roles()
     {
         var id = (await UserAsync("vanthu")).GetProperty("id").GetString();
-        var patched = await _admin.PatchAsJsonAsync($"/api/admin/users/{id}", new { title = "VĂN THƯ CHÍNH", roles = new[] { "Clerk", "Signer" } });
+        var patched = await _admin.PatchAsJsonAsync($"/api/admin/users/{id}", new { title = "VĂN THƯ CHÍNH", roles = new[] { Roles.Clerk, Roles.Signer } });
         Assert.Equal(HttpStatusCode.OK, patched.StatusCode);
         var user = await patched.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("Lê Thị Hoa", user.GetProperty("fullName").GetString());
         Assert.Equal("VĂN THƯ CHÍNH", user.GetProperty("title").GetString());
-        Assert.Equal(["Clerk", "Signer"], user.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal([Roles.Clerk, Roles.Signer], user.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
         var put = await _admin.PutAsJsonAsync($"/api/admin/users/{id}", new { fullName = "Lê Thị Hoa Mai" });
         Assert.Equal("Lê Thị Hoa Mai", (await put.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("fullName").GetString());
 
         var clerk = await _app.SignInAsync("vanthu");
         var me = await clerk.GetFromJsonAsync<JsonElement>("/api/auth/me");
-        Assert.Equal(["Clerk", "Signer"], me.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal([Roles.Clerk, Roles.Signer], me.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
         Assert.Equal(["user.updated by quantri", "user.roles-changed by quantri", "user.updated by quantri"], await AuditActionsAsync("vanthu"));
     }
 
@@ -112,11 +113,11 @@ public sealed class AdminUsersApiTests : IAsyncLifetime
     public async Task The_admin_may_neither_drop_their_own_admin_role_nor_disable_themselves()
     {
         var me = (await UserAsync("quantri")).GetProperty("id").GetString();
-        var dropped = await _admin.PatchAsJsonAsync($"/api/admin/users/{me}", new { roles = new[] { "Signer" } });
+        var dropped = await _admin.PatchAsJsonAsync($"/api/admin/users/{me}", new { roles = new[] { Roles.Signer } });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, dropped.StatusCode);
         Assert.Equal("roles", await FieldOfAsync(dropped));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, (await _admin.PostAsync($"/api/admin/users/{me}/disable", null)).StatusCode);
-        Assert.Equal(["Admin"], (await UserAsync("quantri")).GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal([Roles.Admin], (await UserAsync("quantri")).GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
         Assert.Equal("active", (await UserAsync("quantri")).GetProperty("state").GetString());
     }
 

@@ -1,5 +1,6 @@
 using Workflows.Host.Identity;
 using Workflows.Host.Ui;
+using Workflows.Kernel;
 
 namespace Workflows.Host.Pages.QuanTri;
 

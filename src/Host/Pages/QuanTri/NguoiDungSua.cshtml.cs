@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
-using Workflows.Engine;
 using Workflows.Host.Identity;
 using Workflows.Host.Ui;
+using Workflows.Kernel;
 
 namespace Workflows.Host.Pages.QuanTri;
 
@@ -30,7 +30,7 @@ internal sealed class NguoiDungSuaModel(UserAdministration administration) : UiP
     public string CurrentBody => Actor.BodyCode;
 
     /// <summary>Every role, in the order shown.</summary>
-    public static IReadOnlyList<string> AllRoles => UserAdministration.AllRoles;
+    public static IReadOnlyList<string> AllRoles => Kernel.Roles.All;
 
     /// <summary>"Đã vô hiệu hóa", "Tạm khóa đến …" or "Hoạt động".</summary>
     public static string StatusOf(UserView user) => user.State switch
