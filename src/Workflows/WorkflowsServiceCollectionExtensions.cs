@@ -23,6 +23,7 @@ public static class WorkflowsServiceCollectionExtensions
         services.AddSingleton<IStepAction, ReleaseAction>();
         services.AddOptions<Reporting.ReportingOptions>();
         services.TryAddSingleton<Reporting.ReportingScheduleStore>();
+        services.TryAddSingleton<Reporting.ReportCampaigns>();
         services.AddSingleton<IStepAction, Reporting.ActivateReportingAction>();
         services.AddSingleton(sp => new WorkflowDefinitionParser(sp.GetServices<IStepAction>().Select(a => a.Name)));
         services.AddSingleton<WorkflowDefinitionCatalog>();

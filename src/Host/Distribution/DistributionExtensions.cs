@@ -45,22 +45,13 @@ internal static class DistributionExtensions
         });
         directory.MapPost("/import", async (HttpContext http, DirectoryStore store, CancellationToken ct) =>
         {
+            // A multipart upload carries the file in the field 'file'; any other body is the CSV itself.
             var actor = http.User.ToActor();
-            if (!actor.IsIn(Roles.Admin)) throw WorkflowException.Forbidden("Chỉ quản trị mới được sửa danh bạ.");
-            string csv;
-            if (http.Request.HasFormContentType)
-            {
-                var form = await http.Request.ReadFormAsync(ct);
-                var file = form.Files.GetFile("file") ?? throw WorkflowException.Invalid("file", "Cần gửi tệp CSV trong trường 'file'.");
-                using var reader = new StreamReader(file.OpenReadStream(), new UTF8Encoding(false, true));
-                csv = await reader.ReadToEndAsync(ct);
-            }
-            else
-            {
-                using var reader = new StreamReader(http.Request.Body, new UTF8Encoding(false, true));
-                csv = await reader.ReadToEndAsync(ct);
-            }
-            return Results.Ok(await store.ImportCsvAsync(csv, actor, ct));
+            if (!http.Request.HasFormContentType) return Results.Ok(await store.ImportCsvAsync(http.Request.Body, actor, ct));
+            var form = await http.Request.ReadFormAsync(ct);
+            var file = form.Files.GetFile("file") ?? throw WorkflowException.Invalid("file", "Cần gửi tệp CSV trong trường 'file'.");
+            await using var content = file.OpenReadStream();
+            return Results.Ok(await store.ImportCsvAsync(content, actor, ct));
         }).DisableAntiforgery();
 
         var plans = api.MapGroup("/plans").WithTags("Distribution");

@@ -67,13 +67,10 @@ internal static class ReportingExtensions
         var reporting = api.MapGroup("/reporting").WithTags("Reporting");
         reporting.MapGet("/schedules", async (HttpContext http, ReportingScheduleStore store, CancellationToken ct) =>
             Results.Ok(await store.ListAsync(http.User.ToActor(), null, ct)));
-        reporting.MapPost("/schedules", async (ScheduleInput input, HttpContext http, ReportingScheduleStore store, WorkflowDefinitionCatalog catalog,
-            IOptions<ReportingOptions> options, TimeProvider clock, CancellationToken ct) =>
+        reporting.MapPost("/schedules", async (ScheduleInput input, HttpContext http, ReportCampaigns campaigns, CancellationToken ct) =>
         {
-            var actor = http.User.ToActor();
-            var definition = catalog.LatestOfKind(options.Value.DefinitionId, WorkflowDefinition.ReportSubmissionKind);
-            var id = await store.CreateStandaloneAsync(input, definition, actor, clock.GetUtcNow(), ct);
-            return Results.Created($"/api/reporting/schedules/{id}", await store.GetAsync(id, actor, ct));
+            var schedule = await campaigns.CreateAsync(input, http.User.ToActor(), ct);
+            return Results.Created($"/api/reporting/schedules/{schedule.Id}", schedule);
         });
         reporting.MapGet("/schedules/{id:guid}", async (Guid id, HttpContext http, ReportingScheduleStore store, CancellationToken ct) =>
             Results.Ok(await store.GetAsync(id, http.User.ToActor(), ct)));

@@ -72,7 +72,30 @@ public sealed class DirectoryStore(NpgsqlDataSource dataSource)
             throw WorkflowException.NotFound("Mục danh bạ");
     }
 
+    /// <summary>
+    /// Imports an uploaded CSV file (UTF-8, with or without BOM) of rows <c>name,kind,email,groups,aliases</c> (Admin):
+    /// good rows kept, bad rows reported by line. The use case behind <c>POST /api/directory/import</c> and the page
+    /// <c>/quan-tri/danh-ba</c>; the role is checked before the file is read.
+    /// </summary>
+    /// <exception cref="WorkflowException">Not an Admin (403); the file is not UTF-8 text (422, field <c>file</c>).</exception>
+    public async Task<DirectoryImportResult> ImportCsvAsync(Stream file, Actor actor, CancellationToken ct = default)
+    {
+        RequireAdmin(actor);
+        string csv;
+        try
+        {
+            using var reader = new StreamReader(file, new UTF8Encoding(false, true));
+            csv = await reader.ReadToEndAsync(ct);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw WorkflowException.Invalid("file", "Tệp không phải văn bản UTF-8; hãy lưu lại CSV dạng UTF-8.");
+        }
+        return await ImportCsvAsync(csv, actor, ct);
+    }
+
     /// <summary>Imports CSV rows <c>name,kind,email,groups,aliases</c> (Admin): good rows kept, bad rows reported by line.</summary>
+    /// <exception cref="WorkflowException">Not an Admin (403).</exception>
     public async Task<DirectoryImportResult> ImportCsvAsync(string csv, Actor actor, CancellationToken ct = default)
     {
         RequireAdmin(actor);

@@ -204,4 +204,18 @@ public sealed class DistributionReleaseTests(DistributionFixture fixture) : ICla
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/directory/{sonCa.GetProperty("id").GetGuid()}")).StatusCode);
     }
+
+    [Fact]
+    public async Task A_directory_file_that_is_not_UTF_8_is_refused_naming_the_file_whether_sent_as_the_body_or_as_an_upload()
+    {
+        var admin = await fixture.App.SignInAsync("quantri");
+        byte[] latin1 = [.. Encoding.ASCII.GetBytes("name,kind,email\nTr"), 0xEF, 0xBF, .. Encoding.ASCII.GetBytes("ng,school,x@example.org\n"), 0xC3, 0x28];
+        var body = await admin.PostAsync("/api/directory/import", new ByteArrayContent(latin1));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, body.StatusCode);
+        Assert.Equal("file", (await body.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("field").GetString());
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(latin1), "file", "danh-ba.csv" } };
+        var upload = await admin.PostAsync("/api/directory/import", form);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, upload.StatusCode);
+        Assert.Contains("UTF-8", await upload.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
 }

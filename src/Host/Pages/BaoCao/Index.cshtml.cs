@@ -17,8 +17,8 @@ internal sealed class IndexModel(ReportingScheduleStore store, ReportingQueries 
     public IReadOnlyDictionary<Guid, (int Periods, int Open, DateOnly? NextDue)> Summary { get; private set; } =
         new Dictionary<Guid, (int, int, DateOnly?)>();
 
-    /// <summary>True for the roles that may create a standalone campaign (Drafter, Clerk, Admin), as the API.</summary>
-    public bool MayCreate => Actor.IsIn(Roles.Drafter) || Actor.IsIn(Roles.Clerk) || Actor.IsIn(Roles.Admin);
+    /// <summary>True when the user may create a standalone campaign (<see cref="ReportCampaigns.MayCreate"/>, the rule the API applies).</summary>
+    public bool MayCreate => ReportCampaigns.MayCreate(Actor);
 
     public async Task OnGetAsync(CancellationToken ct)
     {

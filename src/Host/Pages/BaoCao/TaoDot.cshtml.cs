@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using Workflows.Definitions;
+using Workflows.Calendar;
 using Workflows.Distribution;
 using Workflows.Host.Ui;
 using Workflows.Kernel;
@@ -10,12 +10,11 @@ using Workflows.Reporting;
 namespace Workflows.Host.Pages.BaoCao;
 
 /// <summary>
-/// Creates a standalone report campaign (a schedule without a plan), as <c>POST /api/reporting/schedules</c> does: for a
-/// Drafter, Clerk or Admin of the body (else 403); the planner's refusals are shown next to their field. Dates are typed
-/// as dd/MM/yyyy (Vietnam civil dates).
+/// Creates a standalone report campaign (a schedule without a plan) through <see cref="ReportCampaigns"/>, as
+/// <c>POST /api/reporting/schedules</c> does: for those <see cref="ReportCampaigns.MayCreate"/> allows (else 403); the
+/// planner's refusals are shown next to their field. Dates are typed as dd/MM/yyyy (<see cref="VietnameseDate"/>).
 /// </summary>
-internal sealed class TaoDotModel(ReportingScheduleStore store, WorkflowDefinitionCatalog catalog, DirectoryStore directory,
-    IOptions<ReportingOptions> options, TimeProvider clock) : UiPage
+internal sealed class TaoDotModel(ReportCampaigns campaigns, DirectoryStore directory, IOptions<ReportingOptions> options, TimeProvider clock) : UiPage
 {
     /// <summary>The form's fields, named like the API's (so the planner's field names land next to them).</summary>
     internal sealed class CampaignForm
@@ -66,9 +65,8 @@ internal sealed class TaoDotModel(ReportingScheduleStore store, WorkflowDefiniti
         }
         try
         {
-            var definition = catalog.LatestOfKind(options.Value.DefinitionId, WorkflowDefinition.ReportSubmissionKind);
-            var id = await store.CreateStandaloneAsync(input, definition, Actor, clock.GetUtcNow(), ct);
-            return Redirect($"/bao-cao/{id}");
+            var schedule = await campaigns.CreateAsync(input, Actor, ct);
+            return Redirect($"/bao-cao/{schedule.Id}");
         }
         catch (WorkflowException e) when (ShowError(e, nameof(Form)))
         {
@@ -77,16 +75,15 @@ internal sealed class TaoDotModel(ReportingScheduleStore store, WorkflowDefiniti
         }
     }
 
-    private bool MayCreate => Actor.IsIn(Roles.Drafter) || Actor.IsIn(Roles.Clerk) || Actor.IsIn(Roles.Admin);
+    private bool MayCreate => ReportCampaigns.MayCreate(Actor);
 
     private async Task LoadAsync(CancellationToken ct) =>
         Groups = (await directory.ListAsync(null, "group", ct)).Select(g => g.Name).ToList();
 
     private DateOnly? ParseDate(string? text, string field)
     {
-        if (string.IsNullOrWhiteSpace(text)) return null;
-        if (DateOnly.TryParseExact(text.Trim(), ["dd/MM/yyyy", "d/M/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
-        ModelState.AddModelError($"Form.{field}", "Ngày viết theo dạng ngày/tháng/năm, ví dụ 15/03/2026.");
+        if (VietnameseDate.TryParse(text, out var date)) return date;
+        ModelState.AddModelError($"Form.{field}", VietnameseDate.Refusal);
         return null;
     }
 

@@ -129,11 +129,7 @@ internal sealed class ChiTietModel(
                 duty.Remove("schedule");
                 duty["frequency"] = string.IsNullOrWhiteSpace(frequency) ? null : frequency;
                 duty["dueDay"] = dueDay;
-                DateOnly? date = null;
-                if (!string.IsNullOrWhiteSpace(dueDate))
-                    date = DateOnly.TryParseExact(dueDate.Trim(), ["dd/MM/yyyy", "d/M/yyyy"], System.Globalization.CultureInfo.InvariantCulture,
-                        System.Globalization.DateTimeStyles.None, out var d)
-                        ? d : throw WorkflowException.Invalid($"reportingDuties[{index}].dueDate", "Ngày viết theo dạng ngày/tháng/năm, ví dụ 15/03/2026.");
+                var date = Workflows.Calendar.VietnameseDate.Parse(dueDate, $"reportingDuties[{index}].dueDate");
                 duty["dueDate"] = date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
             }
             await duties.CompleteAsync(id, index, duty, Actor, clock.GetUtcNow(), ct);

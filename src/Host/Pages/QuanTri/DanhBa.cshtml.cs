@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Workflows.Distribution;
 using Workflows.Host.Ui;
@@ -33,16 +32,12 @@ internal sealed class DanhBaModel(DirectoryStore directory) : UiPage
         }
         try
         {
-            using var reader = new StreamReader(Csv.OpenReadStream(), new UTF8Encoding(false, true));
-            Import = await directory.ImportCsvAsync(await reader.ReadToEndAsync(ct), Actor, ct);
+            await using var content = Csv.OpenReadStream();
+            Import = await directory.ImportCsvAsync(content, Actor, ct);
         }
-        catch (DecoderFallbackException)
+        catch (WorkflowException e) when (e.Kind == ErrorKind.Invalid)
         {
-            ModelState.AddModelError(nameof(Csv), "Tệp không phải văn bản UTF-8.");
-        }
-        catch (WorkflowException e) when (ShowError(e))
-        {
-            if (e.Field is not null) ModelState.AddModelError(nameof(Csv), e.Message);
+            ModelState.AddModelError(nameof(Csv), e.Message);
         }
         await LoadAsync(ct);
         return Page();
