@@ -31,6 +31,10 @@ internal sealed class WorkflowsApp : WebApplicationFactory<Program>
 
     public string ConnectionString { get; }
 
+    /// <summary>
+    /// The Host's clock. Set it in UTC (<c>ToUniversalTime()</c>), as <see cref="TimeProvider.System"/> reads: it
+    /// returns the offset it was given, and Npgsql writes only UTC to <c>timestamptz</c>.
+    /// </summary>
     public FakeTimeProvider Clock { get; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

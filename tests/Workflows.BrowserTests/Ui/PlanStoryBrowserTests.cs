@@ -11,7 +11,7 @@ public sealed class PlanStoryBrowserTests(PlanStoryBrowserTests.StoryFixture fix
     /// <summary>The story on 2 January 2026 (Vietnam), the reporting job run by the test rather than by its timer.</summary>
     public sealed class StoryFixture : BrowserFixture
     {
-        private protected override FakeTimeProvider CreateClock() => new(ReportingFlow.Vn(2026, 1, 2, 8));
+        private protected override FakeTimeProvider CreateClock() => new(ReportingFlow.Vn(2026, 1, 2, 8).ToUniversalTime());
 
         private protected override IEnumerable<KeyValuePair<string, string?>> ExtraSettings() =>
             [new("Workflows:Scheduler:CycleSeconds", "3600")];
@@ -169,7 +169,7 @@ public sealed class PlanStoryBrowserTests(PlanStoryBrowserTests.StoryFixture fix
         await BrowserFixture.ShotAsync(drafter, "12-ke-hoach");
 
         // The reporting duty became a monthly schedule; on 5 January the job sends each school its request with its own link.
-        fixture.App.Clock.AdjustTime(ReportingFlow.Vn(2026, 1, 5));
+        fixture.App.Clock.AdjustTime(ReportingFlow.Vn(2026, 1, 5).ToUniversalTime());
         await ReportingFlow.RunCycleAsync(fixture.App);
         string? link = null, requestFile = null;
         for (var i = 0; i < 150 && link is null; i++)

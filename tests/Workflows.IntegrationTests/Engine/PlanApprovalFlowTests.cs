@@ -160,7 +160,7 @@ public sealed class PlanApprovalFlowTests
     public async Task A_task_past_its_due_working_day_shows_as_overdue()
     {
         var friday = new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.FromHours(7));
-        await using var app = new WorkflowsApp(clock: new FakeTimeProvider(friday));
+        await using var app = new WorkflowsApp(clock: new FakeTimeProvider(friday.ToUniversalTime()));
         var flow = await PlanFlow.StartAsync(app);
         var planId = await flow.CreateAsync("Kế hoạch trực Tết");
         await flow.SubmitAsync(planId);
@@ -169,7 +169,7 @@ public sealed class PlanApprovalFlowTests
         Assert.Equal(new DateTimeOffset(2026, 11, 25, 0, 0, 0, TimeSpan.FromHours(7)), task.GetProperty("dueAt").GetDateTimeOffset());
         Assert.False(task.GetProperty("overdue").GetBoolean());
 
-        app.Clock.AdjustTime(new DateTimeOffset(2026, 11, 25, 0, 0, 1, TimeSpan.FromHours(7)));
+        app.Clock.AdjustTime(new DateTimeOffset(2026, 11, 25, 0, 0, 1, TimeSpan.FromHours(7)).ToUniversalTime());
         var later = (await flow.Reviewer.GetFromJsonAsync<JsonElement>("/api/tasks")).EnumerateArray().Single();
         Assert.True(later.GetProperty("overdue").GetBoolean());
     }

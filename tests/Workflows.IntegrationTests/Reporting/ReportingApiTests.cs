@@ -12,7 +12,7 @@ public sealed class ReportingApiTests
     [Fact]
     public async Task A_plan_whose_duty_is_still_unspecified_is_not_released_until_the_duty_gets_a_date()
     {
-        await using var app = new WorkflowsApp(clock: new FakeTimeProvider(Vn(2026, 3, 2, 8)));
+        await using var app = new WorkflowsApp(clock: new FakeTimeProvider(Vn(2026, 3, 2, 8).ToUniversalTime()));
         var flow = await PlanFlow.StartAsync(app);
         var planId = await flow.UploadAsync(RepositoryPaths.Plan("uongbi-2020-82-KH-PGDDT.txt"));
         await DistributionFlow.ToClerkAsync(flow, planId);
@@ -48,7 +48,7 @@ public sealed class ReportingApiTests
     [Fact]
     public async Task A_quarterly_duty_completed_by_the_drafter_becomes_a_schedule_for_the_chosen_schools()
     {
-        await using var app = new WorkflowsApp(clock: new FakeTimeProvider(Vn(2026, 1, 5, 8)));
+        await using var app = new WorkflowsApp(clock: new FakeTimeProvider(Vn(2026, 1, 5, 8).ToUniversalTime()));
         var flow = await PlanFlow.StartAsync(app);
         var directory = (await flow.Clerk.GetFromJsonAsync<JsonElement[]>("/api/directory?kind=school"))!;
         var chosen = directory.Where(e => e.GetProperty("name").GetString()!.Contains("THCS", StringComparison.Ordinal))
@@ -77,7 +77,7 @@ public sealed class ReportingApiTests
     [Fact]
     public async Task A_standalone_campaign_is_created_through_the_API_and_bad_input_is_refused_naming_the_field()
     {
-        await using var app = new WorkflowsApp(clock: new FakeTimeProvider(Vn(2026, 4, 1, 8)));
+        await using var app = new WorkflowsApp(clock: new FakeTimeProvider(Vn(2026, 4, 1, 8).ToUniversalTime()));
         var drafter = await app.SignInAsync("chuyenvien");
         var signer = await app.SignInAsync("truongphong");
 

@@ -12,7 +12,7 @@ public sealed class ReportingClusterTests
     public async Task Two_Hosts_on_one_database_send_each_request_and_reminder_once()
     {
         using var smtp = new TestSmtpServer().Start();
-        var clock = new FakeTimeProvider(Vn(2026, 3, 2, 8));
+        var clock = new FakeTimeProvider(Vn(2026, 3, 2, 8).ToUniversalTime());
         await using var first = new WorkflowsApp(clock: clock, settings: Settings(smtp.Port, "node-1"));
         await using var second = new WorkflowsApp(first.ConnectionString, clock: clock, settings: Settings(smtp.Port, "node-2"));
         _ = second.Server;
@@ -24,7 +24,7 @@ public sealed class ReportingClusterTests
         // Both nodes' schedulers fire the job and both cycles run by hand at the same instant, on every step.
         foreach (var at in new[] { march.GetProperty("opensAt").GetDateTimeOffset(), StepTime(march, -3), StepTime(march, -1) })
         {
-            clock.AdjustTime(at);
+            clock.AdjustTime(at.ToUniversalTime());
 
 
             await Task.WhenAll(
@@ -48,7 +48,7 @@ public sealed class ReportingClusterTests
     public async Task Steps_missed_while_every_Host_was_down_run_once_when_one_starts_again_also_across_the_deadline()
     {
         using var smtp = new TestSmtpServer().Start();
-        var clock = new FakeTimeProvider(Vn(2026, 3, 2, 8));
+        var clock = new FakeTimeProvider(Vn(2026, 3, 2, 8).ToUniversalTime());
         string connectionString;
         System.Text.Json.JsonElement march;
         await using (var before = new WorkflowsApp(clock: clock, settings: Settings(smtp.Port, "node-1")))
@@ -60,7 +60,7 @@ public sealed class ReportingClusterTests
         }
 
         // Down across the opening and the first reminder of March; up again before the second reminder.
-        clock.AdjustTime(StepTime(march, -3).AddHours(5));
+        clock.AdjustTime(StepTime(march, -3).AddHours(5).ToUniversalTime());
         await using (var after = new WorkflowsApp(connectionString, clock: clock, settings: Settings(smtp.Port, "node-2")))
         {
             var monitor = after.Services.GetRequiredService<ReportingCycleMonitor>();
@@ -76,7 +76,7 @@ public sealed class ReportingClusterTests
 
         // Down again across the deadline: at the next start the overdue notices go out once; the last reminder, now
         // pointless, is recorded without a message.
-        clock.AdjustTime(StepTime(march, 1).AddHours(2));
+        clock.AdjustTime(StepTime(march, 1).AddHours(2).ToUniversalTime());
         await using (var again = new WorkflowsApp(connectionString, clock: clock, settings: Settings(smtp.Port, "node-3")))
         {
             await WaitForRunAsync([again.Services.GetRequiredService<ReportingCycleMonitor>()], [0]);
@@ -95,11 +95,11 @@ public sealed class ReportingClusterTests
     public async Task A_node_that_dies_in_the_middle_of_opening_a_period_leaves_nothing_half_done_and_another_run_finishes_it()
     {
         using var smtp = new TestSmtpServer().Start();
-        var clock = new FakeTimeProvider(Vn(2026, 3, 2, 8));
+        var clock = new FakeTimeProvider(Vn(2026, 3, 2, 8).ToUniversalTime());
         await using var app = new WorkflowsApp(clock: clock, settings: Settings(smtp.Port));
         var flow = await PlanFlow.StartAsync(app);
         var march = (await ScheduleOfAsync(flow.Clerk, await ReleasePlan95Async(flow))).GetProperty("periods")[0];
-        clock.AdjustTime(march.GetProperty("opensAt").GetDateTimeOffset());
+        clock.AdjustTime(march.GetProperty("opensAt").GetDateTimeOffset().ToUniversalTime());
 
         // Another node is opening March: it holds the period's row and has written part of its work, then its process dies.
         var dying = new Npgsql.NpgsqlConnection(app.ConnectionString);

@@ -13,7 +13,7 @@ public sealed class ReportingMetricsTests
     public async Task Requests_marked_overdue_by_the_cycle_are_counted_once_in_the_requests_overdue_metric()
     {
         using var smtp = new TestSmtpServer().Start();
-        var clock = new FakeTimeProvider(Vn(2026, 3, 2, 8));
+        var clock = new FakeTimeProvider(Vn(2026, 3, 2, 8).ToUniversalTime());
         await using var app = new WorkflowsApp(clock: clock, settings: Settings(smtp.Port));
         var flow = await PlanFlow.StartAsync(app);
 
@@ -30,16 +30,16 @@ public sealed class ReportingMetricsTests
         listener.Start();
 
         var march = (await ScheduleOfAsync(flow.Clerk, await ReleasePlan95Async(flow))).GetProperty("periods")[0];
-        clock.AdjustTime(march.GetProperty("opensAt").GetDateTimeOffset());
+        clock.AdjustTime(march.GetProperty("opensAt").GetDateTimeOffset().ToUniversalTime());
         await RunCycleAsync(app);
         await MailAsync(smtp, 9);
         await SubmitAsync(app, Schools[0], "2026-03", clock.GetUtcNow().AddHours(2));
         await SubmitAsync(app, Schools[1], "2026-03", clock.GetUtcNow().AddHours(3));
-        clock.AdjustTime(StepTime(march, -1));
+        clock.AdjustTime(StepTime(march, -1).ToUniversalTime());
         await RunCycleAsync(app);
         Assert.Empty(overdue); // reminders are not overdue
 
-        clock.AdjustTime(StepTime(march, 1));
+        clock.AdjustTime(StepTime(march, 1).ToUniversalTime());
         await RunCycleAsync(app);
         await RunCycleAsync(app); // a second pass marks nothing again
         Assert.Equal(7L, await ScalarAsync<long>(app, "SELECT count(*) FROM report_requests WHERE overdue_at IS NOT NULL"));

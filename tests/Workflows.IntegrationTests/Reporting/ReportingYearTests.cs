@@ -16,7 +16,7 @@ public sealed partial class ReportingYearTests
     public async Task A_year_of_monthly_requests_reminds_only_the_missing_escalates_the_overdue_and_shows_the_matrix()
     {
         using var smtp = new TestSmtpServer().Start();
-        var clock = new FakeTimeProvider(Vn(2026, 1, 2, 8));
+        var clock = new FakeTimeProvider(Vn(2026, 1, 2, 8).ToUniversalTime());
         await using var app = new WorkflowsApp(clock: clock, settings: Settings(smtp.Port));
         var flow = await PlanFlow.StartAsync(app);
         var planId = await ReleasePlan95Async(flow);
@@ -43,7 +43,7 @@ public sealed partial class ReportingYearTests
         Assert.False(WorkingCalendar.IsWorkingDay(februaryLastDay.AddDays(-1)));
 
         // Opening: one request per school with its own link; only the link's hash is stored.
-        clock.AdjustTime(Vn(2026, 1, 5));
+        clock.AdjustTime(Vn(2026, 1, 5).ToUniversalTime());
         await RunCycleAsync(app);
         var requests = await MailAsync(smtp, 9);
         Assert.Equal(Schools.Order(), requests.SelectMany(m => m.To).Order());
@@ -67,23 +67,23 @@ public sealed partial class ReportingYearTests
             "SELECT count(*) FROM outgoing_messages WHERE category = 'report-request' AND status = 'sent' AND body NOT LIKE '%nop-bao-cao%'") == 9);
 
         // Two schools submit in time on their page, through the link of their request email; reminders go only to the others, once each.
-        clock.AdjustTime(Vn(2026, 1, 8, 10));
+        clock.AdjustTime(Vn(2026, 1, 8, 10).ToUniversalTime());
         await SubmitOnPageAsync(app, tokens[Schools[0]], "Đã nộp (đúng hạn)");
-        clock.AdjustTime(StepTime(january, -3));
+        clock.AdjustTime(StepTime(january, -3).ToUniversalTime());
         await RunCycleAsync(app);
         var mail = await MailAsync(smtp, 17);
         Assert.Equal(Schools[1..].Order(), mail.Where(m => m.Subject.StartsWith("Nhắc hạn: còn 3 ngày làm việc", StringComparison.Ordinal)).SelectMany(m => m.To).Order());
         await RunCycleAsync(app);
         Assert.Equal(17, (await MailAsync(smtp, 17)).Count);
-        clock.AdjustTime(Vn(2026, 1, 13, 9));
+        clock.AdjustTime(Vn(2026, 1, 13, 9).ToUniversalTime());
         await SubmitOnPageAsync(app, tokens[Schools[1]], "Đã nộp (đúng hạn)");
-        clock.AdjustTime(StepTime(january, -1));
+        clock.AdjustTime(StepTime(january, -1).ToUniversalTime());
         await RunCycleAsync(app);
         mail = await MailAsync(smtp, 24);
         Assert.Equal(Schools[2..].Order(), mail.Where(m => m.Subject.StartsWith("Nhắc hạn: còn 1 ngày làm việc", StringComparison.Ordinal)).SelectMany(m => m.To).Order());
 
         // The next working day: an overdue notice to each school still missing, marked overdue.
-        clock.AdjustTime(StepTime(january, 1));
+        clock.AdjustTime(StepTime(january, 1).ToUniversalTime());
         Assert.Equal(Vn(2026, 1, 16), clock.GetUtcNow());
         await RunCycleAsync(app);
         mail = await MailAsync(smtp, 31);
@@ -91,9 +91,9 @@ public sealed partial class ReportingYearTests
         Assert.Equal(7L, await ScalarAsync<long>(app, "SELECT count(*) FROM report_requests WHERE overdue_at IS NOT NULL"));
 
         // A late submission is accepted and marked late; three working days later the leaders get the list of the rest.
-        clock.AdjustTime(Vn(2026, 1, 19, 15));
+        clock.AdjustTime(Vn(2026, 1, 19, 15).ToUniversalTime());
         await SubmitOnPageAsync(app, tokens[Schools[2]], "Đã nộp (muộn)");
-        clock.AdjustTime(StepTime(january, 4));
+        clock.AdjustTime(StepTime(january, 4).ToUniversalTime());
         await RunCycleAsync(app);
         mail = await MailAsync(smtp, 33);
         var summaries = mail.Where(m => m.Subject.StartsWith("Tổng hợp:", StringComparison.Ordinal)).ToList();
@@ -137,7 +137,7 @@ public sealed partial class ReportingYearTests
         // The rest of the year: the first school always answers at once, the others never.
         foreach (var period in periods[1..])
         {
-            clock.AdjustTime(period.GetProperty("opensAt").GetDateTimeOffset());
+            clock.AdjustTime(period.GetProperty("opensAt").GetDateTimeOffset().ToUniversalTime());
             await RunCycleAsync(app);
             if (period.GetProperty("key").GetString() == "2026-02")
             {
@@ -147,7 +147,7 @@ public sealed partial class ReportingYearTests
             await SubmitAsync(app, Schools[0], period.GetProperty("key").GetString()!, clock.GetUtcNow().AddHours(1));
             foreach (var step in new[] { -3, -1, 1, 4 })
             {
-                clock.AdjustTime(StepTime(period, step));
+                clock.AdjustTime(StepTime(period, step).ToUniversalTime());
                 await RunCycleAsync(app);
             }
         }

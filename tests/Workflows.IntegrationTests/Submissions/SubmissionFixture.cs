@@ -28,7 +28,7 @@ public sealed class SubmissionFixture : IAsyncLifetime
         var settings = DistributionFlow.Settings(Smtp.Port);
         settings["Workflows:Reporting:MaxUploadBytes"] = Limit.ToString();
         settings["Workflows:Reporting:PublicBaseUrl"] = "https://baocao.example.vn";
-        App = new WorkflowsApp(clock: new FakeTimeProvider(Start), settings: settings);
+        App = new WorkflowsApp(clock: new FakeTimeProvider(Start.ToUniversalTime()), settings: settings);
         using (App.CreateClient()) { } // starts the Host: migrations applied
         ScheduleId = await ReportingRows.ScheduleAsync(App.ConnectionString, Title, "PGDĐT", Symbol);
         PeriodId = await ReportingRows.PeriodAsync(App.ConnectionString, ScheduleId, "2026-03", "Tháng 3/2026",

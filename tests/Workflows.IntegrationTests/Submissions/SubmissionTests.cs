@@ -17,7 +17,7 @@ public sealed class SubmissionTests(SubmissionFixture fixture) : IClassFixture<S
 
     public Task InitializeAsync()
     {
-        App.Clock.AdjustTime(SubmissionFixture.Start);
+        App.Clock.AdjustTime(SubmissionFixture.Start.ToUniversalTime());
         return Task.CompletedTask;
     }
 
@@ -109,7 +109,7 @@ public sealed class SubmissionTests(SubmissionFixture fixture) : IClassFixture<S
     public async Task A_submission_after_the_deadline_is_accepted_and_marked_late_and_a_later_version_keeps_the_first_verdict()
     {
         var school = await fixture.NewSchoolAsync();
-        App.Clock.AdjustTime(SubmissionFixture.Deadline.AddHours(9)); // Tuesday 17/03/2026 09:00
+        App.Clock.AdjustTime(SubmissionFixture.Deadline.AddHours(9).ToUniversalTime()); // Tuesday 17/03/2026 09:00
         var browser = new SchoolClient(App);
         var before = await browser.OpenAsync(school.Token);
         Assert.Contains("Đã quá hạn nộp", before.Html);
@@ -126,7 +126,7 @@ public sealed class SubmissionTests(SubmissionFixture fixture) : IClassFixture<S
     public async Task A_submission_one_minute_before_the_deadline_is_on_time()
     {
         var school = await fixture.NewSchoolAsync();
-        App.Clock.AdjustTime(SubmissionFixture.Deadline.AddMinutes(-1)); // Monday 16/03/2026 23:59, the due day moved off Sunday
+        App.Clock.AdjustTime(SubmissionFixture.Deadline.AddMinutes(-1).ToUniversalTime()); // Monday 16/03/2026 23:59, the due day moved off Sunday
         await new SchoolClient(App).SubmitAsync(school.Token, null, ("Báo cáo.pdf", SampleFiles.Pdf()));
         Assert.False((await ReportingRows.StateAsync(Db, school.RequestId)).Late);
     }
@@ -156,7 +156,7 @@ public sealed class SubmissionTests(SubmissionFixture fixture) : IClassFixture<S
     public async Task A_late_receipt_says_late()
     {
         var school = await fixture.NewSchoolAsync();
-        App.Clock.AdjustTime(SubmissionFixture.Deadline.AddDays(2));
+        App.Clock.AdjustTime(SubmissionFixture.Deadline.AddDays(2).ToUniversalTime());
         await new SchoolClient(App).SubmitAsync(school.Token, null, ("Báo cáo.pdf", SampleFiles.Pdf()));
         var receipt = await ReceivedAsync(school.Address, $"Biên nhận báo cáo: {SubmissionFixture.Title} – Tháng 3/2026");
         Assert.Contains("Tình trạng: Nộp muộn", receipt.Body);
@@ -169,7 +169,7 @@ public sealed class SubmissionTests(SubmissionFixture fixture) : IClassFixture<S
         var school = await fixture.NewSchoolAsync();
         var browser = new SchoolClient(App);
         var form = await browser.OpenAsync(school.Token);
-        App.Clock.AdjustTime(SubmissionFixture.ClosesAt.AddMinutes(1));
+        App.Clock.AdjustTime(SubmissionFixture.ClosesAt.AddMinutes(1).ToUniversalTime());
 
         var page = await browser.OpenAsync(school.Token);
         Assert.Equal(HttpStatusCode.Gone, page.Status);

@@ -17,7 +17,7 @@ public sealed class KestrelSubmissionFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        App = new WorkflowsApp(clock: new FakeTimeProvider(SubmissionFixture.Start), settings: new Dictionary<string, string?>
+        App = new WorkflowsApp(clock: new FakeTimeProvider(SubmissionFixture.Start.ToUniversalTime()), settings: new Dictionary<string, string?>
         {
             ["Workflows:Reporting:MaxUploadBytes"] = SubmissionFixture.Limit.ToString(),
             ["Workflows:Distribution:SenderEnabled"] = "false",
