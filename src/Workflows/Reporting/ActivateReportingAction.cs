@@ -1,9 +1,9 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Workflows.Calendar;
 using Workflows.Definitions;
 using Workflows.Engine;
+using Workflows.Kernel;
 
 namespace Workflows.Reporting;
 

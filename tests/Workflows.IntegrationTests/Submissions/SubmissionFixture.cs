@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
-using Workflows.Calendar;
+using Workflows.Kernel;
 
 namespace Workflows.IntegrationTests.Submissions;
 

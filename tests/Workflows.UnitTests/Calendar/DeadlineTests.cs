@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using Workflows.Calendar;
+using Workflows.Kernel;
 
 namespace Workflows.UnitTests.Calendar;
 
