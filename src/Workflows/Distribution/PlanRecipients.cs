@@ -1,6 +1,7 @@
 using Dapper;
 using Npgsql;
 using Workflows.Engine;
+using Workflows.Kernel.Plans;
 
 namespace Workflows.Distribution;
 
@@ -9,9 +10,9 @@ public sealed class PlanRecipients(NpgsqlDataSource dataSource)
 {
     /// <summary>Resolves the lines of <paramref name="planId"/> inside a caller's transaction.</summary>
     public static async Task<IReadOnlyList<LineResolution>> ResolveAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction,
-        Guid planId, string fieldsJson, CancellationToken ct)
+        Guid planId, PlanFields fields, CancellationToken ct)
     {
-        var lines = RecipientLine.FromFields(fieldsJson);
+        var lines = RecipientLine.FromFields(fields);
         if (lines.Count == 0) return [];
         var entries = await DirectoryStore.AllAsync(connection, transaction, ct);
         var choices = (await connection.QueryAsync<(int, Guid)>(new CommandDefinition(
@@ -21,20 +22,20 @@ public sealed class PlanRecipients(NpgsqlDataSource dataSource)
     }
 
     /// <summary>The plan's lines and their resolution (the caller has checked access to the plan).</summary>
-    public async Task<IReadOnlyList<LineResolution>> ResolveAsync(Guid planId, string fieldsJson, CancellationToken ct = default)
+    public async Task<IReadOnlyList<LineResolution>> ResolveAsync(Guid planId, PlanFields fields, CancellationToken ct = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        return await ResolveAsync(connection, null, planId, fieldsJson, ct);
+        return await ResolveAsync(connection, null, planId, fields, ct);
     }
 
     /// <summary>
     /// The clerk picks the entry for one line: kept for this plan, and the line's text becomes an alias of the entry
     /// so the next plan resolves by itself.
     /// </summary>
-    public async Task ChooseAsync(Guid planId, string fieldsJson, int lineIndex, Guid entryId, Actor actor, DateTimeOffset now, CancellationToken ct = default)
+    public async Task ChooseAsync(Guid planId, PlanFields fields, int lineIndex, Guid entryId, Actor actor, DateTimeOffset now, CancellationToken ct = default)
     {
         if (!actor.IsIn("Clerk") && !actor.IsIn("Admin")) throw WorkflowException.Forbidden("Chỉ văn thư mới chọn được người nhận.");
-        var line = RecipientLine.FromFields(fieldsJson).FirstOrDefault(l => l.Index == lineIndex)
+        var line = RecipientLine.FromFields(fields).FirstOrDefault(l => l.Index == lineIndex)
             ?? throw WorkflowException.NotFound($"Dòng Nơi nhận {lineIndex}");
         if (RecipientText.IsArchive(line.Text)) throw WorkflowException.Invalid("lineIndex", "Dòng lưu trữ không gửi email.");
         await using var connection = await dataSource.OpenConnectionAsync(ct);

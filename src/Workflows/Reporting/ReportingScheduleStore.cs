@@ -8,6 +8,7 @@ using Workflows.Audit;
 using Workflows.Calendar;
 using Workflows.Definitions;
 using Workflows.Engine;
+using Workflows.Kernel.Plans;
 
 namespace Workflows.Reporting;
 

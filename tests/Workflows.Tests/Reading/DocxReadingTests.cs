@@ -3,6 +3,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Workflows.Reading;
 using static Workflows.Tests.Reading.ReadingTestFiles;
+using Workflows.Kernel.Plans;
 
 namespace Workflows.Tests.Reading;
 

@@ -1,6 +1,7 @@
 using Workflows.Reporting;
 using Workflows.Reading;
 using static Workflows.Tests.Reading.ReadingTestFiles;
+using Workflows.Kernel.Plans;
 
 namespace Workflows.Tests.Reading;
 

@@ -1,6 +1,7 @@
 using Workflows.Reporting;
 using Workflows.Reading;
 using static Workflows.Tests.Reading.ReadingTestFiles;
+using Workflows.Kernel.Plans;
 
 namespace Workflows.Tests.Reading;
 
@@ -128,8 +129,8 @@ public sealed class SeedPlanReadingTests
         Assert.Null(schools.DueDay);
         Assert.StartsWith("Định kì và hằng năm báo cáo Phòng GD&ĐT kết quả thực hiện", schools.Text);
         Assert.Equal(3, r.Warnings.Count);
-        Assert.Contains(office.Text, r.Warnings[1]);
-        Assert.Contains(schools.Text, r.Warnings[2]);
+        Assert.Contains(office.Text!, r.Warnings[1]);
+        Assert.Contains(schools.Text!, r.Warnings[2]);
     }
 
     [Fact]
