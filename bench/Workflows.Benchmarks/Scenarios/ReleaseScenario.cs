@@ -6,6 +6,7 @@ using Npgsql;
 using Workflows.Benchmarks.Infrastructure;
 using Workflows.Distribution;
 using Workflows.Engine;
+using Workflows.Kernel;
 using Workflows.Kernel.Plans;
 using Workflows.Plans;
 

@@ -1,4 +1,4 @@
-using Workflows.Engine;
+using Workflows.Kernel;
 using Workflows.Kernel.Plans;
 using Workflows.Plans;
 

@@ -2,7 +2,7 @@ using System.Net.Mail;
 using System.Text;
 using Dapper;
 using Npgsql;
-using Workflows.Engine;
+using Workflows.Kernel;
 
 namespace Workflows.Distribution;
 
@@ -190,7 +190,7 @@ public sealed class DirectoryStore(NpgsqlDataSource dataSource)
 
     private static void RequireAdmin(Actor actor)
     {
-        if (!actor.IsIn("Admin")) throw WorkflowException.Forbidden("Chỉ quản trị mới được sửa danh bạ.");
+        if (!actor.IsIn(Roles.Admin)) throw WorkflowException.Forbidden("Chỉ quản trị mới được sửa danh bạ.");
     }
 
     /// <summary>A minimal RFC 4180 reader (quotes, doubled quotes, newlines inside quotes) keeping line numbers.</summary>

@@ -1,4 +1,5 @@
 using Npgsql;
+using Workflows.Kernel;
 using Workflows.Plans;
 
 namespace Workflows.Engine;

@@ -4,6 +4,7 @@ using Npgsql;
 using Workflows.Audit;
 using Workflows.Calendar;
 using Workflows.Definitions;
+using Workflows.Kernel;
 using Workflows.Organisation;
 using Workflows.Plans;
 using Workflows.Storage;
@@ -57,7 +58,7 @@ public sealed class WorkflowEngine
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var plan = await LockPlanAsync(connection, transaction, planId, actor);
-        if (!actor.IsIn("Drafter") || plan.CreatedBy != actor.UserName)
+        if (!actor.IsIn(Roles.Drafter) || plan.CreatedBy != actor.UserName)
             throw WorkflowException.Forbidden("Chỉ chuyên viên soạn thảo kế hoạch này mới trình được.");
         var now = _clock.GetUtcNow();
         var audit = new AuditWriter(connection, transaction);

@@ -1,7 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using Workflows.Engine;
+using Workflows.Kernel;
 using Workflows.Kernel.Plans;
 
 namespace Workflows.Plans;

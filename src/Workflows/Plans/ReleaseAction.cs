@@ -1,6 +1,7 @@
 using Dapper;
 using Microsoft.Extensions.Logging;
 using Workflows.Engine;
+using Workflows.Kernel;
 
 namespace Workflows.Plans;
 

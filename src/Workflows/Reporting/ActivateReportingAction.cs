@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Workflows.Calendar;
 using Workflows.Definitions;
 using Workflows.Engine;
+using Workflows.Kernel;
 using Workflows.Kernel.Plans;
 
 namespace Workflows.Reporting;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Workflows.Engine;
+using Workflows.Kernel;
 using Workflows.Kernel.Plans;
 using Workflows.Plans;
 using Workflows.Reading;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Workflows.Engine;
+using Workflows.Kernel;
 using Workflows.Plans;
 using Workflows.Reading;
 using Workflows.Tests.Infrastructure;
@@ -11,7 +11,7 @@ namespace Workflows.Tests.Plans;
 
 public sealed class PlanFieldsStorageTests : IAsyncLifetime
 {
-    private static readonly Actor Drafter = new("chuyenvien", "Nguyễn Thị Lan", "CHUYÊN VIÊN", "PGDĐT", new HashSet<string> { "Drafter" });
+    private static readonly Actor Drafter = new("chuyenvien", "Nguyễn Thị Lan", "CHUYÊN VIÊN", "PGDĐT", new HashSet<string> { Roles.Drafter });
     private readonly WorkflowsApp _app = new();
     private PlanFlow _flow = null!;
 

@@ -3,7 +3,7 @@ using Dapper;
 using Npgsql;
 using Workflows.Audit;
 using Workflows.Distribution;
-using Workflows.Engine;
+using Workflows.Kernel;
 
 namespace Workflows.Reporting.Submissions;
 
