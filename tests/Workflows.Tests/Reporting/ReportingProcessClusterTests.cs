@@ -185,22 +185,22 @@ public sealed class ReportingProcessClusterTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// Takes the audit chain's advisory lock on a session of the test's own. The opening writes its 1,000 requests, step
-    /// records and emails, then appends to the audit chain, which takes that lock (audit_append,
-    /// pg_advisory_xact_lock(87001)) as its last statement before COMMIT: holding it stops a node exactly there, in the
-    /// middle of its transaction with all its rows written.
+    /// Locks the audit trail against writes (<c>LOCK TABLE audit_log IN SHARE MODE</c>, in an open transaction of the test's
+    /// own session). The opening writes its 1,000 requests, step records and emails, then sends its audit record with
+    /// COMMIT as the last statements of its unit of work: the record's insert waits for the lock, which stops a node
+    /// exactly there, in the middle of its transaction with all its rows written.
     /// </summary>
     private static async Task<NpgsqlConnection> HoldAuditChainAsync(string connectionString)
     {
         var chain = new NpgsqlConnection(connectionString);
         await chain.OpenAsync();
-        await using var hold = new NpgsqlCommand("SELECT pg_advisory_lock(87001)", chain);
+        await using var hold = new NpgsqlCommand("BEGIN; LOCK TABLE audit_log IN SHARE MODE", chain);
         await hold.ExecuteNonQueryAsync();
         return chain;
     }
 
     /// <summary>
-    /// Waits (up to a minute) until one backend is blocked at the audit chain's lock inside a transaction that has written
+    /// Waits (up to a minute) until one backend is blocked at the audit trail's lock, inserting its record, inside a transaction that has written
     /// (<c>backend_xid</c> set), and returns its <c>application_name</c>: the instance id of the node it serves.
     /// </summary>
     private static async Task<string> WaitUntilAnOpeningIsBlockedAsync(string connectionString, Func<string> diagnostics)
@@ -208,8 +208,8 @@ public sealed class ReportingProcessClusterTests(ITestOutputHelper output)
         const string waiting =
             """
             SELECT coalesce(string_agg(application_name, ','), '') FROM pg_stat_activity
-            WHERE datname = current_database() AND wait_event_type = 'Lock' AND wait_event = 'advisory'
-              AND query LIKE '%audit_append%' AND backend_xid IS NOT NULL
+            WHERE datname = current_database() AND wait_event_type = 'Lock' AND wait_event = 'relation'
+              AND query LIKE '%INSERT INTO audit_log%' AND backend_xid IS NOT NULL
             """;
         var until = DateTime.UtcNow.AddSeconds(60);
         string blocked;
@@ -218,17 +218,17 @@ public sealed class ReportingProcessClusterTests(ITestOutputHelper output)
             Assert.True(DateTime.UtcNow < until, "No node reached the end of its opening transaction within 60 s:\n" + diagnostics());
             await Task.Delay(20);
         }
-        Assert.False(blocked.Contains(',', StringComparison.Ordinal), $"More than one backend waits at the audit chain's lock: {blocked}");
+        Assert.False(blocked.Contains(',', StringComparison.Ordinal), $"More than one backend waits at the audit trail's lock: {blocked}");
         return blocked;
     }
 
     /// <summary>
-    /// Releases the audit chain's lock and waits (up to 30 s) until the backend of the killed node
+    /// Releases the audit trail's lock and waits (up to 30 s) until the backend of the killed node
     /// <paramref name="killedInstanceId"/> is gone: it finds its client gone and rolls its transaction back.
     /// </summary>
     private static async Task ReleaseAndWaitForTheOrphanToRollBackAsync(NpgsqlConnection chain, string connectionString, string killedInstanceId)
     {
-        await using (var release = new NpgsqlCommand("SELECT pg_advisory_unlock(87001)", chain)) await release.ExecuteNonQueryAsync();
+        await using (var release = new NpgsqlCommand("ROLLBACK", chain)) await release.ExecuteNonQueryAsync();
         var until = DateTime.UtcNow.AddSeconds(30);
         while (await ScalarAsync<long>(connectionString,
                    "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1 AND backend_xid IS NOT NULL",
@@ -308,7 +308,7 @@ public sealed class ReportingProcessClusterTests(ITestOutputHelper output)
             "node-b" => (b, a),
             _ => throw new InvalidOperationException($"The blocked backend belongs to no node: '{blocked}'"),
         };
-        output.WriteLine($"{killed.Name} was stopped at the audit chain's lock and is killed; {survivor.Name} goes on.");
+        output.WriteLine($"{killed.Name} was stopped at the audit trail's lock and is killed; {survivor.Name} goes on.");
         await killed.KillAsync();
         // While the lock is held no opening can commit (its audit record comes last): nothing is there yet.
         Assert.Equal(0L, await ScalarAsync<long>(connectionString, "SELECT count(*) FROM report_requests"));
