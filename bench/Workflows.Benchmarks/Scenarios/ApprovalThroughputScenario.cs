@@ -6,6 +6,7 @@ using Npgsql;
 using Workflows.Audit;
 using Workflows.Benchmarks.Infrastructure;
 using Workflows.Engine;
+using Workflows.Kernel;
 using Workflows.Plans;
 
 namespace Workflows.Benchmarks.Scenarios;

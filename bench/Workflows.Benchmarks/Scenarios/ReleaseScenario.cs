@@ -7,6 +7,7 @@ using Npgsql;
 using Workflows.Benchmarks.Infrastructure;
 using Workflows.Distribution;
 using Workflows.Engine;
+using Workflows.Kernel;
 using Workflows.Plans;
 
 namespace Workflows.Benchmarks.Scenarios;

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Workflows.Definitions;
-using Workflows.Engine;
+using Workflows.Kernel;
 using Workflows.Reporting;
 
 namespace Workflows.Benchmarks.Scenarios;

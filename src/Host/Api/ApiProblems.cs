@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
-using Workflows.Engine;
+using Workflows.Kernel;
 
 namespace Workflows.Host.Api;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Workflows.Engine;
 using Workflows.Host.Identity;
+using Workflows.Kernel;
 using Workflows.Plans;
 using Workflows.Reading;
 

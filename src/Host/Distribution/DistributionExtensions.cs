@@ -1,9 +1,9 @@
 using System.Text;
 using Microsoft.Extensions.Options;
 using Workflows.Distribution;
-using Workflows.Engine;
 using Workflows.Host.Identity;
 using Workflows.Host.Startup;
+using Workflows.Kernel;
 using Workflows.Plans;
 
 namespace Workflows.Host.Distribution;
@@ -46,7 +46,7 @@ internal static class DistributionExtensions
         directory.MapPost("/import", async (HttpContext http, DirectoryStore store, CancellationToken ct) =>
         {
             var actor = http.User.ToActor();
-            if (!actor.IsIn("Admin")) throw WorkflowException.Forbidden("Chỉ quản trị mới được sửa danh bạ.");
+            if (!actor.IsIn(Roles.Admin)) throw WorkflowException.Forbidden("Chỉ quản trị mới được sửa danh bạ.");
             string csv;
             if (http.Request.HasFormContentType)
             {

@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Workflows.Engine;
+using Workflows.Kernel;
 
 namespace Workflows.Host.Identity;
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Workflows.Kernel;
 
 namespace Workflows.Host.Identity;
 
@@ -12,13 +13,13 @@ internal static class DemoAccounts
 
     private static readonly (string UserName, string FullName, string? Title, string Body, string[] Roles)[] Accounts =
     [
-        ("chuyenvien", "Nguyễn Thị Lan", "CHUYÊN VIÊN", "PGDĐT", ["Drafter"]),
-        ("photruongphong", "Phạm Văn Hùng", "PHÓ TRƯỞNG PHÒNG", "PGDĐT", ["Reviewer", "Signer"]),
-        ("truongphong", "Trần Nam Hải", "TRƯỞNG PHÒNG", "PGDĐT", ["Signer"]),
-        ("vanthu", "Lê Thị Hoa", "VĂN THƯ", "PGDĐT", ["Clerk"]),
-        ("quantri", "Đỗ Minh Quân", null, "PGDĐT", ["Admin"]),
-        ("chuyenvien.so", "Vũ Thị Mai", "CHUYÊN VIÊN", "SGDĐT", ["Drafter"]),
-        ("giamdoc.so", "Hoàng Văn Nam", "GIÁM ĐỐC", "SGDĐT", ["Signer"]),
+        ("chuyenvien", "Nguyễn Thị Lan", "CHUYÊN VIÊN", "PGDĐT", [Roles.Drafter]),
+        ("photruongphong", "Phạm Văn Hùng", "PHÓ TRƯỞNG PHÒNG", "PGDĐT", [Roles.Reviewer, Roles.Signer]),
+        ("truongphong", "Trần Nam Hải", "TRƯỞNG PHÒNG", "PGDĐT", [Roles.Signer]),
+        ("vanthu", "Lê Thị Hoa", "VĂN THƯ", "PGDĐT", [Roles.Clerk]),
+        ("quantri", "Đỗ Minh Quân", null, "PGDĐT", [Roles.Admin]),
+        ("chuyenvien.so", "Vũ Thị Mai", "CHUYÊN VIÊN", "SGDĐT", [Roles.Drafter]),
+        ("giamdoc.so", "Hoàng Văn Nam", "GIÁM ĐỐC", "SGDĐT", [Roles.Signer]),
     ];
 
     /// <summary>Creates the roles and any missing demo account.</summary>
@@ -27,7 +28,7 @@ internal static class DemoAccounts
     {
         using var scope = services.CreateScope();
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
-        foreach (var role in Workflows.Definitions.WorkflowDefinitionParser.Roles)
+        foreach (var role in Roles.All)
         {
             if (!await roles.RoleExistsAsync(role)) Check(await roles.CreateAsync(new IdentityRole(role)), role);
         }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Workflows.Engine;
 using Workflows.Host.Ui;
+using Workflows.Kernel;
 
 namespace Workflows.Host.Pages;
 
@@ -23,11 +24,11 @@ internal sealed class HopThuModel(WorkflowEngine engine, Workflows.Plans.PlanSto
             .Where(t => string.IsNullOrEmpty(Buoc) || t.Step == Buoc)
             .Where(t => TrangThai switch { "qua-han" => t.Overdue, "trong-han" => !t.Overdue, _ => true })
             .ToList();
-        if (Actor.IsIn("Drafter"))
+        if (Actor.IsIn(Roles.Drafter))
             Drafts = (await store.ListAsync(Actor, cancellationToken: ct))
                 .Where(p => p.CreatedBy == Actor.UserName && p.Status == Workflows.Plans.PlanStatus.Draft).ToList();
     }
 
     /// <summary>The drafter revises on the form; the others act on the plan page.</summary>
-    public string LinkOf(HumanTaskView task) => task.Role == "Drafter" ? $"/ke-hoach/{task.PlanId}/sua" : $"/ke-hoach/{task.PlanId}";
+    public string LinkOf(HumanTaskView task) => task.Role == Roles.Drafter ? $"/ke-hoach/{task.PlanId}/sua" : $"/ke-hoach/{task.PlanId}";
 }

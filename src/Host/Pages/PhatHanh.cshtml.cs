@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Workflows.Engine;
 using Workflows.Host.Ui;
+using Workflows.Kernel;
 using Workflows.Plans;
 
 namespace Workflows.Host.Pages;
@@ -14,8 +15,8 @@ internal sealed class PhatHanhModel(WorkflowEngine engine, PlanStore store, UiQu
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!Actor.IsIn("Clerk")) return Forbid();
-        Waiting = (await engine.OpenTasksAsync(Actor, ct)).Where(t => t.Role == "Clerk").ToList();
+        if (!Actor.IsIn(Roles.Clerk)) return Forbid();
+        Waiting = (await engine.OpenTasksAsync(Actor, ct)).Where(t => t.Role == Roles.Clerk).ToList();
         Released = (await store.ListAsync(Actor, 50, ct)).Where(p => p.Status is PlanStatus.Issued or PlanStatus.Released).ToList();
         NextSymbol = await queries.NextSymbolAsync(Actor.BodyCode, "KH", ct);
         return Page();

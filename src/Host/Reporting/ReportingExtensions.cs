@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Quartz;
 using Workflows.Definitions;
 using Workflows.Host.Identity;
+using Workflows.Kernel;
 using Workflows.Plans;
 using Workflows.Reporting;
 
@@ -130,7 +131,7 @@ internal static class ReportingExtensions
         _ => "Không yêu cầu",
     };
 
-    private static string Local(DateTimeOffset at) => Calendar.VietnamTime.ToVietnamTime(at).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
+    private static string Local(DateTimeOffset at) => VietnamTime.ToVietnamTime(at).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
 
     private static string Cell(string value) =>
         value.IndexOfAny([',', '"', '\r', '\n']) >= 0 || value.StartsWith('=') || value.StartsWith('+') || value.StartsWith('-') || value.StartsWith('@')

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
-using Workflows.Engine;
+using Workflows.Kernel;
 
 namespace Workflows.Host.Ui;
 

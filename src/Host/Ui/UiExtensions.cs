@@ -1,3 +1,5 @@
+using Workflows.Kernel;
+
 namespace Workflows.Host.Ui;
 
 /// <summary>
@@ -29,7 +31,7 @@ internal static class UiExtensions
             });
             options.Conventions.AuthorizeFolder("/QuanTri", AdminPolicy);
         }).AddMvcOptions(options => options.Filters.Add<UiErrorFilter>());
-        builder.Services.AddAuthorizationBuilder().AddPolicy(AdminPolicy, policy => policy.RequireRole("Admin"));
+        builder.Services.AddAuthorizationBuilder().AddPolicy(AdminPolicy, policy => policy.RequireRole(Roles.Admin));
         builder.Services.AddSingleton<UiQueries>();
         builder.Services.AddSingleton<ReportingQueries>();
         // Vietnamese text stays readable in the HTML instead of numeric entities (the encoder still escapes markup).

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Workflows.Engine;
 using Workflows.Host.Identity;
+using Workflows.Kernel;
 
 namespace Workflows.Host.Ui;
 

@@ -1,8 +1,8 @@
 using Dapper;
 using Npgsql;
-using Workflows.Calendar;
 using Workflows.Definitions;
 using Workflows.Issuance;
+using Workflows.Kernel;
 
 namespace Workflows.Host.Ui;
 

@@ -1,4 +1,4 @@
-using Workflows.Calendar;
+using Workflows.Kernel;
 
 namespace Workflows.Host.Ui;
 
@@ -32,17 +32,6 @@ internal static class UiText
         "returned" => "Bị trả lại, chờ chỉnh sửa",
         "rejected" => "Không ban hành",
         _ => status,
-    };
-
-    /// <summary>A role in words.</summary>
-    public static string Role(string role) => role switch
-    {
-        "Drafter" => "Chuyên viên soạn thảo",
-        "Reviewer" => "Lãnh đạo kiểm tra",
-        "Signer" => "Lãnh đạo ký",
-        "Clerk" => "Văn thư",
-        "Admin" => "Quản trị",
-        _ => role,
     };
 
     /// <summary>A history action in words.</summary>

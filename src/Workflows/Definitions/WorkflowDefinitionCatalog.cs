@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Dapper;
 using Npgsql;
+using Workflows.Kernel;
 
 namespace Workflows.Definitions;
 
@@ -69,17 +70,17 @@ public sealed class WorkflowDefinitionCatalog
     }
 
     /// <summary>The current version of the plan workflow <paramref name="id"/> (kind <c>planApproval</c>).</summary>
-    /// <exception cref="Engine.WorkflowException">No such definition, or a report-submission definition (reported as
+    /// <exception cref="WorkflowException">No such definition, or a report-submission definition (reported as
     /// invalid input, field <c>definitionId</c>).</exception>
     public WorkflowDefinition Latest(string id) =>
         LatestOfKind(id, WorkflowDefinition.PlanApprovalKind);
 
     /// <summary>The current version of definition <paramref name="id"/>, which must be of kind <paramref name="kind"/>.</summary>
-    /// <exception cref="Engine.WorkflowException">No such definition of that kind (invalid input, field <c>definitionId</c>).</exception>
+    /// <exception cref="WorkflowException">No such definition of that kind (invalid input, field <c>definitionId</c>).</exception>
     public WorkflowDefinition LatestOfKind(string id, string kind) =>
         _current.TryGetValue(id, out var definition) && definition.Kind == kind
             ? definition
-            : throw Engine.WorkflowException.Invalid("definitionId", definition is null
+            : throw WorkflowException.Invalid("definitionId", definition is null
                 ? $"Không có quy trình '{id}'."
                 : $"Quy trình '{id}' thuộc loại {definition.Kind}, không dùng được ở đây.");
 

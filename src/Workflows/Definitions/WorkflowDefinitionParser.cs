@@ -10,10 +10,7 @@ namespace Workflows.Definitions;
 public sealed partial class WorkflowDefinitionParser
 {
     /// <summary>The roles a human task may name.</summary>
-    public static readonly IReadOnlySet<string> Roles = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "Drafter", "Reviewer", "Signer", "Clerk", "Admin",
-    };
+    public static readonly IReadOnlySet<string> Roles = new HashSet<string>(Kernel.Roles.All, StringComparer.Ordinal);
 
     private static readonly string[] TopProperties = ["$schema", "id", "version", "kind", "name", "description", "start", "steps"];
     private static readonly string[] StepProperties =

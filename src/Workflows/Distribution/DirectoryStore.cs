@@ -3,6 +3,7 @@ using System.Text;
 using Dapper;
 using Npgsql;
 using Workflows.Engine;
+using Workflows.Kernel;
 using Workflows.Storage;
 
 namespace Workflows.Distribution;
@@ -198,7 +199,7 @@ public sealed class DirectoryStore(NpgsqlDataSource dataSource)
 
     private static void RequireAdmin(Actor actor)
     {
-        if (!actor.IsIn("Admin")) throw WorkflowException.Forbidden("Chỉ quản trị mới được sửa danh bạ.");
+        if (!actor.IsIn(Roles.Admin)) throw WorkflowException.Forbidden("Chỉ quản trị mới được sửa danh bạ.");
     }
 
     /// <summary>A minimal RFC 4180 reader (quotes, doubled quotes, newlines inside quotes) keeping line numbers.</summary>

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Workflows.Audit;
 using Microsoft.Extensions.Options;
 using Workflows.Engine;
+using Workflows.Kernel;
 using Workflows.Organisation;
 using Workflows.Plans;
 

@@ -3,6 +3,7 @@ using Dapper;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Workflows.Kernel;
 
 namespace Workflows.Distribution;
 
@@ -169,14 +170,14 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>Queues one delivery again now (Clerk); refused while it is being sent.</summary>
-    public async Task ResendAsync(Guid planId, Guid deliveryId, Engine.Actor actor, DateTimeOffset now, CancellationToken ct = default)
+    public async Task ResendAsync(Guid planId, Guid deliveryId, Actor actor, DateTimeOffset now, CancellationToken ct = default)
     {
-        if (!actor.IsIn("Clerk")) throw Engine.WorkflowException.Forbidden("Chỉ văn thư mới gửi lại được.");
+        if (!actor.IsIn(Roles.Clerk)) throw WorkflowException.Forbidden("Chỉ văn thư mới gửi lại được.");
         await using var work = await Storage.UnitOfWork.BeginAsync(dataSource, ct);
         var status = await work.ExecuteScalarAsync<string?>(
             "SELECT status FROM outgoing_messages WHERE id = @deliveryId AND plan_id = @planId FOR UPDATE", new { deliveryId, planId }, ct)
-            ?? throw Engine.WorkflowException.NotFound("Lượt gửi");
-        if (status == "sending") throw Engine.WorkflowException.Conflict("Thư đang được gửi; thử lại sau.");
+            ?? throw WorkflowException.NotFound("Lượt gửi");
+        if (status == "sending") throw WorkflowException.Conflict("Thư đang được gửi; thử lại sau.");
         work.Queue("UPDATE outgoing_messages SET status = 'queued', attempts = 0, next_attempt_at = now() WHERE id = $1", deliveryId);
         Audit.AuditTrail.Audit(work, now, actor.UserName, "plan.delivery-resent", planId, null, null, new { deliveryId, previous = status });
         await work.CommitAsync(ct);

@@ -1,6 +1,7 @@
 using Npgsql;
 using Workflows.Audit;
 using Workflows.Engine;
+using Workflows.Kernel;
 using Workflows.Storage;
 
 namespace Workflows.Distribution;
@@ -33,7 +34,7 @@ public sealed class PlanRecipients(NpgsqlDataSource dataSource)
     /// </summary>
     public async Task ChooseAsync(Guid planId, string fieldsJson, int lineIndex, Guid entryId, Actor actor, DateTimeOffset now, CancellationToken ct = default)
     {
-        if (!actor.IsIn("Clerk") && !actor.IsIn("Admin")) throw WorkflowException.Forbidden("Chỉ văn thư mới chọn được người nhận.");
+        if (!actor.IsIn(Roles.Clerk) && !actor.IsIn(Roles.Admin)) throw WorkflowException.Forbidden("Chỉ văn thư mới chọn được người nhận.");
         var line = RecipientLine.FromFields(fieldsJson).FirstOrDefault(l => l.Index == lineIndex)
             ?? throw WorkflowException.NotFound($"Dòng Nơi nhận {lineIndex}");
         if (RecipientText.IsArchive(line.Text)) throw WorkflowException.Invalid("lineIndex", "Dòng lưu trữ không gửi email.");

@@ -1,4 +1,5 @@
 using Workflows.Plans;
+using Workflows.Kernel;
 using Workflows.Storage;
 
 namespace Workflows.Engine;

@@ -4,6 +4,7 @@ using Npgsql;
 using Workflows.Audit;
 using Workflows.Calendar;
 using Workflows.Definitions;
+using Workflows.Kernel;
 using Workflows.Organisation;
 using Workflows.Plans;
 using Workflows.Storage;
@@ -56,7 +57,7 @@ public sealed class WorkflowEngine
         using var logScope = _logger.BeginScope(Telemetry.LogScope.Plan(planId));
         await using var work = await UnitOfWork.BeginAsync(_dataSource, cancellationToken);
         var plan = await LockPlanAsync(work, planId, actor, cancellationToken);
-        if (!actor.IsIn("Drafter") || plan.CreatedBy != actor.UserName)
+        if (!actor.IsIn(Roles.Drafter) || plan.CreatedBy != actor.UserName)
             throw WorkflowException.Forbidden("Chỉ chuyên viên soạn thảo kế hoạch này mới trình được.");
         var now = _clock.GetUtcNow();
         Guid instanceId;

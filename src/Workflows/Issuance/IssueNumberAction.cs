@@ -1,5 +1,6 @@
 using Workflows.Audit;
 using Workflows.Engine;
+using Workflows.Kernel;
 using Workflows.Plans;
 
 namespace Workflows.Issuance;
@@ -18,7 +19,7 @@ internal sealed class IssueNumberAction : IStepAction
     {
         if (context.Plan.Number is not null)
             throw WorkflowException.Conflict($"Kế hoạch đã có số {context.Plan.Symbol}.");
-        var issuedOn = Calendar.VietnamTime.ToVietnamDate(context.Now);
+        var issuedOn = VietnamTime.ToVietnamDate(context.Now);
         var number = await context.Work.ExecuteScalarAsync<int>(
             """
             INSERT INTO issuance_counters (body_code, year, last_number) VALUES (@BodyCode, @Year, 1)

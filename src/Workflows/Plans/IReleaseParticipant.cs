@@ -1,4 +1,5 @@
 using Workflows.Engine;
+using Workflows.Kernel;
 
 namespace Workflows.Plans;
 

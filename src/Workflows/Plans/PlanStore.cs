@@ -3,6 +3,7 @@ using Dapper;
 using Npgsql;
 using Workflows.Audit;
 using Workflows.Engine;
+using Workflows.Kernel;
 using Workflows.Storage;
 
 namespace Workflows.Plans;
@@ -17,7 +18,7 @@ public sealed class PlanStore(NpgsqlDataSource dataSource, TimeProvider clock)
     /// <exception cref="WorkflowException">The actor is not a Drafter (403); bad subject, type or fields (422).</exception>
     public async Task<Guid> CreateAsync(NewPlan plan, Actor actor, CancellationToken cancellationToken = default)
     {
-        if (!actor.IsIn("Drafter")) throw WorkflowException.Forbidden("Chỉ chuyên viên mới tạo được kế hoạch.");
+        if (!actor.IsIn(Roles.Drafter)) throw WorkflowException.Forbidden("Chỉ chuyên viên mới tạo được kế hoạch.");
         Validate(plan.Subject, plan.DocumentType, plan.FieldsJson);
         var id = Guid.NewGuid();
         var now = clock.GetUtcNow();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Workflows.Audit;
 using Workflows.Engine;
+using Workflows.Kernel;
 
 namespace Workflows.Plans;
 

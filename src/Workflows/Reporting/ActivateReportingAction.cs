@@ -5,6 +5,7 @@ using Workflows.Audit;
 using Workflows.Calendar;
 using Workflows.Definitions;
 using Workflows.Engine;
+using Workflows.Kernel;
 
 namespace Workflows.Reporting;
 

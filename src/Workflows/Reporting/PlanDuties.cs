@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Workflows.Audit;
 using Workflows.Calendar;
-using Workflows.Engine;
+using Workflows.Kernel;
 using Workflows.Plans;
 using Workflows.Storage;
 
@@ -66,7 +66,7 @@ internal sealed class PlanDuties(NpgsqlDataSource dataSource, PlanStore plans, R
     public async Task CompleteAsync(Guid planId, int index, JsonObject duty, Actor actor, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var plan = await plans.GetAsync(planId, actor, cancellationToken);
-        if (!(actor.IsIn("Drafter") && plan.CreatedBy == actor.UserName) && !actor.IsIn("Clerk"))
+        if (!(actor.IsIn(Roles.Drafter) && plan.CreatedBy == actor.UserName) && !actor.IsIn(Roles.Clerk))
             throw WorkflowException.Forbidden("Chỉ chuyên viên soạn thảo kế hoạch hoặc văn thư mới hoàn thiện được nhiệm vụ báo cáo.");
         if (plan.Status is PlanStatus.Released or PlanStatus.Rejected)
             throw WorkflowException.Conflict($"Kế hoạch đang ở trạng thái '{plan.Status}': lịch báo cáo đã lập hoặc không còn lập.");

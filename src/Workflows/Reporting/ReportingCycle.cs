@@ -7,6 +7,7 @@ using Workflows.Audit;
 using Workflows.Calendar;
 using Workflows.Definitions;
 using Workflows.Distribution;
+using Workflows.Kernel;
 using Workflows.Organisation;
 using Workflows.Storage;
 

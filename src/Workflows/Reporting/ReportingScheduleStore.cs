@@ -8,6 +8,7 @@ using Workflows.Audit;
 using Workflows.Calendar;
 using Workflows.Definitions;
 using Workflows.Engine;
+using Workflows.Kernel;
 using Workflows.Storage;
 
 namespace Workflows.Reporting;
@@ -171,7 +172,7 @@ internal sealed class ReportingScheduleStore(NpgsqlDataSource dataSource, IWorki
     public async Task<Guid> CreateStandaloneAsync(ScheduleInput input, WorkflowDefinition definition, Actor actor, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
-        if (!actor.IsIn("Drafter") && !actor.IsIn("Clerk") && !actor.IsIn("Admin"))
+        if (!actor.IsIn(Roles.Drafter) && !actor.IsIn(Roles.Clerk) && !actor.IsIn(Roles.Admin))
             throw WorkflowException.Forbidden("Chỉ chuyên viên, văn thư hoặc quản trị mới lập được lịch báo cáo.");
         if (string.IsNullOrWhiteSpace(input.Title)) throw WorkflowException.Invalid("title", "Cần đặt tên báo cáo.");
         var schedule = SchedulePlanner.Check(input, "", VietnamTime.ToVietnamDate(now).Year, "", options.Value);

@@ -1,5 +1,5 @@
 using Workflows.Calendar;
-using Workflows.Engine;
+using Workflows.Kernel;
 using Workflows.Reporting.Periods;
 
 namespace Workflows.Reporting;

@@ -1,4 +1,5 @@
 using Workflows.Calendar;
+using Workflows.Kernel;
 
 namespace Workflows.Tests.Calendar;
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Npgsql;
 using Workflows.Calendar;
 using Workflows.Distribution;
+using Workflows.Kernel;
 using Workflows.Tests.Distribution;
 using Workflows.Tests.Infrastructure;
 using Xunit.Abstractions;

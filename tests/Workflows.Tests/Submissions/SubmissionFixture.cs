@@ -1,4 +1,4 @@
-using Workflows.Calendar;
+using Workflows.Kernel;
 using Workflows.Tests.Distribution;
 using Workflows.Tests.Infrastructure;
 

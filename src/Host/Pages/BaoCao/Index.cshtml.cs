@@ -1,5 +1,5 @@
-using Workflows.Calendar;
 using Workflows.Host.Ui;
+using Workflows.Kernel;
 using Workflows.Reporting;
 
 namespace Workflows.Host.Pages.BaoCao;
@@ -18,7 +18,7 @@ internal sealed class IndexModel(ReportingScheduleStore store, ReportingQueries 
         new Dictionary<Guid, (int, int, DateOnly?)>();
 
     /// <summary>True for the roles that may create a standalone campaign (Drafter, Clerk, Admin), as the API.</summary>
-    public bool MayCreate => Actor.IsIn("Drafter") || Actor.IsIn("Clerk") || Actor.IsIn("Admin");
+    public bool MayCreate => Actor.IsIn(Roles.Drafter) || Actor.IsIn(Roles.Clerk) || Actor.IsIn(Roles.Admin);
 
     public async Task OnGetAsync(CancellationToken ct)
     {

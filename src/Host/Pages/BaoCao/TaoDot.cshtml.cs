@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Workflows.Definitions;
 using Workflows.Distribution;
-using Workflows.Engine;
 using Workflows.Host.Ui;
+using Workflows.Kernel;
 using Workflows.Reporting;
 
 namespace Workflows.Host.Pages.BaoCao;
@@ -43,7 +43,7 @@ internal sealed class TaoDotModel(ReportingScheduleStore store, WorkflowDefiniti
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!MayCreate) return Forbid();
-        var year = Calendar.VietnamTime.Today(clock).Year;
+        var year = VietnamTime.Today(clock).Year;
         Form = new CampaignForm { StartsOn = $"01/01/{year}", EndsOn = $"31/12/{year}", Target = options.Value.DefaultTargetGroup };
         await LoadAsync(ct);
         return Page();
@@ -77,7 +77,7 @@ internal sealed class TaoDotModel(ReportingScheduleStore store, WorkflowDefiniti
         }
     }
 
-    private bool MayCreate => Actor.IsIn("Drafter") || Actor.IsIn("Clerk") || Actor.IsIn("Admin");
+    private bool MayCreate => Actor.IsIn(Roles.Drafter) || Actor.IsIn(Roles.Clerk) || Actor.IsIn(Roles.Admin);
 
     private async Task LoadAsync(CancellationToken ct) =>
         Groups = (await directory.ListAsync(null, "group", ct)).Select(g => g.Name).ToList();

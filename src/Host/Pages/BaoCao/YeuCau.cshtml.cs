@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using Workflows.Engine;
 using Workflows.Host.Ui;
+using Workflows.Kernel;
 using Workflows.Reporting;
 using Workflows.Reporting.Submissions;
 

@@ -4,6 +4,7 @@ using Workflows.Definitions;
 using Workflows.Distribution;
 using Workflows.Engine;
 using Workflows.Host.Ui;
+using Workflows.Kernel;
 using Workflows.Organisation;
 using Workflows.Plans;
 
@@ -46,7 +47,7 @@ internal sealed class ChiTietModel(
     [BindProperty] public string? SigningForm { get; set; }
     [BindProperty] public bool Confirm { get; set; }
 
-    public bool IsClerk => Actor.IsIn("Clerk");
+    public bool IsClerk => Actor.IsIn(Roles.Clerk);
 
     public async Task OnGetAsync(Guid id, string? xong, CancellationToken ct)
     {
@@ -165,7 +166,7 @@ internal sealed class ChiTietModel(
         var body = organisation.Value.IssuingBodies.FirstOrDefault(b => b.Code == Plan.BodyCode);
         Document = PlanDocument.From(Plan, body);
         History = await store.HistoryAsync(id, ct);
-        OpenTask = (await engine.OpenTasksAsync(Actor, ct)).FirstOrDefault(t => t.PlanId == id && t.Role != "Drafter");
+        OpenTask = (await engine.OpenTasksAsync(Actor, ct)).FirstOrDefault(t => t.PlanId == id && t.Role != Roles.Drafter);
         if (OpenTask is not null)
         {
             Step = (await queries.DefinitionOfPlanAsync(id, ct))?.Steps.GetValueOrDefault(OpenTask.Step);
@@ -178,7 +179,7 @@ internal sealed class ChiTietModel(
                        ("TL.", $"TL. {body.HeadTitle} — thừa lệnh"), ("TUQ.", $"TUQ. {body.HeadTitle} — thừa ủy quyền")];
             }
         }
-        if (OpenTask?.Role == "Clerk") NextSymbol = await queries.NextSymbolAsync(Plan.BodyCode, Plan.DocumentType, ct);
+        if (OpenTask?.Role == Roles.Clerk) NextSymbol = await queries.NextSymbolAsync(Plan.BodyCode, Plan.DocumentType, ct);
         if (IsClerk && Plan.Status is PlanStatus.Signed or PlanStatus.Issued or PlanStatus.Released)
         {
             Lines = await recipients.ResolveAsync(id, Plan.Fields, ct);

@@ -1,5 +1,5 @@
-using Workflows.Engine;
 using Workflows.Host.Ui;
+using Workflows.Kernel;
 using Workflows.Plans;
 
 namespace Workflows.Host.Pages.KeHoach;

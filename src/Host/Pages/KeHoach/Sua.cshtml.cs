@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Workflows.Engine;
 using Workflows.Host.Ui;
+using Workflows.Kernel;
 using Workflows.Plans;
 
 namespace Workflows.Host.Pages.KeHoach;

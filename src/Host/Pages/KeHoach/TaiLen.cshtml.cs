@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
-using Workflows.Engine;
 using Workflows.Host.Api;
 using Workflows.Host.Ui;
+using Workflows.Kernel;
 using Workflows.Plans;
 
 namespace Workflows.Host.Pages.KeHoach;
@@ -12,11 +12,11 @@ internal sealed class TaiLenModel(PlanStore store) : UiPage
 {
     [BindProperty] public new IFormFile? File { get; set; }
 
-    public IActionResult OnGet() => Actor.IsIn("Drafter") ? Page() : Forbid();
+    public IActionResult OnGet() => Actor.IsIn(Roles.Drafter) ? Page() : Forbid();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!Actor.IsIn("Drafter")) return Forbid();
+        if (!Actor.IsIn(Roles.Drafter)) return Forbid();
         if (File is null || File.Length == 0)
         {
             ModelState.AddModelError(nameof(File), File is null ? "Cần chọn tệp kế hoạch (.docx hoặc .txt)." : "Tệp rỗng.");

@@ -1,8 +1,8 @@
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Workflows.Distribution;
-using Workflows.Engine;
 using Workflows.Host.Ui;
+using Workflows.Kernel;
 
 namespace Workflows.Host.Pages.QuanTri;
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Workflows.Distribution;
-using Workflows.Engine;
 using Workflows.Host.Ui;
+using Workflows.Kernel;
 
 namespace Workflows.Host.Pages.QuanTri;
 

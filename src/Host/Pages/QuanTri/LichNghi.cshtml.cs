@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Workflows.Calendar;
 using Workflows.Host.Ui;
+using Workflows.Kernel;
 
 namespace Workflows.Host.Pages.QuanTri;
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Workflows.Host.Identity;
 using Workflows.Host.Ui;
+using Workflows.Kernel;
 
 namespace Workflows.Host.Pages.QuanTri;
 

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Workflows.Definitions;
 using Workflows.Host.Identity;
 using Workflows.Host.Ui;
+using Workflows.Kernel;
 
 namespace Workflows.Host.Pages.QuanTri;
 
@@ -13,7 +13,7 @@ namespace Workflows.Host.Pages.QuanTri;
 /// </summary>
 internal sealed class NguoiDungSuaModel(UserManager<WorkflowUser> users, UserAuditLog audit, TimeProvider clock) : UiPage
 {
-    private const string AdminRole = "Admin";
+    private const string AdminRole = Kernel.Roles.Admin;
 
     [BindProperty] public string? UserName { get; set; }
     [BindProperty] public string? FullName { get; set; }
@@ -32,7 +32,7 @@ internal sealed class NguoiDungSuaModel(UserManager<WorkflowUser> users, UserAud
     public string CurrentBody => Actor.BodyCode;
 
     /// <summary>Every role, in the order shown.</summary>
-    public static IReadOnlyList<string> AllRoles { get; } = ["Drafter", "Reviewer", "Signer", "Clerk", "Admin"];
+    public static IReadOnlyList<string> AllRoles => Kernel.Roles.All;
 
     /// <summary>"Đã vô hiệu hóa", "Tạm khóa đến …" or "Hoạt động" at <paramref name="now"/>.</summary>
     public static string StatusOf(WorkflowUser user, DateTimeOffset now) =>

@@ -4,6 +4,7 @@ using Npgsql;
 using Workflows.Audit;
 using Workflows.Distribution;
 using Workflows.Engine;
+using Workflows.Kernel;
 using Workflows.Storage;
 
 namespace Workflows.Reporting.Submissions;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Workflows.Calendar;
+using Workflows.Kernel;
 
 namespace Workflows.Reporting.Submissions;
 

@@ -1,4 +1,4 @@
-namespace Workflows.Engine;
+namespace Workflows.Kernel;
 
 /// <summary>How a refused request is reported (the Host maps these to HTTP status codes).</summary>
 public enum ErrorKind

@@ -1,4 +1,4 @@
-namespace Workflows.Engine;
+namespace Workflows.Kernel;
 
 /// <summary>A request the engine refuses; nothing was changed.</summary>
 public sealed class WorkflowException : Exception

@@ -1,4 +1,4 @@
-namespace Workflows.Engine;
+namespace Workflows.Kernel;
 
 /// <summary>The signed-in person acting on the engine.</summary>
 /// <param name="UserName">Login name, e.g. <c>truongphong</c>.</param>

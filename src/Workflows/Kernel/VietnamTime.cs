@@ -1,4 +1,4 @@
-namespace Workflows.Calendar;
+namespace Workflows.Kernel;
 
 /// <summary>
 /// Vietnam time (Asia/Ho_Chi_Minh): a fixed UTC+7 offset with no daylight saving, so no time-zone database is needed.
