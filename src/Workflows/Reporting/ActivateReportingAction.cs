@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Workflows.Audit;
+using Workflows.Calendar;
 using Workflows.Definitions;
 using Workflows.Engine;
 using Workflows.Kernel;
@@ -32,15 +34,15 @@ internal sealed class ActivateReportingAction(IServiceProvider services, Reporti
             if (!duties[index].IsScheduled) continue;
             var input = ScheduleInput.FromDuty(duties[index]);
             var schedule = SchedulePlanner.Check(input, prefix, year, defaultTitle, options.Value);
-            var target = await store.CheckTargetAsync(context.Connection, context.Transaction, input.Target, prefix, cancellationToken);
+            var target = await store.CheckTargetAsync(context.Work, input.Target, prefix, cancellationToken);
             definition ??= services.GetRequiredService<WorkflowDefinitionCatalog>()
                 .LatestOfKind(options.Value.DefinitionId, WorkflowDefinition.ReportSubmissionKind);
-            var result = await store.InsertAsync(context.Connection, context.Transaction, schedule, target, context.Plan.Id, index,
+            var result = await store.InsertAsync(context.Work, schedule, target, context.Plan.Id, index,
                 context.Plan.BodyCode, definition, context.Actor.UserName, context.Now, cancellationToken);
             if (result is { } r)
                 created.Add(new { scheduleId = r.Id, dutyIndex = index, schedule.Title, frequency = ReportingFrequencies.ToApi(schedule.Frequency), periods = r.Periods });
         }
         if (created.Count > 0)
-            context.Audit.Add(context.Now, context.Actor.UserName, "reporting.activated", context.Plan.Id, context.InstanceId, null, new { schedules = created });
+            context.Work.Audit(context.Now, context.Actor.UserName, "reporting.activated", context.Plan.Id, context.InstanceId, null, new { schedules = created });
     }
 }
