@@ -154,7 +154,7 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<Delivery>> ListAsync(Guid planId, Actor actor, CancellationToken ct = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await Plans.PlanAccess.RequireAsync(connection, null, planId, actor, ct);
+        await Plans.PlanAccess.RequireAsync(connection, planId, actor, ct);
         return (await connection.QueryAsync<Delivery>(new CommandDefinition("""
             SELECT id, address, recipient_name, lines, purpose, status, attempts, last_error, next_attempt_at, sent_at, message_id, subject
             FROM outgoing_messages WHERE plan_id = @planId AND category = 'release' ORDER BY recipient_name, address
@@ -175,20 +175,15 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
     /// <exception cref="WorkflowException">No such plan or delivery (404); another body's plan, or not a Clerk (403); being sent (409).</exception>
     public async Task ResendAsync(Guid planId, Guid deliveryId, Actor actor, DateTimeOffset now, CancellationToken ct = default)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        await Plans.PlanAccess.RequireAsync(connection, transaction, planId, actor, ct);
+        await using var work = await Storage.UnitOfWork.BeginAsync(dataSource, ct);
+        await Plans.PlanAccess.RequireAsync(work, planId, actor, ct);
         if (!actor.IsIn(Roles.Clerk)) throw WorkflowException.Forbidden("Chỉ văn thư mới gửi lại được.");
-        var status = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
-            "SELECT status FROM outgoing_messages WHERE id = @deliveryId AND plan_id = @planId FOR UPDATE", new { deliveryId, planId }, transaction, cancellationToken: ct))
+        var status = await work.ExecuteScalarAsync<string?>(
+            "SELECT status FROM outgoing_messages WHERE id = @deliveryId AND plan_id = @planId FOR UPDATE", new { deliveryId, planId }, ct)
             ?? throw WorkflowException.NotFound("Lượt gửi");
         if (status == "sending") throw WorkflowException.Conflict("Thư đang được gửi; thử lại sau.");
-        await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE outgoing_messages SET status = 'queued', attempts = 0, next_attempt_at = now() WHERE id = @deliveryId",
-            new { deliveryId }, transaction, cancellationToken: ct));
-        var audit = new Audit.AuditWriter(connection, transaction);
-        audit.Add(now, actor.UserName, "plan.delivery-resent", planId, null, null, new { deliveryId, previous = status });
-        await audit.FlushAsync(ct);
-        await transaction.CommitAsync(ct);
+        work.Queue("UPDATE outgoing_messages SET status = 'queued', attempts = 0, next_attempt_at = now() WHERE id = $1", deliveryId);
+        Audit.AuditTrail.Audit(work, now, actor.UserName, "plan.delivery-resent", planId, null, null, new { deliveryId, previous = status });
+        await work.CommitAsync(ct);
     }
 }
