@@ -29,6 +29,7 @@ public static class WorkflowsServiceCollectionExtensions
         services.AddSingleton<WorkflowEngine>();
         services.AddSingleton<PlanStore>();
         services.AddSingleton<AuditVerifier>();
+        services.AddSingleton<AuditSealer>();
         services.TryAddSingleton(sp => new Telemetry.WorkflowsMetrics(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
         return services;
     }

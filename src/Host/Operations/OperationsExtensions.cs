@@ -28,7 +28,9 @@ internal static class OperationsExtensions
             .Configure<NpgsqlDataSource>((options, dataSource) => options.XmlRepository = new PostgresXmlRepository(dataSource));
         builder.Services.AddHealthChecks()
             .AddCheck<PostgresHealthCheck>("postgres", tags: [ReadyTag])
-            .AddCheck<SchemaHealthCheck>("schema", tags: [ReadyTag]);
+            .AddCheck<SchemaHealthCheck>("schema", tags: [ReadyTag])
+            .AddCheck<AuditSealingHealthCheck>("audit-sealing", tags: [ReadyTag]);
+        builder.Services.AddHostedService<AuditSealingService>();
         builder.AddWorkflowsTelemetry();
         return builder;
     }

@@ -22,9 +22,8 @@ public sealed class PlanStore(NpgsqlDataSource dataSource, TimeProvider clock)
         Validate(plan.Subject, plan.DocumentType, plan.FieldsJson);
         var id = Guid.NewGuid();
         var now = clock.GetUtcNow();
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var insert = BatchStatement.Create(
+        await using var work = await UnitOfWork.BeginAsync(dataSource, cancellationToken);
+        work.Queue(
             """
             INSERT INTO plans (id, body_code, document_type, subject, status, fields, document_name, document_media_type, document_content,
                                created_by, created_at, updated_at)
@@ -32,9 +31,8 @@ public sealed class PlanStore(NpgsqlDataSource dataSource, TimeProvider clock)
             """,
             id, actor.BodyCode, plan.DocumentType, plan.Subject.Trim(), plan.FieldsJson, plan.DocumentName,
             plan.DocumentMediaType, plan.DocumentContent, actor.UserName, now);
-        var audit = new AuditWriter(connection, transaction);
-        audit.Add(now, actor.UserName, "plan.created", id, null, null, new { subject = plan.Subject.Trim(), plan.DocumentName });
-        await audit.CommitAsync([insert], cancellationToken); // insert, audit record and COMMIT in one round trip
+        work.Audit(now, actor.UserName, "plan.created", id, null, null, new { subject = plan.Subject.Trim(), plan.DocumentName });
+        await work.CommitAsync(cancellationToken); // insert, audit record and COMMIT in one round trip
         return id;
     }
 
@@ -45,10 +43,8 @@ public sealed class PlanStore(NpgsqlDataSource dataSource, TimeProvider clock)
     /// <exception cref="WorkflowException">No such plan (404); another user or body (403); not draft or returned (409); bad input (422).</exception>
     public async Task<PlanRecord> UpdateAsync(Guid id, string? subject, string? documentType, string? fieldsJson, Actor actor, CancellationToken cancellationToken = default)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var plan = await connection.QuerySingleOrDefaultAsync<PlanRecord>(new CommandDefinition(
-            PlanQueries.SelectById + " FOR UPDATE", new { id }, transaction, cancellationToken: cancellationToken))
+        await using var work = await UnitOfWork.BeginAsync(dataSource, cancellationToken);
+        var plan = await work.QuerySingleOrDefaultAsync<PlanRecord>(PlanQueries.SelectById + " FOR UPDATE", new { id }, cancellationToken)
             ?? throw WorkflowException.NotFound("Kế hoạch");
         if (plan.BodyCode != actor.BodyCode || plan.CreatedBy != actor.UserName)
             throw WorkflowException.Forbidden("Chỉ chuyên viên soạn thảo kế hoạch này mới sửa được.");
@@ -59,15 +55,14 @@ public sealed class PlanStore(NpgsqlDataSource dataSource, TimeProvider clock)
         fieldsJson ??= plan.Fields;
         Validate(subject, documentType, fieldsJson);
         var now = clock.GetUtcNow();
-        var update = BatchStatement.Create(
+        work.Queue(
             """
             UPDATE plans SET subject = $1, document_type = $2, fields = $3::jsonb, updated_at = $4, row_version = row_version + 1
             WHERE id = $5
             """,
             subject, documentType, fieldsJson, now, id);
-        var audit = new AuditWriter(connection, transaction);
-        audit.Add(now, actor.UserName, "plan.corrected", id, null, null, new { subject, documentType, revision = plan.Revision });
-        await audit.CommitAsync([update], cancellationToken);
+        work.Audit(now, actor.UserName, "plan.corrected", id, null, null, new { subject, documentType, revision = plan.Revision });
+        await work.CommitAsync(cancellationToken);
         return plan with { Subject = subject, DocumentType = documentType, Fields = fieldsJson, UpdatedAt = now };
     }
 

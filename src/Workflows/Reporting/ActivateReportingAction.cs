@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Workflows.Audit;
+using Workflows.Calendar;
 using Workflows.Definitions;
 using Workflows.Engine;
 using Workflows.Kernel;
@@ -36,16 +38,16 @@ internal sealed class ActivateReportingAction(IServiceProvider services, Reporti
             if (duty.TryGetProperty("schedule", out var flag) && flag.ValueKind == JsonValueKind.False) continue;
             var input = Read(duty, prefix);
             var schedule = SchedulePlanner.Check(input, prefix, year, defaultTitle, options.Value);
-            var target = await store.CheckTargetAsync(context.Connection, context.Transaction, input.Target, prefix, cancellationToken);
+            var target = await store.CheckTargetAsync(context.Work, input.Target, prefix, cancellationToken);
             definition ??= services.GetRequiredService<WorkflowDefinitionCatalog>()
                 .LatestOfKind(options.Value.DefinitionId, WorkflowDefinition.ReportSubmissionKind);
-            var result = await store.InsertAsync(context.Connection, context.Transaction, schedule, target, context.Plan.Id, index,
+            var result = await store.InsertAsync(context.Work, schedule, target, context.Plan.Id, index,
                 context.Plan.BodyCode, definition, context.Actor.UserName, context.Now, cancellationToken);
             if (result is { } r)
                 created.Add(new { scheduleId = r.Id, dutyIndex = index, schedule.Title, frequency = ReportingFrequencies.ToApi(schedule.Frequency), periods = r.Periods });
         }
         if (created.Count > 0)
-            context.Audit.Add(context.Now, context.Actor.UserName, "reporting.activated", context.Plan.Id, context.InstanceId, null, new { schedules = created });
+            context.Work.Audit(context.Now, context.Actor.UserName, "reporting.activated", context.Plan.Id, context.InstanceId, null, new { schedules = created });
     }
 
     /// <summary>Reads a duty object of the plan's fields into a schedule input; bad types refuse with the field named.</summary>

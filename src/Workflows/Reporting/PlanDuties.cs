@@ -7,6 +7,7 @@ using Workflows.Audit;
 using Workflows.Calendar;
 using Workflows.Kernel;
 using Workflows.Plans;
+using Workflows.Storage;
 
 namespace Workflows.Reporting;
 
@@ -32,7 +33,7 @@ internal sealed class PlanDuties(NpgsqlDataSource dataSource, PlanStore plans, R
         var plan = await plans.GetAsync(planId, actor, cancellationToken);
         var duties = Duties(plan.Fields);
         var result = new List<DutyCheck>();
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var work = await UnitOfWork.BeginAsync(dataSource, cancellationToken);
         for (var i = 0; i < duties.Count; i++)
         {
             var duty = duties[i]!;
@@ -45,7 +46,7 @@ internal sealed class PlanDuties(NpgsqlDataSource dataSource, PlanStore plans, R
             try
             {
                 var schedule = Check(plan, duty, i, now);
-                await store.CheckTargetAsync(connection, null, ActivateReportingAction.Read(JsonSerializer.SerializeToElement(duty), $"reportingDuties[{i}].").Target,
+                await store.CheckTargetAsync(work, ActivateReportingAction.Read(JsonSerializer.SerializeToElement(duty), $"reportingDuties[{i}].").Target,
                     $"reportingDuties[{i}].", cancellationToken);
                 result.Add(new DutyCheck(i, text, "ready", null, null, SchedulePlanner.Periods(schedule, calendar, options.Value)));
             }
@@ -75,22 +76,19 @@ internal sealed class PlanDuties(NpgsqlDataSource dataSource, PlanStore plans, R
         if (!(duty["schedule"] is JsonValue flag && flag.TryGetValue<bool>(out var on) && !on))
         {
             Check(plan, duty, index, now);
-            await using var check = await dataSource.OpenConnectionAsync(cancellationToken);
-            await store.CheckTargetAsync(check, null, ActivateReportingAction.Read(JsonSerializer.SerializeToElement(duty), $"reportingDuties[{index}].").Target,
+            await using var check = await UnitOfWork.BeginAsync(dataSource, cancellationToken);
+            await store.CheckTargetAsync(check, ActivateReportingAction.Read(JsonSerializer.SerializeToElement(duty), $"reportingDuties[{index}].").Target,
                 $"reportingDuties[{index}].", cancellationToken);
         }
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var updated = await connection.ExecuteAsync(new CommandDefinition(
+        await using var work = await UnitOfWork.BeginAsync(dataSource, cancellationToken);
+        var updated = await work.ExecuteAsync(
             """
             UPDATE plans SET fields = jsonb_set(fields, ARRAY['reportingDuties', @index::text], @duty::jsonb), updated_at = @now, row_version = row_version + 1
             WHERE id = @planId AND status NOT IN ('released', 'rejected') AND jsonb_array_length(fields -> 'reportingDuties') > @index
-            """, new { index, duty = duty.ToJsonString(), now, planId }, transaction, cancellationToken: cancellationToken));
+            """, new { index, duty = duty.ToJsonString(), now, planId }, cancellationToken);
         if (updated == 0) throw WorkflowException.Conflict("Kế hoạch vừa thay đổi; tải lại rồi thử lại.");
-        var audit = new AuditWriter(connection, transaction);
-        audit.Add(now, actor.UserName, "plan.reporting-duty-completed", planId, null, null, new { index, duty = JsonSerializer.SerializeToElement(duty) });
-        await audit.FlushAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        work.Audit(now, actor.UserName, "plan.reporting-duty-completed", planId, null, null, new { index, duty = JsonSerializer.SerializeToElement(duty) });
+        await work.CommitAsync(cancellationToken);
     }
 
     private CheckedSchedule Check(PlanRecord plan, JsonNode? duty, int index, DateTimeOffset now)
