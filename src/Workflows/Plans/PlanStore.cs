@@ -23,7 +23,7 @@ public sealed class PlanStore(NpgsqlDataSource dataSource, TimeProvider clock)
         var id = Guid.NewGuid();
         var now = clock.GetUtcNow();
         await using var work = await UnitOfWork.BeginAsync(dataSource, cancellationToken);
-        PlanWrites.Insert(work, id, actor.BodyCode, plan, actor.UserName, now);
+        PlanWrites.Insert(work, id, actor.BodyCode, plan, plan.FieldsJson, actor.UserName, now);
         work.Audit(now, actor.UserName, "plan.created", id, null, null, new { subject = plan.Subject.Trim(), plan.DocumentName });
         await work.CommitAsync(cancellationToken); // insert, audit record and COMMIT in one round trip
         return id;

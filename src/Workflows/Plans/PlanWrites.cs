@@ -11,15 +11,15 @@ namespace Workflows.Plans;
 /// </summary>
 internal static class PlanWrites
 {
-    /// <summary>Queues the insert of a new draft plan of <paramref name="bodyCode"/>.</summary>
-    public static void Insert(UnitOfWork work, Guid id, string bodyCode, NewPlan plan, string createdBy, DateTimeOffset now) =>
+    /// <summary>Queues the insert of a new draft plan of <paramref name="bodyCode"/>, its fields as stored (a JSON object).</summary>
+    public static void Insert(UnitOfWork work, Guid id, string bodyCode, NewPlan plan, string fieldsJson, string createdBy, DateTimeOffset now) =>
         work.Queue(
             """
             INSERT INTO plans (id, body_code, document_type, subject, status, fields, document_name, document_media_type, document_content,
                                created_by, created_at, updated_at)
             VALUES ($1, $2, $3, $4, 'draft', $5::jsonb, $6, $7, $8, $9, $10, $10)
             """,
-            id, bodyCode, plan.DocumentType, plan.Subject.Trim(), plan.FieldsJson, plan.DocumentName, plan.DocumentMediaType, plan.DocumentContent,
+            id, bodyCode, plan.DocumentType, plan.Subject.Trim(), fieldsJson, plan.DocumentName, plan.DocumentMediaType, plan.DocumentContent,
             createdBy, now);
 
     /// <summary>Queues the drafter's correction of subject, type and fields (JSON object).</summary>
