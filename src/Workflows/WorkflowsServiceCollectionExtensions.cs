@@ -16,6 +16,7 @@ public static class WorkflowsServiceCollectionExtensions
     public static IServiceCollection AddWorkflowsCore(this IServiceCollection services)
     {
         Storage.DapperSetup.Apply();
+        PlanFieldsTypeHandler.Register();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => VietnamWorkingCalendar.WithShippedYears());
         services.TryAddSingleton<IWorkingCalendar>(sp => sp.GetRequiredService<VietnamWorkingCalendar>());

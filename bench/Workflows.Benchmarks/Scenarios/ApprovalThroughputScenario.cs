@@ -7,6 +7,7 @@ using Workflows.Audit;
 using Workflows.Benchmarks.Infrastructure;
 using Workflows.Engine;
 using Workflows.Kernel;
+using Workflows.Kernel.Plans;
 using Workflows.Plans;
 
 namespace Workflows.Benchmarks.Scenarios;
@@ -109,7 +110,7 @@ internal sealed class ApprovalThroughputScenario : IScenario
         await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
             async (i, ct) =>
             {
-                var id = await store.CreateAsync(new NewPlan($"Kế hoạch thử tải số {i}", "KH", "{}", null, null, null), drafter, ct);
+                var id = await store.CreateAsync(new NewPlan($"Kế hoạch thử tải số {i}", "KH", PlanFields.Empty, null, null, null), drafter, ct);
                 await engine.SubmitAsync(id, null, drafter, ct);
                 plans.Add(id);
             });

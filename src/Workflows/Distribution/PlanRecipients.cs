@@ -2,6 +2,7 @@ using Npgsql;
 using Workflows.Audit;
 using Workflows.Engine;
 using Workflows.Kernel;
+using Workflows.Kernel.Plans;
 using Workflows.Storage;
 
 namespace Workflows.Distribution;
@@ -10,9 +11,9 @@ namespace Workflows.Distribution;
 public sealed class PlanRecipients(NpgsqlDataSource dataSource)
 {
     /// <summary>Resolves the lines of <paramref name="planId"/> inside a caller's transaction.</summary>
-    public static async Task<IReadOnlyList<LineResolution>> ResolveAsync(UnitOfWork work, Guid planId, string fieldsJson, CancellationToken ct)
+    public static async Task<IReadOnlyList<LineResolution>> ResolveAsync(UnitOfWork work, Guid planId, PlanFields fields, CancellationToken ct)
     {
-        var lines = RecipientLine.FromFields(fieldsJson);
+        var lines = RecipientLine.FromFields(fields);
         if (lines.Count == 0) return [];
         var entries = await DirectoryStore.AllAsync(work, ct);
         var choices = (await work.QueryAsync<(int, Guid)>(
@@ -22,20 +23,20 @@ public sealed class PlanRecipients(NpgsqlDataSource dataSource)
     }
 
     /// <summary>The plan's lines and their resolution (the caller has checked access to the plan).</summary>
-    public async Task<IReadOnlyList<LineResolution>> ResolveAsync(Guid planId, string fieldsJson, CancellationToken ct = default)
+    public async Task<IReadOnlyList<LineResolution>> ResolveAsync(Guid planId, PlanFields fields, CancellationToken ct = default)
     {
         await using var work = await UnitOfWork.BeginAsync(dataSource, ct);
-        return await ResolveAsync(work, planId, fieldsJson, ct);
+        return await ResolveAsync(work, planId, fields, ct);
     }
 
     /// <summary>
     /// The clerk picks the entry for one line: kept for this plan, and the line's text becomes an alias of the entry
     /// so the next plan resolves by itself.
     /// </summary>
-    public async Task ChooseAsync(Guid planId, string fieldsJson, int lineIndex, Guid entryId, Actor actor, DateTimeOffset now, CancellationToken ct = default)
+    public async Task ChooseAsync(Guid planId, PlanFields fields, int lineIndex, Guid entryId, Actor actor, DateTimeOffset now, CancellationToken ct = default)
     {
         if (!actor.IsIn(Roles.Clerk) && !actor.IsIn(Roles.Admin)) throw WorkflowException.Forbidden("Chỉ văn thư mới chọn được người nhận.");
-        var line = RecipientLine.FromFields(fieldsJson).FirstOrDefault(l => l.Index == lineIndex)
+        var line = RecipientLine.FromFields(fields).FirstOrDefault(l => l.Index == lineIndex)
             ?? throw WorkflowException.NotFound($"Dòng Nơi nhận {lineIndex}");
         if (RecipientText.IsArchive(line.Text)) throw WorkflowException.Invalid("lineIndex", "Dòng lưu trữ không gửi email.");
         await using var work = await UnitOfWork.BeginAsync(dataSource, ct);

@@ -9,6 +9,7 @@ using Workflows.Calendar;
 using Workflows.Definitions;
 using Workflows.Engine;
 using Workflows.Kernel;
+using Workflows.Kernel.Plans;
 using Workflows.Storage;
 
 namespace Workflows.Reporting;

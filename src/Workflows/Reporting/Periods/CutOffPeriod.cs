@@ -1,3 +1,5 @@
+using Workflows.Kernel.Plans;
+
 namespace Workflows.Reporting.Periods;
 
 /// <summary>

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Workflows.Reporting;
+namespace Workflows.Kernel.Plans;
 
 /// <summary>
 /// How often a report is due (tần suất báo cáo, Nghị định 09/2019/NĐ-CP): the one enum of the plan reader, the
