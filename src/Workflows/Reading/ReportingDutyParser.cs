@@ -1,4 +1,4 @@
-using Workflows.Reporting;
+using Workflows.Kernel;
 
 namespace Workflows.Reading;
 

@@ -1,3 +1,5 @@
+using Workflows.Kernel;
+
 namespace Workflows.Reporting;
 
 /// <summary>Text forms of <see cref="ReportingFrequency"/>: API and plan fields (<c>half-yearly</c>) and database (<c>half_yearly</c>).</summary>

@@ -1,4 +1,4 @@
-using Workflows.Reporting;
+using Workflows.Kernel;
 using Workflows.Reporting.Periods;
 
 namespace Workflows.Tests.Calendar;

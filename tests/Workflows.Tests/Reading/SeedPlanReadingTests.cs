@@ -1,4 +1,4 @@
-using Workflows.Reporting;
+using Workflows.Kernel;
 using Workflows.Reading;
 using static Workflows.Tests.Reading.ReadingTestFiles;
 

@@ -1,3 +1,5 @@
+using Workflows.Kernel;
+
 namespace Workflows.Reporting.Periods;
 
 /// <summary>
