@@ -23,23 +23,12 @@ internal static class StorageExtensions
             var port = LocalPostgresCluster.RunningPort(directory) ?? options.EmbeddedPort;
             var cluster = new LocalPostgresCluster(directory, port, loggerFactory.CreateLogger("EmbeddedPostgres"));
             cluster.Start();
-            EnsureDatabase(cluster.ConnectionString(), "workflows");
+            cluster.EnsureDatabase("workflows");
             connectionString = cluster.ConnectionString("workflows");
             builder.Configuration["Workflows:Embedded"] = "true";
         }
         builder.Services.AddSingleton(_ => WorkflowsDataSource.Build(connectionString));
         builder.Configuration["ConnectionStrings:Workflows"] = connectionString;
         return builder;
-    }
-
-    private static void EnsureDatabase(string adminConnectionString, string database)
-    {
-        using var connection = new NpgsqlConnection(adminConnectionString);
-        connection.Open();
-        using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", connection);
-        exists.Parameters.AddWithValue("name", database);
-        if (exists.ExecuteScalar() is not null) return;
-        using var create = new NpgsqlCommand($"CREATE DATABASE \"{database}\"", connection);
-        create.ExecuteNonQuery();
     }
 }
