@@ -59,7 +59,7 @@ internal sealed class DistributionReleaseParticipant(IOptions<OrganisationOption
             entryIds = messages.Select(m => m.Recipient.Id).ToArray(),
             lines = messages.Select(m => m.Lines).ToArray(),
             purposes = messages.Select(m => m.Purpose).ToArray(),
-            bodies = messages.Select(m => Body(m.Recipient.Name, body, plan, m.Purpose, signerTitle, signerName)).ToArray(),
+            bodies = messages.Select(m => Body(m.Recipient.Name, body, plan, m.Purpose, signerTitle, signerName, context.Now)).ToArray(),
         }, context.Transaction, cancellationToken: cancellationToken));
         context.Audit.Add(context.Now, context.Actor.UserName, "plan.distribution-queued", plan.Id, context.InstanceId, null, new
         {
@@ -82,9 +82,9 @@ internal sealed class DistributionReleaseParticipant(IOptions<OrganisationOption
         return (s.SecondTitle is null ? s.Title : $"{s.Title} / {s.SecondTitle}", s.Name);
     }
 
-    internal static string Body(string recipient, string sender, PlanRecord plan, string purpose, string signerTitle, string signerName)
+    internal static string Body(string recipient, string sender, PlanRecord plan, string purpose, string signerTitle, string signerName, DateTimeOffset now)
     {
-        var date = plan.IssuedOn ?? DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+        var date = plan.IssuedOn ?? VietnamTime.ToVietnamDate(now);
         var text = new StringBuilder();
         text.AppendLine($"Kính gửi: {recipient}");
         text.AppendLine();

@@ -47,11 +47,30 @@ internal static partial class ArchitectureRules
             .Order(StringComparer.Ordinal)
             .Select(ns => $"{f.Path}: uses {ns}"));
 
+    /// <summary>Where Vietnam time is computed: the one file allowed to name its offset or zone.</summary>
+    public const string VietnamTimeFile = "src/Workflows/Kernel/VietnamTime.cs";
+
+    /// <summary>
+    /// Ad-hoc Vietnam time outside <see cref="VietnamTimeFile"/>: a seven-hour shift in code (<c>AddHours(7)</c>,
+    /// <c>TimeSpan.FromHours(7)</c>, <c>new TimeSpan(7, 0, 0)</c>) or the zone named in a literal
+    /// (<c>Asia/Ho_Chi_Minh</c>, Windows' <c>SE Asia Standard Time</c>).
+    /// </summary>
+    public static IEnumerable<string> VietnamTimeOutsideKernel(IEnumerable<SourceFile> files) =>
+        files.Where(f => f.Path != VietnamTimeFile).SelectMany(f =>
+            SevenHours().Matches(f.Code).Select(m => $"{f.Path}:{SourceFile.LineOf(f.Code, m.Index)}: {m.Value}")
+                .Concat(f.Literals.Where(l => VietnamZone().IsMatch(l.Value)).Select(l => $"{f.Path}:{l.Line}: \"{l.Value}\"")));
+
     /// <summary>True when <paramref name="ns"/> is <paramref name="outer"/> or inside it.</summary>
     public static bool Within(string ns, string? outer) =>
         outer is not null && (ns == outer || ns.StartsWith(outer + ".", StringComparison.Ordinal));
 
     private static string OneLine(string text) => WhiteSpace().Replace(text, " ").Trim();
+
+    [GeneratedRegex(@"\b(?:AddHours|FromHours)\(\s*7(?:\.0)?d?\s*\)|\bnew\s+TimeSpan\(\s*7\s*,\s*0\s*,\s*0\s*\)")]
+    private static partial Regex SevenHours();
+
+    [GeneratedRegex(@"Asia/(?:Ho_Chi_Minh|Saigon)|SE Asia Standard Time")]
+    private static partial Regex VietnamZone();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhiteSpace();

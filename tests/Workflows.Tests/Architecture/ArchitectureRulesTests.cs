@@ -96,6 +96,29 @@ public sealed class ArchitectureRulesTests
         Assert.Empty(ArchitectureRules.ImportsBeyond([file], Known, "Workflows", "Workflows.Kernel"));
     }
 
+    [Theory]
+    [InlineData("var date = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));")]
+    [InlineData("var local = now.ToOffset(TimeSpan.FromHours(7));")]
+    [InlineData("var offset = new TimeSpan(7, 0, 0);")]
+    [InlineData("var zone = TimeZoneInfo.FindSystemTimeZoneById(\"Asia/Ho_Chi_Minh\");")]
+    [InlineData("const string Sql = \"SELECT (@now AT TIME ZONE 'Asia/Ho_Chi_Minh')::date\";")]
+    public void Ad_hoc_Vietnam_time_outside_Kernel_is_reported(string statement)
+    {
+        var file = Cs("src/Workflows/Distribution/M.cs", "class M\n{\n    void F()\n    {\n        " + statement + "\n    }\n}\n");
+        Assert.Single(ArchitectureRules.VietnamTimeOutsideKernel([file]));
+    }
+
+    [Fact]
+    public void Vietnam_time_named_in_a_comment_or_computed_in_VietnamTime_passes()
+    {
+        var files = new[]
+        {
+            Cs("src/Workflows/Calendar/C.cs", "/// Vietnam time (Asia/Ho_Chi_Minh, UTC+7).\nclass C { TimeSpan T = TimeSpan.FromHours(17); }\n"),
+            Cs(ArchitectureRules.VietnamTimeFile, "static class VietnamTime { static readonly TimeSpan Offset = TimeSpan.FromHours(7); }"),
+        };
+        Assert.Empty(ArchitectureRules.VietnamTimeOutsideKernel(files));
+    }
+
     private static readonly string[] Known =
         ["Workflows", "Workflows.Kernel", "Workflows.Reading", "Workflows.Reading.Docx", "Workflows.Reporting", "Workflows.Reporting.Status"];
 }

@@ -2,7 +2,7 @@ namespace Workflows.Tests.Architecture;
 
 /// <summary>
 /// The architecture of issue 11, checked on the source files under <c>src/</c>: who may write role names, where SQL
-/// may live, and what the pure features may import. Each rule's own tests (<see cref="ArchitectureRulesTests"/>) show
+/// may live, who computes Vietnam time, and what the pure features may import. Each rule's own tests (<see cref="ArchitectureRulesTests"/>) show
 /// it fails on a planted violation.
 /// </summary>
 public sealed class ArchitectureTests
@@ -20,6 +20,13 @@ public sealed class ArchitectureTests
         var host = SourceTree.Sources.Under("src/Host").ToList();
         Assert.NotEmpty(host);
         Assert.Empty(ArchitectureRules.SqlIn(host));
+    }
+
+    [Fact]
+    public void Vietnam_time_is_computed_nowhere_but_Kernel_VietnamTime()
+    {
+        Assert.Contains(SourceTree.Sources, f => f.Path == ArchitectureRules.VietnamTimeFile);
+        Assert.Empty(ArchitectureRules.VietnamTimeOutsideKernel(SourceTree.Sources));
     }
 
     [Theory]
