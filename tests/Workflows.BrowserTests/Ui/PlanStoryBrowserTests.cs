@@ -1,0 +1,347 @@
+using Microsoft.Extensions.Time.Testing;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Workflows.BrowserTests.Ui;
+
+/// <summary>The whole story of one plan, through the pages only, as the five people of the Uông Bí office would do it.</summary>
+public sealed class PlanStoryBrowserTests(PlanStoryBrowserTests.StoryFixture fixture) : IClassFixture<PlanStoryBrowserTests.StoryFixture>
+{
+    /// <summary>The story on 2 January 2026 (Vietnam), the reporting job run by the test rather than by its timer.</summary>
+    public sealed class StoryFixture : BrowserFixture
+    {
+        private protected override FakeTimeProvider CreateClock() => new(ReportingFlow.Vn(2026, 1, 2, 8).ToUniversalTime());
+
+        private protected override IEnumerable<KeyValuePair<string, string?>> ExtraSettings() =>
+            [new("Workflows:Scheduler:CycleSeconds", "3600")];
+    }
+
+    /// <summary>The decoded text body of a pickup <c>.eml</c> file (quoted-printable, UTF-8) and its raw headers.</summary>
+    private static (string Headers, string Body) ReadEml(string path)
+    {
+        var raw = File.ReadAllText(path);
+        var split = raw.IndexOf("\r\n\r\n", StringComparison.Ordinal);
+        var headers = raw[..split];
+        var body = raw[(split + 4)..].Replace("=\r\n", "", StringComparison.Ordinal);
+        var bytes = new List<byte>();
+        for (var i = 0; i < body.Length; i++)
+        {
+            if (body[i] == '=' && i + 2 < body.Length && Uri.IsHexDigit(body[i + 1]) && Uri.IsHexDigit(body[i + 2]))
+            {
+                bytes.Add(Convert.ToByte(body.Substring(i + 1, 2), 16));
+                i += 2;
+            }
+            else bytes.AddRange(System.Text.Encoding.UTF8.GetBytes(body[i].ToString()));
+        }
+        return (headers, System.Text.Encoding.UTF8.GetString(bytes.ToArray()));
+    }
+
+    [Fact]
+    public async Task A_plan_goes_from_upload_through_review_return_revision_signature_and_release_and_a_school_submits_through_the_link_it_received_and_the_office_sees_it_on_the_dashboard()
+    {
+        // The drafter uploads the 2023 plan and sees every field the reader found.
+        var drafter = await fixture.SignInAsync("chuyenvien");
+        await drafter.GetByRole(AriaRole.Link, new() { Name = "Tải kế hoạch lên" }).First.ClickAsync();
+        await BrowserFixture.ShotAsync(drafter, "01-tai-len");
+        await drafter.GetByLabel("Tệp kế hoạch").SetInputFilesAsync(RepositoryPaths.Plan("uongbi-2023-95-KH-PGDDT.txt"));
+        await drafter.GetByRole(AriaRole.Button, new() { Name = "Tải lên và đọc" }).ClickAsync();
+        await drafter.WaitForURLAsync(new Regex("/ke-hoach/[0-9a-f-]{36}/sua"));
+        var planUrl = Regex.Match(drafter.Url, "/ke-hoach/[0-9a-f-]{36}").Value;
+        await Expect(drafter.GetByTestId("canh-bao")).ToContainTextAsync("Không tìm thấy tên cơ quan ban hành.");
+        await Expect(drafter.GetByLabel("Trích yếu")).ToHaveValueAsync(new Regex("^Thực hiện Nghị quyết số 06-NQ/TU"));
+        await Expect(drafter.Locator("[name='Form.Recipients[0].Name']")).ToHaveValueAsync("Văn phòng Sở GDĐT");
+        await Expect(drafter.GetByLabel("Họ và tên")).ToHaveValueAsync("Trần Nam Hải");
+        await Expect(drafter.Locator("[name='Form.Duties[0].Text']")).ToHaveValueAsync(new Regex("Trước ngày 15 hằng tháng"));
+        await Expect(drafter.Locator("[name='Form.Duties[0].Frequency']")).ToHaveValueAsync("monthly");
+        await BrowserFixture.ShotAsync(drafter, "02-sua-truong");
+
+        // It corrects the issuer the reader missed and adds a school the directory knows under another name, then submits.
+        await drafter.GetByLabel("Cơ quan ban hành").FillAsync("PHÒNG GIÁO DỤC VÀ ĐÀO TẠO");
+        var recipientRows = await drafter.GetByTestId("noi-nhan").CountAsync();
+        await drafter.Locator($"[name='Form.Recipients[{recipientRows - 2}].Name']").FillAsync("Trường Tiểu học Lê Lợi");
+        await drafter.GetByRole(AriaRole.Button, new() { Name = "Lưu và trình" }).ClickAsync();
+        await drafter.WaitForURLAsync(new Regex(Regex.Escape(planUrl) + "\\?"));
+        await Expect(drafter.GetByTestId("trang-thai")).ToHaveTextAsync("Chờ kiểm tra");
+        await Expect(drafter.GetByTestId("van-ban")).ToContainTextAsync("PHÒNG GIÁO DỤC VÀ ĐÀO TẠO");
+        await Expect(drafter.GetByTestId("van-ban")).ToContainTextAsync("Trường Tiểu học Lê Lợi");
+        await Expect(drafter.GetByTestId("so-ky-hieu")).ToHaveTextAsync("Số: …/KH-PGDĐT");
+
+        // The reviewer finds it in the inbox, reads the document and approves.
+        var reviewer = await fixture.SignInAsync("photruongphong");
+        await Expect(reviewer.GetByTestId("viec")).ToHaveCountAsync(1);
+        await Expect(reviewer.GetByTestId("viec")).ToContainTextAsync("Kiểm tra");
+        await BrowserFixture.ShotAsync(reviewer, "03-hop-thu-kiem-tra");
+        await reviewer.GetByTestId("viec").GetByRole(AriaRole.Link).ClickAsync();
+        await Expect(reviewer.GetByTestId("van-ban")).ToContainTextAsync("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+        await Expect(reviewer.GetByTestId("van-ban")).ToContainTextAsync("KẾ HOẠCH");
+        await Expect(reviewer.GetByTestId("khoi-ky")).ToContainTextAsync("TRƯỞNG PHÒNG");
+        await Expect(reviewer.GetByTestId("noi-nhan-van-ban")).ToContainTextAsync("- Văn phòng Sở GDĐT;");
+        await Expect(reviewer.GetByTestId("noi-nhan-van-ban").Locator("li").Last).ToHaveTextAsync("- Lưu: VT, TĐ-TH.");
+        await BrowserFixture.ShotAsync(reviewer, "04-kiem-tra");
+        await reviewer.GetByRole(AriaRole.Button, new() { Name = "Đồng ý, trình ký" }).ClickAsync();
+        await Expect(reviewer.GetByTestId("trang-thai")).ToHaveTextAsync("Chờ ký ban hành");
+
+        // The signer tries to return it without a comment (refused next to the field), then returns it with one.
+        var signer = await fixture.SignInAsync("truongphong");
+        await signer.GotoAsync(planUrl);
+        await signer.GetByRole(AriaRole.Button, new() { Name = "Trả lại" }).ClickAsync();
+        await Expect(signer.GetByTestId("form-return")).ToContainTextAsync("Cần ghi ý kiến khi trả lại.");
+        await BrowserFixture.ShotAsync(signer, "05-tra-lai-thieu-y-kien");
+        await signer.GetByLabel("Ý kiến khi trả lại (bắt buộc)").FillAsync("Bổ sung Trường Tiểu học Lê Lợi vào chỉ tiêu trường chuẩn.");
+        await signer.GetByRole(AriaRole.Button, new() { Name = "Trả lại" }).ClickAsync();
+        await Expect(signer.GetByTestId("trang-thai")).ToHaveTextAsync("Bị trả lại, chờ chỉnh sửa");
+
+        // The drafter sees the comment beside the form, revises and resubmits.
+        await drafter.GotoAsync("/hop-thu");
+        await Expect(drafter.GetByTestId("viec")).ToContainTextAsync("Soạn thảo, chỉnh sửa");
+        await drafter.GetByTestId("viec").GetByRole(AriaRole.Link).ClickAsync();
+        await Expect(drafter.GetByTestId("y-kien-tra-lai")).ToHaveTextAsync("Bổ sung Trường Tiểu học Lê Lợi vào chỉ tiêu trường chuẩn.");
+        await BrowserFixture.ShotAsync(drafter, "06-chinh-sua-sau-tra-lai");
+        var body = drafter.GetByLabel("Nội dung (mỗi đoạn một dòng)");
+        await body.FillAsync(await body.InputValueAsync() + "\nBổ sung: Trường Tiểu học Lê Lợi phấn đấu đạt chuẩn quốc gia mức độ 2.");
+        await drafter.GetByRole(AriaRole.Button, new() { Name = "Lưu và trình" }).ClickAsync();
+        await Expect(drafter.GetByTestId("trang-thai")).ToHaveTextAsync("Chờ kiểm tra");
+        await Expect(drafter.GetByTestId("van-ban")).ToContainTextAsync("phấn đấu đạt chuẩn quốc gia mức độ 2");
+
+        // Review again, then the head signs directly.
+        await reviewer.GotoAsync(planUrl);
+        await reviewer.GetByRole(AriaRole.Button, new() { Name = "Đồng ý, trình ký" }).ClickAsync();
+        await Expect(reviewer.GetByTestId("trang-thai")).ToHaveTextAsync("Chờ ký ban hành");
+        await signer.GotoAsync(planUrl);
+        await Expect(signer.GetByLabel("Hình thức ký")).ToHaveValueAsync("direct");
+        await BrowserFixture.ShotAsync(signer, "07-ky");
+        await signer.GetByRole(AriaRole.Button, new() { Name = "Ký ban hành" }).ClickAsync();
+        await Expect(signer.GetByTestId("trang-thai")).ToHaveTextAsync("Đã ký, chờ cấp số");
+        await Expect(signer.GetByTestId("khoi-ky")).ToContainTextAsync("(Đã ký)");
+        var history = signer.GetByTestId("lich-su");
+        await Expect(history.Filter(new() { HasText = "Trả lại" })).ToContainTextAsync("Bổ sung Trường Tiểu học Lê Lợi");
+
+        // The clerk sees the number that will be given, picks the directory entry of the unknown line and releases.
+        var clerk = await fixture.SignInAsync("vanthu");
+        await clerk.GetByRole(AriaRole.Link, new() { Name = "Cấp số, phát hành" }).ClickAsync();
+        await Expect(clerk.GetByTestId("so-se-cap")).ToHaveTextAsync("01/KH-PGDĐT");
+        await BrowserFixture.ShotAsync(clerk, "08-phat-hanh");
+        await clerk.GetByTestId("cho-phat-hanh").GetByRole(AriaRole.Link).ClickAsync();
+        await Expect(clerk.GetByTestId("so-se-cap")).ToHaveTextAsync("01/KH-PGDĐT");
+        var unknown = clerk.GetByTestId("dong-noi-nhan").Filter(new() { HasText = "Trường Tiểu học Lê Lợi" });
+        await Expect(unknown).ToHaveAttributeAsync("data-state", "unresolved");
+        await BrowserFixture.ShotAsync(clerk, "09-noi-nhan-chua-xac-dinh");
+        await clerk.GetByRole(AriaRole.Button, new() { Name = "Cấp số và phát hành" }).ClickAsync();
+        await Expect(clerk.GetByTestId("form-approve")).ToContainTextAsync("Trường Tiểu học Lê Lợi");
+        await Expect(clerk.GetByTestId("trang-thai")).ToHaveTextAsync("Đã ký, chờ cấp số");
+        await unknown.GetByLabel("Chọn mục danh bạ cho “Trường Tiểu học Lê Lợi”").SelectOptionAsync(new SelectOptionValue { Label = "Trường TH Lê Lợi (Trường học)" });
+        await unknown.GetByRole(AriaRole.Button, new() { Name = "Chọn" }).ClickAsync();
+        await Expect(clerk.GetByTestId("dong-noi-nhan").Filter(new() { HasText = "Trường Tiểu học Lê Lợi" })).ToHaveAttributeAsync("data-state", "resolved");
+        await clerk.GetByRole(AriaRole.Button, new() { Name = "Cấp số và phát hành" }).ClickAsync();
+        await Expect(clerk.GetByTestId("trang-thai")).ToHaveTextAsync("Đã phát hành");
+        await Expect(clerk.GetByTestId("so-ky-hieu")).ToHaveTextAsync("Số: 01/KH-PGDĐT");
+        await Expect(clerk.GetByTestId("thu").Filter(new() { HasText = "th-leloi@uongbi.example.org" })).ToHaveCountAsync(1);
+        for (var i = 0; i < 100 && await clerk.GetByTestId("tinh-trang-thu").Filter(new() { HasNotText = "Đã gửi" }).CountAsync() > 0; i++)
+        {
+            await Task.Delay(200);
+            await clerk.ReloadAsync();
+        }
+        await Expect(clerk.GetByTestId("tinh-trang-thu").Filter(new() { HasNotText = "Đã gửi" })).ToHaveCountAsync(0);
+        await BrowserFixture.ShotAsync(clerk, "10-da-phat-hanh");
+
+        // The clerk resends the school's message: it is queued again and leaves once more.
+        var sentBefore = Directory.GetFiles(fixture.MailFolder, "*.eml").Length;
+        await clerk.GetByRole(AriaRole.Button, new() { Name = "Gửi lại cho th-leloi@uongbi.example.org" }).ClickAsync();
+        await Expect(clerk.GetByTestId("thong-bao")).ToHaveTextAsync("Đã xếp thư vào hàng gửi lại.");
+        for (var i = 0; i < 100 && Directory.GetFiles(fixture.MailFolder, "*.eml").Length == sentBefore; i++) await Task.Delay(200);
+        Assert.Equal(sentBefore + 1, Directory.GetFiles(fixture.MailFolder, "*.eml").Length);
+
+        // The development mail page shows the messages, in the same look.
+        await clerk.GetByRole(AriaRole.Link, new() { Name = "Thư đã gửi" }).ClickAsync();
+        var leLoi = clerk.GetByTestId("thu").Filter(new() { HasText = "th-leloi@uongbi.example.org" });
+        await Expect(leLoi).ToContainTextAsync("[01/KH-PGDĐT]");
+        await Expect(leLoi).ToContainTextAsync("Đã gửi");
+        await Expect(clerk.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("\\.eml$") }).First).ToBeVisibleAsync();
+        await BrowserFixture.ShotAsync(clerk, "11-thu-da-gui");
+        Assert.NotEmpty(Directory.GetFiles(fixture.MailFolder, "*.eml"));
+
+        // The drafter follows the plan's status in the list of the body's plans.
+        await drafter.GetByRole(AriaRole.Link, new() { Name = "Kế hoạch", Exact = true }).ClickAsync();
+        var row = drafter.GetByTestId("ke-hoach").Filter(new() { HasText = "Thực hiện Nghị quyết số 06-NQ/TU" });
+        await Expect(row.GetByTestId("trang-thai")).ToHaveTextAsync("Đã phát hành");
+        await Expect(row).ToContainTextAsync("01/KH-PGDĐT");
+        await BrowserFixture.ShotAsync(drafter, "12-ke-hoach");
+
+        // The reporting duty became a monthly schedule; on 5 January the job sends each school its request with its own link.
+        fixture.App.Clock.AdjustTime(ReportingFlow.Vn(2026, 1, 5).ToUniversalTime());
+        await ReportingFlow.RunCycleAsync(fixture.App);
+        string? link = null, requestFile = null;
+        for (var i = 0; i < 150 && link is null; i++)
+        {
+            (requestFile, link) = Directory.GetFiles(fixture.MailFolder, "*.eml").Select(f => (File: f, Mail: ReadEml(f)))
+                .Where(m => m.Mail.Headers.Contains("th-leloi@uongbi.example.org", StringComparison.Ordinal))
+                .Select(m => (m.File, Match: Regex.Match(m.Mail.Body, "/nop-bao-cao/([A-Za-z0-9_-]+)")))
+                .Where(m => m.Match.Success).Select(m => ((string?)Path.GetFileName(m.File), (string?)m.Match.Groups[1].Value)).FirstOrDefault();
+            if (link is null) await Task.Delay(200);
+        }
+        Assert.NotNull(link);
+        await clerk.GotoAsync("/dev/mail");
+        await Expect(clerk.GetByTestId("thu").Filter(new() { HasText = "Đề nghị gửi báo cáo" }).Filter(new() { HasText = "th-leloi@uongbi.example.org" })).ToHaveCountAsync(1);
+        // The message itself, decoded on the page: its Vietnamese subject and text with the school's link.
+        await clerk.GetByRole(AriaRole.Link, new() { Name = $"Xem nội dung {requestFile}" }).ClickAsync();
+        await Expect(clerk.GetByTestId("noi-dung-thu").GetByRole(AriaRole.Heading)).ToContainTextAsync("Đề nghị gửi báo cáo");
+        await Expect(clerk.GetByTestId("noi-dung-thu")).ToContainTextAsync("th-leloi@uongbi.example.org");
+        await Expect(clerk.GetByTestId("than-thu")).ToContainTextAsync($"/nop-bao-cao/{link}");
+        await Expect(clerk.GetByTestId("than-thu")).ToContainTextAsync("01/KH-PGDĐT");
+        await BrowserFixture.ShotAsync(clerk, "13-thu-de-nghi-bao-cao");
+
+        // The school opens its link (no account) and submits a file.
+        var schoolContext = await fixture.Browser.NewContextAsync(new() { BaseURL = fixture.BaseUrl });
+        var school = await schoolContext.NewPageAsync();
+        await school.GotoAsync($"/nop-bao-cao/{link}");
+        await Expect(school.Locator("#status")).ToContainTextAsync("Chưa nộp");
+        await Expect(school.Locator("main, body").First).ToContainTextAsync("01/KH-PGDĐT");
+        await BrowserFixture.ShotAsync(school, "14-truong-mo-lien-ket");
+        var report = Path.Combine(Path.GetTempPath(), $"bao-cao-thang-1-{Guid.NewGuid():N}.pdf");
+        await File.WriteAllTextAsync(report, "%PDF-1.4\n% Báo cáo tháng 1/2026 của Trường TH Lê Lợi\n%%EOF\n");
+        await school.GetByLabel("Tệp báo cáo").SetInputFilesAsync(report);
+        await school.GetByRole(AriaRole.Button, new() { Name = "Nộp báo cáo" }).ClickAsync();
+        await Expect(school.Locator("#status")).ToContainTextAsync("Đã nộp");
+        await BrowserFixture.ShotAsync(school, "15-truong-da-nop");
+
+        // The reporting status (the API the dashboard reads) shows Lê Lợi submitted and the eight other schools not.
+        var planId = planUrl.Split('/').Last();
+        var schedules = await (await clerk.Context.APIRequest.GetAsync($"/api/reporting/plans/{planId}/schedules")).JsonAsync();
+        var scheduleId = schedules!.Value.EnumerateArray().Single().GetProperty("id").GetString();
+        var status = (await (await clerk.Context.APIRequest.GetAsync($"/api/reporting/schedules/{scheduleId}/status")).JsonAsync())!.Value;
+        var firstPeriod = status.GetProperty("schools").EnumerateArray()
+            .ToDictionary(r => r.GetProperty("name").GetString()!, r => r.GetProperty("cells")[0].GetProperty("state").GetString());
+        Assert.Equal(9, firstPeriod.Count);
+        Assert.Equal("on_time", firstPeriod["Trường TH Lê Lợi"]);
+        Assert.All(firstPeriod.Where(c => c.Key != "Trường TH Lê Lợi"), c => Assert.DoesNotContain(c.Value, new[] { "on_time", "late" }));
+
+        // The drafter finds the schedule from the released plan's page.
+        await drafter.GotoAsync(planUrl);
+        await Expect(drafter.GetByTestId("lich-bao-cao")).ToContainTextAsync("Hằng tháng, hạn ngày 15");
+        await drafter.GetByTestId("lich-bao-cao").GetByRole(AriaRole.Link).First.ClickAsync();
+        await drafter.WaitForURLAsync($"**/bao-cao/{scheduleId}");
+
+        // The clerk opens the reporting dashboard in the browser: Lê Lợi on time, the eight others not yet submitted, in words.
+        await clerk.GetByRole(AriaRole.Link, new() { Name = "Báo cáo", Exact = true }).ClickAsync();
+        var scheduleRow = clerk.GetByTestId("lich").Filter(new() { HasText = "Hằng tháng, hạn ngày 15" });
+        await Expect(scheduleRow).ToHaveCountAsync(1);
+        await Expect(clerk.GetByTestId("nhom-lich").Filter(new() { Has = scheduleRow })).ToContainTextAsync("Kế hoạch 01/KH-PGDĐT");
+        await BrowserFixture.ShotAsync(clerk, "16-bao-cao-danh-sach");
+        await scheduleRow.GetByRole(AriaRole.Link).ClickAsync();
+        await clerk.WaitForURLAsync($"**/bao-cao/{scheduleId}");
+        var rows = clerk.GetByTestId("dong-truong");
+        await Expect(rows).ToHaveCountAsync(9);
+        var leLoiRow = rows.Filter(new() { HasText = "Trường TH Lê Lợi" });
+        await Expect(leLoiRow.Locator("td").First).ToContainTextAsync("Đúng hạn");
+        await Expect(leLoiRow.Locator("td").First).ToHaveAttributeAsync("data-state", "on_time");
+        await Expect(rows.Filter(new() { HasNotText = "Trường TH Lê Lợi" }).Locator("td:nth-child(2)"))
+            .ToHaveTextAsync(Enumerable.Repeat("Chưa nộp", 8).ToArray());
+        await Expect(rows.Locator("td:nth-child(3)").First).ToHaveTextAsync("Chưa mở");
+        await Expect(clerk.GetByTestId("tong-hop")).ToContainTextAsync("Đúng hạn: 1");
+        await Expect(clerk.GetByTestId("tong-hop")).ToContainTextAsync("Chưa nộp: 8");
+        foreach (var word in new[] { "Đúng hạn", "Nộp muộn", "Chưa nộp", "Quá hạn", "Chưa mở" })
+            await Expect(clerk.GetByTestId("chu-giai")).ToContainTextAsync(word);
+        await Expect(clerk.GetByTestId("khong-qua-han")).ToBeVisibleAsync();
+        await Expect(clerk.GetByTestId("ky").First).ToContainTextAsync("Tháng 1/2026");
+        await Expect(clerk.GetByTestId("ky").First).ToContainTextAsync("hết ngày 15/01/2026");
+        await BrowserFixture.ShotAsync(clerk, "17-bao-cao-ma-tran");
+
+        // The CSV download: one line per school, Vietnamese states.
+        var download = await clerk.RunAndWaitForDownloadAsync(() => clerk.GetByTestId("tai-csv").ClickAsync());
+        Assert.EndsWith(".csv", download.SuggestedFilename);
+        var csv = await File.ReadAllLinesAsync((await download.PathAsync())!);
+        Assert.Equal(10, csv.Length);
+        Assert.Contains(csv, l => l.StartsWith("Trường TH Lê Lợi,Đúng hạn (", StringComparison.Ordinal));
+        Assert.Equal(8, csv.Count(l => Regex.IsMatch(l, "^[^,]+,Chưa nộp,")));
+
+        // Lê Lợi's cell opens its request: the version and its file, downloaded as submitted.
+        await leLoiRow.GetByRole(AriaRole.Link).First.ClickAsync();
+        await Expect(clerk.GetByTestId("tinh-trang-nop")).ToContainTextAsync("Đúng hạn");
+        await Expect(clerk.GetByTestId("lan-nop")).ToHaveCountAsync(1);
+        var fileLink = clerk.GetByTestId("tep");
+        await Expect(fileLink).ToHaveTextAsync(Path.GetFileName(report));
+        var file = await clerk.RunAndWaitForDownloadAsync(() => fileLink.ClickAsync());
+        Assert.StartsWith("%PDF-1.4", await File.ReadAllTextAsync((await file.PathAsync())!));
+        await BrowserFixture.ShotAsync(clerk, "18-bao-cao-yeu-cau");
+
+        // A user of another body can neither open the request nor revoke its link, even with a valid token of their own session.
+        var requestPath = new Uri(clerk.Url).AbsolutePath;
+        var stranger = await fixture.SignInAsync("chuyenvien.so");
+        Assert.Equal(403, (await stranger.GotoAsync(requestPath))!.Status);
+        await Expect(stranger.Locator("body")).Not.ToContainTextAsync("Lê Lợi");
+        var strangerToken = await stranger.Locator("input[name=__RequestVerificationToken]").First.InputValueAsync();
+        var revokeStatus = await stranger.EvaluateAsync<int>(
+            """
+            async ([url, token]) => (await fetch(url, { method: 'POST', redirect: 'manual',
+                body: new URLSearchParams({ __RequestVerificationToken: token, Confirm: 'true' }) })).status
+            """, new[] { requestPath + "?handler=ThuHoi", strangerToken });
+        Assert.Equal(403, revokeStatus);
+        await stranger.Context.CloseAsync();
+        await clerk.ReloadAsync();
+        await Expect(clerk.GetByTestId("tinh-trang-duong-dan")).ToHaveTextAsync("Đang dùng được");
+
+        // The clerk revokes the link (a confirmation first): the school's page then says so; a new link goes out by email.
+        await clerk.GetByRole(AriaRole.Button, new() { Name = "Thu hồi đường dẫn" }).ClickAsync();
+        await Expect(clerk.GetByTestId("form-thu-hoi")).ToContainTextAsync("Đánh dấu ô xác nhận để thu hồi đường dẫn.");
+        await clerk.GetByLabel("Tôi xác nhận thu hồi", new() { Exact = false }).CheckAsync();
+        await clerk.GetByRole(AriaRole.Button, new() { Name = "Thu hồi đường dẫn" }).ClickAsync();
+        await Expect(clerk.GetByTestId("tinh-trang-duong-dan")).ToContainTextAsync("Đã thu hồi lúc");
+        await school.ReloadAsync();
+        await Expect(school.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Đường dẫn đã bị thu hồi");
+        var mailsBefore = Directory.GetFiles(fixture.MailFolder, "*.eml").ToHashSet();
+        await clerk.GetByRole(AriaRole.Button, new() { Name = "Cấp lại đường dẫn" }).ClickAsync();
+        await Expect(clerk.GetByTestId("thong-bao")).ToContainTextAsync("Đã cấp đường dẫn mới");
+        await Expect(clerk.GetByTestId("tinh-trang-duong-dan")).ToHaveTextAsync("Đang dùng được");
+        string? newLink = null;
+        for (var i = 0; i < 150 && newLink is null; i++)
+        {
+            newLink = Directory.GetFiles(fixture.MailFolder, "*.eml").Where(f => !mailsBefore.Contains(f)).Select(ReadEml)
+                .Where(m => m.Headers.Contains("th-leloi@uongbi.example.org", StringComparison.Ordinal))
+                .Select(m => Regex.Match(m.Body, "/nop-bao-cao/([A-Za-z0-9_-]+)"))
+                .FirstOrDefault(m => m.Success)?.Groups[1].Value;
+            if (newLink is null) await Task.Delay(200);
+        }
+        Assert.NotNull(newLink);
+        Assert.NotEqual(link, newLink);
+
+        // The school page on a 360 px phone, in the office's look, through the new link.
+        var phoneSchoolContext = await fixture.Browser.NewContextAsync(new() { BaseURL = fixture.BaseUrl, ViewportSize = new() { Width = 360, Height = 740 } });
+        var phoneSchool = await phoneSchoolContext.NewPageAsync();
+        await phoneSchool.GotoAsync($"/nop-bao-cao/{newLink}");
+        await Expect(phoneSchool.Locator("#status")).ToContainTextAsync("Đã nộp");
+        await Expect(phoneSchool.Locator("header.top")).ToContainTextAsync("Văn bản & báo cáo");
+        Assert.True(await phoneSchool.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 360, "the school page fits 360 px");
+        await BrowserFixture.ShotAsync(phoneSchool, "19-truong-dien-thoai");
+        await phoneSchoolContext.CloseAsync();
+
+        // The dashboard on a 360 px phone: the page fits, the matrix scrolls in its own box and the school names stay in view.
+        var phone = await fixture.SignInAsync("vanthu", width: 360, height: 740);
+        await phone.GotoAsync($"/bao-cao/{scheduleId}");
+        Assert.True(await phone.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 360, "the dashboard fits 360 px");
+        var matrix = phone.GetByTestId("ma-tran");
+        Assert.True(await matrix.EvaluateAsync<bool>("e => e.scrollWidth > e.clientWidth"), "the matrix scrolls inside its box");
+        var nameCell = phone.GetByTestId("dong-truong").First.Locator("th");
+        var before = (await nameCell.BoundingBoxAsync())!.X;
+        await matrix.EvaluateAsync("e => e.scrollLeft = 400");
+        Assert.Equal(before, (await nameCell.BoundingBoxAsync())!.X, 1);
+        await matrix.EvaluateAsync("e => e.scrollLeft = 0");
+        await BrowserFixture.ShotAsync(phone, "19-bao-cao-dien-thoai");
+
+        // By keyboard: Tab reaches the matrix box and Lê Lợi's cell link, Enter opens its request.
+        string focused = "";
+        for (var i = 0; i < 80 && !focused.Contains("Trường TH Lê Lợi", StringComparison.Ordinal); i++)
+        {
+            await phone.Keyboard.PressAsync("Tab");
+            focused = await phone.EvaluateAsync<string>("document.activeElement.getAttribute('aria-label') || ''");
+        }
+        Assert.StartsWith("Trường TH Lê Lợi, Tháng 1/2026: Đúng hạn", focused);
+        await phone.Keyboard.PressAsync("Enter");
+        await Expect(phone.GetByTestId("tinh-trang-nop")).ToContainTextAsync("Đúng hạn");
+        await phone.Context.CloseAsync();
+
+        File.Delete(report);
+        await schoolContext.CloseAsync();
+        foreach (var page in new[] { drafter, reviewer, signer, clerk }) await page.Context.CloseAsync();
+    }
+}

@@ -1,0 +1,341 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Workflows.BrowserTests.Ui;
+
+/// <summary>Phone width, keyboard use, overdue markers, per-record authorization, antiforgery and sign-in errors, in a real browser.</summary>
+public sealed class UiQualityBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    private async Task<(PlanFlow Flow, Guid PlanId)> PlanAwaitingSignatureAsync(string subject)
+    {
+        var flow = await PlanFlow.StartAsync(fixture.App);
+        var id = await flow.CreateAsync(subject);
+        await flow.SubmitAsync(id);
+        await PlanFlow.ActAsync(flow.Reviewer, id, "approve");
+        return (flow, id);
+    }
+
+    private static async Task<int> PageWidthAsync(IPage page) => await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+
+    [Fact]
+    public async Task On_a_360_px_phone_the_inbox_and_the_sign_page_fit_the_screen_and_the_signing_actions_come_first()
+    {
+        var (_, planId) = await PlanAwaitingSignatureAsync("Kế hoạch tổ chức Hội khỏe Phù Đổng cấp thành phố năm học 2026–2027");
+        var signer = await fixture.SignInAsync("truongphong", width: 360, height: 740);
+        var task = signer.GetByTestId("viec").Filter(new() { HasText = "Hội khỏe Phù Đổng" });
+        await Expect(task).ToContainTextAsync("Ký ban hành");
+        await Expect(task).ToContainTextAsync(new Regex(@"Hạn xử lý: \d\d/\d\d/\d{4}"));
+        Assert.True(await PageWidthAsync(signer) <= 360, $"the inbox is {await PageWidthAsync(signer)} px wide");
+        await BrowserFixture.ShotAsync(signer, "20-dien-thoai-hop-thu");
+
+        await task.GetByRole(AriaRole.Link).ClickAsync();
+        await signer.WaitForURLAsync($"**/ke-hoach/{planId}");
+        Assert.True(await PageWidthAsync(signer) <= 360, $"the sign page is {await PageWidthAsync(signer)} px wide");
+        var sign = signer.GetByRole(AriaRole.Button, new() { Name = "Ký ban hành" });
+        var button = await sign.BoundingBoxAsync();
+        var document = await signer.GetByTestId("van-ban").BoundingBoxAsync();
+        Assert.True(button!.Y < document!.Y, "on a phone the sign button comes before the long document");
+        Assert.True(button.X >= 0 && button.X + button.Width <= 360);
+        await BrowserFixture.ShotAsync(signer, "21-dien-thoai-ky");
+        await sign.ClickAsync();
+        await Expect(signer.GetByTestId("trang-thai")).ToHaveTextAsync("Đã ký, chờ cấp số");
+        await signer.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_deputy_signs_on_behalf_of_the_head_with_the_keyboard_alone()
+    {
+        var (_, planId) = await PlanAwaitingSignatureAsync("Kế hoạch kiểm tra nội bộ trường học năm 2027");
+        var deputy = await fixture.SignInAsync("photruongphong");
+        await deputy.GotoAsync($"/ke-hoach/{planId}");
+        async Task<string> FocusedAsync() => await deputy.EvaluateAsync<string>(
+            "(() => { const e = document.activeElement; return e.tagName + '|' + (e.id || '') + '|' + (e.textContent || '').trim(); })()");
+        var sawSelect = false;
+        for (var i = 0; i < 60; i++)
+        {
+            await deputy.Keyboard.PressAsync("Tab");
+            var focused = await FocusedAsync();
+            if (focused.StartsWith("SELECT|o-approve-form", StringComparison.Ordinal)) sawSelect = true;
+            if (focused == "BUTTON||Ký ban hành") break;
+        }
+        Assert.True(sawSelect, "the signing form is reached by Tab before the sign button");
+        Assert.Equal("BUTTON||Ký ban hành", await FocusedAsync());
+        await Expect(deputy.GetByLabel("Hình thức ký")).ToHaveValueAsync("KT.");
+        await deputy.Keyboard.PressAsync("Enter");
+        await Expect(deputy.GetByTestId("trang-thai")).ToHaveTextAsync("Đã ký, chờ cấp số");
+        await Expect(deputy.GetByTestId("khoi-ky")).ToContainTextAsync("KT. TRƯỞNG PHÒNG");
+        await Expect(deputy.GetByTestId("khoi-ky")).ToContainTextAsync("PHÓ TRƯỞNG PHÒNG");
+        await Expect(deputy.GetByTestId("khoi-ky")).ToContainTextAsync("Phạm Văn Hùng");
+        await BrowserFixture.ShotAsync(deputy, "22-ky-thay-ban-phim");
+        await deputy.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Overdue_tasks_say_so_in_words_and_the_filters_narrow_the_inbox()
+    {
+        var flow = await PlanFlow.StartAsync(fixture.App);
+        var late = await flow.CreateAsync("Kế hoạch bồi dưỡng thường xuyên giáo viên (trễ hạn)");
+        await flow.SubmitAsync(late);
+        fixture.App.Clock.Advance(TimeSpan.FromDays(10));
+        var onTime = await flow.CreateAsync("Kế hoạch phòng chống đuối nước cho học sinh (trong hạn)");
+        await flow.SubmitAsync(onTime);
+
+        var reviewer = await fixture.SignInAsync("photruongphong");
+        var lateTask = reviewer.GetByTestId("viec").Filter(new() { HasText = "trễ hạn" });
+        var onTimeTask = reviewer.GetByTestId("viec").Filter(new() { HasText = "trong hạn)" });
+        await Expect(lateTask).ToContainTextAsync("Quá hạn");
+        await Expect(onTimeTask).Not.ToContainTextAsync("Quá hạn");
+        await Expect(onTimeTask).ToContainTextAsync("Trong hạn");
+        Assert.True(int.Parse(await reviewer.GetByTestId("so-qua-han").InnerTextAsync()) >= 1);
+        await BrowserFixture.ShotAsync(reviewer, "23-hop-thu-qua-han");
+
+        await reviewer.GetByLabel("Tình trạng").SelectOptionAsync("qua-han");
+        await reviewer.GetByRole(AriaRole.Button, new() { Name = "Lọc" }).ClickAsync();
+        await Expect(lateTask).ToHaveCountAsync(1);
+        await Expect(onTimeTask).ToHaveCountAsync(0);
+        await reviewer.GetByLabel("Tình trạng").SelectOptionAsync("trong-han");
+        await reviewer.GetByLabel("Bước").SelectOptionAsync("review");
+        await reviewer.GetByRole(AriaRole.Button, new() { Name = "Lọc" }).ClickAsync();
+        await Expect(lateTask).ToHaveCountAsync(0);
+        await Expect(onTimeTask).ToHaveCountAsync(1);
+        await Expect(reviewer.GetByTestId("viec").Filter(new() { HasNotText = "Bước: Kiểm tra" })).ToHaveCountAsync(0);
+        await reviewer.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_user_of_another_body_gets_403_on_the_plan_page_and_on_its_actions()
+    {
+        var (flow, planId) = await PlanAwaitingSignatureAsync("Kế hoạch tuyển sinh đầu cấp năm học 2027–2028");
+        var taskId = await PlanFlow.TaskOfAsync(flow.Signer, planId);
+        var stranger = await fixture.SignInAsync("chuyenvien.so");
+        var response = await stranger.GotoAsync($"/ke-hoach/{planId}");
+        Assert.Equal(403, response!.Status);
+        await Expect(stranger.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Không có quyền truy cập");
+        await Expect(stranger.Locator("body")).Not.ToContainTextAsync("Tuyển sinh đầu cấp", new() { IgnoreCase = true });
+        await BrowserFixture.ShotAsync(stranger, "24-khong-co-quyen");
+
+        // A valid antiforgery token of the stranger's own session, posted to the action of the other body's plan.
+        var token = await stranger.Locator("input[name=__RequestVerificationToken]").First.InputValueAsync();
+        var status = await stranger.EvaluateAsync<int>(
+            """
+            async ([url, token]) => (await fetch(url, { method: 'POST', redirect: 'manual',
+                body: new URLSearchParams({ __RequestVerificationToken: token, Outcome: 'approve', SigningForm: 'direct' }) })).status
+            """, new[] { $"/ke-hoach/{planId}?handler=XuLy&taskId={taskId}", token });
+        Assert.Equal(403, status);
+        Assert.Equal("awaiting-signature", (await flow.PlanAsync(planId)).GetProperty("status").GetString());
+        await stranger.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_form_posted_without_its_antiforgery_token_is_rejected_with_400()
+    {
+        var (flow, planId) = await PlanAwaitingSignatureAsync("Kế hoạch chuyển đổi số trong trường học năm 2027");
+        var taskId = await PlanFlow.TaskOfAsync(flow.Signer, planId);
+        var signer = await fixture.SignInAsync("truongphong");
+        await signer.GotoAsync($"/ke-hoach/{planId}");
+        var url = $"/ke-hoach/{planId}?handler=XuLy&taskId={taskId}";
+        var form = signer.Context.APIRequest.CreateFormData();
+        form.Set("Outcome", "approve");
+        form.Set("SigningForm", "direct");
+        var refused = await signer.Context.APIRequest.PostAsync(url, new() { Form = form, MaxRedirects = 0 });
+        Assert.Equal(400, refused.Status);
+        var refusal = await refused.TextAsync();
+        Assert.True(refusal.Contains("mã chống giả mạo", StringComparison.Ordinal), refusal);
+        Assert.Equal("awaiting-signature", (await flow.PlanAsync(planId)).GetProperty("status").GetString());
+
+        // The same post with the page's token goes through: the token was what was missing.
+        form.Set("__RequestVerificationToken", await signer.Locator("[data-testid=form-approve] input[name=__RequestVerificationToken]").InputValueAsync());
+        var accepted = await signer.Context.APIRequest.PostAsync(url, new() { Form = form, MaxRedirects = 0 });
+        Assert.Equal(302, accepted.Status);
+        Assert.Equal("signed", (await flow.PlanAsync(planId)).GetProperty("status").GetString());
+        await signer.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Sign_in_errors_show_next_to_the_field_and_five_wrong_passwords_lock_the_account()
+    {
+        var context = await fixture.Browser.NewContextAsync(new() { BaseURL = fixture.BaseUrl });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/hop-thu");
+        await page.WaitForURLAsync(new Regex("/dang-nhap\\?ReturnUrl=%2Fhop-thu"));
+        await BrowserFixture.ShotAsync(page, "00-dang-nhap");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        await Expect(page.Locator("[data-valmsg-for=UserName]")).ToHaveTextAsync("Cần nhập tên đăng nhập.");
+        await Expect(page.Locator("[data-valmsg-for=Password]")).ToHaveTextAsync("Cần nhập mật khẩu.");
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            await page.GetByLabel("Tên đăng nhập").FillAsync("giamdoc.so");
+            await page.GetByLabel("Mật khẩu").FillAsync("sai-mat-khau");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+            await Expect(page.Locator("[data-valmsg-for=Password]")).ToHaveTextAsync(attempt < 5
+                ? "Tên đăng nhập hoặc mật khẩu không đúng."
+                : "Tài khoản tạm khóa do đăng nhập sai nhiều lần; thử lại sau 15 phút.");
+        }
+        await BrowserFixture.ShotAsync(page, "25-tam-khoa");
+        await page.GetByLabel("Mật khẩu").FillAsync("demo");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        await Expect(page.Locator("[data-valmsg-for=Password]")).ToHaveTextAsync("Tài khoản tạm khóa do đăng nhập sai nhiều lần; thử lại sau 15 phút.");
+        await context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Pages_send_strangers_to_sign_in_while_the_API_still_answers_401_and_403_without_redirects()
+    {
+        using var anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(fixture.BaseUrl) };
+        var page = await anonymous.GetAsync("/ke-hoach");
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.StartsWith("/dang-nhap", page.Headers.Location!.PathAndQuery);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/tasks")).StatusCode);
+
+        var flow = await PlanFlow.StartAsync(fixture.App);
+        var drafter = await fixture.SignInAsync("chuyenvien");
+        var admin = await drafter.GotoAsync("/quan-tri/danh-ba");
+        Assert.Equal(403, admin!.Status);
+        var create = await flow.Clerk.PostAsJsonAsync("/api/plans", new { subject = "Văn thư không tạo kế hoạch" });
+        Assert.Equal(HttpStatusCode.Forbidden, create.StatusCode);
+        Assert.Equal("application/problem+json", create.Content.Headers.ContentType?.MediaType);
+        await drafter.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_drafter_sees_upload_and_form_errors_in_Vietnamese_next_to_the_field()
+    {
+        var drafter = await fixture.SignInAsync("chuyenvien");
+        await drafter.GotoAsync("/ke-hoach/tai-len");
+        await drafter.GetByRole(AriaRole.Button, new() { Name = "Tải lên và đọc" }).ClickAsync();
+        await Expect(drafter.Locator("#File-error")).ToHaveTextAsync("Cần chọn tệp kế hoạch (.docx hoặc .txt).");
+        var pdf = Path.Combine(Path.GetTempPath(), $"ke-hoach-{Guid.NewGuid():N}.pdf");
+        await File.WriteAllTextAsync(pdf, "%PDF-1.4 không phải kế hoạch");
+        await drafter.GetByLabel("Tệp kế hoạch").SetInputFilesAsync(pdf);
+        await drafter.GetByRole(AriaRole.Button, new() { Name = "Tải lên và đọc" }).ClickAsync();
+        await Expect(drafter.Locator("#File-error")).Not.ToBeEmptyAsync();
+        Assert.DoesNotContain("Exception", await drafter.Locator("body").InnerTextAsync());
+        await BrowserFixture.ShotAsync(drafter, "26-tai-len-loi");
+        File.Delete(pdf);
+
+        await drafter.GetByLabel("Tệp kế hoạch").SetInputFilesAsync(RepositoryPaths.Plan("uongbi-2020-82-KH-PGDDT.txt"));
+        await drafter.GetByRole(AriaRole.Button, new() { Name = "Tải lên và đọc" }).ClickAsync();
+        await drafter.WaitForURLAsync(new Regex("/sua"));
+        var editUrl = drafter.Url;
+        await drafter.GetByLabel("Trích yếu").FillAsync("   ");
+        await drafter.GetByRole(AriaRole.Button, new() { Name = "Lưu và trình" }).ClickAsync();
+        await Expect(drafter.Locator("[data-valmsg-for='Form.Subject']")).ToContainTextAsync("Cần nhập trích yếu");
+        await Expect(drafter.GetByTestId("trang-thai")).ToHaveTextAsync("Đang soạn thảo");
+        await BrowserFixture.ShotAsync(drafter, "27-sua-loi");
+
+        // The draft waits in the drafter's inbox until it is submitted.
+        await drafter.GotoAsync("/hop-thu");
+        await Expect(drafter.GetByTestId("ban-thao")).ToHaveCountAsync(1);
+        await drafter.GetByTestId("ban-thao").GetByRole(AriaRole.Link).ClickAsync();
+        Assert.Equal(editUrl, drafter.Url);
+        await drafter.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Rejecting_a_plan_asks_for_a_confirmation_first()
+    {
+        var (flow, planId) = await PlanAwaitingSignatureAsync("Kế hoạch tham quan học tập ngoài tỉnh năm 2027");
+        var signer = await fixture.SignInAsync("truongphong");
+        await signer.GotoAsync($"/ke-hoach/{planId}");
+        var reject = signer.GetByTestId("form-reject");
+        await reject.GetByRole(AriaRole.Button, new() { Name = "Không ban hành" }).ClickAsync();
+        await Expect(signer.GetByTestId("form-reject")).ToContainTextAsync("Đánh dấu ô xác nhận để không ban hành kế hoạch.");
+        Assert.Equal("awaiting-signature", (await flow.PlanAsync(planId)).GetProperty("status").GetString());
+        await BrowserFixture.ShotAsync(signer, "28-khong-ban-hanh-xac-nhan");
+
+        await signer.GetByLabel("Tôi xác nhận không ban hành kế hoạch này.").CheckAsync();
+        await signer.GetByLabel("Lý do (không bắt buộc)").FillAsync("Chưa có kinh phí.");
+        await signer.GetByTestId("form-reject").GetByRole(AriaRole.Button, new() { Name = "Không ban hành" }).ClickAsync();
+        await Expect(signer.GetByTestId("trang-thai")).ToHaveTextAsync("Không ban hành");
+        await Expect(signer.GetByTestId("lich-su").Filter(new() { HasText = "Chưa có kinh phí." })).ToHaveCountAsync(1);
+        await signer.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_standalone_campaign_is_created_on_its_form_and_a_user_of_another_body_gets_403_on_its_page_and_does_not_see_it_listed()
+    {
+        // The office's drafter creates a standalone campaign on the form (a bad date is refused next to its field)…
+        var today = DateOnly.FromDateTime(fixture.App.Clock.GetUtcNow().AddHours(7).UtcDateTime);
+        var owner = await fixture.SignInAsync("chuyenvien");
+        await owner.GetByRole(AriaRole.Link, new() { Name = "Báo cáo", Exact = true }).ClickAsync();
+        await owner.GetByRole(AriaRole.Link, new() { Name = "Lập đợt báo cáo riêng" }).ClickAsync();
+        await owner.GetByLabel("Tên báo cáo").FillAsync("Báo cáo số liệu phổ cập giáo dục (đợt riêng)");
+        await owner.GetByLabel("Tần suất").SelectOptionAsync("monthly");
+        await owner.GetByLabel("Hạn nộp: ngày trong tháng").FillAsync("20");
+        await owner.GetByLabel("Áp dụng từ ngày").FillAsync("31/02/2026");
+        await owner.GetByLabel("Đến ngày").FillAsync(today.AddMonths(6).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture));
+        await owner.GetByRole(AriaRole.Button, new() { Name = "Lập đợt báo cáo" }).ClickAsync();
+        await Expect(owner.Locator("[data-valmsg-for='Form.StartsOn']")).ToHaveTextAsync("Ngày viết theo dạng ngày/tháng/năm, ví dụ 15/03/2026.");
+        await BrowserFixture.ShotAsync(owner, "29-lap-dot-bao-cao-loi");
+        await owner.GetByLabel("Áp dụng từ ngày").FillAsync(today.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture));
+        await owner.GetByRole(AriaRole.Button, new() { Name = "Lập đợt báo cáo" }).ClickAsync();
+        await owner.WaitForURLAsync(new Regex("/bao-cao/[0-9a-f-]{36}$"));
+        var id = owner.Url.Split('/').Last();
+        await Expect(owner.GetByTestId("ten-bao-cao")).ToHaveTextAsync("Báo cáo số liệu phổ cập giáo dục (đợt riêng)");
+        await Expect(owner.GetByTestId("dong-truong").First.GetByTestId("o").First).ToHaveTextAsync("Chưa mở");
+
+        // …and finds it under "Báo cáo", among the standalone campaigns.
+        await owner.GetByRole(AriaRole.Link, new() { Name = "Báo cáo", Exact = true }).ClickAsync();
+        var row = owner.GetByTestId("lich").Filter(new() { HasText = "phổ cập giáo dục" });
+        await Expect(row).ToContainTextAsync("Hằng tháng, hạn ngày 20");
+        await Expect(owner.GetByTestId("nhom-lich").Filter(new() { HasText = "phổ cập giáo dục" })).ToContainTextAsync("Đợt báo cáo riêng");
+        await owner.Context.CloseAsync();
+
+        // The provincial department's drafter neither sees it nor opens it, nor downloads its CSV.
+        var stranger = await fixture.SignInAsync("chuyenvien.so");
+        await stranger.GotoAsync("/bao-cao");
+        await Expect(stranger.GetByTestId("lich").Filter(new() { HasText = "phổ cập giáo dục" })).ToHaveCountAsync(0);
+        var response = await stranger.GotoAsync($"/bao-cao/{id}");
+        Assert.Equal(403, response!.Status);
+        await Expect(stranger.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Không có quyền truy cập");
+        await Expect(stranger.Locator("body")).Not.ToContainTextAsync("phổ cập giáo dục", new() { IgnoreCase = true });
+        await BrowserFixture.ShotAsync(stranger, "30-bao-cao-khong-co-quyen");
+        Assert.Equal(403, (await stranger.Context.APIRequest.GetAsync($"/api/reporting/schedules/{id}/status.csv")).Status);
+        await stranger.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_clerk_completes_an_unspecified_reporting_duty_on_the_plan_page_then_releases_and_finds_its_schedule()
+    {
+        var flow = await PlanFlow.StartAsync(fixture.App);
+        var planId = await flow.UploadAsync(RepositoryPaths.Plan("uongbi-2023-95-KH-PGDDT.txt"));
+        var fields = System.Text.Json.Nodes.JsonNode.Parse((await flow.PlanAsync(planId)).GetProperty("fields").GetRawText())!.AsObject();
+        var duty = fields["reportingDuties"]![0]!.AsObject();
+        duty["frequency"] = "unspecified";
+        duty["dueDay"] = null;
+        var put = await flow.Drafter.PutAsJsonAsync($"/api/plans/{planId}", new { fields });
+        Assert.True(put.IsSuccessStatusCode, await put.Content.ReadAsStringAsync());
+        await flow.SubmitAsync(planId);
+        await PlanFlow.ActAsync(flow.Reviewer, planId, "approve");
+        await PlanFlow.ActAsync(flow.Signer, planId, "approve", signingForm: "direct");
+
+        // The clerk sees the duty is incomplete; release is refused until it is completed.
+        var clerk = await fixture.SignInAsync("vanthu");
+        await clerk.GotoAsync($"/ke-hoach/{planId}");
+        var item = clerk.GetByTestId("nhiem-vu").First;
+        await Expect(item).ToHaveAttributeAsync("data-state", "incomplete");
+        await Expect(item).ToContainTextAsync("Chưa đủ thông tin");
+        await clerk.GetByRole(AriaRole.Button, new() { Name = "Cấp số và phát hành" }).ClickAsync();
+        await Expect(clerk.GetByTestId("form-approve").Locator(".field-error:not(:empty)")).ToHaveCountAsync(1);
+        await Expect(clerk.GetByTestId("trang-thai")).ToHaveTextAsync("Đã ký, chờ cấp số");
+
+        // Without a frequency the form says so next to the field; with one and a due day the duty is ready.
+        await item.GetByRole(AriaRole.Button, new() { Name = "Hoàn thiện nhiệm vụ" }).ClickAsync();
+        await Expect(clerk.Locator("#nv-0-frequency-error")).Not.ToBeEmptyAsync();
+        await BrowserFixture.ShotAsync(clerk, "31-nhiem-vu-bao-cao-thieu");
+        await item.GetByLabel("Tần suất").SelectOptionAsync("monthly");
+        await item.GetByLabel("Hạn nộp: ngày trong tháng").FillAsync("10");
+        await item.GetByRole(AriaRole.Button, new() { Name = "Hoàn thiện nhiệm vụ" }).ClickAsync();
+        await Expect(clerk.GetByTestId("thong-bao")).ToHaveTextAsync("Đã hoàn thiện nhiệm vụ báo cáo.");
+        await Expect(clerk.GetByTestId("nhiem-vu").First).ToHaveAttributeAsync("data-state", "ready");
+
+        await clerk.GetByRole(AriaRole.Button, new() { Name = "Cấp số và phát hành" }).ClickAsync();
+        await Expect(clerk.GetByTestId("trang-thai")).ToHaveTextAsync("Đã phát hành");
+        await Expect(clerk.GetByTestId("lich-bao-cao")).ToContainTextAsync("Hằng tháng, hạn ngày 10");
+        await clerk.Context.CloseAsync();
+    }
+}

@@ -1,0 +1,99 @@
+
+namespace Workflows.IntegrationTests.Operations;
+
+/// <summary>The real Host process refuses to start on a bad setting, with one line on stderr naming it and exit code 1.</summary>
+public sealed class SettingsValidationTests
+{
+    [Theory]
+    [InlineData("Workflows:Distribution:Smtp:Port", "70000", "out of range (1–65535)")]
+    [InlineData("Workflows:Distribution:Smtp:Security", "Tls", "use StartTls")]
+    [InlineData("Workflows:Distribution:Smtp:From", "văn thư phòng", "is not an email address")]
+    [InlineData("Workflows:Distribution:Workers", "nhiều", "is not a whole number")]
+    [InlineData("Workflows:DefinitionsDirectory", "/nowhere/workflows-definitions", "does not exist")]
+    [InlineData("Urls", "localhost:5080", "is not an http:// or https:// address")]
+    [InlineData("ConnectionStrings:Workflows", "Server=127.0.0.1;Colour=blue", "not a PostgreSQL connection string")]
+    public async Task A_bad_setting_stops_the_start_with_one_line_naming_it(string key, string value, string reason)
+    {
+        await using var host = new HostProcess(connectionString: "Host=127.0.0.1;Port=1;Username=postgres;Database=none",
+            settings: new Dictionary<string, string?> { [key] = value }, name: "misconfigured");
+        var (exitCode, stdout, stderr) = await host.RunToExitAsync();
+        Assert.True(exitCode == 1, $"exit {exitCode}\n{stdout}\n{stderr}");
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.StartsWith($"Invalid setting {key}: ", line);
+        Assert.Contains(reason, line);
+    }
+}
+
+/// <summary>The same checks in memory: the shipped defaults pass, and every problem gets its own line.</summary>
+public sealed class SettingsValidatorTests
+{
+    private static IReadOnlyList<string> Validate(Dictionary<string, string?> settings) => SettingsCheck.Validate(settings);
+
+    [Fact]
+    public void The_shipped_appsettings_and_the_embedded_default_are_valid() => Assert.Empty(Validate([]));
+
+    [Fact]
+    public void A_production_SMTP_configuration_is_valid() => Assert.Empty(Validate(new()
+    {
+        ["ConnectionStrings:Workflows"] = "Host=db.internal;Port=5432;Username=workflows;Password=secret;Database=workflows",
+        ["Urls"] = "http://0.0.0.0:8080;https://*:8443",
+        ["Workflows:Distribution:Transport"] = "Smtp",
+        ["Workflows:Distribution:Smtp:Host"] = "smtp.example.org",
+        ["Workflows:Distribution:Smtp:Port"] = "587",
+        ["Workflows:Distribution:Smtp:Security"] = "StartTls",
+        ["Workflows:Distribution:Smtp:UserName"] = "vanthu",
+        ["Workflows:Distribution:Smtp:Password"] = "secret",
+        ["Workflows:Distribution:Smtp:From"] = "\"Phòng GDĐT Uông Bí\" <vanthu@pgddt.uongbi.example.org>",
+        ["Workflows:Distribution:RetryBaseSeconds"] = "0.5",
+        ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "http://collector:4317",
+    }));
+
+    [Fact]
+    public void Each_bad_setting_is_reported_on_its_own_naming_it()
+    {
+        var problems = Validate(new()
+        {
+            ["Workflows:Distribution:Transport"] = "Smtp",
+            ["Workflows:Distribution:Smtp:Port"] = "0",
+            ["Workflows:Distribution:LeaseSeconds"] = "10",
+            ["Workflows:Distribution:Smtp:TimeoutSeconds"] = "30",
+            ["Workflows:Distribution:RetryBaseSeconds"] = "60",
+            ["Workflows:Distribution:RetryMaxSeconds"] = "10",
+            ["Workflows:SeedDemo"] = "có",
+            ["Workflows:IssuingBodies:1:Code"] = "PGDĐT",
+        });
+        Assert.Equal(
+        [
+            "Workflows:SeedDemo: 'có' is not true or false",
+            "Workflows:IssuingBodies: the code 'PGDĐT' is used 2 times",
+            "Workflows:Distribution:Smtp:Host: is required when Workflows:Distribution:Transport is Smtp",
+            "Workflows:Distribution:Smtp:Port: 0 is out of range (1–65535)",
+            "Workflows:Distribution:LeaseSeconds: 10 must be longer than the rows one worker claims (⌈Workflows:Distribution:BatchSize 128 / Workflows:Distribution:Workers 64⌉ = 2) × Workflows:Distribution:Smtp:TimeoutSeconds (30) = 60 s, or another node may send a message still being sent; raise the lease or claim fewer rows per worker",
+            "Workflows:Distribution:RetryMaxSeconds: 10 is shorter than Workflows:Distribution:RetryBaseSeconds (60)",
+        ], problems);
+    }
+
+    [Fact]
+    public void A_lease_shorter_than_one_workers_claim_sent_row_after_row_is_refused()
+    {
+        // 4 workers sharing 40 rows: each sends 10 one after the other, the last may start after 9 × 30 s.
+        var refused = Validate(new()
+        {
+            ["Workflows:Distribution:Workers"] = "4",
+            ["Workflows:Distribution:BatchSize"] = "40",
+            ["Workflows:Distribution:Smtp:TimeoutSeconds"] = "30",
+            ["Workflows:Distribution:LeaseSeconds"] = "120",
+        });
+        var problem = Assert.Single(refused);
+        Assert.StartsWith("Workflows:Distribution:LeaseSeconds: 120 must be longer than the rows one worker claims", problem);
+        Assert.Contains("= 10) × Workflows:Distribution:Smtp:TimeoutSeconds (30) = 300 s", problem);
+
+        Assert.Empty(Validate(new()
+        {
+            ["Workflows:Distribution:Workers"] = "4",
+            ["Workflows:Distribution:BatchSize"] = "12",
+            ["Workflows:Distribution:Smtp:TimeoutSeconds"] = "30",
+            ["Workflows:Distribution:LeaseSeconds"] = "120",
+        }));
+    }
+}
