@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Workflows.Tests.Architecture;
+namespace Workflows.UnitTests.Architecture;
 
 /// <summary>
 /// Recognises SQL in a string literal. The repository writes SQL keywords in capitals, so the keywords are matched

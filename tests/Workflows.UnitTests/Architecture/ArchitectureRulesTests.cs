@@ -1,4 +1,4 @@
-namespace Workflows.Tests.Architecture;
+namespace Workflows.UnitTests.Architecture;
 
 /// <summary>Each architecture rule fails on a planted violation and lets comments, docs and prose pass.</summary>
 public sealed class ArchitectureRulesTests

@@ -1,4 +1,4 @@
-namespace Workflows.Tests.Architecture;
+namespace Workflows.UnitTests.Architecture;
 
 /// <summary>
 /// The architecture of issue 11, checked on the source files under <c>src/</c>: who may write role names, where SQL

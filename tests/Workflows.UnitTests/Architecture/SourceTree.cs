@@ -1,4 +1,4 @@
-namespace Workflows.Tests.Architecture;
+namespace Workflows.UnitTests.Architecture;
 
 /// <summary>The C# and Razor files of a folder of the repository, read once per test run.</summary>
 internal static class SourceTree

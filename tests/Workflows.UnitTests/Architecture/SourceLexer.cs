@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Workflows.Tests.Architecture;
+namespace Workflows.UnitTests.Architecture;
 
 /// <summary>
 /// Splits C# source into code and string literals: comments (doc comments included) and literal text are blanked in

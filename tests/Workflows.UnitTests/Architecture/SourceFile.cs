@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Workflows.Tests.Architecture;
+namespace Workflows.UnitTests.Architecture;
 
 /// <summary>
 /// One source file as the architecture rules read it: its path relative to the repository (with <c>/</c>), its code

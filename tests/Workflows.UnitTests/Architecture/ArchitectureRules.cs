@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Workflows.Kernel;
 
-namespace Workflows.Tests.Architecture;
+namespace Workflows.UnitTests.Architecture;
 
 /// <summary>
 /// The rules of the architecture as functions of source files, each returning its violations as readable lines
