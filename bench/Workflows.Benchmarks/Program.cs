@@ -46,11 +46,12 @@ internal static class BenchmarkProgram
             var measurements = await scenario.RunAsync(context, notes, CancellationToken.None);
             results.Add(new ScenarioResult(scenario.Name, scenario.Description, Math.Round(PeakMemory.PeakMiB(), 1), measurements, notes));
         }
-        if (pgbench.MedianTps is > 0 and var ceiling)
+        if (pgbench.MedianTps is > 0)
         {
             results = results.Select(r => r with
             {
-                Measurements = r.Measurements.Select(m => m.HigherIsBetter && m.ComparableToPgbench && r.Scenario != "pgbench" ? m with { ShareOfPgbench = m.Median / ceiling } : m).ToList(),
+                Measurements = r.Measurements.Select(m => m.HigherIsBetter && m.ComparableToPgbench && r.Scenario != "pgbench"
+                    && pgbench.CeilingFor(m.Clients) is > 0 and var ceiling ? m with { ShareOfPgbench = m.Median / ceiling } : m).ToList(),
             }).ToList();
         }
 

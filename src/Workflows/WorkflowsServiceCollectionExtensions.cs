@@ -16,6 +16,7 @@ public static class WorkflowsServiceCollectionExtensions
     public static IServiceCollection AddWorkflowsCore(this IServiceCollection services)
     {
         Storage.DapperSetup.Apply();
+        PlanFieldsTypeHandler.Register();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => VietnamWorkingCalendar.WithShippedYears());
         services.TryAddSingleton<IWorkingCalendar>(sp => sp.GetRequiredService<VietnamWorkingCalendar>());
@@ -34,6 +35,7 @@ public static class WorkflowsServiceCollectionExtensions
         services.AddSingleton<IssuanceQueries>();
         services.AddSingleton<PlanListQueries>();
         services.AddSingleton<Reporting.Status.ReportingStatusQueries>();
+        services.AddSingleton<AuditSealer>();
         services.TryAddSingleton(sp => new Telemetry.WorkflowsMetrics(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
         return services;
     }

@@ -16,6 +16,9 @@ internal sealed record Measurement(string Name, string Unit, int Runs, double Me
     /// </summary>
     public bool ComparableToPgbench { get; init; } = true;
 
+    /// <summary>For a rate: how many concurrent users or clients produced it; its share is taken of pgbench at as many clients.</summary>
+    public int? Clients { get; init; }
+
     /// <summary>Median and p99 of <paramref name="samples"/> (nearest-rank).</summary>
     public static Measurement Of(string name, string unit, IReadOnlyCollection<double> samples, string? goal = null, bool higherIsBetter = false)
     {

@@ -6,18 +6,33 @@ using Workflows.Benchmarks.Infrastructure;
 namespace Workflows.Benchmarks.Scenarios;
 
 /// <summary>
-/// The ceiling of this machine: <c>pgbench</c> simple-update (<c>-N</c>), 4 clients, on the same PostgreSQL server
-/// in the same run (a database of its own, initialised with <c>-i</c>). Median and p99 over the per-second progress
-/// reports (<c>-P 1</c>); the first second is the warm-up.
+/// The ceiling of this machine: <c>pgbench</c> simple-update (<c>-N</c>) with 1, 4 and 8 clients, on the same
+/// PostgreSQL server in the same run (a database of its own, initialised with <c>-i</c>). Median and p99 over the
+/// per-second progress reports (<c>-P 1</c>); the first second is the warm-up. A rate measured with n users is compared
+/// with pgbench at n clients (<see cref="CeilingFor"/>).
 /// </summary>
 internal sealed partial class PgbenchScenario : IScenario
 {
     public string Name => "pgbench";
 
-    public string Description => "pgbench simple-update (-N), 4 clients, same server: the ceiling";
+    public string Description => "pgbench simple-update (-N), 1, 4 and 8 clients, same server: the ceiling";
 
-    /// <summary>Median transactions per second of the last run, the denominator of every share.</summary>
-    public double? MedianTps { get; private set; }
+    private static readonly int[] ClientCounts = [1, 4, 8];
+
+    private readonly Dictionary<int, double> _medianTps = [];
+
+    /// <summary>Median transactions per second at 4 clients, the denominator of a share whose client count is not given.</summary>
+    public double? MedianTps => _medianTps.TryGetValue(4, out var tps) ? tps : null;
+
+    /// <summary>
+    /// Median transactions per second of pgbench at <paramref name="clients"/> clients (1, 4 or 8; more than 8 compares
+    /// with 8, none with 4); null when pgbench did not run.
+    /// </summary>
+    public double? CeilingFor(int? clients)
+    {
+        var key = clients switch { null => 4, <= 1 => 1, >= 8 => 8, _ => 4 };
+        return _medianTps.TryGetValue(key, out var tps) ? tps : null;
+    }
 
     public async Task<IReadOnlyList<Measurement>> RunAsync(BenchContext context, IList<string> notes, CancellationToken cancellationToken)
     {
@@ -27,20 +42,28 @@ internal sealed partial class PgbenchScenario : IScenario
         var connection = $"-h 127.0.0.1 -p {context.Postgres.Cluster.Port} -U postgres";
         await RunAsync(pgbench, $"-i -q {connection} {database}", cancellationToken);
         var seconds = context.Options.PgbenchSeconds;
-        var (stdout, stderr) = await RunAsync(pgbench, $"-N -c 4 -j 2 -T {seconds} -P 1 {connection} {database}", cancellationToken);
-        var tps = new List<double>();
-        var latencies = new List<double>();
-        foreach (Match m in Progress().Matches(stderr))
+        var results = new List<Measurement>();
+        foreach (var clients in ClientCounts)
         {
-            tps.Add(double.Parse(m.Groups["tps"].Value, CultureInfo.InvariantCulture));
-            latencies.Add(double.Parse(m.Groups["lat"].Value, CultureInfo.InvariantCulture));
+            var threads = Math.Min(clients, 2);
+            var (stdout, stderr) = await RunAsync(pgbench, $"-N -c {clients} -j {threads} -T {seconds} -P 1 {connection} {database}", cancellationToken);
+            var tps = new List<double>();
+            var latencies = new List<double>();
+            foreach (Match m in Progress().Matches(stderr))
+            {
+                tps.Add(double.Parse(m.Groups["tps"].Value, CultureInfo.InvariantCulture));
+                latencies.Add(double.Parse(m.Groups["lat"].Value, CultureInfo.InvariantCulture));
+            }
+            if (tps.Count > 1) { tps.RemoveAt(0); latencies.RemoveAt(0); }
+            var total = Total().Match(stdout);
+            notes.Add($"pgbench {Path.GetDirectoryName(Path.GetDirectoryName(pgbench))}: -N -c {clients} -j {threads} -T {seconds} -P 1; overall {(total.Success ? total.Groups[1].Value : "?")} tps");
+            var result = Measurement.Of($"transactions/s (simple-update, {clients} client{(clients == 1 ? "" : "s")})", "/s", tps, higherIsBetter: true)
+                with { Clients = clients };
+            _medianTps[clients] = result.Median;
+            results.Add(result);
+            results.Add(Measurement.Of($"average latency per second (pgbench's own), {clients} client{(clients == 1 ? "" : "s")}", "ms", latencies));
         }
-        if (tps.Count > 1) { tps.RemoveAt(0); latencies.RemoveAt(0); }
-        var total = Total().Match(stdout);
-        notes.Add($"pgbench {Path.GetDirectoryName(Path.GetDirectoryName(pgbench))}: -N -c 4 -j 2 -T {seconds} -P 1; overall {(total.Success ? total.Groups[1].Value : "?")} tps");
-        var result = Measurement.Of("transactions/s (simple-update, 4 clients)", "/s", tps, higherIsBetter: true);
-        MedianTps = result.Median;
-        return [result, Measurement.Of("average latency per second (pgbench's own)", "ms", latencies)];
+        return results;
     }
 
     private static async Task<(string Stdout, string Stderr)> RunAsync(string executable, string arguments, CancellationToken cancellationToken)

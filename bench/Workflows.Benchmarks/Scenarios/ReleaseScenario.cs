@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text;
-using System.Text.Json;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -8,6 +7,7 @@ using Workflows.Benchmarks.Infrastructure;
 using Workflows.Distribution;
 using Workflows.Engine;
 using Workflows.Kernel;
+using Workflows.Kernel.Plans;
 using Workflows.Plans;
 
 namespace Workflows.Benchmarks.Scenarios;
@@ -95,7 +95,7 @@ internal sealed class ReleaseScenario : IScenario
         CancellationToken cancellationToken)
     {
         var document = await File.ReadAllBytesAsync(Path.Combine(root, "..", "shared", "plans", "uongbi-2023-95-KH-PGDDT.txt"), cancellationToken);
-        var fields = JsonSerializer.Serialize(new { recipients = new[] { new { name = Group, purpose = new[] { "t/h" }, kind = "external" } } });
+        var fields = new PlanFields { Recipients = [new PlanRecipient(Group, ["t/h"], RecipientKind.External)] };
         var planId = await store.CreateAsync(new NewPlan($"Kế hoạch thử tải phát hành lần {run + 1}", "KH", fields,
             "Kế hoạch thử tải phát hành.txt", "text/plain; charset=utf-8", document), Drafter, cancellationToken);
         await engine.SubmitAsync(planId, null, Drafter, cancellationToken);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Workflows.Engine;
 using Workflows.Host.Identity;
 using Workflows.Kernel;
+using Workflows.Kernel.Plans;
 using Workflows.Plans;
 using Workflows.Reading;
 
@@ -16,7 +17,8 @@ internal static class PlanEndpoints
     /// <summary>A plan typed in rather than uploaded, or the drafter's corrections.</summary>
     /// <param name="Subject">Trích yếu.</param>
     /// <param name="DocumentType">KH (default), QĐ, TB, HD, CTr, BC, CV.</param>
-    /// <param name="Fields">The document's fields (recipients, signer, reporting duties…), as a JSON object.</param>
+    /// <param name="Fields">The document's fields (recipients, signer, reporting duties…), as a JSON object of the shape of
+    /// <see cref="PlanFields"/>, read by <see cref="PlanFieldsJson.Parse"/>; on a correction, absent keeps the stored fields.</param>
     public sealed record PlanRequest(string? Subject, string? DocumentType, JsonElement? Fields);
 
     /// <summary>Starting the approval flow.</summary>
@@ -36,7 +38,8 @@ internal static class PlanEndpoints
         });
         plans.MapPut("/{id:guid}", async (Guid id, PlanRequest request, HttpContext http, PlanStore store, CancellationToken ct) =>
         {
-            var plan = await store.UpdateAsync(id, request.Subject, request.DocumentType, request.Fields?.GetRawText(), http.User.ToActor(), ct);
+            var fields = request.Fields is null ? null : PlanFieldsJson.Parse(request.Fields);
+            var plan = await store.UpdateAsync(id, request.Subject, request.DocumentType, fields, http.User.ToActor(), ct);
             return Results.Ok(Summary(plan, await store.HistoryAsync(id, ct)));
         });
         plans.MapGet("/{id:guid}/document", async (Guid id, HttpContext http, PlanStore store, CancellationToken ct) =>
@@ -73,8 +76,7 @@ internal static class PlanEndpoints
         {
             var request = await http.Request.ReadFromJsonAsync<PlanRequest>(ct)
                 ?? throw WorkflowException.Invalid("subject", "Cần gửi JSON có 'subject' hoặc một tệp trong trường 'file'.");
-            plan = new NewPlan(request.Subject ?? "", request.DocumentType ?? "KH",
-                request.Fields is { ValueKind: JsonValueKind.Object } fields ? fields.GetRawText() : "{}", null, null, null);
+            plan = new NewPlan(request.Subject ?? "", request.DocumentType ?? "KH", PlanFieldsJson.Parse(request.Fields), null, null, null);
         }
         var id = await store.CreateAsync(plan, actor, ct);
         return Results.Created($"/api/plans/{id}", Summary(await store.GetAsync(id, actor, ct)));
@@ -82,7 +84,7 @@ internal static class PlanEndpoints
 
     internal static NewPlan ReadUpload(string fileName, string contentType, byte[] content, string subject, string documentType)
     {
-        PlanReadResult read;
+        PlanFields read;
         try
         {
             read = new PlanReader().Read(content, fileName);
@@ -97,7 +99,7 @@ internal static class PlanEndpoints
         return new NewPlan(
             string.IsNullOrWhiteSpace(subject) ? read.Subject ?? name : subject,
             type,
-            JsonSerializer.Serialize(read, PlanReaderJson.Options),
+            read,
             name,
             string.IsNullOrWhiteSpace(contentType) ? "application/octet-stream" : contentType,
             content);
@@ -119,7 +121,7 @@ internal static class PlanEndpoints
         plan.IssuedOn,
         plan.Revision,
         signing = plan.Signing is null ? (JsonElement?)null : JsonSerializer.Deserialize<JsonElement>(plan.Signing),
-        fields = JsonSerializer.Deserialize<JsonElement>(plan.Fields),
+        fields = PlanFieldsJson.ToElement(plan.Fields),
         plan.DocumentName,
         plan.CreatedBy,
         plan.CreatedAt,

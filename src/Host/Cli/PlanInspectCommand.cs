@@ -1,4 +1,5 @@
-using System.Text.Json;
+using Workflows.Kernel.Plans;
+using Workflows.Plans;
 using Workflows.Reading;
 
 namespace Workflows.Host.Cli;
@@ -26,7 +27,7 @@ internal static class PlanInspectCommand
         }
         try
         {
-            PlanReadResult result;
+            PlanFields result;
             if (file.Length > PlanReader.MaxBytes)
             {
                 throw new PlanReadException(PlanReadErrorCodes.TooLarge,
@@ -34,7 +35,7 @@ internal static class PlanInspectCommand
             }
             var bytes = File.ReadAllBytes(file.FullName);
             result = new PlanReader().Read(bytes, file.Name);
-            stdout.WriteLine(JsonSerializer.Serialize(result, PlanReaderJson.Options));
+            stdout.WriteLine(PlanFieldsJson.SerializeIndented(result));
             return 0;
         }
         catch (PlanReadException ex)

@@ -1,5 +1,6 @@
 using Npgsql;
 using Workflows.Audit;
+using Workflows.Storage;
 
 namespace Workflows.Host.Identity;
 
@@ -13,10 +14,8 @@ internal sealed class UserAuditLog(NpgsqlDataSource dataSource, TimeProvider clo
     /// <summary>Appends one record, e.g. <c>user.created</c>, by <paramref name="actor"/> (user name) about <paramref name="userName"/>.</summary>
     public async Task WriteAsync(string actor, string action, string userName, object? details, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var audit = new AuditWriter(connection, transaction);
-        audit.Add(clock.GetUtcNow(), actor, action, null, null, null, new { userName, details });
-        await audit.CommitAsync(cancellationToken: cancellationToken);
+        await using var work = await UnitOfWork.BeginAsync(dataSource, cancellationToken);
+        work.Audit(clock.GetUtcNow(), actor, action, null, null, null, new { userName, details });
+        await work.CommitAsync(cancellationToken);
     }
 }

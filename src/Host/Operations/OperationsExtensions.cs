@@ -29,7 +29,9 @@ internal static class OperationsExtensions
             .Configure<NpgsqlDataSource>((options, dataSource) => options.XmlRepository = new PostgresXmlRepository(new DataProtectionKeyStore(dataSource)));
         builder.Services.AddHealthChecks()
             .AddCheck<PostgresHealthCheck>("postgres", tags: [ReadyTag])
-            .AddCheck<SchemaHealthCheck>("schema", tags: [ReadyTag]);
+            .AddCheck<SchemaHealthCheck>("schema", tags: [ReadyTag])
+            .AddCheck<AuditSealingHealthCheck>("audit-sealing", tags: [ReadyTag]);
+        builder.Services.AddHostedService<AuditSealingService>();
         builder.AddWorkflowsTelemetry();
         return builder;
     }

@@ -86,11 +86,11 @@ internal static class ReportingExtensions
         });
         reporting.MapGet("/plans/{planId:guid}/duties", async (Guid planId, HttpContext http, PlanDuties duties, TimeProvider clock, CancellationToken ct) =>
             Results.Ok(await duties.CheckAsync(planId, http.User.ToActor(), clock.GetUtcNow(), ct)));
-        reporting.MapPut("/plans/{planId:guid}/duties/{index:int}", async (Guid planId, int index, System.Text.Json.Nodes.JsonObject duty, HttpContext http,
+        reporting.MapPut("/plans/{planId:guid}/duties/{index:int}", async (Guid planId, int index, System.Text.Json.JsonElement duty, HttpContext http,
             PlanDuties duties, TimeProvider clock, CancellationToken ct) =>
         {
             var actor = http.User.ToActor();
-            await duties.CompleteAsync(planId, index, duty, actor, clock.GetUtcNow(), ct);
+            await duties.CompleteAsync(planId, index, PlanFieldsJson.ParseDuty(duty, $"reportingDuties[{index}]"), actor, clock.GetUtcNow(), ct);
             return Results.Ok((await duties.CheckAsync(planId, actor, clock.GetUtcNow(), ct))[index]);
         });
         reporting.MapGet("/schedules/{id:guid}/status", async (Guid id, HttpContext http, ReportingScheduleStore store, TimeProvider clock,

@@ -1,12 +1,12 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
+using Workflows.Kernel;
+using Workflows.Kernel.Plans;
 using Workflows.Plans;
 
 namespace Workflows.Host.Ui;
 
 /// <summary>
-/// The drafter's form over a plan's fields (the reader's JSON, <c>PlanReadResult</c> shape): the fields a person
-/// corrects are edited here, the others (footnotes, work programme…) are kept as they were.
+/// The drafter's form over a plan's <see cref="PlanFields"/>: the fields a person corrects are edited here, the others
+/// (footnotes, work programme, warnings…) are kept as they were.
 /// </summary>
 internal sealed class PlanForm
 {
@@ -53,32 +53,28 @@ internal sealed class PlanForm
     /// <summary>The form of a stored plan, with <paramref name="blankRows"/> empty rows to add lines.</summary>
     public static PlanForm From(PlanRecord plan, int blankRows = 2)
     {
-        var fields = Parse(plan.Fields);
+        var fields = plan.Fields;
         var form = new PlanForm
         {
             Subject = plan.Subject,
             DocumentType = plan.DocumentType,
-            IssuerParent = Text(fields["issuer"]?["parent"]),
-            IssuerName = Text(fields["issuer"]?["name"]),
-            Place = Text(fields["place"]),
-            Body = Text(fields["body"]),
-            SignerForm = Text(fields["signer"]?["form"]),
-            SignerTitle = Text(fields["signer"]?["title"]),
-            SignerSecondTitle = Text(fields["signer"]?["secondTitle"]),
-            SignerName = Text(fields["signer"]?["name"]),
+            IssuerParent = fields.Issuer.Parent,
+            IssuerName = fields.Issuer.Name,
+            Place = fields.Place,
+            Body = fields.Body,
+            SignerForm = fields.Signer?.Form,
+            SignerTitle = fields.Signer?.Title,
+            SignerSecondTitle = fields.Signer?.SecondTitle,
+            SignerName = fields.Signer?.Name,
         };
-        if (fields["recipients"] is JsonArray recipients)
-            foreach (var r in recipients)
-                form.Recipients.Add(r is JsonValue v
-                    ? new RecipientRow { Name = Text(v), Kind = "external" }
-                    : new RecipientRow { Name = Text(r?["name"]), Purpose = Purposes(r?["purpose"]), Kind = Text(r?["kind"]) ?? "external" });
-        if (fields["reportingDuties"] is JsonArray duties)
-            foreach (var d in duties)
-                form.Duties.Add(new DutyRow
-                {
-                    Reporter = Text(d?["reporter"]), Recipient = Text(d?["recipient"]), Frequency = Text(d?["frequency"]),
-                    DueDay = d?["dueDay"] is JsonValue day && day.TryGetValue<int>(out var n) ? n : null, Text = Text(d?["text"]),
-                });
+        foreach (var r in fields.Recipients)
+            form.Recipients.Add(new RecipientRow { Name = r.Name, Purpose = string.Join(", ", r.Purpose), Kind = KindValue(r.Kind) });
+        foreach (var d in fields.ReportingDuties)
+            form.Duties.Add(new DutyRow
+            {
+                Reporter = d.Reporter, Recipient = d.Recipient, Frequency = d.Frequency is { } f ? ReportingFrequencies.ToApi(f) : null,
+                DueDay = d.DueDay, Text = d.Text,
+            });
         for (var i = 0; i < blankRows; i++)
         {
             form.Recipients.Add(new RecipientRow { Kind = "external" });
@@ -87,72 +83,54 @@ internal sealed class PlanForm
         return form;
     }
 
-    /// <summary>The warnings the reader left for the drafter to check.</summary>
-    public static IReadOnlyList<string> Warnings(string fieldsJson) =>
-        Parse(fieldsJson)["warnings"] is JsonArray warnings ? warnings.Select(w => Text(w) ?? "").Where(w => w.Length > 0).ToList() : [];
-
-    /// <summary>The stored fields with this form's values written over them (blank rows dropped).</summary>
-    public string ToFieldsJson(string storedFields)
+    /// <summary>The stored fields with this form's values written over them (blank rows dropped; a duty keeps the members
+    /// the form does not show, such as its months and its completed schedule).</summary>
+    /// <exception cref="WorkflowException">A frequency or a kind not among the form's choices (422 naming the form field).</exception>
+    public PlanFields ToFields(PlanFields stored) => stored with
     {
-        var fields = Parse(storedFields);
-        var issuer = fields["issuer"] as JsonObject ?? new JsonObject();
-        issuer["parent"] = Blank(IssuerParent);
-        issuer["name"] = Blank(IssuerName);
-        fields["issuer"] = issuer;
-        fields["place"] = Blank(Place);
-        fields["subject"] = Blank(Subject);
-        fields["documentType"] = DocumentType;
-        if (Body is not null) fields["body"] = Body.Replace("\r\n", "\n", StringComparison.Ordinal);
-        var signer = fields["signer"] as JsonObject ?? new JsonObject();
-        signer["form"] = Blank(SignerForm);
-        signer["title"] = Blank(SignerTitle);
-        signer["secondTitle"] = Blank(SignerSecondTitle);
-        signer["name"] = Blank(SignerName);
-        fields["signer"] = signer;
-        fields["recipients"] = new JsonArray(Recipients.Where(r => !string.IsNullOrWhiteSpace(r.Name)).Select(r => (JsonNode)new JsonObject
+        Issuer = new PlanIssuer(Blank(IssuerParent), Blank(IssuerName)),
+        Place = Blank(Place),
+        Subject = Blank(Subject),
+        DocumentType = DocumentType,
+        Body = Body?.Replace("\r\n", "\n", StringComparison.Ordinal) ?? stored.Body,
+        Signer = (stored.Signer ?? new PlanSigner(null, null, null, null, null)) with
         {
-            ["name"] = r.Name!.Trim(),
-            ["purpose"] = new JsonArray((r.Purpose ?? "").Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .Select(p => (JsonNode)JsonValue.Create(p)!).ToArray()),
-            ["kind"] = string.IsNullOrWhiteSpace(r.Kind) ? "external" : r.Kind,
-        }).ToArray());
-        var oldDuties = fields["reportingDuties"] as JsonArray;
-        fields["reportingDuties"] = new JsonArray(Duties.Select((d, i) => (d, i))
+            Form = Blank(SignerForm), Title = Blank(SignerTitle), SecondTitle = Blank(SignerSecondTitle), Name = Blank(SignerName),
+        },
+        Recipients = Recipients.Select((r, i) => (r, i)).Where(x => !string.IsNullOrWhiteSpace(x.r.Name)).Select(x => new PlanRecipient(
+            x.r.Name!.Trim(),
+            (x.r.Purpose ?? "").Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            KindOf(x.r.Kind, $"Recipients[{x.i}].Kind"))).ToList(),
+        ReportingDuties = Duties.Select((d, i) => (d, i))
             .Where(x => !string.IsNullOrWhiteSpace(x.d.Text) || !string.IsNullOrWhiteSpace(x.d.Reporter))
-            .Select(x =>
+            .Select(x => (x.i < stored.ReportingDuties.Count ? stored.ReportingDuties[x.i] : new ReportingDuty(null, null, null, null, null, null, null)) with
             {
-                var duty = oldDuties is not null && x.i < oldDuties.Count && oldDuties[x.i] is JsonObject old
-                    ? (JsonObject)old.DeepClone() : new JsonObject { ["months"] = null, ["year"] = null };
-                duty["reporter"] = Blank(x.d.Reporter);
-                duty["recipient"] = Blank(x.d.Recipient);
-                duty["frequency"] = Blank(x.d.Frequency);
-                duty["dueDay"] = x.d.DueDay;
-                duty["text"] = Blank(x.d.Text);
-                return (JsonNode)duty;
-            }).ToArray());
-        return fields.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-    }
-
-    private static JsonObject Parse(string json)
-    {
-        try
-        {
-            return JsonNode.Parse(string.IsNullOrWhiteSpace(json) ? "{}" : json) as JsonObject ?? new JsonObject();
-        }
-        catch (JsonException)
-        {
-            return new JsonObject();
-        }
-    }
-
-    private static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
-
-    private static string? Purposes(JsonNode? node) => node switch
-    {
-        JsonArray a => string.Join(", ", a.Select(Text).Where(t => !string.IsNullOrWhiteSpace(t))),
-        JsonValue v => Text(v),
-        _ => null,
+                Reporter = Blank(x.d.Reporter),
+                Recipient = Blank(x.d.Recipient),
+                Frequency = FrequencyOf(x.d.Frequency, $"Duties[{x.i}].Frequency"),
+                DueDay = x.d.DueDay,
+                Text = Blank(x.d.Text),
+            }).ToList(),
     };
+
+    private static string KindValue(RecipientKind kind) => kind switch
+    {
+        RecipientKind.Internal => "internal",
+        RecipientKind.Archive => "archive",
+        _ => "external",
+    };
+
+    private static RecipientKind KindOf(string? value, string field) => value?.Trim() switch
+    {
+        null or "" or "external" => RecipientKind.External,
+        "internal" => RecipientKind.Internal,
+        "archive" => RecipientKind.Archive,
+        _ => throw WorkflowException.Invalid(field, "Chọn loại nơi nhận trong danh sách."),
+    };
+
+    private static ReportingFrequency? FrequencyOf(string? value, string field) =>
+        string.IsNullOrWhiteSpace(value) ? null
+        : ReportingFrequencies.Parse(value) ?? throw WorkflowException.Invalid(field, "Chọn tần suất báo cáo trong danh sách.");
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

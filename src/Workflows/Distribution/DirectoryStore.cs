@@ -2,7 +2,9 @@ using System.Net.Mail;
 using System.Text;
 using Dapper;
 using Npgsql;
+using Workflows.Engine;
 using Workflows.Kernel;
+using Workflows.Storage;
 
 namespace Workflows.Distribution;
 
@@ -12,15 +14,18 @@ public sealed class DirectoryStore(NpgsqlDataSource dataSource)
     private const string Select = "SELECT e.id, e.name, e.kind, e.email, e.body_code, e.aliases, " +
         "coalesce((SELECT array_agg(m.member_id) FROM directory_members m WHERE m.group_id = e.id), '{}') AS members FROM directory_entries e";
 
-    /// <summary>Every entry, with members, ordered by name.</summary>
-    public static async Task<IReadOnlyList<DirectoryEntry>> AllAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken ct) =>
-        (await connection.QueryAsync<DirectoryEntry>(new CommandDefinition(Select + " ORDER BY e.name", transaction: transaction, cancellationToken: ct))).AsList();
+    /// <summary>Every entry, with members, ordered by name, read inside <paramref name="work"/>.</summary>
+    public static Task<IReadOnlyList<DirectoryEntry>> AllAsync(UnitOfWork work, CancellationToken ct) =>
+        work.QueryAsync<DirectoryEntry>(Select + " ORDER BY e.name", null, ct);
+
+    private static async Task<IReadOnlyList<DirectoryEntry>> AllAsync(NpgsqlConnection connection, CancellationToken ct) =>
+        (await connection.QueryAsync<DirectoryEntry>(new CommandDefinition(Select + " ORDER BY e.name", cancellationToken: ct))).AsList();
 
     /// <summary>Entries whose name or alias contains <paramref name="query"/> (normalised), optionally of one kind.</summary>
     public async Task<IReadOnlyList<DirectoryEntry>> ListAsync(string? query, string? kind, CancellationToken ct = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var all = await AllAsync(connection, null, ct);
+        var all = await AllAsync(connection, ct);
         var key = string.IsNullOrWhiteSpace(query) ? null : RecipientText.Normalise(query);
         return all.Where(e => kind is null || e.Kind == kind)
             .Where(e => key is null || e.Aliases.Prepend(e.Name).Any(n => RecipientText.Normalise(n).Contains(key, StringComparison.Ordinal)))
@@ -111,10 +116,14 @@ public sealed class DirectoryStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>Adds <paramref name="alias"/> to an entry's aliases (the clerk's pick, remembered for the next plan).</summary>
-    public static async Task AddAliasAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid id, string alias, CancellationToken ct) =>
-        await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE directory_entries SET aliases = array_append(aliases, @alias), updated_at = now() WHERE id = @id AND NOT (@alias = ANY(aliases)) AND lower(name) <> lower(@alias)",
-            new { id, alias }, transaction, cancellationToken: ct));
+    public static void AddAlias(UnitOfWork work, Guid id, string alias) =>
+        work.Queue(
+            "UPDATE directory_entries SET aliases = array_append(aliases, $2), updated_at = now() WHERE id = $1 AND NOT ($2 = ANY(aliases)) AND lower(name) <> lower($2)",
+            id, alias);
+
+    /// <summary>Removes <paramref name="alias"/> from every entry but <paramref name="entryId"/>, so the alias names one entry only.</summary>
+    public static void RemoveAliasElsewhere(UnitOfWork work, Guid entryId, string alias) =>
+        work.Queue("UPDATE directory_entries SET aliases = array_remove(aliases, $1) WHERE id <> $2 AND $1 = ANY(aliases)", alias, entryId);
 
     /// <summary>Seeds the demo directory when the directory is empty.</summary>
     public async Task SeedDemoAsync(CancellationToken ct = default)

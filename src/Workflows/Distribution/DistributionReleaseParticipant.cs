@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using Dapper;
+using Workflows.Audit;
 using Microsoft.Extensions.Options;
 using Workflows.Engine;
 using Workflows.Kernel;
@@ -18,7 +18,7 @@ internal sealed class DistributionReleaseParticipant(IOptions<OrganisationOption
     public async Task OnReleaseAsync(StepActionContext context, CancellationToken cancellationToken)
     {
         var plan = context.Plan;
-        var lines = await PlanRecipients.ResolveAsync(context.Connection, context.Transaction, plan.Id, plan.Fields, cancellationToken);
+        var lines = await PlanRecipients.ResolveAsync(context.Work, plan.Id, plan.Fields, cancellationToken);
         if (lines.Count == 0) return;
         var blocking = lines.Where(l => l.Blocks).ToList();
         if (blocking.Count > 0)
@@ -44,24 +44,10 @@ internal sealed class DistributionReleaseParticipant(IOptions<OrganisationOption
         var (signerTitle, signerName) = Signer(plan.Signing);
         var subject = $"[{plan.Symbol}] {plan.Subject}";
         // One statement for every recipient (arrays unnested), not one round trip each.
-        var ids = messages.Select(_ => Guid.NewGuid()).ToArray();
-        await context.Connection.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO outgoing_messages (id, plan_id, message_id, address, recipient_name, entry_id, lines, purpose, subject, body,
-                                           status, next_attempt_at, created_at)
-            SELECT id, @planId, '<' || replace(id::text, '-', '') || '@workflows.local>', address, name, entry_id, lines, purpose, @subject, body,
-                   'queued', now(), now()
-            FROM unnest(@ids, @addresses, @names, @entryIds, @lines, @purposes, @bodies) AS t(id, address, name, entry_id, lines, purpose, body)
-            """, new
-        {
-            planId = plan.Id, subject, ids,
-            addresses = messages.Select(m => m.Address).ToArray(),
-            names = messages.Select(m => m.Recipient.Name).ToArray(),
-            entryIds = messages.Select(m => m.Recipient.Id).ToArray(),
-            lines = messages.Select(m => m.Lines).ToArray(),
-            purposes = messages.Select(m => m.Purpose).ToArray(),
-            bodies = messages.Select(m => Body(m.Recipient.Name, body, plan, m.Purpose, signerTitle, signerName, context.Now)).ToArray(),
-        }, context.Transaction, cancellationToken: cancellationToken));
-        context.Audit.Add(context.Now, context.Actor.UserName, "plan.distribution-queued", plan.Id, context.InstanceId, null, new
+        OutboxWriter.EnqueueRelease(context.Work, plan.Id, subject, messages
+            .Select(m => (m.Address, m.Recipient.Name, m.Recipient.Id, m.Lines, m.Purpose, Body(m.Recipient.Name, body, plan, m.Purpose, signerTitle, signerName, context.Now)))
+            .ToList());
+        context.Work.Audit(context.Now, context.Actor.UserName, "plan.distribution-queued", plan.Id, context.InstanceId, null, new
         {
             messages = messages.Count,
             archive = lines.Where(l => l.State == LineResolution.Archive).Select(l => RecipientText.Clean(l.Text)),

@@ -173,18 +173,13 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
     public async Task ResendAsync(Guid planId, Guid deliveryId, Actor actor, DateTimeOffset now, CancellationToken ct = default)
     {
         if (!actor.IsIn(Roles.Clerk)) throw WorkflowException.Forbidden("Chỉ văn thư mới gửi lại được.");
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        var status = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
-            "SELECT status FROM outgoing_messages WHERE id = @deliveryId AND plan_id = @planId FOR UPDATE", new { deliveryId, planId }, transaction, cancellationToken: ct))
+        await using var work = await Storage.UnitOfWork.BeginAsync(dataSource, ct);
+        var status = await work.ExecuteScalarAsync<string?>(
+            "SELECT status FROM outgoing_messages WHERE id = @deliveryId AND plan_id = @planId FOR UPDATE", new { deliveryId, planId }, ct)
             ?? throw WorkflowException.NotFound("Lượt gửi");
         if (status == "sending") throw WorkflowException.Conflict("Thư đang được gửi; thử lại sau.");
-        await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE outgoing_messages SET status = 'queued', attempts = 0, next_attempt_at = now() WHERE id = @deliveryId",
-            new { deliveryId }, transaction, cancellationToken: ct));
-        var audit = new Audit.AuditWriter(connection, transaction);
-        audit.Add(now, actor.UserName, "plan.delivery-resent", planId, null, null, new { deliveryId, previous = status });
-        await audit.FlushAsync(ct);
-        await transaction.CommitAsync(ct);
+        work.Queue("UPDATE outgoing_messages SET status = 'queued', attempts = 0, next_attempt_at = now() WHERE id = $1", deliveryId);
+        Audit.AuditTrail.Audit(work, now, actor.UserName, "plan.delivery-resent", planId, null, null, new { deliveryId, previous = status });
+        await work.CommitAsync(ct);
     }
 }

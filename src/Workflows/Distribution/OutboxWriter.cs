@@ -1,35 +1,87 @@
-using System.Data;
-using Dapper;
+using Npgsql;
+using NpgsqlTypes;
+using Workflows.Storage;
 
 namespace Workflows.Distribution;
 
 /// <summary>
-/// Writes messages into the transactional outbox inside the caller's transaction, so a state change and the emails it
-/// causes commit together; the <see cref="OutboxSender"/> sends them later.
+/// The only writer of new rows of <c>outgoing_messages</c> (the transactional outbox): messages are written on the
+/// caller's <see cref="UnitOfWork"/>, so a state change and the emails it causes commit together; the
+/// <see cref="OutboxSender"/> sends them later. Every insert is built here, with the Message-ID formed by the SQL
+/// function <c>outbox_message_id(id)</c> (migration 0410), <c>queued</c> and due at once.
 /// </summary>
 public static class OutboxWriter
 {
+    private const string Columns =
+        "id, plan_id, message_id, address, recipient_name, entry_id, lines, purpose, subject, body, status, next_attempt_at, created_at, " +
+        "category, dedup_key, reference_id, redact_after_send";
+
     /// <summary>
-    /// Inserts <paramref name="message"/> as <c>queued</c>, due now. Returns false when a message with the same
-    /// <see cref="OutboxMessage.DedupKey"/> already exists (nothing written).
+    /// Writes <paramref name="message"/> now. Returns false when a message with the same <see cref="OutboxMessage.DedupKey"/>
+    /// already exists (nothing written).
     /// </summary>
-    public static async Task<bool> EnqueueAsync(IDbConnection connection, IDbTransaction? transaction, OutboxMessage message, CancellationToken cancellationToken = default)
+    public static async Task<bool> EnqueueAsync(UnitOfWork work, OutboxMessage message, CancellationToken cancellationToken = default) =>
+        await work.ExecuteAsync(Single(message), cancellationToken) == 1;
+
+    /// <summary>Queues <paramref name="message"/> on <paramref name="work"/> (skipped at commit when its dedup key exists).</summary>
+    public static void Enqueue(UnitOfWork work, OutboxMessage message) => work.Queue(Single(message));
+
+    /// <summary>
+    /// Queues one release message per recipient of plan <paramref name="planId"/> as one statement (arrays unnested),
+    /// category <c>release</c>, no dedup key.
+    /// </summary>
+    /// <param name="work">The release's unit of work.</param>
+    /// <param name="planId">The plan released.</param>
+    /// <param name="subject">Subject shared by every message.</param>
+    /// <param name="recipients">Each recipient: address, name, directory entry, the Nơi nhận lines and purposes it stands for, and its body.</param>
+    public static void EnqueueRelease(UnitOfWork work, Guid planId, string subject,
+        IReadOnlyList<(string Address, string Name, Guid EntryId, string Lines, string Purpose, string Body)> recipients)
     {
-        var id = Guid.NewGuid();
-        var rows = await connection.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO outgoing_messages (id, plan_id, message_id, address, recipient_name, entry_id, lines, purpose, subject, body,
-                                           status, next_attempt_at, created_at, category, dedup_key, reference_id, redact_after_send)
-            VALUES (@id, @PlanId, @messageId, @Address, @RecipientName, @EntryId, '', '', @Subject, @Body,
-                    'queued', now(), now(), @Category, @DedupKey, @ReferenceId, @RedactAfterSend)
-            ON CONFLICT (dedup_key) WHERE dedup_key IS NOT NULL DO NOTHING
-            """, new
-        {
-            id, message.PlanId, messageId = MessageId(id), message.Address, message.RecipientName, message.EntryId, message.Subject,
-            message.Body, message.Category, message.DedupKey, message.ReferenceId, message.RedactAfterSend,
-        }, transaction, cancellationToken: cancellationToken));
-        return rows == 1;
+        var command = new NpgsqlBatchCommand(
+            $"""
+            INSERT INTO outgoing_messages ({Columns})
+            SELECT id, $1, outbox_message_id(id), address, name, entry_id, lines, purpose, $2, body, 'queued', now(), now(), 'release', NULL, NULL, false
+            FROM unnest($3::uuid[], $4::text[], $5::text[], $6::uuid[], $7::text[], $8::text[], $9::text[])
+                 AS t(id, address, name, entry_id, lines, purpose, body)
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = planId });
+        command.Parameters.Add(new NpgsqlParameter { Value = subject });
+        command.Parameters.Add(new NpgsqlParameter { Value = recipients.Select(_ => Guid.NewGuid()).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
+        command.Parameters.Add(new NpgsqlParameter { Value = recipients.Select(r => r.Address).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = recipients.Select(r => r.Name).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = recipients.Select(r => r.EntryId).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
+        command.Parameters.Add(new NpgsqlParameter { Value = recipients.Select(r => r.Lines).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = recipients.Select(r => r.Purpose).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = recipients.Select(r => r.Body).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        work.Queue(command);
     }
 
-    /// <summary>The stable Message-ID of the outbox row <paramref name="id"/>.</summary>
-    public static string MessageId(Guid id) => $"<{id:N}@workflows.local>";
+    /// <summary>
+    /// The set-based insert for a caller's query: the final statement of a caller's <c>WITH … </c> that writes one message per
+    /// row of <paramref name="source"/> (a CTE or table expression), skipping rows whose dedup key exists. The source must
+    /// give the columns <c>address, recipient_name, entry_id, subject, body, category, dedup_key, reference_id,
+    /// redact_after_send</c> (plan-less messages; lines and purpose empty).
+    /// </summary>
+    /// <param name="source">The name of the caller's CTE, e.g. <c>messages</c>.</param>
+    public static string InsertFrom(string source) =>
+        $"""
+        INSERT INTO outgoing_messages ({Columns})
+        SELECT mid, NULL, outbox_message_id(mid), address, recipient_name, entry_id, '', '', subject, body, 'queued', now(), now(),
+               category, dedup_key, reference_id, redact_after_send
+        FROM (SELECT gen_random_uuid() AS mid, s.* FROM {source} s) AS m
+        ON CONFLICT DO NOTHING
+        """;
+
+    private static NpgsqlBatchCommand Single(OutboxMessage message)
+    {
+        var id = Guid.NewGuid();
+        return BatchStatement.Create(
+            $"""
+            INSERT INTO outgoing_messages ({Columns})
+            VALUES ($1, $2, outbox_message_id($1), $3, $4, $5, '', '', $6, $7, 'queued', now(), now(), $8, $9, $10, $11)
+            ON CONFLICT (dedup_key) WHERE dedup_key IS NOT NULL DO NOTHING
+            """,
+            id, message.PlanId, message.Address, message.RecipientName, message.EntryId, message.Subject, message.Body,
+            message.Category, message.DedupKey, message.ReferenceId, message.RedactAfterSend);
+    }
 }

@@ -1,6 +1,9 @@
-using Dapper;
 using Npgsql;
+using Workflows.Audit;
+using Workflows.Engine;
 using Workflows.Kernel;
+using Workflows.Kernel.Plans;
+using Workflows.Storage;
 
 namespace Workflows.Distribution;
 
@@ -8,55 +11,48 @@ namespace Workflows.Distribution;
 public sealed class PlanRecipients(NpgsqlDataSource dataSource)
 {
     /// <summary>Resolves the lines of <paramref name="planId"/> inside a caller's transaction.</summary>
-    public static async Task<IReadOnlyList<LineResolution>> ResolveAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction,
-        Guid planId, string fieldsJson, CancellationToken ct)
+    public static async Task<IReadOnlyList<LineResolution>> ResolveAsync(UnitOfWork work, Guid planId, PlanFields fields, CancellationToken ct)
     {
-        var lines = RecipientLine.FromFields(fieldsJson);
+        var lines = RecipientLine.FromFields(fields);
         if (lines.Count == 0) return [];
-        var entries = await DirectoryStore.AllAsync(connection, transaction, ct);
-        var choices = (await connection.QueryAsync<(int, Guid)>(new CommandDefinition(
-            "SELECT line_index, entry_id FROM plan_recipient_choices WHERE plan_id = @planId", new { planId }, transaction, cancellationToken: ct)))
+        var entries = await DirectoryStore.AllAsync(work, ct);
+        var choices = (await work.QueryAsync<(int, Guid)>(
+            "SELECT line_index, entry_id FROM plan_recipient_choices WHERE plan_id = @planId", new { planId }, ct))
             .ToDictionary(c => c.Item1, c => c.Item2);
         return new RecipientResolver(entries).Resolve(lines, choices);
     }
 
     /// <summary>The plan's lines and their resolution (the caller has checked access to the plan).</summary>
-    public async Task<IReadOnlyList<LineResolution>> ResolveAsync(Guid planId, string fieldsJson, CancellationToken ct = default)
+    public async Task<IReadOnlyList<LineResolution>> ResolveAsync(Guid planId, PlanFields fields, CancellationToken ct = default)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        return await ResolveAsync(connection, null, planId, fieldsJson, ct);
+        await using var work = await UnitOfWork.BeginAsync(dataSource, ct);
+        return await ResolveAsync(work, planId, fields, ct);
     }
 
     /// <summary>
     /// The clerk picks the entry for one line: kept for this plan, and the line's text becomes an alias of the entry
     /// so the next plan resolves by itself.
     /// </summary>
-    public async Task ChooseAsync(Guid planId, string fieldsJson, int lineIndex, Guid entryId, Actor actor, DateTimeOffset now, CancellationToken ct = default)
+    public async Task ChooseAsync(Guid planId, PlanFields fields, int lineIndex, Guid entryId, Actor actor, DateTimeOffset now, CancellationToken ct = default)
     {
         if (!actor.IsIn(Roles.Clerk) && !actor.IsIn(Roles.Admin)) throw WorkflowException.Forbidden("Chỉ văn thư mới chọn được người nhận.");
-        var line = RecipientLine.FromFields(fieldsJson).FirstOrDefault(l => l.Index == lineIndex)
+        var line = RecipientLine.FromFields(fields).FirstOrDefault(l => l.Index == lineIndex)
             ?? throw WorkflowException.NotFound($"Dòng Nơi nhận {lineIndex}");
         if (RecipientText.IsArchive(line.Text)) throw WorkflowException.Invalid("lineIndex", "Dòng lưu trữ không gửi email.");
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        if (await connection.ExecuteScalarAsync<int>(new CommandDefinition("SELECT count(*) FROM directory_entries WHERE id = @entryId",
-            new { entryId }, transaction, cancellationToken: ct)) == 0)
+        await using var work = await UnitOfWork.BeginAsync(dataSource, ct);
+        if (await work.ExecuteScalarAsync<int>("SELECT count(*) FROM directory_entries WHERE id = @entryId", new { entryId }, ct) == 0)
             throw WorkflowException.Invalid("entryId", "Mục danh bạ không tồn tại.");
         var text = RecipientText.Clean(line.Text);
-        await connection.ExecuteAsync(new CommandDefinition("""
+        work.Queue("""
             INSERT INTO plan_recipient_choices (plan_id, line_index, line_text, entry_id, chosen_by, chosen_at)
-            VALUES (@planId, @lineIndex, @text, @entryId, @UserName, @now)
+            VALUES ($1, $2, $3, $4, $5, $6)
             ON CONFLICT (plan_id, line_index) DO UPDATE SET line_text = excluded.line_text, entry_id = excluded.entry_id,
                 chosen_by = excluded.chosen_by, chosen_at = excluded.chosen_at
-            """, new { planId, lineIndex, text, entryId, actor.UserName, now }, transaction, cancellationToken: ct));
+            """, planId, lineIndex, text, entryId, actor.UserName, now);
         // Remove the alias from other entries so it names one entry only, then remember it on the chosen one.
-        await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE directory_entries SET aliases = array_remove(aliases, @text) WHERE id <> @entryId AND @text = ANY(aliases)",
-            new { text, entryId }, transaction, cancellationToken: ct));
-        await DirectoryStore.AddAliasAsync(connection, transaction, entryId, text, ct);
-        var audit = new Audit.AuditWriter(connection, transaction);
-        audit.Add(now, actor.UserName, "plan.recipient-chosen", planId, null, null, new { lineIndex, line = line.Text, entryId });
-        await audit.FlushAsync(ct);
-        await transaction.CommitAsync(ct);
+        DirectoryStore.RemoveAliasElsewhere(work, entryId, text);
+        DirectoryStore.AddAlias(work, entryId, text);
+        work.Audit(now, actor.UserName, "plan.recipient-chosen", planId, null, null, new { lineIndex, line = line.Text, entryId });
+        await work.CommitAsync(ct);
     }
 }

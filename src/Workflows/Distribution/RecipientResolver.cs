@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Workflows.Kernel.Plans;
 
 namespace Workflows.Distribution;
 
@@ -6,40 +6,14 @@ namespace Workflows.Distribution;
 /// <param name="Index">Position in <c>fields.recipients</c> (0-based).</param>
 /// <param name="Text">The line as written.</param>
 /// <param name="Purposes">Purpose codes ("b/c", "t/h"…).</param>
-/// <param name="Kind">external, internal or archive, as the reader classified it; null when unknown.</param>
-public sealed record RecipientLine(int Index, string Text, IReadOnlyList<string> Purposes, string? Kind)
+/// <param name="Kind">External, internal or archive, as the reader classified it or the drafter corrected it.</param>
+public sealed record RecipientLine(int Index, string Text, IReadOnlyList<string> Purposes, RecipientKind Kind)
 {
-    /// <summary>Reads <c>fields.recipients</c> (objects with name/purpose/kind, or plain strings).</summary>
-    public static IReadOnlyList<RecipientLine> FromFields(string fieldsJson)
-    {
-        using var document = JsonDocument.Parse(string.IsNullOrWhiteSpace(fieldsJson) ? "{}" : fieldsJson);
-        if (document.RootElement.ValueKind != JsonValueKind.Object
-            || !document.RootElement.TryGetProperty("recipients", out var recipients)
-            || recipients.ValueKind != JsonValueKind.Array) return [];
-        var lines = new List<RecipientLine>();
-        var index = 0;
-        foreach (var item in recipients.EnumerateArray())
-        {
-            string text = "";
-            var purposes = new List<string>();
-            string? kind = null;
-            if (item.ValueKind == JsonValueKind.String) text = item.GetString() ?? "";
-            else if (item.ValueKind == JsonValueKind.Object)
-            {
-                if (item.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String) text = name.GetString() ?? "";
-                if (item.TryGetProperty("kind", out var k) && k.ValueKind == JsonValueKind.String) kind = k.GetString();
-                if (item.TryGetProperty("purpose", out var p))
-                {
-                    if (p.ValueKind == JsonValueKind.String) purposes.Add(p.GetString() ?? "");
-                    else if (p.ValueKind == JsonValueKind.Array)
-                        purposes.AddRange(p.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.String).Select(x => x.GetString() ?? ""));
-                }
-            }
-            purposes.AddRange(RecipientText.BracketPurposes(text));
-            lines.Add(new RecipientLine(index++, text, purposes.Where(x => x.Trim().Length > 0).Distinct().ToList(), kind));
-        }
-        return lines;
-    }
+    /// <summary>The lines of <see cref="PlanFields.Recipients"/>, with the purposes written in brackets in a line's text added.</summary>
+    public static IReadOnlyList<RecipientLine> FromFields(PlanFields fields) =>
+        fields.Recipients.Select((recipient, index) => new RecipientLine(index, recipient.Name,
+            recipient.Purpose.Concat(RecipientText.BracketPurposes(recipient.Name)).Where(p => p.Trim().Length > 0).Distinct().ToList(),
+            recipient.Kind)).ToList();
 }
 
 /// <summary>How one Nơi nhận line resolves.</summary>
@@ -101,7 +75,7 @@ public sealed class RecipientResolver
     public LineResolution Resolve(RecipientLine line, Guid? choice = null)
     {
         var purpose = Purpose(line.Purposes);
-        if (string.Equals(line.Kind, "archive", StringComparison.OrdinalIgnoreCase) || RecipientText.IsArchive(line.Text))
+        if (line.Kind == RecipientKind.Archive || RecipientText.IsArchive(line.Text))
             return new(line.Index, line.Text, LineResolution.Archive, purpose, [], [], [], false);
         if (choice is { } chosen && _byId.TryGetValue(chosen, out var picked))
             return new(line.Index, line.Text, LineResolution.Resolved, purpose, [picked], Expand(picked), [], true);

@@ -55,55 +55,52 @@ public sealed class WorkflowEngine
     public async Task<Guid> SubmitAsync(Guid planId, string? definitionId, Actor actor, CancellationToken cancellationToken = default)
     {
         using var logScope = _logger.BeginScope(Telemetry.LogScope.Plan(planId));
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var plan = await LockPlanAsync(connection, transaction, planId, actor);
+        await using var work = await UnitOfWork.BeginAsync(_dataSource, cancellationToken);
+        var plan = await LockPlanAsync(work, planId, actor, cancellationToken);
         if (!actor.IsIn(Roles.Drafter) || plan.CreatedBy != actor.UserName)
             throw WorkflowException.Forbidden("Chỉ chuyên viên soạn thảo kế hoạch này mới trình được.");
         var now = _clock.GetUtcNow();
-        var audit = new AuditWriter(connection, transaction);
-        var pending = new List<NpgsqlBatchCommand>();
         Guid instanceId;
         if (plan.Status == PlanStatus.Draft)
         {
             var definition = _catalog.Latest(definitionId ?? "plan-approval");
             instanceId = Guid.NewGuid();
-            pending.Add(BatchStatement.Create(
+            work.Queue(
                 """
                 INSERT INTO workflow_instances (id, definition_id, definition_version, plan_id, status, current_step, started_by, started_at)
                 VALUES ($1, $2, $3, $4, 'running', $5, $6, $7)
                 """,
-                instanceId, definition.Id, definition.Version, planId, definition.Start, actor.UserName, now));
-            audit.Add(now, actor.UserName, "instance.started", planId, instanceId, null,
+                instanceId, definition.Id, definition.Version, planId, definition.Start, actor.UserName, now);
+            work.Audit(now, actor.UserName, "instance.started", planId, instanceId, null,
                 new { definitionId = definition.Id, definitionVersion = definition.Version });
             var start = definition.Step(definition.Start);
-            var transition = new Transition(connection, transaction, audit, pending, plan with { Revision = plan.Revision + 1 }, instanceId, definition, actor, now);
+            var transition = new Transition(work, plan with { Revision = plan.Revision + 1 }, instanceId, definition, actor, now);
             SetRevision(transition);
             if (start.Kind == StepKind.HumanTask)
             {
                 var submit = SubmitOutcome(start);
-                audit.Add(now, actor.UserName, "plan.submitted", planId, instanceId, null, new { step = start.Id, outcome = submit.Name, revision = transition.Plan.Revision });
+                work.Audit(now, actor.UserName, "plan.submitted", planId, instanceId, null, new { step = start.Id, outcome = submit.Name, revision = transition.Plan.Revision });
                 await EnterAsync(transition, submit.Next, submit.Status, cancellationToken);
             }
             else
             {
-                audit.Add(now, actor.UserName, "plan.submitted", planId, instanceId, null, new { revision = transition.Plan.Revision });
+                work.Audit(now, actor.UserName, "plan.submitted", planId, instanceId, null, new { revision = transition.Plan.Revision });
                 await EnterAsync(transition, start.Id, null, cancellationToken);
             }
         }
         else if (plan.Status == PlanStatus.Returned)
         {
-            var task = await connection.QuerySingleOrDefaultAsync<TaskRow>(
-                "SELECT " + TaskColumns + TaskFrom + " WHERE t.plan_id = @planId AND t.status = 'open' FOR UPDATE OF t", new { planId }, transaction)
+            var task = await work.QuerySingleOrDefaultAsync<TaskRow>(
+                "SELECT " + TaskColumns + TaskFrom + " WHERE t.plan_id = @planId AND t.status = 'open' FOR UPDATE OF t", new { planId }, cancellationToken)
                 ?? throw WorkflowException.Conflict("Kế hoạch không có bước chờ chỉnh sửa.");
             instanceId = task.instance_id;
-            await CompleteLockedAsync(connection, transaction, audit, pending, plan, task, null, null, null, actor, now, resubmission: true, cancellationToken);
+            await CompleteLockedAsync(work, plan, task, null, null, null, actor, now, resubmission: true, cancellationToken);
         }
         else
         {
             throw WorkflowException.Conflict($"Kế hoạch đang ở trạng thái '{plan.Status}', không trình được.");
         }
-        await audit.CommitAsync(pending, cancellationToken);
+        await work.CommitAsync(cancellationToken);
         _logger.LogInformation("Plan {PlanId} submitted by {User}, instance {InstanceId}", planId, actor.UserName, instanceId);
         return instanceId;
     }
@@ -122,13 +119,12 @@ public sealed class WorkflowEngine
     /// (409); unknown outcome, missing comment or bad signing form (422); or an action refused the transition.</exception>
     public async Task CompleteAsync(Guid taskId, string outcome, string? comment, string? signingForm, Actor actor, CancellationToken cancellationToken = default)
     {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var work = await UnitOfWork.BeginAsync(_dataSource, cancellationToken);
         // One round trip reads and locks the task and its plan (a concurrent completion waits here, then sees the
         // task completed: one winner, the others get 409); the writes, the audit records and COMMIT go in a second.
-        var rows = await connection.QueryAsync<TaskRow, PlanRecord, (TaskRow Task, PlanRecord Plan)>(new CommandDefinition(
+        var rows = await work.QueryAsync<TaskRow, PlanRecord, (TaskRow Task, PlanRecord Plan)>(
             "SELECT " + TaskColumns + ", " + PlanQueries.Columns + TaskFrom + " JOIN plans p ON p.id = t.plan_id WHERE t.id = @taskId FOR UPDATE OF t, p",
-            new { taskId }, transaction, cancellationToken: cancellationToken), (t, p) => (t, p), splitOn: "id");
+            (t, p) => (t, p), new { taskId }, splitOn: "id", cancellationToken);
         var (task, plan) = rows.SingleOrDefault();
         if (task is null) throw WorkflowException.NotFound("Công việc");
         using var logScope = _logger.BeginScope(Telemetry.LogScope.Plan(task.plan_id, task.instance_id, taskId));
@@ -137,10 +133,8 @@ public sealed class WorkflowEngine
         if (task.status != "open") throw WorkflowException.Conflict("Công việc này đã được xử lý.");
         if (plan.BodyCode != actor.BodyCode) throw WorkflowException.Forbidden("Kế hoạch thuộc cơ quan khác.");
         var now = _clock.GetUtcNow();
-        var audit = new AuditWriter(connection, transaction);
-        var pending = new List<NpgsqlBatchCommand>();
-        await CompleteLockedAsync(connection, transaction, audit, pending, plan, task, outcome, comment, signingForm, actor, now, resubmission: false, cancellationToken);
-        await audit.CommitAsync(pending, cancellationToken);
+        await CompleteLockedAsync(work, plan, task, outcome, comment, signingForm, actor, now, resubmission: false, cancellationToken);
+        await work.CommitAsync(cancellationToken);
         _logger.LogInformation("Task {TaskId} ({Step}) of plan {PlanId} completed with {Outcome} by {User}",
             taskId, task.step, task.plan_id, outcome, actor.UserName);
     }
@@ -173,8 +167,7 @@ public sealed class WorkflowEngine
         return result;
     }
 
-    private async Task CompleteLockedAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, AuditWriter audit,
-        List<NpgsqlBatchCommand> pending, PlanRecord plan, TaskRow task, string? outcomeName, string? comment, string? signingForm, Actor actor,
+    private async Task CompleteLockedAsync(UnitOfWork work, PlanRecord plan, TaskRow task, string? outcomeName, string? comment, string? signingForm, Actor actor,
         DateTimeOffset now, bool resubmission, CancellationToken cancellationToken)
     {
         var definition = await _catalog.GetAsync(task.definition_id, task.definition_version, cancellationToken);
@@ -198,16 +191,16 @@ public sealed class WorkflowEngine
         if (step.Signing && outcome.Name == step.Outcomes.Keys.First())
         {
             signature = Sign(plan, signingForm, actor, now);
-            pending.Add(BatchStatement.Create("UPDATE plans SET signing = $1::jsonb WHERE id = $2",
-                System.Text.Json.JsonSerializer.Serialize(signature, System.Text.Json.JsonSerializerOptions.Web), plan.Id));
+            work.Queue("UPDATE plans SET signing = $1::jsonb WHERE id = $2",
+                System.Text.Json.JsonSerializer.Serialize(signature, System.Text.Json.JsonSerializerOptions.Web), plan.Id);
         }
 
-        pending.Add(BatchStatement.Create(
+        work.Queue(
             "UPDATE human_tasks SET status = 'completed', completed_at = $1, completed_by = $2, outcome = $3, comment = $4 WHERE id = $5",
-            now, actor.UserName, outcome.Name, comment, task.id));
-        audit.Add(now, actor.UserName, resubmission ? "plan.resubmitted" : "task.completed", plan.Id, task.instance_id, task.id,
+            now, actor.UserName, outcome.Name, comment, task.id);
+        work.Audit(now, actor.UserName, resubmission ? "plan.resubmitted" : "task.completed", plan.Id, task.instance_id, task.id,
             new { step = step.Id, outcome = outcome.Name, comment, revision = plan.Revision, signature });
-        var transition = new Transition(connection, transaction, audit, pending, plan, task.instance_id, definition, actor, now);
+        var transition = new Transition(work, plan, task.instance_id, definition, actor, now);
         if (resubmission) SetRevision(transition);
         await EnterAsync(transition, outcome.Next, outcome.Status, cancellationToken);
     }
@@ -231,7 +224,7 @@ public sealed class WorkflowEngine
 
     private async Task EnterAsync(Transition transition, string stepId, string? statusOverride, CancellationToken cancellationToken)
     {
-        var connection = transition.Connection;
+        var work = transition.Work;
         while (true)
         {
             var step = transition.Definition.Step(stepId);
@@ -243,34 +236,32 @@ public sealed class WorkflowEngine
                     var dueAt = VietnamTime.EndOfDay(dueDate);
                     var assignee = stepId == transition.Definition.Start ? transition.Plan.CreatedBy : null;
                     var taskId = Guid.NewGuid();
-                    transition.Pending.Add(BatchStatement.Create(
+                    work.Queue(
                         """
                         INSERT INTO human_tasks (id, instance_id, plan_id, body_code, step, role, revision, status, created_at, due_at, assignee)
                         VALUES ($1, $2, $3, $4, $5, $6, $7, 'open', $8, $9, $10)
                         """,
                         taskId, transition.InstanceId, transition.Plan.Id, transition.Plan.BodyCode, stepId, step.Role,
-                        transition.Plan.Revision, transition.Now, dueAt, assignee));
+                        transition.Plan.Revision, transition.Now, dueAt, assignee);
                     SetPlanStep(transition, stepId, statusOverride ?? step.Status!, "running");
-                    transition.Audit.Add(transition.Now, "system", "task.created", transition.Plan.Id, transition.InstanceId, taskId,
+                    work.Audit(transition.Now, "system", "task.created", transition.Plan.Id, transition.InstanceId, taskId,
                         new { step = stepId, role = step.Role, dueAt });
                     return;
                 }
                 case StepKind.Action:
                 {
                     var action = _actions[step.Action!];
-                    await FlushPendingAsync(transition, cancellationToken); // the action reads the plan as changed so far
-                    var plan = await connection.QuerySingleAsync<PlanRecord>(PlanQueries.SelectById, new { id = transition.Plan.Id }, transition.Transaction);
-                    await action.ExecuteAsync(new StepActionContext(connection, transition.Transaction, plan, transition.InstanceId,
-                        transition.Actor, transition.Now, transition.Audit), cancellationToken);
-                    transition.Pending.Add(BatchStatement.Create("UPDATE workflow_instances SET current_step = $1 WHERE id = $2",
-                        stepId, transition.InstanceId));
+                    // The action reads the plan as changed so far (the read sends the queued writes first).
+                    var plan = await work.QuerySingleAsync<PlanRecord>(PlanQueries.SelectById, new { id = transition.Plan.Id }, cancellationToken);
+                    await action.ExecuteAsync(new StepActionContext(work, plan, transition.InstanceId, transition.Actor, transition.Now), cancellationToken);
+                    work.Queue("UPDATE workflow_instances SET current_step = $1 WHERE id = $2", stepId, transition.InstanceId);
                     stepId = step.Next!;
                     statusOverride = null;
                     continue;
                 }
                 default:
                     SetPlanStep(transition, null, step.Status!, "completed");
-                    transition.Audit.Add(transition.Now, "system", "instance.completed", transition.Plan.Id, transition.InstanceId, null,
+                    work.Audit(transition.Now, "system", "instance.completed", transition.Plan.Id, transition.InstanceId, null,
                         new { step = stepId, status = step.Status });
                     return;
             }
@@ -279,33 +270,23 @@ public sealed class WorkflowEngine
 
     private static void SetPlanStep(Transition transition, string? stepId, string status, string instanceStatus)
     {
-        transition.Pending.Add(BatchStatement.Create(
+        transition.Work.Queue(
             "UPDATE plans SET status = $1, current_step = $2, updated_at = $3, row_version = row_version + 1 WHERE id = $4",
-            status, stepId, transition.Now, transition.Plan.Id));
-        transition.Pending.Add(BatchStatement.Create(
+            status, stepId, transition.Now, transition.Plan.Id);
+        transition.Work.Queue(
             "UPDATE workflow_instances SET status = $1, current_step = coalesce($2, current_step), completed_at = $3 WHERE id = $4",
-            instanceStatus, stepId, instanceStatus == "completed" ? transition.Now : null, transition.InstanceId));
+            instanceStatus, stepId, instanceStatus == "completed" ? transition.Now : null, transition.InstanceId);
     }
 
     private static void SetRevision(Transition transition) =>
-        transition.Pending.Add(BatchStatement.Create("UPDATE plans SET revision = $1 WHERE id = $2", transition.Plan.Revision, transition.Plan.Id));
-
-    /// <summary>Runs the statements queued so far (one round trip), before something that reads their effect.</summary>
-    private static async Task FlushPendingAsync(Transition transition, CancellationToken cancellationToken)
-    {
-        if (transition.Pending.Count == 0) return;
-        await using var batch = new NpgsqlBatch(transition.Connection, transition.Transaction);
-        foreach (var statement in transition.Pending) batch.BatchCommands.Add(statement);
-        transition.Pending.Clear();
-        await batch.ExecuteNonQueryAsync(cancellationToken);
-    }
+        transition.Work.Queue("UPDATE plans SET revision = $1 WHERE id = $2", transition.Plan.Revision, transition.Plan.Id);
 
     private static OutcomeDefinition SubmitOutcome(StepDefinition start) =>
         start.Outcomes.TryGetValue("submit", out var submit) ? submit : start.Outcomes.Values.First();
 
-    private static async Task<PlanRecord> LockPlanAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid planId, Actor actor)
+    private static async Task<PlanRecord> LockPlanAsync(UnitOfWork work, Guid planId, Actor actor, CancellationToken cancellationToken)
     {
-        var plan = await connection.QuerySingleOrDefaultAsync<PlanRecord>(PlanQueries.SelectById + " FOR UPDATE", new { id = planId }, transaction)
+        var plan = await work.QuerySingleOrDefaultAsync<PlanRecord>(PlanQueries.SelectById + " FOR UPDATE", new { id = planId }, cancellationToken)
             ?? throw WorkflowException.NotFound("Kế hoạch");
         if (plan.BodyCode != actor.BodyCode) throw WorkflowException.Forbidden("Kế hoạch thuộc cơ quan khác.");
         return plan;
@@ -316,9 +297,8 @@ public sealed class WorkflowEngine
 
     private const string TaskFrom = " FROM human_tasks t JOIN workflow_instances i ON i.id = t.instance_id";
 
-    /// <summary>One transition's context; <see cref="Pending"/> holds its writes until they are sent together.</summary>
-    private sealed record Transition(NpgsqlConnection Connection, NpgsqlTransaction Transaction, AuditWriter Audit,
-        List<NpgsqlBatchCommand> Pending, PlanRecord Plan, Guid InstanceId, WorkflowDefinition Definition, Actor Actor, DateTimeOffset Now);
+    /// <summary>One transition's context; its unit of work holds its writes until they are sent together.</summary>
+    private sealed record Transition(UnitOfWork Work, PlanRecord Plan, Guid InstanceId, WorkflowDefinition Definition, Actor Actor, DateTimeOffset Now);
 
 #pragma warning disable IDE1006 // column names as Dapper maps them
     private sealed record TaskRow(Guid id, Guid instance_id, Guid plan_id, string body_code, string step, string role,

@@ -1,4 +1,4 @@
-using Dapper;
+using Workflows.Audit;
 using Workflows.Engine;
 using Workflows.Kernel;
 using Workflows.Plans;
@@ -20,22 +20,18 @@ internal sealed class IssueNumberAction : IStepAction
         if (context.Plan.Number is not null)
             throw WorkflowException.Conflict($"Kế hoạch đã có số {context.Plan.Symbol}.");
         var issuedOn = VietnamTime.ToVietnamDate(context.Now);
-        var number = await context.Connection.ExecuteScalarAsync<int>(new CommandDefinition(
+        var number = await context.Work.ExecuteScalarAsync<int>(
             """
             INSERT INTO issuance_counters (body_code, year, last_number) VALUES (@BodyCode, @Year, 1)
             ON CONFLICT (body_code, year) DO UPDATE SET last_number = issuance_counters.last_number + 1
             RETURNING last_number
             """,
-            new { context.Plan.BodyCode, issuedOn.Year }, context.Transaction, cancellationToken: cancellationToken));
+            new { context.Plan.BodyCode, issuedOn.Year }, cancellationToken);
         var symbol = DocumentSymbol.Format(number, context.Plan.DocumentType, context.Plan.BodyCode);
-        await context.Connection.ExecuteAsync(new CommandDefinition(
-            """
-            UPDATE plans SET number = @number, issue_year = @Year, symbol = @symbol, issued_on = @issuedOn, status = @status
-            WHERE id = @Id
-            """,
-            new { number, issuedOn.Year, symbol, issuedOn, status = PlanStatus.Issued, context.Plan.Id }, context.Transaction,
-            cancellationToken: cancellationToken));
-        context.Audit.Add(context.Now, context.Actor.UserName, "plan.issued", context.Plan.Id, context.InstanceId, null,
+        context.Work.Queue(
+            "UPDATE plans SET number = $1, issue_year = $2, symbol = $3, issued_on = $4, status = $5 WHERE id = $6",
+            number, issuedOn.Year, symbol, issuedOn, PlanStatus.Issued, context.Plan.Id);
+        context.Work.Audit(context.Now, context.Actor.UserName, "plan.issued", context.Plan.Id, context.InstanceId, null,
             new { number, symbol, issuedOn });
     }
 }

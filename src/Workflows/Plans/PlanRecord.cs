@@ -1,3 +1,5 @@
+using Workflows.Kernel.Plans;
+
 namespace Workflows.Plans;
 
 /// <summary>A plan row as stored (document bytes excepted).</summary>
@@ -36,8 +38,8 @@ public sealed record PlanRecord
     /// <summary>The signature as JSON, once signed.</summary>
     public string? Signing { get; init; }
 
-    /// <summary>The document's extracted and corrected fields as JSON.</summary>
-    public string Fields { get; init; } = "{}";
+    /// <summary>The document's fields as the reader found them and the drafter corrected them (<c>plans.fields</c>).</summary>
+    public PlanFields Fields { get; init; } = PlanFields.Empty;
 
     /// <summary>File name of the uploaded document, if any.</summary>
     public string? DocumentName { get; init; }

@@ -4,6 +4,7 @@ using Npgsql;
 using Workflows.Audit;
 using Workflows.Engine;
 using Workflows.Kernel;
+using Workflows.Kernel.Plans;
 using Workflows.Storage;
 
 namespace Workflows.Plans;
@@ -15,40 +16,37 @@ public sealed class PlanStore(NpgsqlDataSource dataSource, TimeProvider clock)
     public static readonly IReadOnlySet<string> DocumentTypes = new HashSet<string> { "KH", "QĐ", "TB", "HD", "CTr", "BC", "CV" };
 
     /// <summary>Creates a draft plan of the actor's body, with its creation audit record, in one transaction.</summary>
-    /// <exception cref="WorkflowException">The actor is not a Drafter (403); bad subject, type or fields (422).</exception>
+    /// <exception cref="WorkflowException">The actor is not a Drafter (403); bad subject or type (422).</exception>
     public async Task<Guid> CreateAsync(NewPlan plan, Actor actor, CancellationToken cancellationToken = default)
     {
         if (!actor.IsIn(Roles.Drafter)) throw WorkflowException.Forbidden("Chỉ chuyên viên mới tạo được kế hoạch.");
-        Validate(plan.Subject, plan.DocumentType, plan.FieldsJson);
+        Validate(plan.Subject, plan.DocumentType);
         var id = Guid.NewGuid();
         var now = clock.GetUtcNow();
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var insert = BatchStatement.Create(
+        await using var work = await UnitOfWork.BeginAsync(dataSource, cancellationToken);
+        work.Queue(
             """
             INSERT INTO plans (id, body_code, document_type, subject, status, fields, document_name, document_media_type, document_content,
                                created_by, created_at, updated_at)
             VALUES ($1, $2, $3, $4, 'draft', $5::jsonb, $6, $7, $8, $9, $10, $10)
             """,
-            id, actor.BodyCode, plan.DocumentType, plan.Subject.Trim(), plan.FieldsJson, plan.DocumentName,
+            id, actor.BodyCode, plan.DocumentType, plan.Subject.Trim(), PlanFieldsJson.Serialize(plan.Fields), plan.DocumentName,
             plan.DocumentMediaType, plan.DocumentContent, actor.UserName, now);
-        var audit = new AuditWriter(connection, transaction);
-        audit.Add(now, actor.UserName, "plan.created", id, null, null, new { subject = plan.Subject.Trim(), plan.DocumentName });
-        await audit.CommitAsync([insert], cancellationToken); // insert, audit record and COMMIT in one round trip
+        work.Audit(now, actor.UserName, "plan.created", id, null, null, new { subject = plan.Subject.Trim(), plan.DocumentName });
+        await work.CommitAsync(cancellationToken); // insert, audit record and COMMIT in one round trip
         return id;
     }
 
     /// <summary>
-    /// Corrects a draft or returned plan's subject, type and fields (a null argument keeps the stored value); only its
+    /// Corrects a draft or returned plan's subject, type and fields (a null argument keeps the stored value; fields are
+    /// replaced whole, see <see cref="PlanFieldsJson.Parse"/> for reading them from a request); only its
     /// drafter may. Returns the plan as stored after the change.
     /// </summary>
     /// <exception cref="WorkflowException">No such plan (404); another user or body (403); not draft or returned (409); bad input (422).</exception>
-    public async Task<PlanRecord> UpdateAsync(Guid id, string? subject, string? documentType, string? fieldsJson, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<PlanRecord> UpdateAsync(Guid id, string? subject, string? documentType, PlanFields? fields, Actor actor, CancellationToken cancellationToken = default)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var plan = await connection.QuerySingleOrDefaultAsync<PlanRecord>(new CommandDefinition(
-            PlanQueries.SelectById + " FOR UPDATE", new { id }, transaction, cancellationToken: cancellationToken))
+        await using var work = await UnitOfWork.BeginAsync(dataSource, cancellationToken);
+        var plan = await work.QuerySingleOrDefaultAsync<PlanRecord>(PlanQueries.SelectById + " FOR UPDATE", new { id }, cancellationToken)
             ?? throw WorkflowException.NotFound("Kế hoạch");
         if (plan.BodyCode != actor.BodyCode || plan.CreatedBy != actor.UserName)
             throw WorkflowException.Forbidden("Chỉ chuyên viên soạn thảo kế hoạch này mới sửa được.");
@@ -56,19 +54,18 @@ public sealed class PlanStore(NpgsqlDataSource dataSource, TimeProvider clock)
             throw WorkflowException.Conflict($"Kế hoạch đang ở trạng thái '{plan.Status}', không sửa được.");
         subject = (subject ?? plan.Subject).Trim();
         documentType ??= plan.DocumentType;
-        fieldsJson ??= plan.Fields;
-        Validate(subject, documentType, fieldsJson);
+        fields ??= plan.Fields;
+        Validate(subject, documentType);
         var now = clock.GetUtcNow();
-        var update = BatchStatement.Create(
+        work.Queue(
             """
             UPDATE plans SET subject = $1, document_type = $2, fields = $3::jsonb, updated_at = $4, row_version = row_version + 1
             WHERE id = $5
             """,
-            subject, documentType, fieldsJson, now, id);
-        var audit = new AuditWriter(connection, transaction);
-        audit.Add(now, actor.UserName, "plan.corrected", id, null, null, new { subject, documentType, revision = plan.Revision });
-        await audit.CommitAsync([update], cancellationToken);
-        return plan with { Subject = subject, DocumentType = documentType, Fields = fieldsJson, UpdatedAt = now };
+            subject, documentType, PlanFieldsJson.Serialize(fields), now, id);
+        work.Audit(now, actor.UserName, "plan.corrected", id, null, null, new { subject, documentType, revision = plan.Revision });
+        await work.CommitAsync(cancellationToken);
+        return plan with { Subject = subject, DocumentType = documentType, Fields = fields, UpdatedAt = now };
     }
 
     /// <summary>The plan, if the actor's body owns it.</summary>
@@ -119,20 +116,11 @@ public sealed class PlanStore(NpgsqlDataSource dataSource, TimeProvider clock)
         }).ToList();
     }
 
-    private static void Validate(string subject, string documentType, string fieldsJson)
+    private static void Validate(string subject, string documentType)
     {
         if (string.IsNullOrWhiteSpace(subject)) throw WorkflowException.Invalid("subject", "Cần nhập trích yếu (subject).");
         if (subject.Length > 1000) throw WorkflowException.Invalid("subject", "Trích yếu dài quá 1.000 ký tự.");
         if (!DocumentTypes.Contains(documentType))
             throw WorkflowException.Invalid("documentType", $"Loại văn bản '{documentType}' không hợp lệ; chọn một trong: {string.Join(", ", DocumentTypes)}.");
-        try
-        {
-            using var document = JsonDocument.Parse(fieldsJson);
-            if (document.RootElement.ValueKind != JsonValueKind.Object) throw WorkflowException.Invalid("fields", "fields phải là một đối tượng JSON.");
-        }
-        catch (JsonException)
-        {
-            throw WorkflowException.Invalid("fields", "fields không phải JSON hợp lệ.");
-        }
     }
 }

@@ -1,5 +1,5 @@
-using Dapper;
 using Microsoft.Extensions.Logging;
+using Workflows.Audit;
 using Workflows.Engine;
 using Workflows.Kernel;
 
@@ -19,10 +19,8 @@ internal sealed class ReleaseAction(IEnumerable<IReleaseParticipant> participant
         if (context.Plan.Number is null)
             throw WorkflowException.Conflict("Kế hoạch chưa được cấp số, chưa phát hành được.");
         foreach (var participant in participants) await participant.OnReleaseAsync(context, cancellationToken);
-        await context.Connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE plans SET status = @status, released_at = @Now WHERE id = @Id",
-            new { status = PlanStatus.Released, context.Now, context.Plan.Id }, context.Transaction, cancellationToken: cancellationToken));
-        context.Audit.Add(context.Now, context.Actor.UserName, "plan.released", context.Plan.Id, context.InstanceId, null,
+        context.Work.Queue("UPDATE plans SET status = $1, released_at = $2 WHERE id = $3", PlanStatus.Released, context.Now, context.Plan.Id);
+        context.Work.Audit(context.Now, context.Actor.UserName, "plan.released", context.Plan.Id, context.InstanceId, null,
             new { context.Plan.Symbol });
         logger.LogInformation("Plan {PlanId} released as {Symbol} (transaction not yet committed)", context.Plan.Id, context.Plan.Symbol);
     }

@@ -1,3 +1,5 @@
+using Workflows.Kernel.Plans;
+
 namespace Workflows.Reading;
 
 /// <summary>A raw Nơi nhận entry: its text and whether it came from the "Lưu:" line.</summary>

@@ -1,3 +1,5 @@
+using Workflows.Kernel.Plans;
+
 namespace Workflows.Reading;
 
 /// <summary>What the header (issuer, number, place and date) holds.</summary>

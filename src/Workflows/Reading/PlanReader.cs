@@ -1,9 +1,10 @@
 using System.Text;
+using Workflows.Kernel.Plans;
 
 namespace Workflows.Reading;
 
 /// <summary>
-/// Reads a plan document (Kế hoạch and the other types of Nghị định 30/2020) into a <see cref="PlanReadResult"/>.
+/// Reads a plan document (Kế hoạch and the other types of Nghị định 30/2020) into a <see cref="PlanFields"/>.
 /// Accepts UTF-8 text (with or without BOM, NFC or NFD; normalised to NFC) and Word .docx files, detected by
 /// content (zip magic with word/document.xml), not by name. Anything else fails with <see cref="PlanReadException"/>.
 /// Stateless and thread-safe.
@@ -19,7 +20,7 @@ public sealed class PlanReader
     /// <returns>The structured plan; what could not be read with confidence is listed in its warnings.</returns>
     /// <exception cref="PlanReadException">The content is empty, too large, a PDF, binary, in a legacy
     /// Vietnamese encoding, not UTF-8, or a corrupt Word file. No other exception is thrown for bad input.</exception>
-    public PlanReadResult Read(ReadOnlySpan<byte> content, string fileName)
+    public PlanFields Read(ReadOnlySpan<byte> content, string fileName)
     {
         var name = string.IsNullOrWhiteSpace(fileName) ? "(không tên)" : Path.GetFileName(fileName);
         if (content.Length > MaxBytes)
@@ -57,7 +58,7 @@ public sealed class PlanReader
     /// <param name="fileName">The file's name, used only in messages.</param>
     /// <returns>The structured plan.</returns>
     /// <exception cref="PlanReadException">See <see cref="Read(ReadOnlySpan{byte}, string)"/>.</exception>
-    public PlanReadResult Read(Stream content, string fileName)
+    public PlanFields Read(Stream content, string fileName)
     {
         ArgumentNullException.ThrowIfNull(content);
         using var buffer = new MemoryStream();

@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Text;
+using Workflows.Kernel.Plans;
 
 namespace Workflows.Reading;
 
-/// <summary>Parses the normalised, line-oriented text of a plan (from .txt or .docx) into a <see cref="PlanReadResult"/>.</summary>
+/// <summary>Parses the normalised, line-oriented text of a plan (from .txt or .docx) into a <see cref="PlanFields"/>.</summary>
 internal static class PlanTextParser
 {
     private static readonly Dictionary<string, string> TypeByHeading = new(StringComparer.Ordinal)
@@ -27,7 +28,7 @@ internal static class PlanTextParser
         ["CV"] = "Công văn",
     };
 
-    public static PlanReadResult Parse(string text)
+    public static PlanFields Parse(string text)
     {
         var lines = SourceLine.Split(text);
         var warnings = new List<string>();
@@ -136,22 +137,24 @@ internal static class PlanTextParser
             }
         }
 
-        return new PlanReadResult(
-            documentType,
-            documentType is null ? null : TypeNames[documentType],
-            header.Number,
-            header.Symbol,
-            header.Issuer,
-            header.Place,
-            header.IssuedOn,
-            subject,
-            string.Join("\n", body.Paragraphs.Select(p => p.Text)),
-            body.Footnotes,
-            recipients,
-            footer.Signer,
-            duties,
-            body.WorkProgramme,
-            warnings);
+        return new PlanFields
+        {
+            DocumentType = documentType,
+            DocumentTypeName = documentType is null ? null : TypeNames[documentType],
+            Number = header.Number,
+            Symbol = header.Symbol,
+            Issuer = header.Issuer,
+            Place = header.Place,
+            IssuedOn = header.IssuedOn,
+            Subject = subject,
+            Body = string.Join("\n", body.Paragraphs.Select(p => p.Text)),
+            Footnotes = body.Footnotes,
+            Recipients = recipients,
+            Signer = footer.Signer,
+            ReportingDuties = duties,
+            WorkProgramme = body.WorkProgramme,
+            Warnings = warnings,
+        };
     }
 
     private static int FindTypeLine(IReadOnlyList<SourceLine> lines)

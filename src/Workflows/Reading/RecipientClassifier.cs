@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Workflows.Kernel.Plans;
 
 namespace Workflows.Reading;
 

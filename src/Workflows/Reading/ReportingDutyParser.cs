@@ -1,4 +1,4 @@
-using Workflows.Kernel;
+using Workflows.Kernel.Plans;
 
 namespace Workflows.Reading;
 

@@ -1,17 +1,17 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Dapper;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Workflows.Audit;
 using Workflows.Calendar;
 using Workflows.Kernel;
+using Workflows.Kernel.Plans;
 using Workflows.Plans;
+using Workflows.Storage;
 
 namespace Workflows.Reporting;
 
 /// <summary>One reporting duty of a plan as release would see it: ready, skipped, or the field to complete.</summary>
-/// <param name="Index">Position in <c>fields.reportingDuties</c>.</param>
+/// <param name="Index">Position in <see cref="PlanFields.ReportingDuties"/>.</param>
 /// <param name="Text">The clause of the plan that states it.</param>
 /// <param name="State"><c>ready</c>, <c>skipped</c> (<c>"schedule": false</c>) or <c>incomplete</c>.</param>
 /// <param name="Field">For <c>incomplete</c>: the field to complete, e.g. <c>reportingDuties[0].frequency</c>.</param>
@@ -30,78 +30,68 @@ internal sealed class PlanDuties(NpgsqlDataSource dataSource, PlanStore plans, R
     public async Task<IReadOnlyList<DutyCheck>> CheckAsync(Guid planId, Actor actor, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var plan = await plans.GetAsync(planId, actor, cancellationToken);
-        var duties = Duties(plan.Fields);
+        var duties = plan.Fields.ReportingDuties;
         var result = new List<DutyCheck>();
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var work = await UnitOfWork.BeginAsync(dataSource, cancellationToken);
         for (var i = 0; i < duties.Count; i++)
         {
-            var duty = duties[i]!;
-            var text = duty is JsonObject o && o["text"] is JsonValue t && t.TryGetValue<string>(out var s) ? s : null;
-            if (duty is JsonObject d && d["schedule"] is JsonValue flag && flag.TryGetValue<bool>(out var on) && !on)
+            var duty = duties[i];
+            if (!duty.IsScheduled)
             {
-                result.Add(new DutyCheck(i, text, "skipped", null, null, null));
+                result.Add(new DutyCheck(i, duty.Text, "skipped", null, null, null));
                 continue;
             }
             try
             {
                 var schedule = Check(plan, duty, i, now);
-                await store.CheckTargetAsync(connection, null, ActivateReportingAction.Read(JsonSerializer.SerializeToElement(duty), $"reportingDuties[{i}].").Target,
-                    $"reportingDuties[{i}].", cancellationToken);
-                result.Add(new DutyCheck(i, text, "ready", null, null, SchedulePlanner.Periods(schedule, calendar, options.Value)));
+                await store.CheckTargetAsync(work, ScheduleInput.FromDuty(duty).Target, $"reportingDuties[{i}].", cancellationToken);
+                result.Add(new DutyCheck(i, duty.Text, "ready", null, null, SchedulePlanner.Periods(schedule, calendar, options.Value)));
             }
             catch (WorkflowException e) when (e.Kind == ErrorKind.Invalid)
             {
-                result.Add(new DutyCheck(i, text, "incomplete", e.Field, e.Message, null));
+                result.Add(new DutyCheck(i, duty.Text, "incomplete", e.Field, e.Message, null));
             }
         }
         return result;
     }
 
     /// <summary>
-    /// Replaces duty <paramref name="index"/> with <paramref name="duty"/> (its <c>text</c> kept) after checking it, with an
-    /// audit record. Allowed to the plan's drafter and to clerks, while the plan is not yet released.
+    /// Replaces duty <paramref name="index"/> with <paramref name="duty"/> (the stored duty's <c>text</c> kept) after checking it,
+    /// with an audit record (read a request body with <see cref="PlanFieldsJson.ParseDuty"/>). Allowed to the plan's drafter and to clerks, while the plan is not yet released.
     /// </summary>
     /// <exception cref="WorkflowException">No plan (404), wrong person or body (403), released or rejected (409), no such duty or a bad one (422).</exception>
-    public async Task CompleteAsync(Guid planId, int index, JsonObject duty, Actor actor, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task CompleteAsync(Guid planId, int index, ReportingDuty duty, Actor actor, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var plan = await plans.GetAsync(planId, actor, cancellationToken);
         if (!(actor.IsIn(Roles.Drafter) && plan.CreatedBy == actor.UserName) && !actor.IsIn(Roles.Clerk))
             throw WorkflowException.Forbidden("Chỉ chuyên viên soạn thảo kế hoạch hoặc văn thư mới hoàn thiện được nhiệm vụ báo cáo.");
         if (plan.Status is PlanStatus.Released or PlanStatus.Rejected)
             throw WorkflowException.Conflict($"Kế hoạch đang ở trạng thái '{plan.Status}': lịch báo cáo đã lập hoặc không còn lập.");
-        var duties = Duties(plan.Fields);
+        var duties = plan.Fields.ReportingDuties;
         if (index < 0 || index >= duties.Count) throw WorkflowException.Invalid("index", $"Kế hoạch không có nhiệm vụ báo cáo số {index}.");
-        if (duties[index]?["text"] is { } text) duty["text"] = text.DeepClone();
-        if (!(duty["schedule"] is JsonValue flag && flag.TryGetValue<bool>(out var on) && !on))
+        if (duties[index].Text is { } text) duty = duty with { Text = text };
+        if (duty.IsScheduled)
         {
             Check(plan, duty, index, now);
-            await using var check = await dataSource.OpenConnectionAsync(cancellationToken);
-            await store.CheckTargetAsync(check, null, ActivateReportingAction.Read(JsonSerializer.SerializeToElement(duty), $"reportingDuties[{index}].").Target,
-                $"reportingDuties[{index}].", cancellationToken);
+            await using var check = await UnitOfWork.BeginAsync(dataSource, cancellationToken);
+            await store.CheckTargetAsync(check, ScheduleInput.FromDuty(duty).Target, $"reportingDuties[{index}].", cancellationToken);
         }
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var updated = await connection.ExecuteAsync(new CommandDefinition(
+        await using var work = await UnitOfWork.BeginAsync(dataSource, cancellationToken);
+        var updated = await work.ExecuteAsync(
             """
             UPDATE plans SET fields = jsonb_set(fields, ARRAY['reportingDuties', @index::text], @duty::jsonb), updated_at = @now, row_version = row_version + 1
             WHERE id = @planId AND status NOT IN ('released', 'rejected') AND jsonb_array_length(fields -> 'reportingDuties') > @index
-            """, new { index, duty = duty.ToJsonString(), now, planId }, transaction, cancellationToken: cancellationToken));
+            """, new { index, duty = PlanFieldsJson.Serialize(duty), now, planId }, cancellationToken);
         if (updated == 0) throw WorkflowException.Conflict("Kế hoạch vừa thay đổi; tải lại rồi thử lại.");
-        var audit = new AuditWriter(connection, transaction);
-        audit.Add(now, actor.UserName, "plan.reporting-duty-completed", planId, null, null, new { index, duty = JsonSerializer.SerializeToElement(duty) });
-        await audit.FlushAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        work.Audit(now, actor.UserName, "plan.reporting-duty-completed", planId, null, null, new { index, duty = PlanFieldsJson.ToElement(duty) });
+        await work.CommitAsync(cancellationToken);
     }
 
-    private CheckedSchedule Check(PlanRecord plan, JsonNode? duty, int index, DateTimeOffset now)
+    private CheckedSchedule Check(PlanRecord plan, ReportingDuty duty, int index, DateTimeOffset now)
     {
-        if (duty is not JsonObject) throw WorkflowException.Invalid($"reportingDuties[{index}]", "Mỗi nhiệm vụ báo cáo phải là một đối tượng JSON.");
         var prefix = $"reportingDuties[{index}].";
-        var input = ActivateReportingAction.Read(JsonSerializer.SerializeToElement(duty), prefix);
+        var input = ScheduleInput.FromDuty(duty);
         var year = plan.IssuedOn?.Year ?? VietnamTime.ToVietnamDate(now).Year;
         return SchedulePlanner.Check(input, prefix, year, $"Báo cáo kết quả thực hiện Kế hoạch số {plan.Symbol ?? "…"}", options.Value);
     }
-
-    private static JsonArray Duties(string fieldsJson) =>
-        JsonNode.Parse(fieldsJson) is JsonObject fields && fields["reportingDuties"] is JsonArray duties ? duties : [];
 }

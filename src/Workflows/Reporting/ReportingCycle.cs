@@ -9,6 +9,7 @@ using Workflows.Definitions;
 using Workflows.Distribution;
 using Workflows.Kernel;
 using Workflows.Organisation;
+using Workflows.Storage;
 
 namespace Workflows.Reporting;
 
@@ -94,15 +95,14 @@ internal sealed class ReportingCycle(
     /// <summary>Opens the earliest period due to open that no other node is opening; null when there is none.</summary>
     private async Task<int?> OpenNextAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var period = await connection.QuerySingleOrDefaultAsync<PeriodRow>(new CommandDefinition(
+        await using var work = await UnitOfWork.BeginAsync(dataSource, cancellationToken);
+        var period = await work.QuerySingleOrDefaultAsync<PeriodRow>(
             PeriodSelect + " WHERE p.state = 'scheduled' AND p.opens_at <= @now AND s.status = 'active' ORDER BY p.opens_at LIMIT 1 FOR UPDATE OF p SKIP LOCKED",
-            new { now }, transaction, cancellationToken: cancellationToken));
+            new { now }, cancellationToken);
         if (period is null) return null;
         var definition = await catalog.GetAsync(period.DefinitionId, period.DefinitionVersion, cancellationToken);
         var step = definition.NotifySteps.First(s => s.Notify!.Send == "request");
-        var members = await ReportingScheduleStore.MembersAsync(connection, transaction, ReportingScheduleStore.TargetIds(period.Target), cancellationToken);
+        var members = await ReportingScheduleStore.MembersAsync(work, ReportingScheduleStore.TargetIds(period.Target), cancellationToken);
         var text = Text(period);
         var subject = ReportingMessages.RequestSubject(text);
         var n = members.Count;
@@ -117,7 +117,7 @@ internal sealed class ReportingCycle(
             hashes[i] = hash;
             bodies[i] = ReportingMessages.RequestBody(text, members[i].Name, ReportTokens.Link(baseUrl, token));
         }
-        await using var command = new NpgsqlCommand(
+        var command = new NpgsqlBatchCommand(
             """
             WITH input AS (
                 SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::bytea[], $6::text[])
@@ -130,15 +130,11 @@ internal sealed class ReportingCycle(
                 INSERT INTO reporting_steps_done (period_id, request_id, step, done_at)
                 SELECT $7, id, $10, $9 FROM input
             ), messages AS (
-                SELECT gen_random_uuid() AS mid, i.* FROM input i
+                SELECT address, name AS recipient_name, entry_id, $11 AS subject, body, 'report-request' AS category,
+                       'report:' || id || ':' || $10 AS dedup_key, id AS reference_id, true AS redact_after_send
+                FROM input
             )
-            INSERT INTO outgoing_messages (id, plan_id, message_id, address, recipient_name, entry_id, lines, purpose, subject, body,
-                                           status, next_attempt_at, created_at, category, dedup_key, reference_id, redact_after_send)
-            SELECT mid, NULL, '<' || replace(mid::text, '-', '') || '@workflows.local>', address, name, entry_id, '', '', $11, body,
-                   'queued', now(), now(), 'report-request', 'report:' || id || ':' || $10, id, true
-            FROM messages
-            ON CONFLICT DO NOTHING
-            """, connection, transaction);
+            """ + OutboxWriter.InsertFrom("messages"));
         command.Parameters.Add(new NpgsqlParameter { Value = ids, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
         command.Parameters.Add(new NpgsqlParameter { Value = members.Select(m => m.Id).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
         command.Parameters.Add(new NpgsqlParameter { Value = members.Select(m => m.Name).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
@@ -150,17 +146,13 @@ internal sealed class ReportingCycle(
         command.Parameters.Add(new NpgsqlParameter { Value = now });
         command.Parameters.Add(new NpgsqlParameter { Value = step.Id });
         command.Parameters.Add(new NpgsqlParameter { Value = subject });
-        var queued = await command.ExecuteNonQueryAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            UPDATE reporting_periods SET state = 'open' WHERE id = @Id;
-            INSERT INTO reporting_steps_done (period_id, request_id, step, done_at) VALUES (@Id, NULL, @step, @now) ON CONFLICT DO NOTHING;
-            """, new { period.Id, step = step.Id, now }, transaction, cancellationToken: cancellationToken));
-        var audit = new AuditWriter(connection, transaction);
-        audit.Add(now, "system", "reporting.period-opened", null, null, null,
+        var queued = await work.ExecuteAsync(command, cancellationToken);
+        work.Queue("UPDATE reporting_periods SET state = 'open' WHERE id = $1", period.Id);
+        work.Queue("INSERT INTO reporting_steps_done (period_id, request_id, step, done_at) VALUES ($1, NULL, $2, $3) ON CONFLICT DO NOTHING",
+            period.Id, step.Id, now);
+        work.Audit(now, "system", "reporting.period-opened", null, null, null,
             new { scheduleId = period.ScheduleId, periodId = period.Id, period.Label, requests = queued, deadline = period.Deadline });
-        await audit.FlushAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await work.CommitAsync(cancellationToken);
         return queued;
     }
 
@@ -182,17 +174,16 @@ internal sealed class ReportingCycle(
             if (notify.Send == "request" || done.Contains(step.Id)) continue;
             var at = SchedulePlanner.StepTime(notify, period.OpensAt, lastDay, calendar);
             if (at > now) break;
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            var locked = await connection.ExecuteScalarAsync<Guid?>(new CommandDefinition(
-                "SELECT id FROM reporting_periods WHERE id = @periodId AND state = 'open' FOR UPDATE SKIP LOCKED", new { periodId }, transaction,
-                cancellationToken: cancellationToken));
+            await using var work = await UnitOfWork.BeginAsync(dataSource, cancellationToken);
+            var locked = await work.ExecuteScalarAsync<Guid?>(
+                "SELECT id FROM reporting_periods WHERE id = @periodId AND state = 'open' FOR UPDATE SKIP LOCKED", new { periodId }, cancellationToken);
             if (locked is null) return (steps, messages);
-            var already = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            var already = await work.ExecuteScalarAsync<bool>(
                 "SELECT EXISTS (SELECT 1 FROM reporting_steps_done WHERE period_id = @periodId AND request_id IS NULL AND step = @Id)",
-                new { periodId, step.Id }, transaction, cancellationToken: cancellationToken));
+                new { periodId, step.Id }, cancellationToken);
             if (already)
             {
-                await transaction.RollbackAsync(cancellationToken);
+                await work.RollbackAsync(cancellationToken);
                 continue;
             }
             var text = Text(period);
@@ -201,21 +192,17 @@ internal sealed class ReportingCycle(
                 // A reminder timed before the period opened (activated late), or caught up after the deadline (every node
                 // was down), is recorded as done without a message: "còn 3 ngày" after the deadline would mislead.
                 "reminder" when at < period.OpensAt || now >= period.Deadline => 0,
-                "reminder" => await PerSchoolAsync(connection, transaction, period, step.Id, now, markOverdue: false, "reminder",
+                "reminder" => await PerSchoolAsync(work, period, step.Id, now, markOverdue: false, "reminder",
                     ReportingMessages.ReminderSubject(text, -notify.WorkingDays),
                     ReportingMessages.ReminderBody(text), cancellationToken),
-                "overdueNotice" => await PerSchoolAsync(connection, transaction, period, step.Id, now, markOverdue: true, "overdue",
+                "overdueNotice" => await PerSchoolAsync(work, period, step.Id, now, markOverdue: true, "overdue",
                     ReportingMessages.OverdueSubject(text), ReportingMessages.OverdueBody(text), cancellationToken),
-                _ => await LeadersSummaryAsync(connection, transaction, period, step.Id, notify.Group ?? options.Value.LeadersGroup, text, cancellationToken),
+                _ => await LeadersSummaryAsync(work, period, step.Id, notify.Group ?? options.Value.LeadersGroup, text, cancellationToken),
             };
-            await connection.ExecuteAsync(new CommandDefinition(
-                "INSERT INTO reporting_steps_done (period_id, request_id, step, done_at) VALUES (@periodId, NULL, @Id, @now)",
-                new { periodId, step.Id, now }, transaction, cancellationToken: cancellationToken));
-            var audit = new AuditWriter(connection, transaction);
-            audit.Add(now, "system", "reporting.step-done", null, null, null,
+            work.Queue("INSERT INTO reporting_steps_done (period_id, request_id, step, done_at) VALUES ($1, NULL, $2, $3)", periodId, step.Id, now);
+            work.Audit(now, "system", "reporting.step-done", null, null, null,
                 new { scheduleId = period.ScheduleId, periodId, period.Label, step = step.Id, send = notify.Send, messages = sent });
-            await audit.FlushAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            await work.CommitAsync(cancellationToken);
             // One overdue notice per request marked overdue in this step (the UPDATE … RETURNING feeds the notices).
             if (notify.Send == "overdueNotice") metrics.RequestsOverdue(sent, period.BodyCode);
             steps++;
@@ -228,7 +215,7 @@ internal sealed class ReportingCycle(
     /// One message to each school of the period without a submission, recorded per request; with
     /// <paramref name="markOverdue"/> also sets <c>overdue_at</c>. Three set-based statements in one.
     /// </summary>
-    private static async Task<int> PerSchoolAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, PeriodRow period, string step,
+    private static async Task<int> PerSchoolAsync(UnitOfWork work, PeriodRow period, string step,
         DateTimeOffset now, bool markOverdue, string category, string subject, string bodyTemplate, CancellationToken cancellationToken)
     {
         // No join between CTE results (planned as nested loops on fresh tables): the period's row lock and its step marker
@@ -236,7 +223,7 @@ internal sealed class ReportingCycle(
         var due = markOverdue
             ? "UPDATE report_requests SET overdue_at = $3 WHERE period_id = $1 AND first_submitted_at IS NULL AND overdue_at IS NULL RETURNING id, entry_id, school_name, address"
             : "SELECT id, entry_id, school_name, address FROM report_requests WHERE period_id = $1 AND first_submitted_at IS NULL";
-        await using var command = new NpgsqlCommand(
+        var command = new NpgsqlBatchCommand(
             $$"""
             WITH due AS ({{due}}),
             done AS (
@@ -244,43 +231,39 @@ internal sealed class ReportingCycle(
                 SELECT $1, id, $2, $3 FROM due
                 ON CONFLICT DO NOTHING
             ), messages AS (
-                SELECT gen_random_uuid() AS mid, d.* FROM due d
+                SELECT address, school_name AS recipient_name, entry_id, $4 AS subject, replace($5, '{school}', school_name) AS body,
+                       $6 AS category, 'report:' || id || ':' || $2 AS dedup_key, id AS reference_id, false AS redact_after_send
+                FROM due
             )
-            INSERT INTO outgoing_messages (id, plan_id, message_id, address, recipient_name, entry_id, lines, purpose, subject, body,
-                                           status, next_attempt_at, created_at, category, dedup_key, reference_id, redact_after_send)
-            SELECT mid, NULL, '<' || replace(mid::text, '-', '') || '@workflows.local>', address, school_name, entry_id, '', '', $4,
-                   replace($5, '{school}', school_name), 'queued', now(), now(), $6, 'report:' || id || ':' || $2, id, false
-            FROM messages
-            ON CONFLICT DO NOTHING
-            """, connection, transaction);
+            """ + OutboxWriter.InsertFrom("messages"));
         command.Parameters.Add(new NpgsqlParameter { Value = period.Id });
         command.Parameters.Add(new NpgsqlParameter { Value = step });
         command.Parameters.Add(new NpgsqlParameter { Value = now });
         command.Parameters.Add(new NpgsqlParameter { Value = subject });
         command.Parameters.Add(new NpgsqlParameter { Value = bodyTemplate });
         command.Parameters.Add(new NpgsqlParameter { Value = category });
-        return await command.ExecuteNonQueryAsync(cancellationToken);
+        return await work.ExecuteAsync(command, cancellationToken);
     }
 
     /// <summary>One summary to each member of the leaders' group listing every overdue school (nothing when none is overdue).</summary>
-    private async Task<int> LeadersSummaryAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, PeriodRow period, string step,
+    private async Task<int> LeadersSummaryAsync(UnitOfWork work, PeriodRow period, string step,
         string group, ReportingMessages.PeriodText text, CancellationToken cancellationToken)
     {
-        var overdue = (await connection.QueryAsync<string>(new CommandDefinition(
+        var overdue = (await work.QueryAsync<string>(
             "SELECT school_name FROM report_requests WHERE period_id = @Id AND first_submitted_at IS NULL ORDER BY school_name",
-            new { period.Id }, transaction, cancellationToken: cancellationToken))).ToList();
+            new { period.Id }, cancellationToken)).ToList();
         if (overdue.Count == 0) return 0;
-        var requested = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
-            "SELECT count(*) FROM report_requests WHERE period_id = @Id", new { period.Id }, transaction, cancellationToken: cancellationToken));
-        if (await ReportingScheduleStore.FindGroupAsync(connection, transaction, group, cancellationToken) is not { } leaders)
+        var requested = await work.ExecuteScalarAsync<int>(
+            "SELECT count(*) FROM report_requests WHERE period_id = @Id", new { period.Id }, cancellationToken);
+        if (await ReportingScheduleStore.FindGroupAsync(work, group, cancellationToken) is not { } leaders)
         {
             logger.LogWarning("Leaders' group {Group} is not in the directory; summary of period {Period} not sent", group, period.Id);
             return 0;
         }
         var sent = 0;
-        foreach (var leader in await ReportingScheduleStore.MembersAsync(connection, transaction, [leaders.Id], cancellationToken))
+        foreach (var leader in await ReportingScheduleStore.MembersAsync(work, [leaders.Id], cancellationToken))
         {
-            if (await OutboxWriter.EnqueueAsync(connection, transaction, new OutboxMessage("summary", leader.Email, leader.Name,
+            if (await OutboxWriter.EnqueueAsync(work, new OutboxMessage("summary", leader.Email, leader.Name,
                     ReportingMessages.SummarySubject(text, overdue.Count), ReportingMessages.SummaryBody(text, leader.Name, overdue, requested),
                     DedupKey: $"report-period:{period.Id}:{step}:{leader.Id}", ReferenceId: period.Id, EntryId: leader.Id), cancellationToken))
                 sent++;

@@ -7,7 +7,10 @@ using NpgsqlTypes;
 using Workflows.Audit;
 using Workflows.Calendar;
 using Workflows.Definitions;
+using Workflows.Engine;
 using Workflows.Kernel;
+using Workflows.Kernel.Plans;
+using Workflows.Storage;
 
 namespace Workflows.Reporting;
 
@@ -36,7 +39,7 @@ internal sealed class ReportingScheduleStore(NpgsqlDataSource dataSource, IWorki
     /// <c>{"groupId": …, "group": name}</c> or <c>{"entryIds": […]}</c>.
     /// </summary>
     /// <exception cref="WorkflowException">No such group or entry, or no school with an address in it (422, field <c>{prefix}target</c>).</exception>
-    public async Task<string> CheckTargetAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, ScheduleTargetInput? target,
+    public async Task<string> CheckTargetAsync(UnitOfWork work, ScheduleTargetInput? target,
         string fieldPrefix, CancellationToken cancellationToken)
     {
         var field = fieldPrefix + "target";
@@ -44,9 +47,8 @@ internal sealed class ReportingScheduleStore(NpgsqlDataSource dataSource, IWorki
         Guid[] ids;
         if (target?.EntryIds is { Count: > 0 } entryIds)
         {
-            var found = (await connection.QueryAsync<Guid>(new CommandDefinition(
-                "SELECT id FROM directory_entries WHERE id = ANY(@ids)", new { ids = entryIds.Distinct().ToArray() }, transaction,
-                cancellationToken: cancellationToken))).ToHashSet();
+            var found = (await work.QueryAsync<Guid>(
+                "SELECT id FROM directory_entries WHERE id = ANY(@ids)", new { ids = entryIds.Distinct().ToArray() }, cancellationToken)).ToHashSet();
             var missing = entryIds.FirstOrDefault(id => !found.Contains(id));
             if (missing != Guid.Empty) throw WorkflowException.Invalid(field, $"Không có mục danh bạ {missing}.");
             ids = entryIds.Distinct().ToArray();
@@ -58,56 +60,57 @@ internal sealed class ReportingScheduleStore(NpgsqlDataSource dataSource, IWorki
             (Guid Id, string Name)? group;
             if (target?.GroupId is { } groupId)
             {
-                group = await connection.QuerySingleOrDefaultAsync<(Guid, string)?>(new CommandDefinition(
-                    "SELECT id, name FROM directory_entries WHERE id = @groupId AND kind = 'group'", new { groupId }, transaction,
-                    cancellationToken: cancellationToken));
+                group = await work.QuerySingleOrDefaultAsync<(Guid, string)?>(
+                    "SELECT id, name FROM directory_entries WHERE id = @groupId AND kind = 'group'", new { groupId }, cancellationToken);
             }
             else
             {
                 name = string.IsNullOrWhiteSpace(name) ? options.Value.DefaultTargetGroup : name.Trim();
-                group = await FindGroupAsync(connection, transaction, name, cancellationToken);
+                group = await FindGroupAsync(work, name, cancellationToken);
             }
             if (group is not { } g)
                 throw WorkflowException.Invalid(field, $"Danh bạ không có nhóm \"{name ?? target?.GroupId.ToString()}\"; chọn nhóm hoặc danh sách trường.");
             ids = [g.Id];
             json = JsonSerializer.Serialize(new { groupId = g.Id, group = g.Name }, Json);
         }
-        if ((await MembersAsync(connection, transaction, ids, cancellationToken)).Count == 0)
+        if ((await MembersAsync(work, ids, cancellationToken)).Count == 0)
             throw WorkflowException.Invalid(field, "Đối tượng báo cáo không có trường nào có địa chỉ thư điện tử.");
         return json;
     }
 
     /// <summary>The directory group named <paramref name="name"/> (name or alias, case ignored), or null.</summary>
-    public static Task<(Guid Id, string Name)?> FindGroupAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string name,
-        CancellationToken cancellationToken) =>
-        connection.QueryFirstOrDefaultAsync<(Guid, string)?>(new CommandDefinition(
+    public static async Task<(Guid Id, string Name)?> FindGroupAsync(UnitOfWork work, string name, CancellationToken cancellationToken) =>
+        (await work.QueryAsync<(Guid, string)?>(
             """
             SELECT id, name FROM directory_entries
             WHERE kind = 'group' AND (lower(name) = lower(@name) OR lower(@name) IN (SELECT lower(a) FROM unnest(aliases) a))
             ORDER BY lower(name) = lower(@name) DESC LIMIT 1
-            """, new { name }, transaction, cancellationToken: cancellationToken));
+            """, new { name }, cancellationToken)).FirstOrDefault();
+
+    private const string MembersSql =
+        """
+        WITH RECURSIVE t(id) AS (
+            SELECT unnest($1::uuid[])
+            UNION
+            SELECT m.member_id FROM directory_members m JOIN t ON m.group_id = t.id
+        )
+        SELECT e.id, e.name, e.email FROM directory_entries e JOIN t ON t.id = e.id
+        WHERE e.kind <> 'group' AND coalesce(e.email, '') <> ''
+        ORDER BY e.name, e.id
+        """;
 
     /// <summary>The entries with an address reached from <paramref name="ids"/> (groups expand to their members, recursively).</summary>
-    public static async Task<IReadOnlyList<TargetMember>> MembersAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid[] ids,
-        CancellationToken cancellationToken)
+    public static Task<IReadOnlyList<TargetMember>> MembersAsync(UnitOfWork work, Guid[] ids, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand(
-            """
-            WITH RECURSIVE t(id) AS (
-                SELECT unnest($1::uuid[])
-                UNION
-                SELECT m.member_id FROM directory_members m JOIN t ON m.group_id = t.id
-            )
-            SELECT e.id, e.name, e.email FROM directory_entries e JOIN t ON t.id = e.id
-            WHERE e.kind <> 'group' AND coalesce(e.email, '') <> ''
-            ORDER BY e.name, e.id
-            """, connection, transaction);
+        var command = new NpgsqlBatchCommand(MembersSql);
         command.Parameters.Add(new NpgsqlParameter { Value = ids, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
-        var members = new List<TargetMember>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken)) members.Add(new TargetMember(reader.GetGuid(0), reader.GetString(1), reader.GetString(2)));
-        return members;
+        return work.ReadAsync(command, reader => new TargetMember(reader.GetGuid(0), reader.GetString(1), reader.GetString(2)), cancellationToken);
     }
+
+    /// <summary>As <see cref="MembersAsync(UnitOfWork, Guid[], CancellationToken)"/>, for a read outside any transaction.</summary>
+    private static async Task<IReadOnlyList<TargetMember>> MembersAsync(NpgsqlConnection connection, Guid[] ids, CancellationToken cancellationToken) =>
+        (await connection.QueryAsync<TargetMember>(new CommandDefinition(MembersSql.Replace("$1::uuid[]", "@ids::uuid[]", StringComparison.Ordinal),
+            new { ids }, cancellationToken: cancellationToken))).AsList();
 
     /// <summary>The ids a stored target JSON names (the group, or the entries).</summary>
     public static Guid[] TargetIds(string targetJson)
@@ -122,12 +125,12 @@ internal sealed class ReportingScheduleStore(NpgsqlDataSource dataSource, IWorki
     /// due to open opens at <paramref name="now"/>). With a plan duty, a second activation of the same duty inserts nothing.
     /// </summary>
     /// <returns>The schedule id and its number of periods, or null when the duty already has a schedule.</returns>
-    public async Task<(Guid Id, int Periods)?> InsertAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CheckedSchedule schedule,
+    public async Task<(Guid Id, int Periods)?> InsertAsync(UnitOfWork work, CheckedSchedule schedule,
         string targetJson, Guid? planId, int? dutyIndex, string bodyCode, WorkflowDefinition definition, string createdBy, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
         var id = Guid.NewGuid();
-        var inserted = await connection.ExecuteAsync(new CommandDefinition(
+        var inserted = await work.ExecuteAsync(
             """
             INSERT INTO reporting_schedules (id, plan_id, duty_index, body_code, title, frequency, rule, starts_on, ends_on, target,
                                              definition_id, definition_version, status, created_by, created_at)
@@ -140,16 +143,16 @@ internal sealed class ReportingScheduleStore(NpgsqlDataSource dataSource, IWorki
                 id, planId, dutyIndex, bodyCode, schedule.Title, frequency = ReportingFrequencies.ToDatabase(schedule.Frequency),
                 rule = JsonSerializer.Serialize(schedule.Rule, Json), schedule.StartsOn, schedule.EndsOn, targetJson,
                 definitionId = definition.Id, definitionVersion = definition.Version, createdBy, now,
-            }, transaction, cancellationToken: cancellationToken));
+            }, cancellationToken);
         if (inserted == 0) return null;
         var periods = SchedulePlanner.Periods(schedule, calendar, options.Value).Where(p => p.Deadline > now).ToList();
-        await using var command = new NpgsqlCommand(
+        var command = new NpgsqlBatchCommand(
             """
             INSERT INTO reporting_periods (id, schedule_id, period_key, label, opens_at, cut_off_from, cut_off_to, due_on, deadline, closes_at, state)
             SELECT gen_random_uuid(), $1, k, l, o, cf, ct, d, dl, c, 'scheduled'
             FROM unnest($2::text[], $3::text[], $4::timestamptz[], $5::date[], $6::date[], $7::date[], $8::timestamptz[], $9::timestamptz[])
                  AS t(k, l, o, cf, ct, d, dl, c)
-            """, connection, transaction);
+            """);
         command.Parameters.Add(new NpgsqlParameter { Value = id });
         command.Parameters.Add(new NpgsqlParameter { Value = periods.Select(p => p.Key).ToArray() });
         command.Parameters.Add(new NpgsqlParameter { Value = periods.Select(p => p.Label).ToArray() });
@@ -159,7 +162,7 @@ internal sealed class ReportingScheduleStore(NpgsqlDataSource dataSource, IWorki
         command.Parameters.Add(new NpgsqlParameter { Value = periods.Select(p => p.DueOn).ToArray() });
         command.Parameters.Add(new NpgsqlParameter { Value = periods.Select(p => p.Deadline.UtcDateTime).ToArray() });
         command.Parameters.Add(new NpgsqlParameter { Value = periods.Select(p => p.ClosesAt.UtcDateTime).ToArray() });
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        work.Queue(command);
         return (id, periods.Count);
     }
 
@@ -174,15 +177,12 @@ internal sealed class ReportingScheduleStore(NpgsqlDataSource dataSource, IWorki
             throw WorkflowException.Forbidden("Chỉ chuyên viên, văn thư hoặc quản trị mới lập được lịch báo cáo.");
         if (string.IsNullOrWhiteSpace(input.Title)) throw WorkflowException.Invalid("title", "Cần đặt tên báo cáo.");
         var schedule = SchedulePlanner.Check(input, "", VietnamTime.ToVietnamDate(now).Year, "", options.Value);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var target = await CheckTargetAsync(connection, transaction, input.Target, "", cancellationToken);
-        var created = await InsertAsync(connection, transaction, schedule, target, null, null, actor.BodyCode, definition, actor.UserName, now, cancellationToken);
-        var audit = new AuditWriter(connection, transaction);
-        audit.Add(now, actor.UserName, "reporting.schedule-created", null, null, null,
+        await using var work = await UnitOfWork.BeginAsync(dataSource, cancellationToken);
+        var target = await CheckTargetAsync(work, input.Target, "", cancellationToken);
+        var created = await InsertAsync(work, schedule, target, null, null, actor.BodyCode, definition, actor.UserName, now, cancellationToken);
+        work.Audit(now, actor.UserName, "reporting.schedule-created", null, null, null,
             new { scheduleId = created!.Value.Id, schedule.Title, frequency = ReportingFrequencies.ToApi(schedule.Frequency), periods = created.Value.Periods });
-        await audit.FlushAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await work.CommitAsync(cancellationToken);
         return created.Value.Id;
     }
 
@@ -243,7 +243,7 @@ internal sealed class ReportingScheduleStore(NpgsqlDataSource dataSource, IWorki
                 "SELECT period_id, entry_id, school_name, first_submitted_at, submitted_late FROM report_requests WHERE schedule_id = @id",
                 new { id }, cancellationToken: cancellationToken))).ToList();
         var schools = new Dictionary<Guid, string>();
-        foreach (var member in await MembersAsync(connection, null, TargetIds(row.target), cancellationToken)) schools[member.Id] = member.Name;
+        foreach (var member in await MembersAsync(connection, TargetIds(row.target), cancellationToken)) schools[member.Id] = member.Name;
         foreach (var r in requests) schools[r.EntryId] = r.SchoolName;
         var byCell = requests.ToDictionary(r => (r.PeriodId, r.EntryId));
         var rows = schools.OrderBy(s => s.Value, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), false))

@@ -1,3 +1,5 @@
+using Workflows.Kernel.Plans;
+
 namespace Workflows.Reporting;
 
 /// <summary>
@@ -41,4 +43,21 @@ public sealed record ScheduleInput
 
     /// <summary>For <c>once</c>: last day of data (default the day before the due day).</summary>
     public DateOnly? CutOffTo { get; init; }
+
+    /// <summary>The schedule a plan's reporting duty asks for, as the drafter completed it.</summary>
+    public static ScheduleInput FromDuty(ReportingDuty duty) => new()
+    {
+        Title = duty.Title,
+        Frequency = duty.Frequency is { } frequency ? ReportingFrequencies.ToApi(frequency) : null,
+        DueDay = duty.DueDay,
+        Months = duty.Months,
+        Year = duty.Year,
+        DueDate = duty.DueDate,
+        StartsOn = duty.StartsOn,
+        EndsOn = duty.EndsOn,
+        OpenDaysBeforeDue = duty.OpenDaysBeforeDue,
+        CutOffFrom = duty.CutOffFrom,
+        CutOffTo = duty.CutOffTo,
+        Target = duty.Target is { } target ? new ScheduleTargetInput(target.Group, target.GroupId, target.EntryIds) : null,
+    };
 }

@@ -1,6 +1,7 @@
 using Workflows.Calendar;
 using Workflows.Kernel;
 using Workflows.Reporting.Periods;
+using Workflows.Kernel.Plans;
 
 namespace Workflows.Reporting;
 

@@ -17,6 +17,9 @@ public sealed class WorkflowsMetrics
     private readonly Counter<long> _messagesSent;
     private readonly Counter<long> _messagesFailed;
     private readonly Counter<long> _requestsOverdue;
+    private readonly Counter<long> _auditSealed;
+    private double _sealingLagSeconds;
+    private long _unsealed;
 
     /// <summary>Creates the meter <see cref="MeterName"/> and its instruments.</summary>
     /// <param name="meterFactory">The process's factory; null (no metrics registered, e.g. a tool) creates a free-standing meter.</param>
@@ -31,6 +34,12 @@ public sealed class WorkflowsMetrics
             "Outgoing messages that failed for good: 5xx reply or attempts exhausted (tag: category).");
         _requestsOverdue = Meter.CreateCounter<long>("workflows.requests.overdue", "{request}",
             "School report requests found past their deadline without a submission (tag: body).");
+        _auditSealed = Meter.CreateCounter<long>("workflows.audit.sealed", "{record}",
+            "Audit records chained by this node's sealer.");
+        Meter.CreateObservableGauge("workflows.audit.sealing_lag", () => Volatile.Read(ref _sealingLagSeconds), "s",
+            "How long the oldest audit record not yet chained has waited (0 when every record is sealed), as last measured by this node.");
+        Meter.CreateObservableGauge("workflows.audit.unsealed", () => Volatile.Read(ref _unsealed), "{record}",
+            "Audit records written but not yet chained, as last measured by this node.");
     }
 
     /// <summary>The meter (its <see cref="Meter.Scope"/> is the factory that created it).</summary>
@@ -54,4 +63,22 @@ public sealed class WorkflowsMetrics
     {
         if (count > 0) _requestsOverdue.Add(count, new TagList { { "body", bodyCode } });
     }
+
+    /// <summary>Counts <paramref name="count"/> audit records sealed by this node.</summary>
+    public void AuditSealed(long count)
+    {
+        if (count > 0) _auditSealed.Add(count);
+    }
+
+    /// <summary>Records the audit chain's backlog as just measured: the gauges <c>workflows.audit.sealing_lag</c> and <c>workflows.audit.unsealed</c>.</summary>
+    /// <param name="unsealed">Records not yet sealed.</param>
+    /// <param name="oldestAge">Age of the oldest of them (zero when none).</param>
+    public void AuditBacklog(long unsealed, TimeSpan oldestAge)
+    {
+        Volatile.Write(ref _unsealed, unsealed);
+        Volatile.Write(ref _sealingLagSeconds, oldestAge.TotalSeconds);
+    }
+
+    /// <summary>The sealing lag last recorded by <see cref="AuditBacklog"/>, in seconds.</summary>
+    public double SealingLagSeconds => Volatile.Read(ref _sealingLagSeconds);
 }

@@ -1,5 +1,6 @@
 using Workflows.Kernel;
 using Workflows.Reporting.Periods;
+using Workflows.Kernel.Plans;
 
 namespace Workflows.UnitTests.Calendar;
 

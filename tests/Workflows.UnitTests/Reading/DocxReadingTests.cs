@@ -2,6 +2,7 @@ using System.IO.Compression;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Workflows.Reading;
+using Workflows.Kernel.Plans;
 using static Workflows.UnitTests.Reading.ReadingTestFiles;
 
 namespace Workflows.UnitTests.Reading;

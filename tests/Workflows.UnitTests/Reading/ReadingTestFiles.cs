@@ -1,4 +1,5 @@
-using System.Text.Json;
+using Workflows.Kernel.Plans;
+using Workflows.Plans;
 using Workflows.Reading;
 
 namespace Workflows.UnitTests.Reading;
@@ -10,15 +11,15 @@ internal static class ReadingTestFiles
     public static string Sample(string fileName) =>
         Path.Combine(RepositoryPaths.Root, "tests", "Workflows.UnitTests", "Reading", "Samples", fileName);
 
-    public static PlanReadResult ReadSeed(string fileName) =>
+    public static PlanFields ReadSeed(string fileName) =>
         new PlanReader().Read(File.ReadAllBytes(RepositoryPaths.Plan(fileName)), fileName);
 
-    public static PlanReadResult ReadSample(string fileName) =>
+    public static PlanFields ReadSample(string fileName) =>
         new PlanReader().Read(File.ReadAllBytes(Sample(fileName)), fileName);
 
-    public static string Json(PlanReadResult result) => JsonSerializer.Serialize(result, PlanReaderJson.Options);
+    public static string Json(PlanFields result) => PlanFieldsJson.SerializeIndented(result);
 
-    public static void Recipients(PlanReadResult result, params (string Name, string Purposes, RecipientKind Kind)[] expected)
+    public static void Recipients(PlanFields result, params (string Name, string Purposes, RecipientKind Kind)[] expected)
     {
         Assert.Equal(
             expected.Select(e => $"{e.Name} | {e.Purposes} | {e.Kind}"),

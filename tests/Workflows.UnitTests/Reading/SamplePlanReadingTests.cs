@@ -1,5 +1,6 @@
 using Workflows.Kernel;
 using Workflows.Reading;
+using Workflows.Kernel.Plans;
 using static Workflows.UnitTests.Reading.ReadingTestFiles;
 
 namespace Workflows.UnitTests.Reading;

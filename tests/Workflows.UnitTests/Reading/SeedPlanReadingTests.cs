@@ -1,5 +1,6 @@
 using Workflows.Kernel;
 using Workflows.Reading;
+using Workflows.Kernel.Plans;
 using static Workflows.UnitTests.Reading.ReadingTestFiles;
 
 namespace Workflows.UnitTests.Reading;
@@ -128,8 +129,8 @@ public sealed class SeedPlanReadingTests
         Assert.Null(schools.DueDay);
         Assert.StartsWith("Định kì và hằng năm báo cáo Phòng GD&ĐT kết quả thực hiện", schools.Text);
         Assert.Equal(3, r.Warnings.Count);
-        Assert.Contains(office.Text, r.Warnings[1]);
-        Assert.Contains(schools.Text, r.Warnings[2]);
+        Assert.Contains(office.Text!, r.Warnings[1]);
+        Assert.Contains(schools.Text!, r.Warnings[2]);
     }
 
     [Fact]

@@ -133,21 +133,20 @@ internal sealed class ChiTietModel(
         var plan = await store.GetAsync(id, Actor, ct);
         try
         {
-            var fields = System.Text.Json.Nodes.JsonNode.Parse(string.IsNullOrWhiteSpace(plan.Fields) ? "{}" : plan.Fields) as System.Text.Json.Nodes.JsonObject;
-            var duty = fields?["reportingDuties"] is System.Text.Json.Nodes.JsonArray list && index >= 0 && index < list.Count && list[index] is System.Text.Json.Nodes.JsonObject old
-                ? (System.Text.Json.Nodes.JsonObject)old.DeepClone() : new System.Text.Json.Nodes.JsonObject();
-            if (noSchedule) duty["schedule"] = false;
+            var duty = index >= 0 && index < plan.Fields.ReportingDuties.Count
+                ? plan.Fields.ReportingDuties[index] : new Workflows.Kernel.Plans.ReportingDuty(null, null, null, null, null, null, null);
+            if (noSchedule) duty = duty with { Schedule = false };
             else
             {
-                duty.Remove("schedule");
-                duty["frequency"] = string.IsNullOrWhiteSpace(frequency) ? null : frequency;
-                duty["dueDay"] = dueDay;
                 DateOnly? date = null;
                 if (!string.IsNullOrWhiteSpace(dueDate))
                     date = DateOnly.TryParseExact(dueDate.Trim(), ["dd/MM/yyyy", "d/M/yyyy"], System.Globalization.CultureInfo.InvariantCulture,
                         System.Globalization.DateTimeStyles.None, out var d)
                         ? d : throw WorkflowException.Invalid($"reportingDuties[{index}].dueDate", "Ngày viết theo dạng ngày/tháng/năm, ví dụ 15/03/2026.");
-                duty["dueDate"] = date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+                var chosen = string.IsNullOrWhiteSpace(frequency) ? (Workflows.Kernel.Plans.ReportingFrequency?)null
+                    : Workflows.Kernel.Plans.ReportingFrequencies.Parse(frequency)
+                        ?? throw WorkflowException.Invalid($"reportingDuties[{index}].frequency", "Chọn tần suất báo cáo trong danh sách.");
+                duty = duty with { Schedule = null, Frequency = chosen, DueDay = dueDay, DueDate = date };
             }
             await duties.CompleteAsync(id, index, duty, Actor, clock.GetUtcNow(), ct);
         }

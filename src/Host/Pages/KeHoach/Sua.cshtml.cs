@@ -61,13 +61,13 @@ internal sealed class SuaModel(PlanStore store, WorkflowEngine engine) : UiPage
     private async Task SaveAsync(Guid id, CancellationToken ct)
     {
         var plan = await store.GetAsync(id, Actor, ct);
-        await store.UpdateAsync(id, Form.Subject ?? "", Form.DocumentType, Form.ToFieldsJson(plan.Fields), Actor, ct);
+        await store.UpdateAsync(id, Form.Subject ?? "", Form.DocumentType, Form.ToFields(plan.Fields), Actor, ct);
     }
 
     private async Task LoadAsync(Guid id, CancellationToken ct)
     {
         Plan = await store.GetAsync(id, Actor, ct);
-        Warnings = PlanForm.Warnings(Plan.Fields);
+        Warnings = Plan.Fields.Warnings;
         Editable = Plan.CreatedBy == Actor.UserName && Plan.Status is PlanStatus.Draft or PlanStatus.Returned;
         ReturnComment = (await store.HistoryAsync(id, ct)).LastOrDefault(h => h.Outcome == "return" && h.Comment is not null);
     }

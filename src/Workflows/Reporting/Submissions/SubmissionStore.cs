@@ -3,7 +3,9 @@ using Dapper;
 using Npgsql;
 using Workflows.Audit;
 using Workflows.Distribution;
+using Workflows.Engine;
 using Workflows.Kernel;
+using Workflows.Storage;
 
 namespace Workflows.Reporting.Submissions;
 
@@ -64,11 +66,10 @@ public sealed class SubmissionStore(NpgsqlDataSource dataSource, TimeProvider cl
             throw WorkflowException.Invalid("files", refused.Type.Error!);
         note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
 
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await using var work = await UnitOfWork.BeginAsync(dataSource, ct);
         var hash = ReportTokens.Hash(token);
-        var request = await connection.QuerySingleOrDefaultAsync<RequestView>(new CommandDefinition(
-            SelectRequest + " WHERE r.token_hash = @hash FOR UPDATE OF r", new { hash }, transaction, cancellationToken: ct))
+        var request = await work.QuerySingleOrDefaultAsync<RequestView>(
+            SelectRequest + " WHERE r.token_hash = @hash FOR UPDATE OF r", new { hash }, ct)
             ?? throw new SubmissionClosedException(TokenState.Unknown);
         var now = clock.GetUtcNow();
         var state = StateOf(request, now);
@@ -76,12 +77,12 @@ public sealed class SubmissionStore(NpgsqlDataSource dataSource, TimeProvider cl
 
         var id = Guid.NewGuid();
         var late = now > request.Deadline;
-        var version = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
-            "SELECT coalesce(max(version), 0) + 1 FROM report_submissions WHERE request_id = @RequestId", request, transaction, cancellationToken: ct));
-        await connection.ExecuteAsync(new CommandDefinition("""
+        var version = await work.ExecuteScalarAsync<int>(
+            "SELECT coalesce(max(version), 0) + 1 FROM report_submissions WHERE request_id = @RequestId", new { request.RequestId }, ct);
+        work.Queue("""
             INSERT INTO report_submissions (id, request_id, version, submitted_at, note, late, submitter_ip, user_agent)
-            VALUES (@id, @requestId, @version, @now, @note, @late, @submitterIp, @userAgent)
-            """, new { id, requestId = request.RequestId, version, now, note, late, submitterIp, userAgent = Truncate(userAgent, 500) }, transaction, cancellationToken: ct));
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+            """, id, request.RequestId, version, now, note, late, submitterIp, Truncate(userAgent, 500));
         var stored = new List<SubmittedFileView>();
         foreach (var (file, position) in checkedFiles.Select((f, i) => (f, i)))
         {
@@ -90,33 +91,30 @@ public sealed class SubmissionStore(NpgsqlDataSource dataSource, TimeProvider cl
                 Id = Guid.NewGuid(), SubmissionId = id, FileName = file.Name, MediaType = file.Type.MediaType!,
                 SizeBytes = file.File.Content.LongLength, Sha256 = Convert.ToHexStringLower(SHA256.HashData(file.File.Content)),
             };
-            await connection.ExecuteAsync(new CommandDefinition("""
+            work.Queue("""
                 INSERT INTO report_submission_files (id, submission_id, position, file_name, media_type, size_bytes, sha256, content)
-                VALUES (@Id, @SubmissionId, @position, @FileName, @MediaType, @SizeBytes, decode(@Sha256, 'hex'), @content)
-                """, new { view.Id, view.SubmissionId, position, view.FileName, view.MediaType, view.SizeBytes, view.Sha256, content = file.File.Content },
-                transaction, cancellationToken: ct));
+                VALUES ($1, $2, $3, $4, $5, $6, decode($7, 'hex'), $8)
+                """, view.Id, view.SubmissionId, position, view.FileName, view.MediaType, view.SizeBytes, view.Sha256, file.File.Content);
             stored.Add(view);
         }
-        await connection.ExecuteAsync(new CommandDefinition("""
+        work.Queue("""
             UPDATE report_requests
-            SET submitted_late = CASE WHEN first_submitted_at IS NULL THEN @late ELSE submitted_late END,
-                first_submitted_at = coalesce(first_submitted_at, @now),
-                last_submitted_at = @now
-            WHERE id = @requestId
-            """, new { late, now, requestId = request.RequestId }, transaction, cancellationToken: ct));
+            SET submitted_late = CASE WHEN first_submitted_at IS NULL THEN $1 ELSE submitted_late END,
+                first_submitted_at = coalesce(first_submitted_at, $2),
+                last_submitted_at = $2
+            WHERE id = $3
+            """, late, now, request.RequestId);
 
         var receipt = new SubmissionReceipt(id, version, now, late);
-        await OutboxWriter.EnqueueAsync(connection, transaction, new OutboxMessage(
+        OutboxWriter.Enqueue(work, new OutboxMessage(
             "receipt", request.Address, request.SchoolName, SubmissionTexts.ReceiptSubject(request),
-            SubmissionTexts.ReceiptBody(request, receipt, stored, note), $"receipt:{id}", ReferenceId: request.RequestId, EntryId: request.EntryId), ct);
-        var audit = new AuditWriter(connection, transaction);
-        audit.Add(now, $"school:{request.EntryId}", "report.submitted", request.PlanId, null, null, new
+            SubmissionTexts.ReceiptBody(request, receipt, stored, note), $"receipt:{id}", ReferenceId: request.RequestId, EntryId: request.EntryId));
+        work.Audit(now, $"school:{request.EntryId}", "report.submitted", request.PlanId, null, null, new
         {
             requestId = request.RequestId, submissionId = id, version, late, request.SchoolName, request.PeriodLabel,
             files = stored.Select(f => new { f.Id, f.FileName, f.MediaType, f.SizeBytes, f.Sha256 }),
         });
-        await audit.FlushAsync(ct);
-        await transaction.CommitAsync(ct);
+        await work.CommitAsync(ct);
         return receipt;
     }
 
@@ -125,7 +123,10 @@ public sealed class SubmissionStore(NpgsqlDataSource dataSource, TimeProvider cl
     public async Task<RequestView> GetRequestAsync(Guid requestId, Actor actor, CancellationToken ct = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var request = await RequestForOfficeAsync(connection, null, requestId, actor, false, ct);
+        var request = await connection.QuerySingleOrDefaultAsync<RequestView>(new CommandDefinition(
+            SelectRequest + " WHERE r.id = @requestId", new { requestId }, cancellationToken: ct))
+            ?? throw WorkflowException.NotFound("Yêu cầu báo cáo");
+        RequireBody(actor, request.BodyCode);
         request.Submissions = await SubmissionsAsync(connection, null, requestId, ct);
         return request;
     }
@@ -157,17 +158,13 @@ public sealed class SubmissionStore(NpgsqlDataSource dataSource, TimeProvider cl
     /// <exception cref="WorkflowException">404 unknown request; 403 another body's request.</exception>
     public async Task<DateTimeOffset> RevokeAsync(Guid requestId, Actor actor, CancellationToken ct = default)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        var request = await RequestForOfficeAsync(connection, transaction, requestId, actor, true, ct);
+        await using var work = await UnitOfWork.BeginAsync(dataSource, ct);
+        var request = await RequestForOfficeAsync(work, requestId, actor, ct);
         if (request.TokenRevokedAt is { } already) return already;
         var now = clock.GetUtcNow();
-        await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE report_requests SET token_revoked_at = @now WHERE id = @requestId", new { now, requestId }, transaction, cancellationToken: ct));
-        var audit = new AuditWriter(connection, transaction);
-        audit.Add(now, actor.UserName, "report.link-revoked", request.PlanId, null, null, new { requestId, request.SchoolName, request.PeriodLabel });
-        await audit.FlushAsync(ct);
-        await transaction.CommitAsync(ct);
+        work.Queue("UPDATE report_requests SET token_revoked_at = $1 WHERE id = $2", now, requestId);
+        work.Audit(now, actor.UserName, "report.link-revoked", request.PlanId, null, null, new { requestId, request.SchoolName, request.PeriodLabel });
+        await work.CommitAsync(ct);
         return now;
     }
 
@@ -182,27 +179,24 @@ public sealed class SubmissionStore(NpgsqlDataSource dataSource, TimeProvider cl
     /// <exception cref="WorkflowException">404 unknown request; 403 another body's request; 409 the period is closed.</exception>
     public async Task ReissueAsync(Guid requestId, Actor actor, string publicBaseUrl, CancellationToken ct = default)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        var request = await RequestForOfficeAsync(connection, transaction, requestId, actor, true, ct);
+        await using var work = await UnitOfWork.BeginAsync(dataSource, ct);
+        var request = await RequestForOfficeAsync(work, requestId, actor, ct);
         var now = clock.GetUtcNow();
         if (now >= request.ClosesAt || request.PeriodState == "closed")
             throw WorkflowException.Conflict("Kỳ báo cáo đã đóng; không cấp lại đường dẫn nộp báo cáo.");
         var (token, hash) = ReportTokens.Create();
-        await connection.ExecuteAsync(new CommandDefinition("""
+        work.Queue("""
             INSERT INTO report_token_history (token_hash, request_id, revoked_at)
-            SELECT token_hash, id, coalesce(token_revoked_at, @now) FROM report_requests WHERE id = @requestId;
-            UPDATE report_requests SET token_hash = @hash, token_revoked_at = NULL WHERE id = @requestId;
-            """, new { now, requestId, hash }, transaction, cancellationToken: ct));
-        await OutboxWriter.EnqueueAsync(connection, transaction, new OutboxMessage(
+            SELECT token_hash, id, coalesce(token_revoked_at, $1) FROM report_requests WHERE id = $2
+            """, now, requestId);
+        work.Queue("UPDATE report_requests SET token_hash = $1, token_revoked_at = NULL WHERE id = $2", hash, requestId);
+        OutboxWriter.Enqueue(work, new OutboxMessage(
             "report-link", request.Address, request.SchoolName, SubmissionTexts.ReissueSubject(request),
             SubmissionTexts.ReissueBody(request, ReportTokens.Link(publicBaseUrl, token)),
             $"report-link:{requestId}:{Convert.ToHexStringLower(hash)[..16]}", ReferenceId: requestId, EntryId: request.EntryId,
-            RedactAfterSend: true), ct);
-        var audit = new AuditWriter(connection, transaction);
-        audit.Add(now, actor.UserName, "report.link-reissued", request.PlanId, null, null, new { requestId, request.SchoolName, request.PeriodLabel, request.Address });
-        await audit.FlushAsync(ct);
-        await transaction.CommitAsync(ct);
+            RedactAfterSend: true));
+        work.Audit(now, actor.UserName, "report.link-reissued", request.PlanId, null, null, new { requestId, request.SchoolName, request.PeriodLabel, request.Address });
+        await work.CommitAsync(ct);
     }
 
     /// <summary>Open, revoked or expired at <paramref name="now"/>.</summary>
@@ -211,11 +205,10 @@ public sealed class SubmissionStore(NpgsqlDataSource dataSource, TimeProvider cl
         : now >= request.ClosesAt || request.PeriodState == "closed" ? TokenState.Expired
         : TokenState.Open;
 
-    private static async Task<RequestView> RequestForOfficeAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid requestId, Actor actor,
-        bool forUpdate, CancellationToken ct)
+    /// <summary>The request, locked in <paramref name="work"/>, checked to be of the actor's body.</summary>
+    private static async Task<RequestView> RequestForOfficeAsync(UnitOfWork work, Guid requestId, Actor actor, CancellationToken ct)
     {
-        var request = await connection.QuerySingleOrDefaultAsync<RequestView>(new CommandDefinition(
-            SelectRequest + " WHERE r.id = @requestId" + (forUpdate ? " FOR UPDATE OF r" : ""), new { requestId }, transaction, cancellationToken: ct))
+        var request = await work.QuerySingleOrDefaultAsync<RequestView>(SelectRequest + " WHERE r.id = @requestId FOR UPDATE OF r", new { requestId }, ct)
             ?? throw WorkflowException.NotFound("Yêu cầu báo cáo");
         RequireBody(actor, request.BodyCode);
         return request;

@@ -1,6 +1,4 @@
-using Workflows.Kernel;
-
-namespace Workflows.Reporting;
+namespace Workflows.Kernel.Plans;
 
 /// <summary>Text forms of <see cref="ReportingFrequency"/>: API and plan fields (<c>half-yearly</c>) and database (<c>half_yearly</c>).</summary>
 public static class ReportingFrequencies

@@ -1,4 +1,4 @@
-namespace Workflows.Reading;
+namespace Workflows.Kernel.Plans;
 
 /// <summary>How a Nơi nhận entry receives the plan.</summary>
 public enum RecipientKind

@@ -1,4 +1,4 @@
-namespace Workflows.Reading;
+namespace Workflows.Kernel.Plans;
 
 /// <summary>A footnote taken out of the body flow.</summary>
 /// <param name="Marker">The footnote number ("1").</param>

@@ -1,4 +1,4 @@
-namespace Workflows.Reading;
+namespace Workflows.Kernel.Plans;
 
 /// <summary>
 /// The signature block. How the printed lines map to the fields:

@@ -1,4 +1,4 @@
-namespace Workflows.Reading;
+namespace Workflows.Kernel.Plans;
 
 /// <summary>One task row of the CHƯƠNG TRÌNH CÔNG TÁC table.</summary>
 /// <param name="Period">The current group heading ("Quý I/2023"), or null before any heading.</param>

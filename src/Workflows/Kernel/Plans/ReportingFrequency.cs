@@ -1,13 +1,11 @@
 using System.Text.Json.Serialization;
 
-namespace Workflows.Kernel;
+namespace Workflows.Kernel.Plans;
 
 /// <summary>
 /// How often a report is due (tần suất báo cáo, Nghị định 09/2019/NĐ-CP): the one enum of the plan reader, the
-/// cut-off periods and the reporting schedules, in Kernel because the pure reader and the reporting feature both
-/// speak it and neither imports the other. JSON names: <c>monthly</c>, <c>quarterly</c>, <c>half-yearly</c>,
-/// <c>yearly</c>, <c>once</c>, <c>unspecified</c>; the database stores <c>half_yearly</c> (Reporting's
-/// <c>ReportingFrequencies</c> converts the text forms).
+/// cut-off periods and the reporting schedules. JSON names: <c>monthly</c>, <c>quarterly</c>, <c>half-yearly</c>,
+/// <c>yearly</c>, <c>once</c>, <c>unspecified</c>; the database stores <c>half_yearly</c> (see <see cref="ReportingFrequencies"/>).
 /// </summary>
 public enum ReportingFrequency
 {

@@ -1,4 +1,4 @@
-namespace Workflows.Reading;
+namespace Workflows.Kernel.Plans;
 
 /// <summary>One entry of the Nơi nhận list.</summary>
 /// <param name="Name">The entry as written, without its bracketed purpose and trailing punctuation.</param>

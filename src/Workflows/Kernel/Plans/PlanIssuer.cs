@@ -1,4 +1,4 @@
-namespace Workflows.Reading;
+namespace Workflows.Kernel.Plans;
 
 /// <summary>The issuing body as printed at the top left of the plan.</summary>
 /// <param name="Parent">The parent body above it ("UBND THÀNH PHỐ UÔNG BÍ"), or null.</param>
