@@ -27,11 +27,20 @@ builder.AddWorkflowsReporting();
 builder.AddWorkflowsUi();
 
 var app = builder.Build();
+// The middleware pipeline, in order; the endpoints run last.
+app.UseRouting();
+app.UseExceptionHandler();       // an API error → ProblemDetails (ApiProblems), never a stack trace
+app.UseStatusCodePages();        // an API status without a body → ProblemDetails
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseStaticFiles();            // wwwroot: the office's and the school's stylesheets
+app.UseUiStatusCodePages();      // outside /api an error status shows the Vietnamese page /loi/{code}
+app.UseUiExceptionPages();       // a page that throws while rendering → that page too
 app.MapWorkflowsApi();
 app.MapDevMail();
-app.MapSchoolSubmissions();
 app.MapWorkflowsOperations();
-app.MapWorkflowsUi();
+app.MapRazorPages();             // the office's pages and the school's submission page
+
 try
 {
     await app.RunAsync();

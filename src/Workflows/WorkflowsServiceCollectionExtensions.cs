@@ -27,6 +27,7 @@ public static class WorkflowsServiceCollectionExtensions
         services.AddSingleton<IStepAction, Reporting.ActivateReportingAction>();
         services.AddSingleton(sp => new WorkflowDefinitionParser(sp.GetServices<IStepAction>().Select(a => a.Name)));
         services.AddSingleton<WorkflowDefinitionCatalog>();
+        services.AddSingleton<IWorkflowSubjects, PlanWorkflowSubjects>();
         services.AddSingleton<WorkflowEngine>();
         services.AddSingleton<PlanStore>();
         services.AddSingleton<AuditVerifier>();

@@ -18,7 +18,7 @@ internal sealed class HostProcess : IAsyncDisposable
     private readonly ConcurrentQueue<string> _output = new();
     private Process? _process;
 
-    /// <param name="connectionString">The database; a fresh one of the test cluster when null.</param>
+    /// <param name="connectionString">The database; a fresh one of the test cluster when null; empty for the Host's embedded default.</param>
     /// <param name="settings">Configuration keys (<c>Workflows:Distribution:Workers</c>…) or raw environment variables.</param>
     /// <param name="name">Shown in failure messages (node A, node B…).</param>
     public HostProcess(string? connectionString = null, IDictionary<string, string?>? settings = null, string name = "host")
@@ -148,6 +148,28 @@ internal sealed class HostProcess : IAsyncDisposable
         await _process.WaitForExitAsync();
         _process.Dispose();
         _process = null;
+    }
+
+    /// <summary>
+    /// SIGTERM, as systemd and <c>docker stop</c> send: the Host shuts down gracefully. Waits until the process has
+    /// exited and returns its exit code.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">It does not run, or did not exit within <paramref name="timeout"/>; the message holds its output.</exception>
+    public async Task<int> TerminateAsync(TimeSpan? timeout = null)
+    {
+        if (_process is not { HasExited: false } process) throw new InvalidOperationException($"{Name} does not run.");
+        using (var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", process.Id.ToString()]) { UseShellExecute = false })!)
+            await kill.WaitForExitAsync();
+        using var cancel = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(90));
+        try
+        {
+            await process.WaitForExitAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new InvalidOperationException($"{Name} did not exit after SIGTERM:\n{Output}");
+        }
+        return process.ExitCode;
     }
 
     /// <summary>A client with a cookie jar of its own, talking to this node.</summary>

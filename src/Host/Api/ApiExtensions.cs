@@ -19,12 +19,12 @@ internal static class ApiExtensions
         return builder;
     }
 
+    /// <summary>
+    /// Maps the OpenAPI document and the <c>/api</c> group. Its errors become ProblemDetails through
+    /// <c>UseExceptionHandler</c> and <c>UseStatusCodePages</c>, which <c>Program.cs</c> adds to the pipeline.
+    /// </summary>
     public static WebApplication MapWorkflowsApi(this WebApplication app)
     {
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
-        app.UseAuthentication();
-        app.UseAuthorization();
         app.MapOpenApi();
         app.MapGroup("/api")
             .RequireAuthorization()

@@ -10,7 +10,8 @@ internal static class StorageExtensions
     /// <summary>
     /// Registers the <see cref="NpgsqlDataSource"/>. With no connection string configured, prepares and starts a
     /// private cluster under the repository's data folder first (the embedded default) and marks the installation as
-    /// embedded, which enables the demo accounts and directory.
+    /// embedded, which enables the demo accounts and directory. A cluster started here is stopped when the Host shuts
+    /// down (<see cref="EmbeddedPostgresShutdown"/>); one that already ran is left running.
     /// </summary>
     public static WebApplicationBuilder AddWorkflowsStorage(this WebApplicationBuilder builder)
     {
@@ -22,7 +23,11 @@ internal static class StorageExtensions
             using var loggerFactory = LoggerFactory.Create(b => b.AddConsole());
             var port = LocalPostgresCluster.RunningPort(directory) ?? options.EmbeddedPort;
             var cluster = new LocalPostgresCluster(directory, port, loggerFactory.CreateLogger("EmbeddedPostgres"));
-            cluster.Start();
+            if (cluster.Start())
+            {
+                builder.Services.AddSingleton(cluster);
+                builder.Services.AddHostedService<EmbeddedPostgresShutdown>();
+            }
             cluster.EnsureDatabase("workflows");
             connectionString = cluster.ConnectionString("workflows");
             builder.Configuration["Workflows:Embedded"] = "true";

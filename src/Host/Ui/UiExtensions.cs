@@ -38,8 +38,12 @@ internal static class UiExtensions
         return builder;
     }
 
-    /// <summary>Maps the pages and the stylesheet; call after <c>MapWorkflowsApi</c> (which adds authentication).</summary>
-    public static WebApplication MapWorkflowsUi(this WebApplication app)
+    /// <summary>
+    /// Pages answer an error status with the Vietnamese page <c>/loi/{code}</c> (re-executed); <c>/api</c> keeps its
+    /// ProblemDetails and its bare 401/403. Add after <c>UseStatusCodePages</c>, whose ProblemDetails it stands in for
+    /// outside <c>/api</c>.
+    /// </summary>
+    public static WebApplication UseUiStatusCodePages(this WebApplication app)
     {
         // Re-executes /loi/{code} for pages (on the WebApplication itself, so the re-executed request is routed again);
         // the /api group keeps its ProblemDetails and its bare 401/403.
@@ -51,9 +55,6 @@ internal static class UiExtensions
                 pages.Enabled = false;
             return next(context);
         });
-        app.UseUiExceptionPages();
-        app.UseStaticFiles();
-        app.MapRazorPages();
         return app;
     }
 }

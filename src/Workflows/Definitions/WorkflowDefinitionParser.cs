@@ -1,22 +1,19 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 
 namespace Workflows.Definitions;
 
 /// <summary>
-/// Parses and validates the JSON of a workflow definition (schema: <c>workflows-definitions/workflow-definition.schema.json</c>).
-/// Every error names the JSON path and the reason; unknown properties (such as designer layout) are refused.
+/// Parses and validates the JSON of a workflow definition. The structural rules (properties, types, bounds, enums,
+/// which properties each kind of step takes) are <c>workflows-definitions/workflow-definition.schema.json</c> itself,
+/// evaluated first (<see cref="WorkflowDefinitionSchema"/>); this class then checks what a schema cannot say: step
+/// references, reachability, end steps, loops of actions, the order of notify steps, the roles and actions this Host
+/// knows, and which step kinds each definition kind takes. Every error names the file, the JSON path and the reason;
+/// unknown properties (such as designer layout) are refused.
 /// </summary>
-public sealed partial class WorkflowDefinitionParser
+public sealed class WorkflowDefinitionParser
 {
     /// <summary>The roles a human task may name.</summary>
     public static readonly IReadOnlySet<string> Roles = new HashSet<string>(Kernel.Roles.All, StringComparer.Ordinal);
-
-    private static readonly string[] TopProperties = ["$schema", "id", "version", "kind", "name", "description", "start", "steps"];
-    private static readonly string[] StepProperties =
-        ["id", "kind", "name", "description", "role", "status", "dueInWorkingDays", "signing", "outcomes", "action", "next",
-         "send", "at", "workingDays", "time", "group"];
-    private static readonly string[] OutcomeProperties = ["next", "label", "requiresComment", "status"];
 
     private readonly IReadOnlySet<string> _actions;
 
@@ -39,31 +36,24 @@ public sealed partial class WorkflowDefinitionParser
         }
         using (document)
         {
+            WorkflowDefinitionSchema.Check(document.RootElement, file);
             return Read(document.RootElement, file, json);
         }
     }
 
+    /// <summary>Reads a definition the schema accepted and checks its meaning.</summary>
     private WorkflowDefinition Read(JsonElement root, string file, string json)
     {
-        if (root.ValueKind != JsonValueKind.Object) throw new WorkflowDefinitionException(file, "$", "the definition must be a JSON object");
-        CheckProperties(root, "$", TopProperties, file);
-
-        var id = RequiredString(root, "$", "id", file);
-        if (!IdPattern().IsMatch(id)) throw new WorkflowDefinitionException(file, "$.id", "use lower-case letters, digits and dashes");
-        var version = RequiredInt(root, "$", "version", file, 1, int.MaxValue);
-        var definitionKind = OptionalString(root, "$", "kind", file) ?? WorkflowDefinition.PlanApprovalKind;
-        if (definitionKind is not (WorkflowDefinition.PlanApprovalKind or WorkflowDefinition.ReportSubmissionKind))
-            throw new WorkflowDefinitionException(file, "$.kind",
-                $"'{definitionKind}' is not one of {WorkflowDefinition.PlanApprovalKind}, {WorkflowDefinition.ReportSubmissionKind}");
-        var name = RequiredString(root, "$", "name", file);
-        var start = RequiredString(root, "$", "start", file);
-        if (!root.TryGetProperty("steps", out var stepsElement) || stepsElement.ValueKind != JsonValueKind.Array || stepsElement.GetArrayLength() == 0)
-            throw new WorkflowDefinitionException(file, "$.steps", "a non-empty array of steps is required");
+        var id = String(root, "id")!;
+        var version = root.GetProperty("version").GetInt32();
+        var definitionKind = String(root, "kind") ?? WorkflowDefinition.PlanApprovalKind;
+        var name = String(root, "name")!;
+        var start = String(root, "start")!;
 
         var steps = new Dictionary<string, StepDefinition>(StringComparer.Ordinal);
         var paths = new Dictionary<string, string>(StringComparer.Ordinal);
         var index = 0;
-        foreach (var element in stepsElement.EnumerateArray())
+        foreach (var element in root.GetProperty("steps").EnumerateArray())
         {
             var path = $"$.steps[{index++}]";
             var step = ReadStep(element, path, file);
@@ -90,95 +80,59 @@ public sealed partial class WorkflowDefinitionParser
 
     private StepDefinition ReadStep(JsonElement element, string path, string file)
     {
-        if (element.ValueKind != JsonValueKind.Object) throw new WorkflowDefinitionException(file, path, "a step must be a JSON object");
-        CheckProperties(element, path, StepProperties, file);
-        var id = RequiredString(element, path, "id", file);
-        if (!IdPattern().IsMatch(id)) throw new WorkflowDefinitionException(file, path + ".id", "use lower-case letters, digits and dashes");
-        var kindText = RequiredString(element, path, "kind", file);
-        var kind = kindText switch
+        var id = String(element, "id")!;
+        var kind = String(element, "kind") switch
         {
             "humanTask" => StepKind.HumanTask,
             "action" => StepKind.Action,
-            "end" => StepKind.End,
             "notify" => StepKind.Notify,
-            _ => throw new WorkflowDefinitionException(file, path + ".kind", $"'{kindText}' is not one of humanTask, action, notify, end"),
+            _ => StepKind.End,
         };
-        var name = OptionalString(element, path, "name", file) ?? id;
-        string? role = null, status = null, action = null, next = null;
-        var due = 0;
-        var signing = false;
+        var name = String(element, "name") ?? id;
         var outcomes = new Dictionary<string, OutcomeDefinition>(StringComparer.Ordinal);
-        NotifyStep? notify = null;
-        if (kind != StepKind.Notify) Forbid(element, path, file, "send", "at", "workingDays", "time", "group");
-        switch (kind)
+        if (kind == StepKind.HumanTask)
         {
-            case StepKind.HumanTask:
-                role = RequiredString(element, path, "role", file);
-                if (!Roles.Contains(role))
-                    throw new WorkflowDefinitionException(file, path + ".role", $"'{role}' is not one of {string.Join(", ", Roles)}");
-                status = RequiredString(element, path, "status", file);
-                due = RequiredInt(element, path, "dueInWorkingDays", file, 0, 365);
-                signing = OptionalBool(element, path, "signing", file);
-                if (!element.TryGetProperty("outcomes", out var outcomesElement) || outcomesElement.ValueKind != JsonValueKind.Object)
-                    throw new WorkflowDefinitionException(file, path + ".outcomes", "a human task needs an object of outcomes");
-                foreach (var property in outcomesElement.EnumerateObject())
-                {
-                    var outcomePath = $"{path}.outcomes.{property.Name}";
-                    if (!IdPattern().IsMatch(property.Name))
-                        throw new WorkflowDefinitionException(file, outcomePath, "outcome names use lower-case letters, digits and dashes");
-                    if (property.Value.ValueKind != JsonValueKind.Object)
-                        throw new WorkflowDefinitionException(file, outcomePath, "an outcome must be a JSON object");
-                    CheckProperties(property.Value, outcomePath, OutcomeProperties, file);
-                    outcomes[property.Name] = new OutcomeDefinition(
-                        property.Name,
-                        RequiredString(property.Value, outcomePath, "next", file),
-                        OptionalString(property.Value, outcomePath, "label", file) ?? property.Name,
-                        OptionalBool(property.Value, outcomePath, "requiresComment", file),
-                        OptionalString(property.Value, outcomePath, "status", file));
-                }
-                if (outcomes.Count == 0) throw new WorkflowDefinitionException(file, path + ".outcomes", "a human task needs at least one outcome");
-                Forbid(element, path, file, "action", "next");
-                break;
-            case StepKind.Action:
-                action = RequiredString(element, path, "action", file);
-                if (!_actions.Contains(action))
-                    throw new WorkflowDefinitionException(file, path + ".action", $"'{action}' is not one of the actions this Host knows: {string.Join(", ", _actions.Order())}");
-                next = RequiredString(element, path, "next", file);
-                Forbid(element, path, file, "role", "outcomes", "dueInWorkingDays", "signing", "status");
-                break;
-            case StepKind.Notify:
-                notify = ReadNotify(element, path, file);
-                next = RequiredString(element, path, "next", file);
-                Forbid(element, path, file, "role", "outcomes", "dueInWorkingDays", "signing", "status", "action");
-                break;
-            case StepKind.End:
-                status = RequiredString(element, path, "status", file);
-                Forbid(element, path, file, "role", "outcomes", "dueInWorkingDays", "signing", "action", "next");
-                break;
+            foreach (var property in element.GetProperty("outcomes").EnumerateObject())
+            {
+                outcomes[property.Name] = new OutcomeDefinition(
+                    property.Name,
+                    String(property.Value, "next")!,
+                    String(property.Value, "label") ?? property.Name,
+                    Bool(property.Value, "requiresComment"),
+                    String(property.Value, "status"));
+            }
         }
-        return new StepDefinition(id, kind, name, role, status, due, signing, outcomes, action, next) { Notify = notify };
+        var role = String(element, "role");
+        if (role is not null && !Roles.Contains(role))
+            throw new WorkflowDefinitionException(file, path + ".role", $"'{role}' is not one of {string.Join(", ", Roles)}");
+        var action = String(element, "action");
+        if (action is not null && !_actions.Contains(action))
+            throw new WorkflowDefinitionException(file, path + ".action", $"'{action}' is not one of the actions this Host knows: {string.Join(", ", _actions.Order())}");
+        return new StepDefinition(id, kind, name, role, String(element, "status"),
+            element.TryGetProperty("dueInWorkingDays", out var due) ? due.GetInt32() : 0, Bool(element, "signing"), outcomes,
+            action, String(element, "next"))
+        {
+            Notify = kind == StepKind.Notify ? ReadNotify(element, path, file) : null,
+        };
     }
 
     private static NotifyStep ReadNotify(JsonElement element, string path, string file)
     {
-        var send = RequiredString(element, path, "send", file);
-        if (!NotifyStep.Kinds.Contains(send))
-            throw new WorkflowDefinitionException(file, path + ".send", $"'{send}' is not one of {string.Join(", ", NotifyStep.Kinds)}");
-        var at = RequiredString(element, path, "at", file);
-        if (at is not ("opening" or "deadline"))
-            throw new WorkflowDefinitionException(file, path + ".at", $"'{at}' is not one of opening, deadline");
-        var time = new TimeOnly(7, 0);
-        if (OptionalString(element, path, "time", file) is { } timeText
-            && !TimeOnly.TryParseExact(timeText, "HH:mm", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out time))
-            throw new WorkflowDefinitionException(file, path + ".time", $"'{timeText}' is not a time of day written HH:mm (Vietnam time)");
-        var group = OptionalString(element, path, "group", file);
+        var send = String(element, "send")!;
+        var at = String(element, "at")!;
+        var time = String(element, "time") is { } timeText
+            ? TimeOnly.ParseExact(timeText, "HH:mm", System.Globalization.CultureInfo.InvariantCulture)
+            : new TimeOnly(7, 0);
+        var group = String(element, "group");
         if (group is not null && send != "leadersSummary")
             throw new WorkflowDefinitionException(file, path + ".group", "only a leadersSummary step names a group");
         int workingDays;
         switch (send, at)
         {
             case ("request", "opening"):
-                Forbid(element, path, file, "workingDays", "time");
+                if (element.TryGetProperty("workingDays", out _) || element.TryGetProperty("time", out _))
+                    throw new WorkflowDefinitionException(file, path + (element.TryGetProperty("workingDays", out _) ? ".workingDays" : ".time"),
+                        "the request goes out at the period's opening: it takes no workingDays or time");
                 workingDays = 0;
                 break;
             case ("request", _):
@@ -186,13 +140,24 @@ public sealed partial class WorkflowDefinitionParser
             case (_, "opening"):
                 throw new WorkflowDefinitionException(file, path + ".at", $"a {send} step is timed from the deadline: use \"at\": \"deadline\"");
             case ("reminder", _):
-                workingDays = RequiredInt(element, path, "workingDays", file, -30, 0);
+                workingDays = WorkingDays(element, path, file, -30, 0);
                 break;
             default:
-                workingDays = RequiredInt(element, path, "workingDays", file, 1, 60);
+                workingDays = WorkingDays(element, path, file, 1, 60);
                 break;
         }
         return new NotifyStep(send, at, workingDays, time, group);
+    }
+
+    /// <summary>The working days of a deadline step: the schema bounds them to -30..60; each kind of message to a part of that.</summary>
+    private static int WorkingDays(JsonElement element, string path, string file, int min, int max)
+    {
+        if (!element.TryGetProperty("workingDays", out var value))
+            throw new WorkflowDefinitionException(file, path + ".workingDays", "a whole number is required");
+        var number = value.GetInt32();
+        return number >= min && number <= max
+            ? number
+            : throw new WorkflowDefinitionException(file, path + ".workingDays", $"must be between {min} and {max}");
     }
 
     private static void CheckKindOfStep(StepDefinition step, string definitionKind, string path, string file)
@@ -254,59 +219,10 @@ public sealed partial class WorkflowDefinitionParser
         }
     }
 
-    private static void CheckProperties(JsonElement element, string path, string[] allowed, string file)
-    {
-        foreach (var property in element.EnumerateObject())
-        {
-            if (Array.IndexOf(allowed, property.Name) < 0)
-                throw new WorkflowDefinitionException(file, $"{path}.{property.Name}",
-                    $"unknown property (allowed: {string.Join(", ", allowed)}); layout and designer data do not belong in definition files");
-        }
-    }
+    /// <summary>A string property, trimmed; null when absent (the schema has checked its type).</summary>
+    private static string? String(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) ? value.GetString()!.Trim() : null;
 
-    private static void Forbid(JsonElement element, string path, string file, params string[] names)
-    {
-        foreach (var name in names)
-        {
-            if (element.TryGetProperty(name, out _))
-                throw new WorkflowDefinitionException(file, $"{path}.{name}", "this property does not apply to this kind of step");
-        }
-    }
-
-    private static string RequiredString(JsonElement element, string path, string name, string file) =>
-        OptionalString(element, path, name, file) is { Length: > 0 } value
-            ? value
-            : throw new WorkflowDefinitionException(file, $"{path}.{name}", "a non-empty string is required");
-
-    private static string? OptionalString(JsonElement element, string path, string name, string file)
-    {
-        if (!element.TryGetProperty(name, out var value)) return null;
-        return value.ValueKind == JsonValueKind.String
-            ? value.GetString()!.Trim()
-            : throw new WorkflowDefinitionException(file, $"{path}.{name}", "must be a string");
-    }
-
-    private static bool OptionalBool(JsonElement element, string path, string name, string file)
-    {
-        if (!element.TryGetProperty(name, out var value)) return false;
-        return value.ValueKind switch
-        {
-            JsonValueKind.True => true,
-            JsonValueKind.False => false,
-            _ => throw new WorkflowDefinitionException(file, $"{path}.{name}", "must be true or false"),
-        };
-    }
-
-    private static int RequiredInt(JsonElement element, string path, string name, string file, int min, int max)
-    {
-        if (!element.TryGetProperty(name, out var value) || value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out var number))
-            throw new WorkflowDefinitionException(file, $"{path}.{name}", "a whole number is required");
-        return number >= min && number <= max
-            ? number
-            : throw new WorkflowDefinitionException(file, $"{path}.{name}", $"must be between {min} and {max}");
-    }
-
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
-    private static partial Regex IdPattern();
-
+    private static bool Bool(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.GetBoolean();
 }

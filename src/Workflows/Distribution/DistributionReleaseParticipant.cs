@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
-using Workflows.Audit;
 using Microsoft.Extensions.Options;
+using Workflows.Audit;
 using Workflows.Engine;
 using Workflows.Kernel;
 using Workflows.Organisation;
@@ -15,9 +15,8 @@ namespace Workflows.Distribution;
 /// </summary>
 internal sealed class DistributionReleaseParticipant(IOptions<OrganisationOptions> organisation) : IReleaseParticipant
 {
-    public async Task OnReleaseAsync(StepActionContext context, CancellationToken cancellationToken)
+    public async Task OnReleaseAsync(StepActionContext context, PlanRecord plan, CancellationToken cancellationToken)
     {
-        var plan = context.Plan;
         var lines = await PlanRecipients.ResolveAsync(context.Work, plan.Id, plan.Fields, cancellationToken);
         if (lines.Count == 0) return;
         var blocking = lines.Where(l => l.Blocks).ToList();

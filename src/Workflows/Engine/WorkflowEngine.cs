@@ -6,7 +6,6 @@ using Workflows.Calendar;
 using Workflows.Definitions;
 using Workflows.Kernel;
 using Workflows.Organisation;
-using Workflows.Plans;
 using Workflows.Storage;
 
 namespace Workflows.Engine;
@@ -21,6 +20,7 @@ public sealed class WorkflowEngine
     private readonly NpgsqlDataSource _dataSource;
     private readonly WorkflowDefinitionCatalog _catalog;
     private readonly IReadOnlyDictionary<string, IStepAction> _actions;
+    private readonly IWorkflowSubjects _subjects;
     private readonly IWorkingCalendar _calendar;
     private readonly OrganisationOptions _organisation;
     private readonly TimeProvider _clock;
@@ -31,6 +31,7 @@ public sealed class WorkflowEngine
         NpgsqlDataSource dataSource,
         WorkflowDefinitionCatalog catalog,
         IEnumerable<IStepAction> actions,
+        IWorkflowSubjects subjects,
         IWorkingCalendar calendar,
         Microsoft.Extensions.Options.IOptions<OrganisationOptions> organisation,
         TimeProvider clock,
@@ -39,6 +40,7 @@ public sealed class WorkflowEngine
         _dataSource = dataSource;
         _catalog = catalog;
         _actions = actions.ToDictionary(a => a.Name, StringComparer.Ordinal);
+        _subjects = subjects;
         _calendar = calendar;
         _organisation = organisation.Value;
         _clock = clock;
@@ -56,12 +58,13 @@ public sealed class WorkflowEngine
     {
         using var logScope = _logger.BeginScope(Telemetry.LogScope.Plan(planId));
         await using var work = await UnitOfWork.BeginAsync(_dataSource, cancellationToken);
-        var plan = await LockPlanAsync(work, planId, actor, cancellationToken);
+        var plan = await _subjects.LockAsync(work, planId, cancellationToken) ?? throw WorkflowException.NotFound("Kế hoạch");
+        if (plan.BodyCode != actor.BodyCode) throw WorkflowException.Forbidden("Kế hoạch thuộc cơ quan khác.");
         if (!actor.IsIn(Roles.Drafter) || plan.CreatedBy != actor.UserName)
             throw WorkflowException.Forbidden("Chỉ chuyên viên soạn thảo kế hoạch này mới trình được.");
         var now = _clock.GetUtcNow();
         Guid instanceId;
-        if (plan.Status == PlanStatus.Draft)
+        if (plan.Status == WorkflowSubject.Draft)
         {
             var definition = _catalog.Latest(definitionId ?? "plan-approval");
             instanceId = Guid.NewGuid();
@@ -88,7 +91,7 @@ public sealed class WorkflowEngine
                 await EnterAsync(transition, start.Id, null, cancellationToken);
             }
         }
-        else if (plan.Status == PlanStatus.Returned)
+        else if (plan.Status == WorkflowSubject.Returned)
         {
             var task = await work.QuerySingleOrDefaultAsync<TaskRow>(
                 "SELECT " + TaskColumns + TaskFrom + " WHERE t.plan_id = @planId AND t.status = 'open' FOR UPDATE OF t", new { planId }, cancellationToken)
@@ -122,8 +125,8 @@ public sealed class WorkflowEngine
         await using var work = await UnitOfWork.BeginAsync(_dataSource, cancellationToken);
         // One round trip reads and locks the task and its plan (a concurrent completion waits here, then sees the
         // task completed: one winner, the others get 409); the writes, the audit records and COMMIT go in a second.
-        var rows = await work.QueryAsync<TaskRow, PlanRecord, (TaskRow Task, PlanRecord Plan)>(
-            "SELECT " + TaskColumns + ", " + PlanQueries.Columns + TaskFrom + " JOIN plans p ON p.id = t.plan_id WHERE t.id = @taskId FOR UPDATE OF t, p",
+        var rows = await work.QueryAsync<TaskRow, WorkflowSubject, (TaskRow Task, WorkflowSubject Plan)>(
+            $"SELECT {TaskColumns}, {_subjects.Columns}{TaskFrom} {_subjects.JoinFromTask} WHERE t.id = @taskId FOR UPDATE OF t, {_subjects.Alias}",
             (t, p) => (t, p), new { taskId }, splitOn: "id", cancellationToken);
         var (task, plan) = rows.SingleOrDefault();
         if (task is null) throw WorkflowException.NotFound("Công việc");
@@ -167,7 +170,7 @@ public sealed class WorkflowEngine
         return result;
     }
 
-    private async Task CompleteLockedAsync(UnitOfWork work, PlanRecord plan, TaskRow task, string? outcomeName, string? comment, string? signingForm, Actor actor,
+    private async Task CompleteLockedAsync(UnitOfWork work, WorkflowSubject plan, TaskRow task, string? outcomeName, string? comment, string? signingForm, Actor actor,
         DateTimeOffset now, bool resubmission, CancellationToken cancellationToken)
     {
         var definition = await _catalog.GetAsync(task.definition_id, task.definition_version, cancellationToken);
@@ -191,8 +194,7 @@ public sealed class WorkflowEngine
         if (step.Signing && outcome.Name == step.Outcomes.Keys.First())
         {
             signature = Sign(plan, signingForm, actor, now);
-            work.Queue("UPDATE plans SET signing = $1::jsonb WHERE id = $2",
-                System.Text.Json.JsonSerializer.Serialize(signature, System.Text.Json.JsonSerializerOptions.Web), plan.Id);
+            _subjects.Sign(work, plan.Id, signature);
         }
 
         work.Queue(
@@ -205,7 +207,7 @@ public sealed class WorkflowEngine
         await EnterAsync(transition, outcome.Next, outcome.Status, cancellationToken);
     }
 
-    private Signature Sign(PlanRecord plan, string? signingForm, Actor actor, DateTimeOffset now)
+    private Signature Sign(WorkflowSubject plan, string? signingForm, Actor actor, DateTimeOffset now)
     {
         var form = Signature.ParseForm(signingForm);
         var body = _organisation.Body(plan.BodyCode);
@@ -251,9 +253,8 @@ public sealed class WorkflowEngine
                 case StepKind.Action:
                 {
                     var action = _actions[step.Action!];
-                    // The action reads the plan as changed so far (the read sends the queued writes first).
-                    var plan = await work.QuerySingleAsync<PlanRecord>(PlanQueries.SelectById, new { id = transition.Plan.Id }, cancellationToken);
-                    await action.ExecuteAsync(new StepActionContext(work, plan, transition.InstanceId, transition.Actor, transition.Now), cancellationToken);
+                    // The action reads what it needs through the unit of work, which sends the writes queued so far first.
+                    await action.ExecuteAsync(new StepActionContext(work, transition.Plan, transition.InstanceId, transition.Actor, transition.Now), cancellationToken);
                     work.Queue("UPDATE workflow_instances SET current_step = $1 WHERE id = $2", stepId, transition.InstanceId);
                     stepId = step.Next!;
                     statusOverride = null;
@@ -268,29 +269,18 @@ public sealed class WorkflowEngine
         }
     }
 
-    private static void SetPlanStep(Transition transition, string? stepId, string status, string instanceStatus)
+    private void SetPlanStep(Transition transition, string? stepId, string status, string instanceStatus)
     {
-        transition.Work.Queue(
-            "UPDATE plans SET status = $1, current_step = $2, updated_at = $3, row_version = row_version + 1 WHERE id = $4",
-            status, stepId, transition.Now, transition.Plan.Id);
+        _subjects.EnterStep(transition.Work, transition.Plan.Id, status, stepId, transition.Now);
         transition.Work.Queue(
             "UPDATE workflow_instances SET status = $1, current_step = coalesce($2, current_step), completed_at = $3 WHERE id = $4",
             instanceStatus, stepId, instanceStatus == "completed" ? transition.Now : null, transition.InstanceId);
     }
 
-    private static void SetRevision(Transition transition) =>
-        transition.Work.Queue("UPDATE plans SET revision = $1 WHERE id = $2", transition.Plan.Revision, transition.Plan.Id);
+    private void SetRevision(Transition transition) => _subjects.SetRevision(transition.Work, transition.Plan.Id, transition.Plan.Revision);
 
     private static OutcomeDefinition SubmitOutcome(StepDefinition start) =>
         start.Outcomes.TryGetValue("submit", out var submit) ? submit : start.Outcomes.Values.First();
-
-    private static async Task<PlanRecord> LockPlanAsync(UnitOfWork work, Guid planId, Actor actor, CancellationToken cancellationToken)
-    {
-        var plan = await work.QuerySingleOrDefaultAsync<PlanRecord>(PlanQueries.SelectById + " FOR UPDATE", new { id = planId }, cancellationToken)
-            ?? throw WorkflowException.NotFound("Kế hoạch");
-        if (plan.BodyCode != actor.BodyCode) throw WorkflowException.Forbidden("Kế hoạch thuộc cơ quan khác.");
-        return plan;
-    }
 
     private const string TaskColumns =
         "t.id, t.instance_id, t.plan_id, t.body_code, t.step, t.role, t.revision, t.status, t.assignee, i.definition_id, i.definition_version";
@@ -298,7 +288,7 @@ public sealed class WorkflowEngine
     private const string TaskFrom = " FROM human_tasks t JOIN workflow_instances i ON i.id = t.instance_id";
 
     /// <summary>One transition's context; its unit of work holds its writes until they are sent together.</summary>
-    private sealed record Transition(UnitOfWork Work, PlanRecord Plan, Guid InstanceId, WorkflowDefinition Definition, Actor Actor, DateTimeOffset Now);
+    private sealed record Transition(UnitOfWork Work, WorkflowSubject Plan, Guid InstanceId, WorkflowDefinition Definition, Actor Actor, DateTimeOffset Now);
 
 #pragma warning disable IDE1006 // column names as Dapper maps them
     private sealed record TaskRow(Guid id, Guid instance_id, Guid plan_id, string body_code, string step, string role,

@@ -17,8 +17,9 @@ internal sealed class IssueNumberAction : IStepAction
 
     public async Task ExecuteAsync(StepActionContext context, CancellationToken cancellationToken)
     {
-        if (context.Plan.Number is not null)
-            throw WorkflowException.Conflict($"Kế hoạch đã có số {context.Plan.Symbol}.");
+        var plan = await PlanStore.ReadAsync(context.Work, context.Plan.Id, cancellationToken);
+        if (plan.Number is not null)
+            throw WorkflowException.Conflict($"Kế hoạch đã có số {plan.Symbol}.");
         var issuedOn = VietnamTime.ToVietnamDate(context.Now);
         var number = await context.Work.ExecuteScalarAsync<int>(
             """
@@ -26,11 +27,9 @@ internal sealed class IssueNumberAction : IStepAction
             ON CONFLICT (body_code, year) DO UPDATE SET last_number = issuance_counters.last_number + 1
             RETURNING last_number
             """,
-            new { context.Plan.BodyCode, issuedOn.Year }, cancellationToken);
-        var symbol = DocumentSymbol.Format(number, context.Plan.DocumentType, context.Plan.BodyCode);
-        context.Work.Queue(
-            "UPDATE plans SET number = $1, issue_year = $2, symbol = $3, issued_on = $4, status = $5 WHERE id = $6",
-            number, issuedOn.Year, symbol, issuedOn, PlanStatus.Issued, context.Plan.Id);
+            new { plan.BodyCode, issuedOn.Year }, cancellationToken);
+        var symbol = DocumentSymbol.Format(number, plan.DocumentType, plan.BodyCode);
+        PlanWrites.Issue(context.Work, plan.Id, number, issuedOn.Year, symbol, issuedOn);
         context.Work.Audit(context.Now, context.Actor.UserName, "plan.issued", context.Plan.Id, context.InstanceId, null,
             new { number, symbol, issuedOn });
     }

@@ -9,6 +9,6 @@ namespace Workflows.Plans;
 /// </summary>
 public interface IReleaseParticipant
 {
-    /// <summary>Does this participant's part of the release.</summary>
-    Task OnReleaseAsync(StepActionContext context, CancellationToken cancellationToken);
+    /// <summary>Does this participant's part of the release of <paramref name="plan"/> (as numbered, read in the release's unit of work).</summary>
+    Task OnReleaseAsync(StepActionContext context, PlanRecord plan, CancellationToken cancellationToken);
 }

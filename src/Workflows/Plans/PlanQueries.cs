@@ -7,7 +7,8 @@ internal static class PlanQueries
     public const string Columns =
         """
         p.id, p.body_code, p.document_type, p.subject, p.status, p.current_step, p.revision, p.number, p.symbol, p.issued_on,
-               p.signing::text AS signing, p.fields::text AS fields, p.document_name, p.created_by, p.created_at, p.updated_at, p.released_at
+               p.signing::text AS signing, p.fields::text AS fields, p.document_name, p.created_by, p.created_at, p.updated_at, p.released_at,
+               p.row_version
         """;
 
     public const string SelectById = "SELECT " + Columns + " FROM plans p WHERE id = @id";

@@ -55,4 +55,7 @@ public sealed record PlanRecord
 
     /// <summary>Release instant (UTC), once released.</summary>
     public DateTimeOffset? ReleasedAt { get; init; }
+
+    /// <summary>Incremented by every change of the row (<see cref="PlanWrites"/>); a writer that did not lock the plan updates only the version it read.</summary>
+    public int RowVersion { get; init; }
 }

@@ -9,7 +9,7 @@ using Workflows.Storage;
 
 namespace Workflows.Plans;
 
-/// <summary>Creates, reads and corrects plans; the workflow itself is moved by <see cref="WorkflowEngine"/>.</summary>
+/// <summary>Creates, reads and corrects plans; the workflow itself is moved by the engine (through <see cref="IWorkflowSubjects"/>).</summary>
 public sealed class PlanStore(NpgsqlDataSource dataSource, TimeProvider clock)
 {
     /// <summary>Document types accepted (Nghị định 30/2020, Phụ lục III) and CV for công văn.</summary>
@@ -24,14 +24,7 @@ public sealed class PlanStore(NpgsqlDataSource dataSource, TimeProvider clock)
         var id = Guid.NewGuid();
         var now = clock.GetUtcNow();
         await using var work = await UnitOfWork.BeginAsync(dataSource, cancellationToken);
-        work.Queue(
-            """
-            INSERT INTO plans (id, body_code, document_type, subject, status, fields, document_name, document_media_type, document_content,
-                               created_by, created_at, updated_at)
-            VALUES ($1, $2, $3, $4, 'draft', $5::jsonb, $6, $7, $8, $9, $10, $10)
-            """,
-            id, actor.BodyCode, plan.DocumentType, plan.Subject.Trim(), PlanFieldsJson.Serialize(plan.Fields), plan.DocumentName,
-            plan.DocumentMediaType, plan.DocumentContent, actor.UserName, now);
+        PlanWrites.Insert(work, id, actor.BodyCode, plan, PlanFieldsJson.Serialize(plan.Fields), actor.UserName, now);
         work.Audit(now, actor.UserName, "plan.created", id, null, null, new { subject = plan.Subject.Trim(), plan.DocumentName });
         await work.CommitAsync(cancellationToken); // insert, audit record and COMMIT in one round trip
         return id;
@@ -57,16 +50,16 @@ public sealed class PlanStore(NpgsqlDataSource dataSource, TimeProvider clock)
         fields ??= plan.Fields;
         Validate(subject, documentType);
         var now = clock.GetUtcNow();
-        work.Queue(
-            """
-            UPDATE plans SET subject = $1, document_type = $2, fields = $3::jsonb, updated_at = $4, row_version = row_version + 1
-            WHERE id = $5
-            """,
-            subject, documentType, PlanFieldsJson.Serialize(fields), now, id);
+        PlanWrites.Correct(work, id, subject, documentType, PlanFieldsJson.Serialize(fields), now);
         work.Audit(now, actor.UserName, "plan.corrected", id, null, null, new { subject, documentType, revision = plan.Revision });
         await work.CommitAsync(cancellationToken);
         return plan with { Subject = subject, DocumentType = documentType, Fields = fields, UpdatedAt = now };
     }
+
+    /// <summary>The plan as the unit of work sees it (with its queued writes), for an action or owner working inside it.</summary>
+    /// <exception cref="InvalidOperationException">No such plan.</exception>
+    internal static Task<PlanRecord> ReadAsync(UnitOfWork work, Guid id, CancellationToken cancellationToken) =>
+        work.QuerySingleAsync<PlanRecord>(PlanQueries.SelectById, new { id }, cancellationToken);
 
     /// <summary>The plan, if the actor's body owns it.</summary>
     /// <exception cref="WorkflowException">No such plan (404); another body (403).</exception>

@@ -16,12 +16,13 @@ internal sealed class ReleaseAction(IEnumerable<IReleaseParticipant> participant
 
     public async Task ExecuteAsync(StepActionContext context, CancellationToken cancellationToken)
     {
-        if (context.Plan.Number is null)
+        var plan = await PlanStore.ReadAsync(context.Work, context.Plan.Id, cancellationToken);
+        if (plan.Number is null)
             throw WorkflowException.Conflict("Kế hoạch chưa được cấp số, chưa phát hành được.");
-        foreach (var participant in participants) await participant.OnReleaseAsync(context, cancellationToken);
-        context.Work.Queue("UPDATE plans SET status = $1, released_at = $2 WHERE id = $3", PlanStatus.Released, context.Now, context.Plan.Id);
+        foreach (var participant in participants) await participant.OnReleaseAsync(context, plan, cancellationToken);
+        PlanWrites.Release(context.Work, plan.Id, context.Now);
         context.Work.Audit(context.Now, context.Actor.UserName, "plan.released", context.Plan.Id, context.InstanceId, null,
-            new { context.Plan.Symbol });
-        logger.LogInformation("Plan {PlanId} released as {Symbol} (transaction not yet committed)", context.Plan.Id, context.Plan.Symbol);
+            new { plan.Symbol });
+        logger.LogInformation("Plan {PlanId} released as {Symbol} (transaction not yet committed)", plan.Id, plan.Symbol);
     }
 }

@@ -6,6 +6,7 @@ using Workflows.Definitions;
 using Workflows.Engine;
 using Workflows.Kernel;
 using Workflows.Kernel.Plans;
+using Workflows.Plans;
 
 namespace Workflows.Reporting;
 
@@ -22,10 +23,11 @@ internal sealed class ActivateReportingAction(IServiceProvider services, Reporti
 
     public async Task ExecuteAsync(StepActionContext context, CancellationToken cancellationToken)
     {
-        var duties = context.Plan.Fields.ReportingDuties;
+        var plan = await PlanStore.ReadAsync(context.Work, context.Plan.Id, cancellationToken);
+        var duties = plan.Fields.ReportingDuties;
         if (duties.Count == 0) return;
-        var year = context.Plan.IssuedOn?.Year ?? VietnamTime.ToVietnamDate(context.Now).Year;
-        var defaultTitle = $"Báo cáo kết quả thực hiện Kế hoạch số {context.Plan.Symbol}";
+        var year = plan.IssuedOn?.Year ?? VietnamTime.ToVietnamDate(context.Now).Year;
+        var defaultTitle = $"Báo cáo kết quả thực hiện Kế hoạch số {plan.Symbol}";
         WorkflowDefinition? definition = null;
         var created = new List<object>();
         for (var index = 0; index < duties.Count; index++)
@@ -37,8 +39,8 @@ internal sealed class ActivateReportingAction(IServiceProvider services, Reporti
             var target = await store.CheckTargetAsync(context.Work, input.Target, prefix, cancellationToken);
             definition ??= services.GetRequiredService<WorkflowDefinitionCatalog>()
                 .LatestOfKind(options.Value.DefinitionId, WorkflowDefinition.ReportSubmissionKind);
-            var result = await store.InsertAsync(context.Work, schedule, target, context.Plan.Id, index,
-                context.Plan.BodyCode, definition, context.Actor.UserName, context.Now, cancellationToken);
+            var result = await store.InsertAsync(context.Work, schedule, target, plan.Id, index,
+                plan.BodyCode, definition, context.Actor.UserName, context.Now, cancellationToken);
             if (result is { } r)
                 created.Add(new { scheduleId = r.Id, dutyIndex = index, schedule.Title, frequency = ReportingFrequencies.ToApi(schedule.Frequency), periods = r.Periods });
         }

@@ -77,12 +77,8 @@ internal sealed class PlanDuties(NpgsqlDataSource dataSource, PlanStore plans, R
             await store.CheckTargetAsync(check, ScheduleInput.FromDuty(duty).Target, $"reportingDuties[{index}].", cancellationToken);
         }
         await using var work = await UnitOfWork.BeginAsync(dataSource, cancellationToken);
-        var updated = await work.ExecuteAsync(
-            """
-            UPDATE plans SET fields = jsonb_set(fields, ARRAY['reportingDuties', @index::text], @duty::jsonb), updated_at = @now, row_version = row_version + 1
-            WHERE id = @planId AND status NOT IN ('released', 'rejected') AND jsonb_array_length(fields -> 'reportingDuties') > @index
-            """, new { index, duty = PlanFieldsJson.Serialize(duty), now, planId }, cancellationToken);
-        if (updated == 0) throw WorkflowException.Conflict("Kế hoạch vừa thay đổi; tải lại rồi thử lại.");
+        if (!await PlanWrites.ReplaceDutyAsync(work, planId, plan.RowVersion, index, PlanFieldsJson.Serialize(duty), now, cancellationToken))
+            throw WorkflowException.Conflict("Kế hoạch vừa thay đổi; tải lại rồi thử lại.");
         work.Audit(now, actor.UserName, "plan.reporting-duty-completed", planId, null, null, new { index, duty = PlanFieldsJson.ToElement(duty) });
         await work.CommitAsync(cancellationToken);
     }

@@ -62,16 +62,17 @@ internal sealed class ReportingCycle(
             messages += sent;
         }
         int closed;
-        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
+        await using (var work = await UnitOfWork.BeginAsync(dataSource, cancellationToken))
         {
-            closed = await connection.ExecuteAsync(new CommandDefinition(
+            closed = await work.ExecuteAsync(
                 """
                 UPDATE reporting_periods p SET state = 'closed'
                 WHERE p.state = 'open' AND p.closes_at <= @now;
                 UPDATE reporting_schedules s SET status = 'ended'
                 WHERE s.status = 'active' AND s.ends_on < @today
                   AND NOT EXISTS (SELECT 1 FROM reporting_periods p WHERE p.schedule_id = s.id AND p.state <> 'closed');
-                """, new { now, today = VietnamTime.ToVietnamDate(now) }, cancellationToken: cancellationToken));
+                """, new { now, today = VietnamTime.ToVietnamDate(now) }, cancellationToken);
+            await work.CommitAsync(cancellationToken);
         }
         if (opened + steps + closed > 0)
             logger.LogInformation("Reporting cycle at {Now:u}: {Opened} periods opened, {Steps} steps done, {Messages} messages queued",

@@ -44,8 +44,9 @@ public sealed class LocalPostgresCluster
     /// Runs <c>initdb</c> when the folder holds no cluster yet, then starts the server unless it already runs there.
     /// </summary>
     /// <param name="fastUnsafe">Turns fsync off: for tests and benchmarks only.</param>
+    /// <returns>True when this call started the server; false when it already ran in the folder (someone else's).</returns>
     /// <exception cref="InvalidOperationException">initdb or pg_ctl failed; the message holds their output.</exception>
-    public void Start(bool fastUnsafe = false)
+    public bool Start(bool fastUnsafe = false)
     {
         var pgData = Path.Combine(_dataDirectory, "pg");
         if (!File.Exists(Path.Combine(pgData, "PG_VERSION")))
@@ -58,15 +59,23 @@ public sealed class LocalPostgresCluster
         if (Run("pg_ctl", $"-D \"{pgData}\" status", throwOnError: false) == 0)
         {
             _logger.LogInformation("PostgreSQL already runs in {Directory}", pgData);
-            return;
+            return false;
         }
         var options = $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=300";
         if (fastUnsafe) options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
         _logger.LogInformation("Starting PostgreSQL on 127.0.0.1:{Port}", Port);
         Run("pg_ctl", $"-D \"{pgData}\" -l \"{Path.Combine(_dataDirectory, "postgres.log")}\" -o \"{options}\" -w -t 60 start");
+        return true;
     }
 
-    /// <summary>Stops the server (fast shutdown); does nothing when it is not running.</summary>
+    /// <summary>The cluster's folder (the server's data directory is its <c>pg</c> subfolder).</summary>
+    public string DataDirectory => _dataDirectory;
+
+    /// <summary>
+    /// Stops the server and waits until it has exited: a fast shutdown (open sessions are ended, committed work is
+    /// kept), or with <paramref name="immediate"/> an immediate one (recovery on the next start). Does nothing when it
+    /// is not running.
+    /// </summary>
     public void Stop(bool immediate = false)
     {
         var pgData = Path.Combine(_dataDirectory, "pg");

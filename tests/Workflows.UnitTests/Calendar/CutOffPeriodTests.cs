@@ -1,4 +1,3 @@
-using Workflows.Kernel;
 using Workflows.Reporting.Periods;
 using Workflows.Kernel.Plans;
 

@@ -22,4 +22,54 @@ public sealed class DefinitionParserTests
         Assert.StartsWith(path, error.JsonPath);
         Assert.Contains(reason, error.Reason);
     }
+
+    private const string End = """{"id":"e","kind":"end","status":"done"}""";
+
+    [Theory]
+    [InlineData("""{"id":"x","version":1,"name":"x","start":"a","steps":[{"id":"a","kind":"humanTask","role":"Clerk","status":"s","dueInWorkingDays":1,"outcomes":{"ok":{"next":"e","colour":"red"}}},""" + End + "]}",
+        "$.steps[0].outcomes.ok.colour", "unknown property (allowed: next, label, requiresComment, status)")]
+    [InlineData("""{"id":"x","version":1,"name":"x","start":"a","steps":[{"id":"a","kind":"end","status":"done","next":"a"}]}""",
+        "$.steps[0].next", "unknown property (allowed: id, kind, name, description, status)")]
+    [InlineData("""{"id":"x","version":1,"name":"x","start":"a","steps":[{"id":"a","kind":"humanTask","role":"Clerk","status":"s","dueInWorkingDays":"two","outcomes":{"ok":{"next":"e"}}},""" + End + "]}",
+        "$.steps[0].dueInWorkingDays", "a whole number is required")]
+    [InlineData("""{"id":"x","version":1,"name":"x","start":"a","steps":[{"id":"a","kind":"humanTask","role":"Clerk","status":"s","dueInWorkingDays":400,"outcomes":{"ok":{"next":"e"}}},""" + End + "]}",
+        "$.steps[0].dueInWorkingDays", "must be between 0 and 365")]
+    [InlineData("""{"id":"x","version":1,"name":"x","start":"a","steps":[{"id":"a","kind":"humanTask","role":"Clerk","status":"s","dueInWorkingDays":1,"outcomes":{"Ok":{"next":"e"}}},""" + End + "]}",
+        "$.steps[0].outcomes.Ok", "'Ok': use lower-case letters, digits and dashes")]
+    [InlineData("""{"id":"x","version":1,"name":"x","start":"a","steps":[{"id":"a","kind":"humanTask","role":"Clerk","status":"s","dueInWorkingDays":1,"outcomes":{}},""" + End + "]}",
+        "$.steps[0].outcomes", "at least one entry is required")]
+    [InlineData("""{"id":"x","version":1,"name":"x","start":"a","steps":[{"id":"a","kind":"humanTask","role":"Clerk","status":"s","dueInWorkingDays":1,"signing":"yes","outcomes":{"ok":{"next":"e"}}},""" + End + "]}",
+        "$.steps[0].signing", "must be true or false")]
+    [InlineData("""{"id":"x","version":1,"name":"x","start":"a","steps":[{"id":"a","kind":"fly","status":"s"}]}""",
+        "$.steps[0].kind", "'fly' is not one of humanTask, action, notify, end")]
+    [InlineData("""{"id":"x","version":1,"name":"   ","start":"a","steps":[""" + End + "]}", "$.name", "not only spaces")]
+    [InlineData("""{"id":"x","version":1,"start":"a","steps":[""" + End + "]}", "$.name", "a non-empty string is required")]
+    [InlineData("""{"id":"x","version":1,"name":"x","start":"a","steps":[]}""", "$.steps", "at least one entry is required")]
+    [InlineData("""{"id":"x","version":1,"name":"x","start":"a","steps":[{"id":"a","kind":"action","next":"e"},""" + End + "]}",
+        "$.steps[0].action", "is required: one of issueNumber, release, activateReporting")]
+    public void A_structural_mistake_is_caught_by_the_schema_file_and_named_by_json_path_and_reason(string json, string path, string reason)
+    {
+        var parser = new WorkflowDefinitionParser(["issueNumber", "release", "activateReporting"]);
+        var error = Assert.Throws<WorkflowDefinitionException>(() => parser.Parse(json, "x.json"));
+        Assert.Equal("x.json", error.File);
+        Assert.Equal(path, error.JsonPath);
+        Assert.Contains(reason, error.Reason);
+    }
+
+    [Fact]
+    public void The_first_mistake_in_reading_order_is_the_one_named()
+    {
+        var parser = new WorkflowDefinitionParser(["issueNumber", "release", "activateReporting"]);
+        var json = """{"id":"x","version":0,"name":"x","start":"a","steps":[{"id":"a","kind":"end","status":"done","layout":1}]}""";
+        var error = Assert.Throws<WorkflowDefinitionException>(() => parser.Parse(json, "x.json"));
+        Assert.Equal("Invalid workflow definition x.json at $.version: must be between 1 and 2147483647", error.Message);
+    }
+
+    [Fact]
+    public void The_shipped_definitions_pass_the_schema_and_the_checks_in_code()
+    {
+        var parser = new WorkflowDefinitionParser(["issueNumber", "release", "activateReporting"]);
+        foreach (var file in Directory.GetFiles(RepositoryPaths.Definitions, "*.json").Where(f => !f.EndsWith(".schema.json", StringComparison.Ordinal)))
+            Assert.NotNull(parser.Parse(File.ReadAllText(file), Path.GetFileName(file)));
+    }
 }

@@ -97,13 +97,7 @@ public sealed class SubmissionStore(NpgsqlDataSource dataSource, TimeProvider cl
                 """, view.Id, view.SubmissionId, position, view.FileName, view.MediaType, view.SizeBytes, view.Sha256, file.File.Content);
             stored.Add(view);
         }
-        work.Queue("""
-            UPDATE report_requests
-            SET submitted_late = CASE WHEN first_submitted_at IS NULL THEN $1 ELSE submitted_late END,
-                first_submitted_at = coalesce(first_submitted_at, $2),
-                last_submitted_at = $2
-            WHERE id = $3
-            """, late, now, request.RequestId);
+        ReportRequestWrites.MarkSubmitted(work, request.RequestId, late, now);
 
         var receipt = new SubmissionReceipt(id, version, now, late);
         OutboxWriter.Enqueue(work, new OutboxMessage(
@@ -162,7 +156,7 @@ public sealed class SubmissionStore(NpgsqlDataSource dataSource, TimeProvider cl
         var request = await RequestForOfficeAsync(work, requestId, actor, ct);
         if (request.TokenRevokedAt is { } already) return already;
         var now = clock.GetUtcNow();
-        work.Queue("UPDATE report_requests SET token_revoked_at = $1 WHERE id = $2", now, requestId);
+        ReportRequestWrites.RevokeLink(work, requestId, now);
         work.Audit(now, actor.UserName, "report.link-revoked", request.PlanId, null, null, new { requestId, request.SchoolName, request.PeriodLabel });
         await work.CommitAsync(ct);
         return now;
@@ -185,11 +179,7 @@ public sealed class SubmissionStore(NpgsqlDataSource dataSource, TimeProvider cl
         if (now >= request.ClosesAt || request.PeriodState == "closed")
             throw WorkflowException.Conflict("Kỳ báo cáo đã đóng; không cấp lại đường dẫn nộp báo cáo.");
         var (token, hash) = ReportTokens.Create();
-        work.Queue("""
-            INSERT INTO report_token_history (token_hash, request_id, revoked_at)
-            SELECT token_hash, id, coalesce(token_revoked_at, $1) FROM report_requests WHERE id = $2
-            """, now, requestId);
-        work.Queue("UPDATE report_requests SET token_hash = $1, token_revoked_at = NULL WHERE id = $2", hash, requestId);
+        ReportRequestWrites.ReplaceLink(work, requestId, hash, now);
         OutboxWriter.Enqueue(work, new OutboxMessage(
             "report-link", request.Address, request.SchoolName, SubmissionTexts.ReissueSubject(request),
             SubmissionTexts.ReissueBody(request, ReportTokens.Link(publicBaseUrl, token)),
