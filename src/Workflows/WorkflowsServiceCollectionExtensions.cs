@@ -32,6 +32,11 @@ public static class WorkflowsServiceCollectionExtensions
         services.AddSingleton<WorkflowEngine>();
         services.AddSingleton<PlanStore>();
         services.AddSingleton<AuditVerifier>();
+        services.AddSingleton<InstanceQueries>();
+        services.AddSingleton<DefinitionQueries>();
+        services.AddSingleton<IssuanceQueries>();
+        services.AddSingleton<PlanListQueries>();
+        services.AddSingleton<Reporting.Status.ReportingStatusQueries>();
         services.AddSingleton<AuditSealer>();
         services.TryAddSingleton(sp => new Telemetry.WorkflowsMetrics(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
         return services;

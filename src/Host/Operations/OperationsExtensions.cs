@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Workflows.Storage;
 
 namespace Workflows.Host.Operations;
 
@@ -25,7 +26,7 @@ internal static class OperationsExtensions
     {
         builder.Services.AddDataProtection().SetApplicationName("Workflows");
         builder.Services.AddOptions<KeyManagementOptions>()
-            .Configure<NpgsqlDataSource>((options, dataSource) => options.XmlRepository = new PostgresXmlRepository(dataSource));
+            .Configure<NpgsqlDataSource>((options, dataSource) => options.XmlRepository = new PostgresXmlRepository(new DataProtectionKeyStore(dataSource)));
         builder.Services.AddHealthChecks()
             .AddCheck<PostgresHealthCheck>("postgres", tags: [ReadyTag])
             .AddCheck<SchemaHealthCheck>("schema", tags: [ReadyTag])

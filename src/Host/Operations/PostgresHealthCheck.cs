@@ -1,9 +1,10 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
+using Workflows.Storage;
 
 namespace Workflows.Host.Operations;
 
-/// <summary>Ready check <c>postgres</c>: a connection opens and answers <c>SELECT 1</c> within 5 seconds.</summary>
+/// <summary>Ready check <c>postgres</c>: <see cref="DatabaseProbe"/> answers within 5 seconds.</summary>
 internal sealed class PostgresHealthCheck(NpgsqlDataSource dataSource) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
@@ -12,10 +13,7 @@ internal sealed class PostgresHealthCheck(NpgsqlDataSource dataSource) : IHealth
         timeout.CancelAfter(TimeSpan.FromSeconds(5));
         try
         {
-            await using var connection = await dataSource.OpenConnectionAsync(timeout.Token);
-            await using var command = new NpgsqlCommand("SELECT 1", connection);
-            await command.ExecuteScalarAsync(timeout.Token);
-            return HealthCheckResult.Healthy($"PostgreSQL {connection.PostgreSqlVersion} at {connection.Host}:{connection.Port}");
+            return HealthCheckResult.Healthy(await DatabaseProbe.DescribeAsync(dataSource, timeout.Token));
         }
         catch (Exception e) when (e is NpgsqlException or OperationCanceledException or System.Net.Sockets.SocketException or TimeoutException)
         {

@@ -1,13 +1,14 @@
 using Microsoft.AspNetCore.Mvc;
 using Workflows.Engine;
 using Workflows.Host.Ui;
+using Workflows.Issuance;
 using Workflows.Kernel;
 using Workflows.Plans;
 
 namespace Workflows.Host.Pages;
 
 /// <summary>The clerk's list: signed plans waiting for their number and release, the number the next one gets, and the released ones.</summary>
-internal sealed class PhatHanhModel(WorkflowEngine engine, PlanStore store, UiQueries queries) : UiPage
+internal sealed class PhatHanhModel(WorkflowEngine engine, PlanStore store, IssuanceQueries issuance) : UiPage
 {
     public IReadOnlyList<HumanTaskView> Waiting { get; private set; } = [];
     public IReadOnlyList<PlanRecord> Released { get; private set; } = [];
@@ -18,7 +19,7 @@ internal sealed class PhatHanhModel(WorkflowEngine engine, PlanStore store, UiQu
         if (!Actor.IsIn(Roles.Clerk)) return Forbid();
         Waiting = (await engine.OpenTasksAsync(Actor, ct)).Where(t => t.Role == Roles.Clerk).ToList();
         Released = (await store.ListAsync(Actor, 50, ct)).Where(p => p.Status is PlanStatus.Issued or PlanStatus.Released).ToList();
-        NextSymbol = await queries.NextSymbolAsync(Actor.BodyCode, "KH", ct);
+        NextSymbol = await issuance.NextSymbolAsync(Actor.BodyCode, "KH", ct);
         return Page();
     }
 }

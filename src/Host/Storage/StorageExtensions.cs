@@ -28,23 +28,12 @@ internal static class StorageExtensions
                 builder.Services.AddSingleton(cluster);
                 builder.Services.AddHostedService<EmbeddedPostgresShutdown>();
             }
-            EnsureDatabase(cluster.ConnectionString(), "workflows");
+            cluster.EnsureDatabase("workflows");
             connectionString = cluster.ConnectionString("workflows");
             builder.Configuration["Workflows:Embedded"] = "true";
         }
         builder.Services.AddSingleton(_ => WorkflowsDataSource.Build(connectionString));
         builder.Configuration["ConnectionStrings:Workflows"] = connectionString;
         return builder;
-    }
-
-    private static void EnsureDatabase(string adminConnectionString, string database)
-    {
-        using var connection = new NpgsqlConnection(adminConnectionString);
-        connection.Open();
-        using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", connection);
-        exists.Parameters.AddWithValue("name", database);
-        if (exists.ExecuteScalar() is not null) return;
-        using var create = new NpgsqlCommand($"CREATE DATABASE \"{database}\"", connection);
-        create.ExecuteNonQuery();
     }
 }

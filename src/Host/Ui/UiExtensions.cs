@@ -32,8 +32,6 @@ internal static class UiExtensions
             options.Conventions.AuthorizeFolder("/QuanTri", AdminPolicy);
         }).AddMvcOptions(options => options.Filters.Add<UiErrorFilter>());
         builder.Services.AddAuthorizationBuilder().AddPolicy(AdminPolicy, policy => policy.RequireRole(Roles.Admin));
-        builder.Services.AddSingleton<UiQueries>();
-        builder.Services.AddSingleton<ReportingQueries>();
         // Vietnamese text stays readable in the HTML instead of numeric entities (the encoder still escapes markup).
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
             options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));

@@ -44,7 +44,7 @@ internal sealed class DistributionReleaseParticipant(IOptions<OrganisationOption
         var subject = $"[{plan.Symbol}] {plan.Subject}";
         // One statement for every recipient (arrays unnested), not one round trip each.
         OutboxWriter.EnqueueRelease(context.Work, plan.Id, subject, messages
-            .Select(m => (m.Address, m.Recipient.Name, m.Recipient.Id, m.Lines, m.Purpose, Body(m.Recipient.Name, body, plan, m.Purpose, signerTitle, signerName)))
+            .Select(m => (m.Address, m.Recipient.Name, m.Recipient.Id, m.Lines, m.Purpose, Body(m.Recipient.Name, body, plan, m.Purpose, signerTitle, signerName, context.Now)))
             .ToList());
         context.Work.Audit(context.Now, context.Actor.UserName, "plan.distribution-queued", plan.Id, context.InstanceId, null, new
         {
@@ -67,9 +67,9 @@ internal sealed class DistributionReleaseParticipant(IOptions<OrganisationOption
         return (s.SecondTitle is null ? s.Title : $"{s.Title} / {s.SecondTitle}", s.Name);
     }
 
-    internal static string Body(string recipient, string sender, PlanRecord plan, string purpose, string signerTitle, string signerName)
+    internal static string Body(string recipient, string sender, PlanRecord plan, string purpose, string signerTitle, string signerName, DateTimeOffset now)
     {
-        var date = plan.IssuedOn ?? DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+        var date = plan.IssuedOn ?? VietnamTime.ToVietnamDate(now);
         var text = new StringBuilder();
         text.AppendLine($"Kính gửi: {recipient}");
         text.AppendLine();

@@ -5,6 +5,12 @@ namespace Workflows.Kernel;
 /// </summary>
 public static class VietnamTime
 {
+    /// <summary>
+    /// The IANA time-zone id of Vietnam, for what needs a zone by name (a scheduler's cron time zone, PostgreSQL's
+    /// <c>AT TIME ZONE</c>); C# code converts with the members below instead.
+    /// </summary>
+    public const string TimeZoneId = "Asia/Ho_Chi_Minh";
+
     /// <summary>The offset of Vietnam time from UTC: +07:00.</summary>
     public static readonly TimeSpan Offset = TimeSpan.FromHours(7);
 

@@ -69,9 +69,9 @@ internal sealed class ReportingCycle(
                 UPDATE reporting_periods p SET state = 'closed'
                 WHERE p.state = 'open' AND p.closes_at <= @now;
                 UPDATE reporting_schedules s SET status = 'ended'
-                WHERE s.status = 'active' AND s.ends_on < (@now AT TIME ZONE 'Asia/Ho_Chi_Minh')::date
+                WHERE s.status = 'active' AND s.ends_on < @today
                   AND NOT EXISTS (SELECT 1 FROM reporting_periods p WHERE p.schedule_id = s.id AND p.state <> 'closed');
-                """, new { now }, cancellationToken);
+                """, new { now, today = VietnamTime.ToVietnamDate(now) }, cancellationToken);
             await work.CommitAsync(cancellationToken);
         }
         if (opened + steps + closed > 0)

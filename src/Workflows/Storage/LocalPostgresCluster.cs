@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace Workflows.Storage;
 
@@ -80,6 +81,20 @@ public sealed class LocalPostgresCluster
         var pgData = Path.Combine(_dataDirectory, "pg");
         if (Run("pg_ctl", $"-D \"{pgData}\" status", throwOnError: false) != 0) return;
         Run("pg_ctl", $"-D \"{pgData}\" -m {(immediate ? "immediate" : "fast")} -w stop", throwOnError: false);
+    }
+
+    /// <summary>Creates database <paramref name="database"/> in the running cluster unless it exists already.</summary>
+    /// <param name="database">Database name; quoted as an identifier, so any name PostgreSQL accepts.</param>
+    /// <exception cref="NpgsqlException">The server cannot be reached or refuses.</exception>
+    public void EnsureDatabase(string database)
+    {
+        using var connection = new NpgsqlConnection(ConnectionString());
+        connection.Open();
+        using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", connection);
+        exists.Parameters.AddWithValue("name", database);
+        if (exists.ExecuteScalar() is not null) return;
+        using var create = new NpgsqlCommand($"CREATE DATABASE \"{database.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", connection);
+        create.ExecuteNonQuery();
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using Workflows.Reporting;
 using Workflows.Reporting.Periods;
 using Workflows.Kernel.Plans;
 

@@ -1,4 +1,3 @@
-using Workflows.Reporting;
 using Workflows.Reading;
 using Workflows.Kernel.Plans;
 using static Workflows.UnitTests.Reading.ReadingTestFiles;

@@ -1,5 +1,6 @@
 using Workflows.Host.Ui;
 using Workflows.Reporting;
+using Workflows.Reporting.Status;
 
 namespace Workflows.Host.Pages.BaoCao;
 
@@ -7,7 +8,7 @@ namespace Workflows.Host.Pages.BaoCao;
 /// One reporting schedule: its rule and periods, the schools × periods matrix with a legend in words, the overdue list
 /// and the CSV download. Same rule as <c>GET /api/reporting/schedules/{id}/status</c>: a schedule of another body gives 403.
 /// </summary>
-internal sealed class ChiTietModel(ReportingScheduleStore store, ReportingQueries queries, TimeProvider clock) : UiPage
+internal sealed class ChiTietModel(ReportingScheduleStore store, ReportingStatusQueries queries, TimeProvider clock) : UiPage
 {
     public ScheduleView Schedule { get; private set; } = null!;
     public StatusMatrix Matrix { get; private set; } = null!;

@@ -1,6 +1,8 @@
 using Workflows.Host.Ui;
 using Workflows.Kernel;
+using Workflows.Plans;
 using Workflows.Reporting;
+using Workflows.Reporting.Status;
 
 namespace Workflows.Host.Pages.BaoCao;
 
@@ -8,7 +10,7 @@ namespace Workflows.Host.Pages.BaoCao;
 /// The reporting schedules of the user's body (the same rule as <c>GET /api/reporting/schedules</c>): grouped by the
 /// plan they come from, then the standalone campaigns; each with its frequency, target, dates and periods.
 /// </summary>
-internal sealed class IndexModel(ReportingScheduleStore store, ReportingQueries queries, TimeProvider clock) : UiPage
+internal sealed class IndexModel(ReportingScheduleStore store, ReportingStatusQueries queries, PlanListQueries plans, TimeProvider clock) : UiPage
 {
     /// <summary>Schedules grouped by plan (plan id, symbol, subject); the group with a null plan holds the standalone campaigns.</summary>
     public IReadOnlyList<(Guid? PlanId, string? Symbol, string? Subject, IReadOnlyList<ScheduleView> Schedules)> Groups { get; private set; } = [];
@@ -24,7 +26,7 @@ internal sealed class IndexModel(ReportingScheduleStore store, ReportingQueries 
     {
         var schedules = await store.ListAsync(Actor, null, ct);
         Summary = await queries.PeriodSummaryAsync(schedules.Select(s => s.Id).ToArray(), VietnamTime.Today(clock), ct);
-        var subjects = await queries.PlanSubjectsAsync(schedules.Where(s => s.PlanId is not null).Select(s => s.PlanId!.Value).Distinct().ToArray(), ct);
+        var subjects = await plans.SubjectsAsync(schedules.Where(s => s.PlanId is not null).Select(s => s.PlanId!.Value).Distinct().ToArray(), ct);
         Groups = schedules
             .GroupBy(s => s.PlanId)
             .OrderBy(g => g.Key is null ? 1 : 0)

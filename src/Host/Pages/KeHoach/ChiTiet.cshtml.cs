@@ -4,6 +4,7 @@ using Workflows.Definitions;
 using Workflows.Distribution;
 using Workflows.Engine;
 using Workflows.Host.Ui;
+using Workflows.Issuance;
 using Workflows.Kernel;
 using Workflows.Organisation;
 using Workflows.Plans;
@@ -17,7 +18,7 @@ namespace Workflows.Host.Pages.KeHoach;
 /// A user of another body gets 403 (the plan store refuses).
 /// </summary>
 internal sealed class ChiTietModel(
-    PlanStore store, WorkflowEngine engine, UiQueries queries, PlanRecipients recipients, DirectoryStore directory,
+    PlanStore store, WorkflowEngine engine, InstanceQueries instances, IssuanceQueries issuance, PlanRecipients recipients, DirectoryStore directory,
     DeliveryStore deliveries, IOptions<OrganisationOptions> organisation, TimeProvider clock,
     Workflows.Reporting.ReportingScheduleStore schedules, Workflows.Reporting.PlanDuties duties) : UiPage
 {
@@ -152,9 +153,9 @@ internal sealed class ChiTietModel(
         OpenTask = (await engine.OpenTasksAsync(Actor, ct)).FirstOrDefault(t => t.PlanId == id && t.Role != Roles.Drafter);
         if (OpenTask is not null)
         {
-            Step = (await queries.DefinitionOfPlanAsync(id, ct))?.Steps.GetValueOrDefault(OpenTask.Step);
+            Step = (await instances.DefinitionOfPlanAsync(id, ct))?.Steps.GetValueOrDefault(OpenTask.Step);
         }
-        if (OpenTask?.Role == Roles.Clerk) NextSymbol = await queries.NextSymbolAsync(Plan.BodyCode, Plan.DocumentType, ct);
+        if (OpenTask?.Role == Roles.Clerk) NextSymbol = await issuance.NextSymbolAsync(Plan.BodyCode, Plan.DocumentType, ct);
         if (IsClerk && Plan.Status is PlanStatus.Signed or PlanStatus.Issued or PlanStatus.Released)
         {
             Lines = await recipients.ResolveAsync(id, Plan.Fields, ct);

@@ -6,7 +6,7 @@ using Workflows.Host.Ui;
 namespace Workflows.Host.Pages.QuanTri;
 
 /// <summary>The workflow definitions in use, every stored version, and the check of an uploaded file with its errors (JSON path and reason).</summary>
-internal sealed class QuyTrinhModel(WorkflowDefinitionCatalog catalog, WorkflowDefinitionParser parser, UiQueries queries) : UiPage
+internal sealed class QuyTrinhModel(WorkflowDefinitionCatalog catalog, WorkflowDefinitionParser parser, DefinitionQueries queries) : UiPage
 {
     /// <summary>Largest definition file checked, in bytes (1 MB).</summary>
     private const int MaxBytes = 1024 * 1024;
@@ -47,6 +47,6 @@ internal sealed class QuyTrinhModel(WorkflowDefinitionCatalog catalog, WorkflowD
     private async Task LoadAsync(CancellationToken ct)
     {
         Current = catalog.Current.OrderBy(d => d.Id).ToList();
-        Versions = await queries.DefinitionVersionsAsync(ct);
+        Versions = await queries.VersionsAsync(ct);
     }
 }

@@ -1,14 +1,14 @@
 using Dapper;
 using Npgsql;
 
-namespace Workflows.Host.Ui;
+namespace Workflows.Reporting.Status;
 
 /// <summary>
-/// Read-only lookups of the reporting pages beside <c>ReportingScheduleStore</c> (which checks the caller's body first):
-/// each schedule's period counts and next due day, the subjects of the plans schedules come from, and the request of
-/// each school and period (to link a matrix cell to its submissions).
+/// Read-only lookups of the reporting pages beside <see cref="ReportingScheduleStore"/> (which checks the caller's body
+/// first): each schedule's period counts and next due day, and the request of each school and period (to link a matrix
+/// cell to its submissions).
 /// </summary>
-internal sealed class ReportingQueries(NpgsqlDataSource dataSource)
+internal sealed class ReportingStatusQueries(NpgsqlDataSource dataSource)
 {
     /// <summary>Per schedule: number of periods, how many are open, and the next due day on or after <paramref name="today"/> (Vietnam date).</summary>
     public async Task<IReadOnlyDictionary<Guid, (int Periods, int Open, DateOnly? NextDue)>> PeriodSummaryAsync(Guid[] scheduleIds, DateOnly today,
@@ -22,15 +22,6 @@ internal sealed class ReportingQueries(NpgsqlDataSource dataSource)
             FROM reporting_periods WHERE schedule_id = ANY(@scheduleIds) GROUP BY schedule_id
             """, new { scheduleIds, today }, cancellationToken: ct));
         return rows.ToDictionary(r => r.Id, r => (r.Periods, r.Open, r.NextDue));
-    }
-
-    /// <summary>The subject of each plan of <paramref name="planIds"/>.</summary>
-    public async Task<IReadOnlyDictionary<Guid, string>> PlanSubjectsAsync(Guid[] planIds, CancellationToken ct)
-    {
-        if (planIds.Length == 0) return new Dictionary<Guid, string>();
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        return (await connection.QueryAsync<(Guid Id, string Subject)>(new CommandDefinition(
-            "SELECT id, subject FROM plans WHERE id = ANY(@planIds)", new { planIds }, cancellationToken: ct))).ToDictionary(r => r.Id, r => r.Subject);
     }
 
     /// <summary>

@@ -1,0 +1,41 @@
+namespace Workflows.UnitTests.Architecture;
+
+/// <summary>
+/// The architecture of issue 11, checked on the source files under <c>src/</c>: who may write role names, where SQL
+/// may live, who computes Vietnam time, and what the pure features may import. Each rule's own tests (<see cref="ArchitectureRulesTests"/>) show
+/// it fails on a planted violation.
+/// </summary>
+public sealed class ArchitectureTests
+{
+    [Fact]
+    public void A_role_name_is_written_nowhere_but_Kernel_Roles()
+    {
+        Assert.Contains(SourceTree.Sources, f => f.Path == ArchitectureRules.RolesFile);
+        Assert.Empty(ArchitectureRules.RoleNamesOutsideRoles(SourceTree.Sources));
+    }
+
+    [Fact]
+    public void The_Host_holds_no_SQL()
+    {
+        var host = SourceTree.Sources.Under("src/Host").ToList();
+        Assert.NotEmpty(host);
+        Assert.Empty(ArchitectureRules.SqlIn(host));
+    }
+
+    [Fact]
+    public void Vietnam_time_is_computed_nowhere_but_Kernel_VietnamTime()
+    {
+        Assert.Contains(SourceTree.Sources, f => f.Path == ArchitectureRules.VietnamTimeFile);
+        Assert.Empty(ArchitectureRules.VietnamTimeOutsideKernel(SourceTree.Sources));
+    }
+
+    [Theory]
+    [InlineData("src/Workflows/Reading")]
+    [InlineData("src/Workflows/Calendar")]
+    public void A_pure_feature_imports_nothing_of_Workflows_but_Kernel(string folder)
+    {
+        var files = SourceTree.Sources.Under(folder).ToList();
+        Assert.NotEmpty(files);
+        Assert.Empty(ArchitectureRules.ImportsBeyond(files, SourceTree.Namespaces, "Workflows", "Workflows.Kernel"));
+    }
+}
