@@ -30,7 +30,7 @@ public sealed partial class PersistenceOwnershipTests
         ["report_submissions"] = "src/Workflows/Reporting/Submissions",
         ["report_submission_files"] = "src/Workflows/Reporting/Submissions",
         ["schema_migrations"] = "src/Workflows/Storage",
-        ["data_protection_keys"] = "src/Host/Operations",
+        ["data_protection_keys"] = "src/Workflows/Storage",
     };
 
     [Fact]
