@@ -18,10 +18,9 @@ internal static class TaskEndpoints
         tasks.MapGet("/", async (HttpContext http, WorkflowEngine engine, CancellationToken ct) =>
             Results.Ok(await engine.OpenTasksAsync(http.User.ToActor(), ct)));
         tasks.MapPost("/{id:guid}/complete", async (Guid id, CompleteRequest request, HttpContext http, WorkflowEngine engine,
-            Workflows.Telemetry.WorkflowsMetrics metrics, CancellationToken ct) =>
+            CancellationToken ct) =>
         {
             await engine.CompleteAsync(id, request.Outcome ?? "", request.Comment, request.SigningForm, http.User.ToActor(), ct);
-            metrics.TaskCompleted(request.Outcome ?? "");
             return Results.NoContent();
         });
         return api;

@@ -24,6 +24,7 @@ public sealed class WorkflowEngine
     private readonly IWorkingCalendar _calendar;
     private readonly OrganisationOptions _organisation;
     private readonly TimeProvider _clock;
+    private readonly Telemetry.WorkflowsMetrics _metrics;
     private readonly ILogger<WorkflowEngine> _logger;
 
     /// <summary>Creates the engine.</summary>
@@ -35,8 +36,10 @@ public sealed class WorkflowEngine
         IWorkingCalendar calendar,
         Microsoft.Extensions.Options.IOptions<OrganisationOptions> organisation,
         TimeProvider clock,
+        Telemetry.WorkflowsMetrics metrics,
         ILogger<WorkflowEngine> logger)
     {
+        _metrics = metrics;
         _dataSource = dataSource;
         _catalog = catalog;
         _actions = actions.ToDictionary(a => a.Name, StringComparer.Ordinal);
@@ -138,6 +141,7 @@ public sealed class WorkflowEngine
         var now = _clock.GetUtcNow();
         await CompleteLockedAsync(work, plan, task, outcome, comment, signingForm, actor, now, resubmission: false, cancellationToken);
         await work.CommitAsync(cancellationToken);
+        _metrics.TaskCompleted(outcome);
         _logger.LogInformation("Task {TaskId} ({Step}) of plan {PlanId} completed with {Outcome} by {User}",
             taskId, task.step, task.plan_id, outcome, actor.UserName);
     }
