@@ -41,11 +41,16 @@ internal static class SecurityExtensions
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => IsSignIn(context.Request)
-                ? RateLimitPartition.GetFixedWindowLimiter(ClientAddress.Of(context), _ => new FixedWindowRateLimiterOptions
+                ? RateLimitPartition.GetTokenBucketLimiter(ClientAddress.Of(context), _ =>
                 {
-                    PermitLimit = context.RequestServices.GetRequiredService<IOptions<SecurityOptions>>().Value.SignInPerAddressPerMinute,
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
+                    var o = context.RequestServices.GetRequiredService<IOptions<SecurityOptions>>().Value;
+                    return new TokenBucketRateLimiterOptions
+                    {
+                        TokenLimit = o.SignInPerAddressBurst,
+                        TokensPerPeriod = 1,
+                        ReplenishmentPeriod = TimeSpan.FromMinutes(1) / o.SignInPerAddressPerMinute,
+                        QueueLimit = 0,
+                    };
                 })
                 : RateLimitPartition.GetNoLimiter(""));
             limiter.OnRejected = (context, ct) => TooManyAsync(context, ct);

@@ -20,8 +20,14 @@ internal sealed class SecurityOptions
     /// <summary>Networks (CIDR) whose callers see the checks of <c>/health/ready</c> without signing in (e.g. the monitoring host).</summary>
     public List<string> HealthDetailsNetworks { get; set; } = [];
 
-    /// <summary>Sign-in attempts one client address may make per minute (all account names together).</summary>
-    public int SignInPerAddressPerMinute { get; set; } = 20;
+    /// <summary>
+    /// Sign-in attempts one client address may make per minute over time (all account names together; generous, since a
+    /// whole office may sign in from behind one NAT address): a token bucket refilled evenly, one attempt at a time.
+    /// </summary>
+    public int SignInPerAddressPerMinute { get; set; } = 120;
+
+    /// <summary>Sign-in attempts one client address may make in a burst before the per-minute rate applies.</summary>
+    public int SignInPerAddressBurst { get; set; } = 30;
 
     /// <summary>Sign-in attempts per minute for one account name (all addresses together).</summary>
     public int SignInPerAccountPerMinute { get; set; } = 30;

@@ -16,7 +16,7 @@ internal static class SecuritySettings
                 if (!IPNetwork.TryParse(network.Value ?? "", out _)) yield return $"{s}:{name}:{network.Key}: '{network.Value}' is not a network such as 10.0.0.0/8";
         foreach (var (name, min, max) in new[]
                  {
-                     ("SignInPerAddressPerMinute", 1, 10_000), ("SignInPerAccountPerMinute", 1, 10_000), ("SignInFreeFailures", 0, 100),
+                     ("SignInPerAddressPerMinute", 1, 10_000), ("SignInPerAddressBurst", 1, 10_000), ("SignInPerAccountPerMinute", 1, 10_000), ("SignInFreeFailures", 0, 100),
                      ("SignInMaxDelaySeconds", 1, 86_400), ("MinRequestBodyBytesPerSecond", 1, 1_000_000), ("MinRequestBodyGraceSeconds", 1, 600),
                  })
         {

@@ -73,12 +73,12 @@ public sealed class SessionStore(NpgsqlDataSource dataSource)
             new { userId, now }, cancellationToken: ct));
     }
 
-    /// <summary>Deletes sessions that expired before <paramref name="now"/>; returns how many.</summary>
+    /// <summary>Deletes sessions that expired a week before <paramref name="now"/> or earlier (a week of slack for nodes whose clocks differ); returns how many.</summary>
     /// <exception cref="NpgsqlException">The database cannot be reached.</exception>
     public async Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         return await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM auth_sessions WHERE expires_at <= @now", new { now }, cancellationToken: ct));
+            "DELETE FROM auth_sessions WHERE expires_at <= @now - interval '7 days'", new { now }, cancellationToken: ct));
     }
 }

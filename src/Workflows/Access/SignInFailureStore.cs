@@ -33,20 +33,16 @@ public sealed class SignInFailureStore(NpgsqlDataSource dataSource)
     public async Task<int> RecordFailureAsync(string account, string address, DateTimeOffset now, int freeFailures, TimeSpan maxDelay, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        return await connection.ExecuteScalarAsync<int>(new CommandDefinition("""
-            WITH counted AS (
-                INSERT INTO sign_in_failures AS f (account, address, failures, last_failure, not_before)
-                VALUES (@account, @address, 1, @now, @now)
-                ON CONFLICT (account, address) DO UPDATE
-                SET failures = CASE WHEN f.last_failure < @now - interval '1 day' THEN 1 ELSE f.failures + 1 END,
-                    last_failure = @now
-                RETURNING f.failures
-            )
-            UPDATE sign_in_failures SET not_before = @now + make_interval(secs =>
-                CASE WHEN c.failures <= @freeFailures THEN 0
-                     ELSE least(@maxSeconds, power(2, least(c.failures - @freeFailures - 1, 30))) END)
-            FROM counted c WHERE account = @account AND address = @address
-            RETURNING c.failures
+        // One statement: the new count, then the delay it earns (the first freeFailures cost nothing, then 1 s, 2 s, 4 s…).
+        const string count = "CASE WHEN f.last_failure < @now - interval '1 day' THEN 1 ELSE f.failures + 1 END";
+        static string NotBefore(string n) =>
+            $"@now + make_interval(secs => CASE WHEN {n} <= @freeFailures THEN 0 ELSE least(@maxSeconds, power(2, least({n} - @freeFailures - 1, 30))) END)";
+        return await connection.ExecuteScalarAsync<int>(new CommandDefinition($"""
+            INSERT INTO sign_in_failures AS f (account, address, failures, last_failure, not_before)
+            VALUES (@account, @address, 1, @now, {NotBefore("1")})
+            ON CONFLICT (account, address) DO UPDATE
+            SET failures = {count}, last_failure = @now, not_before = {NotBefore(count)}
+            RETURNING f.failures
             """, new { account, address, now, freeFailures, maxSeconds = maxDelay.TotalSeconds }, cancellationToken: ct));
     }
 

@@ -49,7 +49,7 @@ public static class ZipInspection
             using var archive = new ZipArchive(stream, ZipArchiveMode.Read);
             var entries = archive.Entries;
             if (entries.Count > MaxMembers)
-                return $"Tệp nén “{name}” có {entries.Count:N0} tệp bên trong, quá giới hạn {MaxMembers:N0}; hãy chia thành nhiều lần nộp hoặc gộp bớt.";
+                return $"Tệp nén “{name}” có {entries.Count} tệp bên trong, quá giới hạn {MaxMembers}; hãy chia thành nhiều lần nộp hoặc gộp bớt.";
             var total = entries.Sum(e => e.Length);
             if (total > MaxTotalBytes)
                 return $"Tệp nén “{name}” khi giải nén lên tới {Megabytes(total)}, quá giới hạn {Megabytes(MaxTotalBytes)}.";
@@ -95,5 +95,5 @@ public static class ZipInspection
         || head.StartsWith((ReadOnlySpan<byte>)[0x1F, 0x8B]) || head.StartsWith("BZh"u8) || head.StartsWith((ReadOnlySpan<byte>)[0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00])
         || head.StartsWith((ReadOnlySpan<byte>)[0x28, 0xB5, 0x2F, 0xFD]);
 
-    private static string Megabytes(long bytes) => $"{bytes / 1024.0 / 1024.0:N1} MB";
+    private static string Megabytes(long bytes) => $"{Math.Ceiling(bytes / 1024.0 / 1024.0):0} MB";
 }
