@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -131,7 +130,10 @@ public static partial class MailHtml
         return result.Append(Encode(text[last..])).ToString();
     }
 
-    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+    /// <summary>Escapes the five characters HTML gives meaning to; Vietnamese letters stay as they are (the part is UTF-8).</summary>
+    private static string Encode(string text) =>
+        text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal)
+            .Replace("\"", "&quot;", StringComparison.Ordinal).Replace("'", "&#39;", StringComparison.Ordinal);
 
     [GeneratedRegex(@"^https?://\S+$")]
     private static partial Regex LinkOnly();
