@@ -79,7 +79,7 @@ internal static class SettingsValidator
             problems.Add($"{d}:Smtp:Host: is required when {d}:Transport is Smtp");
         c.Int($"{d}:Smtp:Port", 1, 65535);
         if (configuration[$"{d}:Smtp:Security"] is { Length: > 0 } security && SmtpSecurity.Parse(security) is null)
-            problems.Add($"{d}:Smtp:Security: '{security}' is not one of {string.Join(", ", SmtpSecurity.Names)} (ssl-on-connect: implicit TLS, usually port 465)");
+            problems.Add($"{d}:Smtp:Security: '{security}' is not one of {string.Join(", ", SmtpSecurity.Names)}; for implicit TLS (port 465) use ssl-on-connect");
         if (configuration[$"{d}:Smtp:TrustedCaFile"] is { Length: > 0 } caFile && !File.Exists(caFile))
             problems.Add($"{d}:Smtp:TrustedCaFile: the file '{caFile}' does not exist");
         foreach (var pin in configuration.GetSection($"{d}:Smtp:CertificatePins").GetChildren())
