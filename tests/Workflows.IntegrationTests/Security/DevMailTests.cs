@@ -68,7 +68,8 @@ public sealed partial class DevMailTests : IAsyncLifetime
             foreach (var file in Directory.GetFiles(folder, "*.eml"))
             {
                 var raw = await File.ReadAllTextAsync(file);
-                if (raw.Contains(ours.Address, StringComparison.Ordinal)) (ourFile, token) = (Path.GetFileName(file), Link().Match(Decoded(raw)).Groups[1].Value);
+                if (raw.Contains(ours.Address, StringComparison.Ordinal))
+                    (ourFile, token) = (Path.GetFileName(file), Link().Match((await Host.Ui.EmlPreview.ReadAsync(file, CancellationToken.None)).Body).Groups[1].Value);
                 if (raw.Contains(theirs.Address, StringComparison.Ordinal)) theirFile = Path.GetFileName(file);
             }
         }
@@ -133,14 +134,6 @@ public sealed partial class DevMailTests : IAsyncLifetime
         Assert.DoesNotContain(token, WebUtility.HtmlDecode(await admin.GetStringAsync($"/dev/mail?xem={Uri.EscapeDataString(ourFile)}")));
     }
 
-    /// <summary>The .eml text with quoted-printable soft breaks and escapes undone (enough to find a link).</summary>
-    private static string Decoded(string raw) =>
-        QuotedByte().Replace(raw.Replace("=\r\n", "", StringComparison.Ordinal).Replace("=\n", "", StringComparison.Ordinal),
-            m => ((char)Convert.ToByte(m.Groups[1].Value, 16)).ToString());
-
     [GeneratedRegex("/nop-bao-cao/([A-Za-z0-9_-]+)")]
     private static partial Regex Link();
-
-    [GeneratedRegex("=([0-9A-F]{2})")]
-    private static partial Regex QuotedByte();
 }

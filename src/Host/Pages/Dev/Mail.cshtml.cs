@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Workflows.Distribution;
+using Workflows.Distribution.Mail;
 using Workflows.Host.Identity;
 using Workflows.Host.Security;
 using Workflows.Host.Ui;
@@ -44,7 +45,7 @@ internal sealed class MailModel(DeliveryStore deliveries, IMailTransport transpo
             // Only a plain file name of the folder (no path), ending in .eml, of this body.
             if (xem is not null && Files.FirstOrDefault(f => f.Name == xem) is { } chosen)
             {
-                var mail = EmlPreview.Read(await System.IO.File.ReadAllTextAsync(chosen.FullName, ct));
+                var mail = await EmlPreview.ReadAsync(chosen.FullName, ct);
                 Shown = (xem, mail with { Body = SubmissionLinkMask.Mask(mail.Body) });
             }
         }
