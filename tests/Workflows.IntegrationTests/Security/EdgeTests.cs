@@ -214,7 +214,7 @@ public sealed class EdgeTests(EdgeHost edge) : IClassFixture<EdgeHost>
     public async Task An_unknown_account_and_a_wrong_password_get_the_same_answer_in_about_the_same_time()
     {
         using var client = edge.From("127.0.0.7");
-        string[] known = ["chuyenvien", "photruongphong", "truongphong", "vanthu", "giamdoc.so", "chuyenvien.so", "congchuc.phuong"];
+        string[] known = ["chuyenvien", "photruongphong", "truongphong", "vanthu", "giamdoc.so", "chuyenvien.so", "congchuc.phuong", "chutich.phuong", "vanthu.phuong"];
         var wrong = new List<double>();
         var unknown = new List<double>();
         JsonElement? wrongAnswer = null, unknownAnswer = null;
@@ -232,8 +232,9 @@ public sealed class EdgeTests(EdgeHost edge) : IClassFixture<EdgeHost>
         Assert.Equal(Strip(wrongAnswer!.Value), Strip(unknownAnswer!.Value));
         Assert.Equal("Tên đăng nhập hoặc mật khẩu không đúng.", wrongAnswer.Value.GetProperty("title").GetString());
         var (w, u) = (Median(wrong), Median(unknown));
-        // A password hash costs tens of milliseconds; without it an unknown name would answer in a few.
-        Assert.True(u > 0.5 * w && u < 2 * w, $"median wrong password {w:F1} ms, unknown account {u:F1} ms");
+        // A password hash costs tens of milliseconds; without it an unknown name would answer in a few. The bounds are
+        // wide because the machine may be busy; an unknown name answering in a tenth of the time would fail them.
+        Assert.True(u > w / 3 && u < 3 * w, $"median wrong password {w:F1} ms, unknown account {u:F1} ms");
     }
 
     [Fact]
