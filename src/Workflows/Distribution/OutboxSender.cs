@@ -262,14 +262,42 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
             """, new { planId }, cancellationToken: ct))).AsList();
     }
 
-    /// <summary>The latest messages of all plans (the Host's mail page).</summary>
-    public async Task<IReadOnlyList<Delivery>> RecentAsync(int limit, CancellationToken ct = default)
+    /// <summary>
+    /// The body (issuing body code) a message belongs to: its plan's, or the reporting schedule's of the request or
+    /// period it concerns. A message that names neither belongs to no body and is listed for none.
+    /// </summary>
+    private const string MessageBody = """
+        FROM outgoing_messages m
+        LEFT JOIN plans p ON p.id = m.plan_id
+        LEFT JOIN report_requests rq ON rq.id = m.reference_id
+        LEFT JOIN reporting_periods pe ON pe.id = m.reference_id
+        LEFT JOIN reporting_schedules s ON s.id = coalesce(rq.schedule_id, pe.schedule_id)
+        WHERE coalesce(s.body_code, p.body_code) = @bodyCode
+        """;
+
+    /// <summary>The latest messages of one body, newest first (the Host's mail page).</summary>
+    /// <param name="bodyCode">The issuing body's code, e.g. <c>PGDĐT</c>.</param>
+    /// <param name="limit">At most this many.</param>
+    /// <param name="ct">Cancellation.</param>
+    public async Task<IReadOnlyList<Delivery>> RecentAsync(string bodyCode, int limit, CancellationToken ct = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        return (await connection.QueryAsync<Delivery>(new CommandDefinition("""
-            SELECT id, address, recipient_name, lines, purpose, status, attempts, last_error, next_attempt_at, sent_at, message_id, subject
-            FROM outgoing_messages ORDER BY created_at DESC, recipient_name LIMIT @limit
-            """, new { limit }, cancellationToken: ct))).AsList();
+        return (await connection.QueryAsync<Delivery>(new CommandDefinition($"""
+            SELECT m.id, m.address, m.recipient_name, m.lines, m.purpose, m.status, m.attempts, m.last_error, m.next_attempt_at,
+                   m.sent_at, m.message_id, m.subject
+            {MessageBody}
+            ORDER BY m.created_at DESC, m.recipient_name LIMIT @limit
+            """, new { bodyCode, limit }, cancellationToken: ct))).AsList();
+    }
+
+    /// <summary>Which of <paramref name="messageIds"/> (Message-ID headers, <c>&lt;…@workflows.local&gt;</c>) belong to <paramref name="bodyCode"/>.</summary>
+    public async Task<IReadOnlySet<string>> OfBodyAsync(string bodyCode, IReadOnlyCollection<string> messageIds, CancellationToken ct = default)
+    {
+        if (messageIds.Count == 0) return new HashSet<string>(StringComparer.Ordinal);
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return (await connection.QueryAsync<string>(new CommandDefinition($"""
+            SELECT m.message_id {MessageBody} AND m.message_id = ANY(@ids)
+            """, new { bodyCode, ids = messageIds.ToArray() }, cancellationToken: ct))).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>Queues one delivery of a plan of the actor's body again now (Clerk); refused while it is being sent.</summary>
