@@ -89,7 +89,7 @@ internal static partial class PlanPatterns
     [GeneratedRegex(@"h[ằà]ng tháng|mỗi tháng|h[ằà]ng quý|mỗi quý|báo cáo quý|cuối quý|\b(?:6|sáu) tháng|h[ằà]ng năm|mỗi năm|định k[ỳì]|trước ngày|chậm nhất|trước hoặc vào ngày", RegexOptions.IgnoreCase)]
     public static partial Regex TimingCue();
 
-    [GeneratedRegex(@"\bgửi\s+(?:về\s+)?(?!(?:trước|chậm nhất|theo|vào|đúng|qua)\b)(?<r>.+?)(?=\s+(?:theo|trước|chậm nhất|để|qua|vào|trong|bằng|đúng|định k[ỳì]|h[ằà]ng)\b|\s*[.;(]|$)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bgửi\s+(?:về\s+)?(?!(?:trước|chậm nhất|theo|vào|đúng|qua|báo cáo)\b)(?<r>.+?)(?=\s+(?:theo|trước|chậm nhất|để|qua|vào|trong|bằng|đúng|định k[ỳì]|h[ằà]ng)\b|\s*[.;(]|$)", RegexOptions.IgnoreCase)]
     public static partial Regex SendTo();
 
     [GeneratedRegex(@"\b(?:báo cáo|về)\s+(?<r>(?:Phòng|Sở|UBND|Ủy ban|Uỷ ban|Bộ|Văn phòng|Thường trực|Huyện ủy|Thành ủy|Tỉnh ủy|Ban)\b.+?)(?=\s+(?:kết quả|về|theo|trước|chậm nhất|để|qua|vào|tình hình|bằng|định k[ỳì]|h[ằà]ng)\b|\s*[.;(]|$)")]
@@ -127,4 +127,28 @@ internal static partial class PlanPatterns
 
     [GeneratedRegex(@"năm\s+(?<y>\d{4})\b", RegexOptions.IgnoreCase)]
     public static partial Regex YearCue();
+
+    [GeneratedRegex(@"(?:,\s*|\s+)(?=(?:riêng|đồng thời|và)\s)", RegexOptions.IgnoreCase)]
+    public static partial Regex DutyJoin();
+
+    [GeneratedRegex(@"^(?:riêng|đồng thời)\s", RegexOptions.IgnoreCase)]
+    public static partial Regex StrongDutyJoin();
+
+    [GeneratedRegex(@"^(?:,\s*)?(?:đồng thời|và)\s+", RegexOptions.IgnoreCase)]
+    public static partial Regex DutyJoinLead();
+
+    [GeneratedRegex(@"(?:trước|chậm nhất|vào|hạn)\s+(?:hoặc vào\s+)?(?:là\s+)?(?:ngày\s+)?\d{1,2}\b", RegexOptions.IgnoreCase)]
+    public static partial Regex OwnDeadline();
+
+    [GeneratedRegex(@"h[ằà]ng tháng|mỗi tháng|h[ằà]ng quý|mỗi quý|báo cáo quý|cuối quý|\b(?:6|sáu) tháng|h[ằà]ng năm|mỗi năm", RegexOptions.IgnoreCase)]
+    public static partial Regex PeriodCue();
+
+    [GeneratedRegex(@"(?:trước|chậm nhất|vào|hạn)\s+(?:hoặc vào\s+)?(?:là\s+)?(?:ngày\s+)?(?<d>\d{1,2})/(?<m>\d{1,2})/(?<y>\d{4})\b", RegexOptions.IgnoreCase)]
+    public static partial Regex DeadlineDate();
+
+    [GeneratedRegex(@"báo cáo|gửi|nộp", RegexOptions.IgnoreCase)]
+    public static partial Regex DutyVerb();
+
+    [GeneratedRegex(@"h[ằà]ng|mỗi|định k[ỳì]", RegexOptions.IgnoreCase)]
+    public static partial Regex RecurringCue();
 }
