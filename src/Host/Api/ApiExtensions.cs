@@ -1,4 +1,5 @@
 using Workflows.Host.Distribution;
+using Workflows.Host.Documents;
 using Workflows.Host.Reporting;
 
 namespace Workflows.Host.Api;
@@ -34,6 +35,7 @@ internal static class ApiExtensions
             .MapAdminUserEndpoints()
             .MapAuditEndpoints()
             .MapDistributionEndpoints()
+            .MapDocumentEndpoints()
             .MapSubmissionEndpoints()
             .MapReportingEndpoints();
         return app;

@@ -89,12 +89,24 @@ public sealed class OutboxSender(NpgsqlDataSource dataSource, IMailTransport tra
             """, new { count, worker = _worker, o.LeaseSeconds }, cancellationToken: cancellationToken))).AsList();
     }
 
-    /// <summary>The attached document of a released plan (read once per plan and run; a released plan's document does not change).</summary>
+    /// <summary>
+    /// The attached document of a released plan (read once per plan and run; a released plan's document does not change):
+    /// the issued PDF, numbered and signed by the signer and the body (<c>issued_documents</c>, stage <c>sealed</c>), named
+    /// after the symbol ("05-KH-PGDĐT.pdf"); the uploaded file only for a plan released without one (a definition
+    /// without the <c>signDocument</c>/<c>sealDocument</c> actions, or <c>Workflows:Documents:Enabled</c> false).
+    /// </summary>
     private async Task<Document?> DocumentAsync(Guid planId)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
         return await connection.QuerySingleOrDefaultAsync<Document>(new CommandDefinition(
-            "SELECT id, document_name, document_media_type, document_content FROM plans WHERE id = @planId", new { planId }));
+            """
+            SELECT p.id,
+                   CASE WHEN d.stage = 'sealed' THEN replace(p.symbol, '/', '-') || '.pdf' ELSE p.document_name END AS document_name,
+                   CASE WHEN d.stage = 'sealed' THEN 'application/pdf' ELSE p.document_media_type END AS document_media_type,
+                   CASE WHEN d.stage = 'sealed' THEN d.content ELSE p.document_content END AS document_content
+            FROM plans p LEFT JOIN issued_documents d ON d.plan_id = p.id
+            WHERE p.id = @planId
+            """, new { planId }));
     }
 
     private async Task SendAsync(Claimed row, Document? document, DistributionOptions o, CancellationToken cancellationToken)

@@ -8,6 +8,7 @@ using Workflows.Issuance;
 using Workflows.Kernel;
 using Workflows.Organisation;
 using Workflows.Plans;
+using Workflows.Plans.Documents;
 
 namespace Workflows.Host.Pages.KeHoach;
 

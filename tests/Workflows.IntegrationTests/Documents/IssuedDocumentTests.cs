@@ -1,0 +1,88 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using UglyToad.PdfPig;
+using static Workflows.Testing.DistributionFlow;
+
+namespace Workflows.IntegrationTests.Documents;
+
+public sealed class DocumentFixture : IAsyncLifetime
+{
+    internal TestSmtpServer Smtp { get; } = new TestSmtpServer().Start();
+    internal WorkflowsApp App { get; private set; } = null!;
+    internal PlanFlow Flow { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        App = new WorkflowsApp(settings: Settings(Smtp.Port));
+        Flow = await PlanFlow.StartAsync(App);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await App.DisposeAsync();
+        Smtp.Dispose();
+    }
+}
+
+public sealed class IssuedDocumentTests(DocumentFixture fixture) : IClassFixture<DocumentFixture>
+{
+    private PlanFlow Flow => fixture.Flow;
+
+    [Fact]
+    public async Task A_released_txt_plan_is_a_pdf_with_its_number_and_date_signed_by_the_head_and_the_body_and_is_what_recipients_get()
+    {
+        var planId = await UploadWithRecipientsAsync(Flow, RepositoryPaths.Plan("uongbi-2023-95-KH-PGDDT.txt"), "ke-hoach-95.txt");
+        await Flow.SubmitAsync(planId);
+        await PlanFlow.ActAsync(Flow.Reviewer, planId, "approve");
+        await PlanFlow.ActAsync(Flow.Signer, planId, "approve", signingForm: "direct");
+
+        // Signed, not yet numbered: one valid signature, the number and the date still blank.
+        var signed = await Flow.Clerk.GetByteArrayAsync($"/api/plans/{planId}/issued.pdf");
+        var first = await PdfSignatures.VerifyAsync(signed);
+        Assert.Single(first);
+        Assert.True(first[0].Valid, first[0].Text);
+        Assert.Contains("Số: …/KH-PGDĐT", FirstPageText(signed));
+
+        await PlanFlow.ActAsync(Flow.Clerk, planId, "approve");
+        var plan = await Flow.PlanAsync(planId);
+        var symbol = plan.GetProperty("symbol").GetString()!;
+        var issuedOn = DateOnly.Parse(plan.GetProperty("issuedOn").GetString()!);
+        var pdf = await Flow.Clerk.GetByteArrayAsync($"/api/plans/{planId}/issued.pdf");
+
+        File.WriteAllBytes("/tmp/issued.pdf", pdf);
+        Assert.Equal(signed, pdf[..signed.Length]);
+        var text = FirstPageText(pdf);
+        Assert.Contains($"Số: {symbol}", text);
+        Assert.Contains($"ngày {issuedOn.Day:00} tháng {issuedOn.Month:00} năm {issuedOn.Year}", text);
+        var signatures = await PdfSignatures.VerifyAsync(pdf);
+        Assert.Equal(2, signatures.Count);
+        Assert.All(signatures, s => Assert.True(s.Valid, s.Text));
+        Assert.Equal("Trần Nam Hải", signatures[0].CommonName);
+        Assert.False(signatures[0].WholeDocument);
+        Assert.Equal("PHÒNG GIÁO DỤC VÀ ĐÀO TẠO", signatures[1].CommonName);
+        Assert.True(signatures[1].WholeDocument, signatures[1].Text);
+
+        var broken = pdf.ToArray();
+        broken[signed.Length / 3] ^= 0x01;
+        Assert.Contains(await PdfSignatures.VerifyAsync(broken), s => !s.Valid);
+
+        var deliveries = await SettledAsync(Flow, planId);
+        var received = fixture.Smtp.Messages().Where(m => m.Subject.StartsWith($"[{symbol}]", StringComparison.Ordinal)).ToList();
+        Assert.Equal(deliveries.Length, received.Count);
+        Assert.All(received, m =>
+        {
+            Assert.Equal([symbol.Replace('/', '-') + ".pdf"], m.Attachments);
+            Assert.Equal(pdf.Length, m.AttachmentSizes[0]);
+        });
+        var upload = await Flow.Drafter.GetAsync($"/api/plans/{planId}/document");
+        Assert.Equal(HttpStatusCode.OK, upload.StatusCode);
+        Assert.Contains("95 /KH-PGDĐT", await upload.Content.ReadAsStringAsync());
+    }
+
+    private static string FirstPageText(byte[] pdf)
+    {
+        using var document = PdfDocument.Open(pdf);
+        return string.Join(" ", document.GetPage(1).GetWords().Select(w => w.Text));
+    }
+}
