@@ -14,7 +14,9 @@ public sealed class DocumentFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        App = new WorkflowsApp(settings: Settings(Smtp.Port));
+        var settings = Settings(Smtp.Port);
+        settings["Workflows:Documents:Enabled"] = "true";
+        App = new WorkflowsApp(settings: settings);
         Flow = await PlanFlow.StartAsync(App);
     }
 
@@ -50,7 +52,6 @@ public sealed class IssuedDocumentTests(DocumentFixture fixture) : IClassFixture
         var issuedOn = DateOnly.Parse(plan.GetProperty("issuedOn").GetString()!);
         var pdf = await Flow.Clerk.GetByteArrayAsync($"/api/plans/{planId}/issued.pdf");
 
-        File.WriteAllBytes("/tmp/issued.pdf", pdf);
         Assert.Equal(signed, pdf[..signed.Length]);
         var text = FirstPageText(pdf);
         Assert.Contains($"Số: {symbol}", text);
@@ -78,6 +79,43 @@ public sealed class IssuedDocumentTests(DocumentFixture fixture) : IClassFixture
         var upload = await Flow.Drafter.GetAsync($"/api/plans/{planId}/document");
         Assert.Equal(HttpStatusCode.OK, upload.StatusCode);
         Assert.Contains("95 /KH-PGDĐT", await upload.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_released_docx_plan_is_converted_numbered_in_its_own_header_and_signed_twice()
+    {
+        var planId = await UploadDocxAsync(Flow, SamplePlanDocx.Create());
+        await SetRecipientsAsync(Flow, planId, [new { name = "Sở GDĐT Quảng Ninh", purpose = new[] { "b/c" }, kind = "external" },
+            new { name = "UBND TP", purpose = Array.Empty<string>(), kind = "external" }]);
+        await Flow.ReleaseAsync(planId);
+        var plan = await Flow.PlanAsync(planId);
+        var symbol = plan.GetProperty("symbol").GetString()!;
+        var issuedOn = DateOnly.Parse(plan.GetProperty("issuedOn").GetString()!);
+
+        var pdf = await Flow.Drafter.GetByteArrayAsync($"/api/plans/{planId}/issued.pdf");
+        var text = FirstPageText(pdf);
+        Assert.Contains($"Số: {symbol}", text);
+        Assert.Contains($"Uông Bí, ngày {issuedOn.Day:00} tháng {issuedOn.Month:00} năm {issuedOn.Year}", text);
+        Assert.Contains("Ngày hội đọc sách", text);
+        var signatures = await PdfSignatures.VerifyAsync(pdf);
+        Assert.Equal(["Trần Nam Hải", "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO"], signatures.Select(s => s.CommonName));
+        Assert.All(signatures, s => Assert.True(s.Valid, s.Text));
+        Assert.True(signatures[^1].WholeDocument);
+
+        await SettledAsync(Flow, planId);
+        Assert.All(fixture.Smtp.Messages().Where(m => m.Subject.StartsWith($"[{symbol}]", StringComparison.Ordinal)),
+            m => Assert.Equal([symbol.Replace('/', '-') + ".pdf"], m.Attachments));
+    }
+
+    internal static async Task<Guid> UploadDocxAsync(PlanFlow flow, byte[] docx)
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(docx);
+        file.Headers.ContentType = new("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        form.Add(file, "file", "ke-hoach-ngay-hoi-doc-sach.docx");
+        var response = await flow.Drafter.PostAsync("/api/plans", form);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 
     private static string FirstPageText(byte[] pdf)

@@ -31,6 +31,8 @@ public sealed partial class PersistenceOwnershipTests
         ["report_submission_files"] = "src/Workflows/Reporting/Submissions",
         ["schema_migrations"] = "src/Workflows/Storage",
         ["data_protection_keys"] = "src/Workflows/Storage",
+        ["issued_documents"] = "src/Workflows/Plans/Documents",
+        ["signing_keys"] = "src/Workflows/Plans/Documents",
     };
 
     [Fact]

@@ -90,7 +90,7 @@ internal sealed class IssuedDocuments(
         try
         {
             stamped = IssuedPdf.Stamp(row.Content, stampPlan, layout.NumberLine, layout.PlaceDate,
-                new VisibleSignature(BodyLines(bodyName, plan.Symbol, context.Now), Seal: true));
+                new VisibleSignature(BodyLines(bodyName, plan.Symbol, context.Now), Seal: true), options.Value);
         }
         catch (InvalidOperationException e)
         {

@@ -60,8 +60,9 @@ internal static partial class IssuedPdf
     /// <paramref name="dateLine"/> over the blanks and <paramref name="body"/>'s block beside the signer's.
     /// </summary>
     /// <exception cref="InvalidOperationException">A character the prepared font lacks, or a file whose trailer cannot be read.</exception>
-    public static byte[] Stamp(byte[] pdf, StampPlan plan, string numberLine, string dateLine, VisibleSignature body)
+    public static byte[] Stamp(byte[] pdf, StampPlan plan, string numberLine, string dateLine, VisibleSignature body, DocumentOptions options)
     {
+        DocumentFonts.Ensure(options);
         var g = plan.Geometry;
         var streams = new Dictionary<int, string>();
         foreach (var slot in plan.Slots)

@@ -108,9 +108,15 @@ internal sealed class SigningKeys(KeyProtector protector, IOptions<DocumentOptio
             ?? throw WorkflowException.Invalid("file", "Tệp khóa không chứa khóa bí mật của chứng thư.");
         if (signing.NotAfter.ToUniversalTime() < now.UtcDateTime)
             throw WorkflowException.Invalid("file", $"Chứng thư trong tệp đã hết hạn ngày {VietnamTime.ToVietnamDate(signing.NotAfter.ToUniversalTime()):dd/MM/yyyy}.");
-        var pkcs12 = collection.Export(X509ContentType.Pkcs12, StoredPassword)!;
-        foreach (var c in collection) c.Dispose();
-        return await StoreAsync(work, kind, owner, signing, pkcs12, imported: true, actor, now, cancellationToken);
+        try
+        {
+            var pkcs12 = collection.Export(X509ContentType.Pkcs12, StoredPassword)!;
+            return await StoreAsync(work, kind, owner, signing, pkcs12, imported: true, actor, now, cancellationToken);
+        }
+        finally
+        {
+            foreach (var c in collection) c.Dispose();
+        }
     }
 
     /// <summary>Every key, active ones first, newest first (no private parts).</summary>
