@@ -3,6 +3,7 @@ using Dapper;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Workflows.Distribution.Mail;
 using Workflows.Kernel;
 
 namespace Workflows.Distribution;
@@ -22,7 +23,7 @@ public sealed class OutboxSender(NpgsqlDataSource dataSource, IMailTransport tra
     private readonly string _worker = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
     private sealed record Claimed(Guid Id, string MessageId, string Address, string RecipientName, string Subject, string Body, int Attempts,
-        string Category, Guid? PlanId);
+        string Category, Guid? PlanId, string? BodyCode);
 
     private sealed record Document(Guid Id, string? DocumentName, string? DocumentMediaType, byte[]? DocumentContent);
 
@@ -85,7 +86,10 @@ public sealed class OutboxSender(NpgsqlDataSource dataSource, IMailTransport tra
             SET status = 'sending', claimed_by = @worker, claimed_until = now() + make_interval(secs => @LeaseSeconds), attempts = m.attempts + 1
             FROM picked
             WHERE m.id = picked.id
-            RETURNING m.id, m.message_id, m.address, m.recipient_name, m.subject, m.body, m.attempts, m.category, m.plan_id
+            RETURNING m.id, m.message_id, m.address, m.recipient_name, m.subject, m.body, m.attempts, m.category, m.plan_id,
+                -- the issuing body the message speaks for (its Reply-To): the plan's, or the report request's schedule's
+                coalesce((SELECT p.body_code FROM plans p WHERE p.id = m.plan_id),
+                         (SELECT s.body_code FROM report_requests r JOIN reporting_schedules s ON s.id = r.schedule_id WHERE r.id = m.reference_id)) AS body_code
             """, new { count, worker = _worker, o.LeaseSeconds }, cancellationToken: cancellationToken))).AsList();
     }
 
@@ -109,6 +113,20 @@ public sealed class OutboxSender(NpgsqlDataSource dataSource, IMailTransport tra
             """, new { planId }));
     }
 
+    /// <summary>The message of <paramref name="row"/>: its text (the HTML is rendered from it), the plan's document attached, the body's Reply-To.</summary>
+    private static OutgoingMail Mail(Claimed row, Document? document, DistributionOptions o) =>
+        new(row.MessageId, row.Address, row.RecipientName, row.Subject, row.Body)
+        {
+            Attachments = document?.DocumentContent is { } content
+                ? [new MailAttachment(document.DocumentName ?? "van-ban", document.DocumentMediaType ?? "", content)]
+                : [],
+            ReplyTo = row.BodyCode is { } code && o.Smtp.ReplyTo.TryGetValue(code, out var replyTo) ? replyTo : o.Smtp.DefaultReplyTo,
+            Headers = new Dictionary<string, string> { [CategoryHeader] = row.Category },
+        };
+
+    /// <summary>The header naming what a message is (<see cref="OutboxMessage.Category"/>: <c>release</c>, <c>report-request</c>…).</summary>
+    public const string CategoryHeader = "X-Workflows-Category";
+
     private async Task SendAsync(Claimed row, Document? document, DistributionOptions o, CancellationToken cancellationToken)
     {
         using var logScope = logger.BeginScope(Telemetry.LogScope.Message(row.Id, row.MessageId, row.PlanId));
@@ -117,8 +135,7 @@ public sealed class OutboxSender(NpgsqlDataSource dataSource, IMailTransport tra
         double delay = 0;
         try
         {
-            await transport.SendAsync(new OutgoingMail(row.MessageId, row.Address, row.RecipientName, row.Subject, row.Body,
-                document?.DocumentName, document?.DocumentMediaType, document?.DocumentContent), cancellationToken);
+            await transport.SendAsync(Mail(row, document, o), cancellationToken);
             status = "sent";
         }
         catch (MailTransportException e)
@@ -173,14 +190,42 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
             """, new { planId }, cancellationToken: ct))).AsList();
     }
 
-    /// <summary>The latest messages of all plans (the Host's mail page).</summary>
-    public async Task<IReadOnlyList<Delivery>> RecentAsync(int limit, CancellationToken ct = default)
+    /// <summary>
+    /// The body (issuing body code) a message belongs to: its plan's, or the reporting schedule's of the request or
+    /// period it concerns. A message that names neither belongs to no body and is listed for none.
+    /// </summary>
+    private const string MessageBody = """
+        FROM outgoing_messages m
+        LEFT JOIN plans p ON p.id = m.plan_id
+        LEFT JOIN report_requests rq ON rq.id = m.reference_id
+        LEFT JOIN reporting_periods pe ON pe.id = m.reference_id
+        LEFT JOIN reporting_schedules s ON s.id = coalesce(rq.schedule_id, pe.schedule_id)
+        WHERE coalesce(s.body_code, p.body_code) = @bodyCode
+        """;
+
+    /// <summary>The latest messages of one body, newest first (the Host's mail page).</summary>
+    /// <param name="bodyCode">The issuing body's code, e.g. <c>PGDĐT</c>.</param>
+    /// <param name="limit">At most this many.</param>
+    /// <param name="ct">Cancellation.</param>
+    public async Task<IReadOnlyList<Delivery>> RecentAsync(string bodyCode, int limit, CancellationToken ct = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        return (await connection.QueryAsync<Delivery>(new CommandDefinition("""
-            SELECT id, address, recipient_name, lines, purpose, status, attempts, last_error, next_attempt_at, sent_at, message_id, subject
-            FROM outgoing_messages ORDER BY created_at DESC, recipient_name LIMIT @limit
-            """, new { limit }, cancellationToken: ct))).AsList();
+        return (await connection.QueryAsync<Delivery>(new CommandDefinition($"""
+            SELECT m.id, m.address, m.recipient_name, m.lines, m.purpose, m.status, m.attempts, m.last_error, m.next_attempt_at,
+                   m.sent_at, m.message_id, m.subject
+            {MessageBody}
+            ORDER BY m.created_at DESC, m.recipient_name LIMIT @limit
+            """, new { bodyCode, limit }, cancellationToken: ct))).AsList();
+    }
+
+    /// <summary>Which of <paramref name="messageIds"/> (Message-ID headers, <c>&lt;…@workflows.local&gt;</c>) belong to <paramref name="bodyCode"/>.</summary>
+    public async Task<IReadOnlySet<string>> OfBodyAsync(string bodyCode, IReadOnlyCollection<string> messageIds, CancellationToken ct = default)
+    {
+        if (messageIds.Count == 0) return new HashSet<string>(StringComparer.Ordinal);
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return (await connection.QueryAsync<string>(new CommandDefinition($"""
+            SELECT m.message_id {MessageBody} AND m.message_id = ANY(@ids)
+            """, new { bodyCode, ids = messageIds.ToArray() }, cancellationToken: ct))).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>Queues one delivery of a plan of the actor's body again now (Clerk); refused while it is being sent.</summary>

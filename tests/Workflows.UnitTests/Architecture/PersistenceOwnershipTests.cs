@@ -33,6 +33,8 @@ public sealed partial class PersistenceOwnershipTests
         ["data_protection_keys"] = "src/Workflows/Storage",
         ["issued_documents"] = "src/Workflows/Plans/Documents",
         ["signing_keys"] = "src/Workflows/Plans/Documents",
+        ["auth_sessions"] = "src/Workflows/Access",
+        ["sign_in_failures"] = "src/Workflows/Access",
     };
 
     [Fact]
