@@ -22,7 +22,6 @@ public sealed class RefusalFixture : IAsyncLifetime
         await File.WriteAllTextAsync(_slowSoffice, "#!/bin/sh\nsleep 60\n");
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(_slowSoffice, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         var settings = Settings(Smtp.Port);
-        settings["Workflows:Documents:Enabled"] = "true";
         settings["Workflows:Documents:SofficePath"] = _slowSoffice;
         settings["Workflows:Documents:ConversionTimeoutSeconds"] = "2";
         settings["Workflows:Documents:CertificateValidityDays"] = "1";

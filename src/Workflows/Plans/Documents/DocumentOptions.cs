@@ -7,11 +7,10 @@ namespace Workflows.Plans.Documents;
 public sealed class DocumentOptions
 {
     /// <summary>
-    /// Whether signing produces the issued PDF and numbering stamps and seals it, and release sends that PDF (default
-    /// false: off until the size of pdfsig's signatures is solved — Poppler 22.12 embeds a whole system font, about
-    /// 0.5 MB, in each signature it adds; <c>scripts/run-host.sh</c> turns it on). Off, release sends the upload.
+    /// Whether signing produces the issued PDF, numbering stamps and seals it, and release sends that PDF (default true).
+    /// Off, the plan goes through without a PDF and release sends the uploaded file.
     /// </summary>
-    public bool Enabled { get; set; }
+    public bool Enabled { get; set; } = true;
 
     /// <summary>LibreOffice's program (Debian <c>libreoffice-writer-nogui</c>), run headless to convert a <c>.docx</c>.</summary>
     public string SofficePath { get; set; } = "soffice";

@@ -46,6 +46,7 @@ internal static partial class IssuedPdf
             using var graphics = XGraphics.FromPdfPage(document.Pages[index], XGraphicsPdfPageOptions.Append);
             graphics.DrawString(carrier, PlanPdfWriter.Font(1), XBrushes.White, 0, 1, XStringFormats.TopLeft);
         }
+        DeclareSigningFont(document);
         using var prepared = new MemoryStream();
         document.Save(prepared);
         var bytes = prepared.ToArray();
@@ -102,6 +103,33 @@ internal static partial class IssuedPdf
             ? new PdfBox(lastIndex - 1, last.Width - 330, 90, 290, 104)
             : new PdfBox(lastIndex - 1, title.Left + title.Width / 2 - 150, Math.Max(20, title.Bottom - 130), 300, 104);
         return new StampGeometry(numberBox, dateBox, signer, Math.Round(size, 1));
+    }
+
+    /// <summary>
+    /// Gives pdfsig the font of the signature fields it adds: Poppler 22.12 looks in the form's default resources for a
+    /// font keyed <c>popplerfont…</c> whose BaseFont is "Helvetica " (the family and an empty style) and, finding none,
+    /// embeds a whole system font (0.5–1 MB) in the file. Declared here as the standard, never embedded, Helvetica, the
+    /// signatures add a few kilobytes each. The fields are invisible (pdfsig 22.12 draws no appearance), so the font is
+    /// never drawn.
+    /// </summary>
+    private static void DeclareSigningFont(PdfDocument document)
+    {
+        var helvetica = new PdfDictionary(document);
+        helvetica.Elements["/Type"] = new PdfName("/Font");
+        helvetica.Elements["/Subtype"] = new PdfName("/Type1");
+        helvetica.Elements["/BaseFont"] = new PdfName("/Helvetica ");
+        helvetica.Elements["/Encoding"] = new PdfName("/WinAnsiEncoding");
+        document.Internals.AddObject(helvetica);
+        var fonts = new PdfDictionary(document);
+        fonts.Elements["/popplerfont"] = helvetica.Reference;
+        var resources = new PdfDictionary(document);
+        resources.Elements["/Font"] = fonts;
+        var form = new PdfDictionary(document);
+        form.Elements["/Fields"] = new PdfArray(document);
+        form.Elements["/DR"] = resources;
+        form.Elements["/DA"] = new PdfString("/popplerfont 0 Tf 0 g");
+        document.Internals.AddObject(form);
+        document.Internals.Catalog.Elements["/AcroForm"] = form.Reference;
     }
 
     private static PdfBox HeadBox(PdfBox block) => new(block.Page, block.Left + block.Width * 0.30, block.Bottom + block.Height * 0.45, block.Width * 0.70, block.Height * 0.55);
