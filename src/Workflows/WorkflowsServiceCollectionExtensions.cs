@@ -47,6 +47,7 @@ public static class WorkflowsServiceCollectionExtensions
         services.AddSingleton<InstanceQueries>();
         services.AddSingleton<DefinitionQueries>();
         services.AddSingleton<IssuanceQueries>();
+        services.TryAddSingleton(sp => new OutgoingRegister(sp.GetRequiredService<Npgsql.NpgsqlDataSource>()));
         services.AddSingleton<PlanListQueries>();
         services.AddSingleton<Reporting.Status.ReportingStatusQueries>();
         services.AddSingleton<AuditSealer>();

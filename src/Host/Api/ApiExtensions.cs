@@ -1,5 +1,6 @@
 using Workflows.Host.Distribution;
 using Workflows.Host.Documents;
+using Workflows.Host.Register;
 using Workflows.Host.Reporting;
 
 namespace Workflows.Host.Api;
@@ -36,6 +37,7 @@ internal static class ApiExtensions
             .MapAuditEndpoints()
             .MapDistributionEndpoints()
             .MapDocumentEndpoints()
+            .MapRegisterEndpoints()
             .MapSubmissionEndpoints()
             .MapReportingEndpoints();
         return app;

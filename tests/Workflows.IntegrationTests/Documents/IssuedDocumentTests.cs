@@ -106,6 +106,39 @@ public sealed class IssuedDocumentTests(DocumentFixture fixture) : IClassFixture
             m => Assert.Equal([symbol.Replace('/', '-') + ".pdf"], m.Attachments));
     }
 
+    [Fact]
+    public async Task The_outgoing_register_lists_a_released_plan_and_exports_it_as_csv_and_an_xlsx_that_ClosedXML_opens()
+    {
+        var planId = await CreateWithRecipientsAsync(Flow, "Kế hoạch kiểm tra sổ văn bản đi", "Sở GDĐT Quảng Ninh", "UBND TP");
+        await Flow.ReleaseAsync(planId);
+        await SettledAsync(Flow, planId);
+        var plan = await Flow.PlanAsync(planId);
+        var symbol = plan.GetProperty("symbol").GetString()!;
+        var year = DateOnly.Parse(plan.GetProperty("issuedOn").GetString()!).Year;
+
+        var entries = await Flow.Clerk.GetFromJsonAsync<JsonElement[]>($"/api/register?year={year}");
+        var entry = entries!.Single(e => e.GetProperty("symbol").GetString() == symbol);
+        Assert.Equal("Kế hoạch kiểm tra sổ văn bản đi", entry.GetProperty("subject").GetString());
+        Assert.Equal("Trần Nam Hải", entry.GetProperty("signerName").GetString());
+        Assert.Equal(2, entry.GetProperty("copies").GetInt32());
+        Assert.Equal("Đã gửi 2/2", entry.GetProperty("delivery").GetString());
+        Assert.Empty((await Flow.Clerk.GetFromJsonAsync<JsonElement[]>($"/api/register?year={year}&q=không-có-văn-bản-này"))!);
+
+        var csv = await Flow.Clerk.GetStringAsync($"/api/register.csv?year={year}");
+        Assert.Contains(symbol, csv);
+        Assert.StartsWith("Số,Ký hiệu,Ngày ban hành", csv.TrimStart('\uFEFF'));
+
+        var xlsx = await Flow.Clerk.GetByteArrayAsync($"/api/register.xlsx?year={year}");
+        using var workbook = new ClosedXML.Excel.XLWorkbook(new MemoryStream(xlsx));
+        var sheet = workbook.Worksheet(1);
+        Assert.Equal("Ký hiệu", sheet.Cell(1, 2).GetString());
+        Assert.Contains(sheet.Column(2).CellsUsed(), c => c.GetString() == symbol);
+
+        var bad = await Flow.Clerk.GetAsync("/api/register?year=1999");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
+        Assert.Contains("year", await bad.Content.ReadAsStringAsync());
+    }
+
     internal static async Task<Guid> UploadDocxAsync(PlanFlow flow, byte[] docx)
     {
         using var form = new MultipartFormDataContent();
