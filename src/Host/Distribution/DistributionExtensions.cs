@@ -143,7 +143,7 @@ internal sealed class DistributionHostedService(
             {
                 logger.LogError(e, "Outbox sender failed; trying again");
             }
-            try { await Task.Delay(options.Value.PollMilliseconds, stoppingToken); }
+            try { await sender.WaitForWorkAsync(TimeSpan.FromMilliseconds(options.Value.PollMilliseconds), stoppingToken); }
             catch (OperationCanceledException) { return; }
         }
     }
