@@ -176,9 +176,11 @@ public sealed class OutboxSender(NpgsqlDataSource dataSource, IMailTransport tra
         FROM picked
         WHERE m.id = picked.id
         RETURNING m.id, m.message_id, m.address, m.recipient_name, m.subject, m.body, m.attempts, m.category, m.plan_id,
-            -- the issuing body the message speaks for (its Reply-To): the plan's, or the report request's schedule's
+            -- the issuing body the message speaks for (its Reply-To): the plan's, or the schedule's of the report request or
+            -- period it concerns
             coalesce((SELECT p.body_code FROM plans p WHERE p.id = m.plan_id),
-                     (SELECT s.body_code FROM report_requests r JOIN reporting_schedules s ON s.id = r.schedule_id WHERE r.id = m.reference_id)) AS body_code
+                     (SELECT s.body_code FROM report_requests r JOIN reporting_schedules s ON s.id = r.schedule_id WHERE r.id = m.reference_id),
+                     (SELECT s.body_code FROM reporting_periods r JOIN reporting_schedules s ON s.id = r.schedule_id WHERE r.id = m.reference_id)) AS body_code
         """;
 
     /// <summary>Records the outcomes of rows this worker still holds (a row another sender took over after its lease expired is left alone).</summary>
