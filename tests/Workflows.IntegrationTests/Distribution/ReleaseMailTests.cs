@@ -32,7 +32,10 @@ public sealed class ReleaseMailTests
             Assert.Equal("release", m.Headers[OutboxSender.CategoryHeader]);
             Assert.Contains("Kế hoạch số " + plan.GetProperty("symbol").GetString(), m.TextBody);
             Assert.Contains(plan.GetProperty("symbol").GetString()!, m.HtmlBody);
-            Assert.Equal(["Kế hoạch 95.txt"], m.Attachments.OfType<MimePart>().Select(a => a.FileName));
+            // The issued PDF (numbered, signed by the head and the body), never the upload.
+            var attachment = Assert.Single(m.Attachments.OfType<MimePart>());
+            Assert.Equal(plan.GetProperty("symbol").GetString()!.Replace('/', '-') + ".pdf", attachment.FileName);
+            Assert.Equal("application/pdf", attachment.ContentType.MimeType);
         });
         Assert.Equal(deliveries.Select(d => d.GetProperty("messageId").GetString()).Order(), messages.Select(m => $"<{m.MessageId}>").Order());
     }
