@@ -6,14 +6,17 @@ namespace Workflows.Host.Api;
 
 /// <summary>
 /// Turns refused requests into ProblemDetails: engine errors keep their kind (404, 403, 409, 422 naming the field),
-/// unreadable request bodies give 400 naming the JSON path, anything else a 500 without internals.
+/// unreadable request bodies give 400 naming the JSON path, an unreachable PostgreSQL
+/// (wrapped or not) 503, anything else a 500 without internals.
 /// </summary>
 internal sealed class ApiProblems(IProblemDetailsService problems, ILogger<ApiProblems> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
+        var outage = Operations.DatabaseOutage.Find(exception);
         var details = exception switch
         {
+            _ when outage is not null => Operations.DatabaseOutage.Problem(context, outage, logger),
             WorkflowException e => FromWorkflow(e),
             System.Text.Json.JsonException e => new ProblemDetails
             {
@@ -29,7 +32,6 @@ internal sealed class ApiProblems(IProblemDetailsService problems, ILogger<ApiPr
                     ? $"JSON không hợp lệ tại {json.Path ?? "$"}: {json.Message}"
                     : e.Message,
             },
-            Npgsql.NpgsqlException e when Operations.DatabaseOutage.Is(e) => Operations.DatabaseOutage.Problem(context, e, logger),
             _ => null,
         };
         if (details is null)
