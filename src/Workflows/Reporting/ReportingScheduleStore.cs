@@ -122,12 +122,14 @@ internal sealed class ReportingScheduleStore(NpgsqlDataSource dataSource, IWorki
 
     /// <summary>
     /// Inserts the schedule and the periods whose deadline is still ahead of <paramref name="now"/> (a period already
-    /// due to open opens at <paramref name="now"/>). With a plan duty, a second activation of the same duty inserts nothing.
+    /// due to open opens at <paramref name="now"/>); with <paramref name="recordPastPeriods"/> also those whose deadline
+    /// has passed, stored <c>closed</c> (recorded, never opened: no request is sent). With a plan duty, a second
+    /// activation of the same duty inserts nothing.
     /// </summary>
     /// <returns>The schedule id and its number of periods, or null when the duty already has a schedule.</returns>
     public async Task<(Guid Id, int Periods)?> InsertAsync(UnitOfWork work, CheckedSchedule schedule,
         string targetJson, Guid? planId, int? dutyIndex, string bodyCode, WorkflowDefinition definition, string createdBy, DateTimeOffset now,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, bool recordPastPeriods = false)
     {
         var id = Guid.NewGuid();
         var inserted = await work.ExecuteAsync(
@@ -145,13 +147,13 @@ internal sealed class ReportingScheduleStore(NpgsqlDataSource dataSource, IWorki
                 definitionId = definition.Id, definitionVersion = definition.Version, createdBy, now,
             }, cancellationToken);
         if (inserted == 0) return null;
-        var periods = SchedulePlanner.Periods(schedule, calendar, options.Value).Where(p => p.Deadline > now).ToList();
+        var periods = SchedulePlanner.Periods(schedule, calendar, options.Value).Where(p => recordPastPeriods || p.Deadline > now).ToList();
         var command = new NpgsqlBatchCommand(
             """
             INSERT INTO reporting_periods (id, schedule_id, period_key, label, opens_at, cut_off_from, cut_off_to, due_on, deadline, closes_at, state)
-            SELECT gen_random_uuid(), $1, k, l, o, cf, ct, d, dl, c, 'scheduled'
-            FROM unnest($2::text[], $3::text[], $4::timestamptz[], $5::date[], $6::date[], $7::date[], $8::timestamptz[], $9::timestamptz[])
-                 AS t(k, l, o, cf, ct, d, dl, c)
+            SELECT gen_random_uuid(), $1, k, l, o, cf, ct, d, dl, c, s
+            FROM unnest($2::text[], $3::text[], $4::timestamptz[], $5::date[], $6::date[], $7::date[], $8::timestamptz[], $9::timestamptz[], $10::text[])
+                 AS t(k, l, o, cf, ct, d, dl, c, s)
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = id });
         command.Parameters.Add(new NpgsqlParameter { Value = periods.Select(p => p.Key).ToArray() });
@@ -162,6 +164,7 @@ internal sealed class ReportingScheduleStore(NpgsqlDataSource dataSource, IWorki
         command.Parameters.Add(new NpgsqlParameter { Value = periods.Select(p => p.DueOn).ToArray() });
         command.Parameters.Add(new NpgsqlParameter { Value = periods.Select(p => p.Deadline.UtcDateTime).ToArray() });
         command.Parameters.Add(new NpgsqlParameter { Value = periods.Select(p => p.ClosesAt.UtcDateTime).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = periods.Select(p => p.Deadline > now ? "scheduled" : "closed").ToArray() });
         work.Queue(command);
         return (id, periods.Count);
     }
@@ -170,17 +173,32 @@ internal sealed class ReportingScheduleStore(NpgsqlDataSource dataSource, IWorki
     /// Stores a standalone schedule (a report campaign without a plan) of the actor's body with its periods and an audit
     /// record, in one transaction. Who may create one is <see cref="ReportCampaigns"/>'s rule, checked before this is called.
     /// </summary>
-    /// <exception cref="WorkflowException">Invalid input (422 naming the field).</exception>
+    /// <exception cref="WorkflowException">Invalid input (422 naming the field), among it a campaign whose every deadline has
+    /// passed at <paramref name="now"/> without <see cref="ScheduleInput.RecordPastPeriods"/> (field <c>dueDate</c> for a
+    /// one-off report, else <c>endsOn</c>).</exception>
     public async Task<Guid> CreateStandaloneAsync(ScheduleInput input, WorkflowDefinition definition, Actor actor, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(input.Title)) throw WorkflowException.Invalid("title", "Cần đặt tên báo cáo.");
         var schedule = SchedulePlanner.Check(input, "", VietnamTime.ToVietnamDate(now).Year, "", options.Value);
+        var planned = SchedulePlanner.Periods(schedule, calendar, options.Value);
+        var recordPast = input.RecordPastPeriods == true;
+        if (!recordPast && planned.All(p => p.Deadline <= now))
+        {
+            var last = planned.Count == 0 ? schedule.EndsOn : planned[^1].DueOn;
+            throw WorkflowException.Invalid(schedule.Rule.DueDate is null ? "endsOn" : "dueDate",
+                $"Hạn nộp đã qua ({last:dd/MM/yyyy}): đợt báo cáo này không còn kỳ nào để gửi yêu cầu. " +
+                "Chọn hạn nộp sau hôm nay, hoặc đánh dấu \"ghi nhận kỳ đã qua\" (recordPastPeriods) để chỉ lưu kỳ đó, không gửi yêu cầu.");
+        }
         await using var work = await UnitOfWork.BeginAsync(dataSource, cancellationToken);
         var target = await CheckTargetAsync(work, input.Target, "", cancellationToken);
-        var created = await InsertAsync(work, schedule, target, null, null, actor.BodyCode, definition, actor.UserName, now, cancellationToken);
+        var created = await InsertAsync(work, schedule, target, null, null, actor.BodyCode, definition, actor.UserName, now, cancellationToken, recordPast);
         work.Audit(now, actor.UserName, "reporting.schedule-created", null, null, null,
-            new { scheduleId = created!.Value.Id, schedule.Title, frequency = ReportingFrequencies.ToApi(schedule.Frequency), periods = created.Value.Periods });
+            new
+            {
+                scheduleId = created!.Value.Id, schedule.Title, frequency = ReportingFrequencies.ToApi(schedule.Frequency), periods = created.Value.Periods,
+                pastPeriodsRecorded = recordPast ? planned.Count(p => p.Deadline <= now) : 0,
+            });
         await work.CommitAsync(cancellationToken);
         return created.Value.Id;
     }

@@ -12,7 +12,8 @@ namespace Workflows.Host.Pages.BaoCao;
 /// <summary>
 /// Creates a standalone report campaign (a schedule without a plan) through <see cref="ReportCampaigns"/>, as
 /// <c>POST /api/reporting/schedules</c> does: for those <see cref="ReportCampaigns.MayCreate"/> allows (else 403); the
-/// planner's refusals are shown next to their field. Dates are typed as dd/MM/yyyy (<see cref="VietnameseDate"/>).
+/// planner's refusals are shown next to their field (a campaign whose deadlines have all passed is refused unless
+/// "Ghi nhận kỳ đã quá hạn" is ticked). Dates are typed as dd/MM/yyyy (<see cref="VietnameseDate"/>).
 /// </summary>
 internal sealed class TaoDotModel(ReportCampaigns campaigns, DirectoryStore directory, IOptions<ReportingOptions> options, TimeProvider clock) : UiPage
 {
@@ -28,6 +29,7 @@ internal sealed class TaoDotModel(ReportCampaigns campaigns, DirectoryStore dire
         public string? EndsOn { get; set; }
         public string? Target { get; set; }
         public int? OpenDaysBeforeDue { get; set; }
+        public bool RecordPastPeriods { get; set; }
     }
 
     /// <summary>Frequencies a campaign may take, with their Vietnamese names.</summary>
@@ -57,6 +59,7 @@ internal sealed class TaoDotModel(ReportCampaigns campaigns, DirectoryStore dire
             Months = ParseMonths(), DueDate = ParseDate(Form.DueDate, nameof(Form.DueDate)),
             StartsOn = ParseDate(Form.StartsOn, nameof(Form.StartsOn)), EndsOn = ParseDate(Form.EndsOn, nameof(Form.EndsOn)),
             Target = string.IsNullOrWhiteSpace(Form.Target) ? null : new ScheduleTargetInput(Group: Form.Target),
+            RecordPastPeriods = Form.RecordPastPeriods,
         };
         if (!ModelState.IsValid)
         {
