@@ -20,7 +20,7 @@ namespace Workflows.Host.Pages.KeHoach;
 internal sealed class ChiTietModel(
     PlanStore store, WorkflowEngine engine, InstanceQueries instances, IssuanceQueries issuance, PlanRecipients recipients, DirectoryStore directory,
     DeliveryStore deliveries, IOptions<OrganisationOptions> organisation, TimeProvider clock,
-    Workflows.Reporting.ReportingScheduleStore schedules, Workflows.Reporting.PlanDuties duties) : UiPage
+    Workflows.Reporting.ReportingScheduleStore schedules, Workflows.Reporting.PlanDuties duties, ReleaseRecipients released) : UiPage
 {
     public PlanRecord Plan { get; private set; } = null!;
     public PlanDocument Document { get; private set; } = null!;
@@ -32,6 +32,12 @@ internal sealed class ChiTietModel(
     public IReadOnlyList<LineResolution>? Lines { get; private set; }
     public IReadOnlyList<DirectoryEntry> Entries { get; private set; } = [];
     public IReadOnlyList<DeliveryStore.Delivery>? Deliveries { get; private set; }
+
+    /// <summary>For a released plan: the recipient list frozen at release, plus the clerk's supplementary sends.</summary>
+    public IReadOnlyList<SentRecipient>? Sent { get; private set; }
+
+    /// <summary>For the clerk of a released plan: entries today's directory resolves the Nơi nhận to that never received it.</summary>
+    public IReadOnlyList<DirectoryEntry> LateAdditions { get; private set; } = [];
     public string? Done { get; private set; }
 
     /// <summary>The reporting schedules of a released plan (its reporting duties), else null.</summary>
@@ -61,6 +67,7 @@ internal sealed class ChiTietModel(
             "chon" => "Đã chọn người nhận cho dòng Nơi nhận.",
             "gui-lai" => "Đã xếp thư vào hàng gửi lại.",
             "nhiem-vu" => "Đã hoàn thiện nhiệm vụ báo cáo.",
+            "bo-sung" => "Đã xếp thư gửi bổ sung vào hàng gửi.",
             _ => null,
         };
         await LoadAsync(id, ct);
@@ -111,6 +118,22 @@ internal sealed class ChiTietModel(
         return Redirect($"/ke-hoach/{id}?xong=gui-lai#gui-thu");
     }
 
+    /// <summary>The clerk's "gửi bổ sung" of the released plan to one directory entry (as <c>POST /api/plans/{id}/release-recipients</c>).</summary>
+    public async Task<IActionResult> OnPostGuiBoSungAsync(Guid id, Guid? entryId, CancellationToken ct)
+    {
+        try
+        {
+            await released.SendSupplementaryAsync(id, entryId, Actor, clock.GetUtcNow(), ct);
+        }
+        catch (WorkflowException e) when (e.Kind is ErrorKind.Invalid or ErrorKind.Conflict)
+        {
+            await LoadAsync(id, ct);
+            Error = ("bo-sung", "entryId", e.Message);
+            return Page();
+        }
+        return Redirect($"/ke-hoach/{id}?xong=bo-sung#noi-nhan");
+    }
+
     /// <summary>
     /// The clerk completes reporting duty <paramref name="index"/> before release (as <c>PUT /api/reporting/plans/{id}/duties/{index}</c>):
     /// its frequency and due day (or due date for a one-off report, dd/MM/yyyy), or no schedule at all; the rest of the duty is kept.
@@ -156,7 +179,16 @@ internal sealed class ChiTietModel(
             Step = (await instances.DefinitionOfPlanAsync(id, ct))?.Steps.GetValueOrDefault(OpenTask.Step);
         }
         if (OpenTask?.Role == Roles.Clerk) NextSymbol = await issuance.NextSymbolAsync(Plan.BodyCode, Plan.DocumentType, ct);
-        if (IsClerk && Plan.Status is PlanStatus.Signed or PlanStatus.Issued or PlanStatus.Released)
+        if (Plan.Status == PlanStatus.Released)
+        {
+            Sent = await released.ListAsync(id, Actor, ct);
+            if (IsClerk)
+            {
+                LateAdditions = await released.LateAdditionsAsync(id, Actor, ct);
+                Entries = await directory.ListAsync(null, null, ct);
+            }
+        }
+        else if (IsClerk && Plan.Status is PlanStatus.Signed or PlanStatus.Issued)
         {
             Lines = await recipients.ResolveAsync(id, Plan.Fields, ct);
             if (Lines.Any(l => l.Blocks)) Entries = await directory.ListAsync(null, null, ct);
