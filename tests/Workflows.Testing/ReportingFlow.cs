@@ -34,17 +34,20 @@ internal static class ReportingFlow
     public static DateTimeOffset Vn(int year, int month, int day, int hour = 7, int minute = 0) =>
         new(year, month, day, hour, minute, 0, TimeSpan.FromHours(7));
 
-    /// <summary>Uploads uongbi-2023-95 as it is (its monthly duty "Trước ngày 15 hằng tháng") and releases it.</summary>
+    /// <summary>
+    /// Uploads uongbi-2023-95 (its monthly duty "Trước ngày 15 hằng tháng"), gives the duty to the schools' group as the
+    /// drafter's explicit target (the plan's own reporter, "Bộ phận thi đua, tổng hợp", is the office's unit, which would
+    /// ask no school), lets <paramref name="completeDuty"/> change it further, and releases it.
+    /// </summary>
     public static async Task<Guid> ReleasePlan95Async(PlanFlow flow, Action<JsonObject>? completeDuty = null)
     {
         var planId = await flow.UploadAsync(RepositoryPaths.Plan("uongbi-2023-95-KH-PGDDT.txt"));
-        if (completeDuty is not null)
-        {
-            var fields = JsonNode.Parse((await flow.PlanAsync(planId)).GetProperty("fields").GetRawText())!.AsObject();
-            completeDuty(fields["reportingDuties"]![0]!.AsObject());
-            var response = await flow.Drafter.PutAsJsonAsync($"/api/plans/{planId}", new { fields });
-            Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-        }
+        var fields = JsonNode.Parse((await flow.PlanAsync(planId)).GetProperty("fields").GetRawText())!.AsObject();
+        var duty = fields["reportingDuties"]![0]!.AsObject();
+        duty["target"] = new JsonObject { ["group"] = DemoDirectory.Schools };
+        completeDuty?.Invoke(duty);
+        var response = await flow.Drafter.PutAsJsonAsync($"/api/plans/{planId}", new { fields });
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
         await flow.ReleaseAsync(planId);
         return planId;
     }

@@ -136,10 +136,11 @@ internal sealed class ChiTietModel(
 
     /// <summary>
     /// The clerk completes reporting duty <paramref name="index"/> before release (as <c>PUT /api/reporting/plans/{id}/duties/{index}</c>):
-    /// its frequency and due day (or due date for a one-off report, dd/MM/yyyy), or no schedule at all; the rest of the duty is kept.
+    /// its frequency and due day (or due date for a one-off report, dd/MM/yyyy), the directory entry its reporter stands for
+    /// (when the directory could not resolve it), or no schedule at all; fields left empty and the rest of the duty are kept.
     /// </summary>
     public async Task<IActionResult> OnPostNhiemVuAsync(Guid id, int index, string? frequency, int? dueDay, string? dueDate, bool noSchedule,
-        CancellationToken ct)
+        Guid? reporterEntryId, CancellationToken ct)
     {
         var plan = await store.GetAsync(id, Actor, ct);
         try
@@ -153,7 +154,11 @@ internal sealed class ChiTietModel(
                 var chosen = string.IsNullOrWhiteSpace(frequency) ? (Workflows.Kernel.Plans.ReportingFrequency?)null
                     : Workflows.Kernel.Plans.ReportingFrequencies.Parse(frequency)
                         ?? throw WorkflowException.Invalid($"reportingDuties[{index}].frequency", "Chọn tần suất báo cáo trong danh sách.");
-                duty = duty with { Schedule = null, Frequency = chosen, DueDay = dueDay, DueDate = date };
+                duty = duty with
+                {
+                    Schedule = null, Frequency = chosen ?? duty.Frequency, DueDay = dueDay ?? duty.DueDay, DueDate = date ?? duty.DueDate,
+                    Target = reporterEntryId is { } entry ? new Workflows.Kernel.Plans.ReportingTarget(EntryIds: [entry]) : duty.Target,
+                };
             }
             await duties.CompleteAsync(id, index, duty, Actor, clock.GetUtcNow(), ct);
         }
@@ -161,7 +166,12 @@ internal sealed class ChiTietModel(
         {
             await LoadAsync(id, ct);
             var field = e.Field is { } f && f.LastIndexOf('.') is var dot and > 0 ? f[(dot + 1)..] : "";
-            Error = ($"duty-{index}", field is "frequency" or "dueDay" or "dueDate" ? field : "duty", e.Message);
+            Error = ($"duty-{index}", field switch
+            {
+                "frequency" or "dueDay" or "dueDate" or "reporter" => field,
+                "target" => "reporter",
+                _ => "duty",
+            }, e.Message);
             return Page();
         }
         return Redirect($"/ke-hoach/{id}?xong=nhiem-vu#nhiem-vu");
@@ -195,6 +205,11 @@ internal sealed class ChiTietModel(
         }
         if (Plan.Status == PlanStatus.Released) Deliveries = await deliveries.ListAsync(id, Actor, ct);
         if (Plan.Status == PlanStatus.Released) Schedules = await schedules.ListAsync(Actor, id, ct);
-        else if (IsClerk && Plan.Status is PlanStatus.Signed or PlanStatus.Issued) Duties = await duties.CheckAsync(id, Actor, clock.GetUtcNow(), ct);
+        else if (IsClerk && Plan.Status is PlanStatus.Signed or PlanStatus.Issued)
+        {
+            Duties = await duties.CheckAsync(id, Actor, clock.GetUtcNow(), ct);
+            if (Duties.Any(d => d.Field is { } f && (f.EndsWith(".reporter", StringComparison.Ordinal) || f.EndsWith(".target", StringComparison.Ordinal))) && Entries.Count == 0)
+                Entries = await directory.ListAsync(null, null, ct);
+        }
     }
 }
