@@ -43,6 +43,9 @@ internal sealed class ChiTietModel(
     /// <summary>The reporting schedules of a released plan (its reporting duties), else null.</summary>
     public IReadOnlyList<Workflows.Reporting.ScheduleView>? Schedules { get; private set; }
 
+    /// <summary>For a released plan: the reminders its own units' duties get (nhắc việc), by due time.</summary>
+    public IReadOnlyList<DeliveryStore.Delivery> Reminders { get; private set; } = [];
+
     /// <summary>For the clerk before release: each reporting duty as release will see it (ready, skipped, incomplete).</summary>
     public IReadOnlyList<Workflows.Reporting.DutyCheck>? Duties { get; private set; }
 
@@ -204,7 +207,11 @@ internal sealed class ChiTietModel(
             if (Lines.Any(l => l.Blocks)) Entries = await directory.ListAsync(null, null, ct);
         }
         if (Plan.Status == PlanStatus.Released) Deliveries = await deliveries.ListAsync(id, Actor, ct);
-        if (Plan.Status == PlanStatus.Released) Schedules = await schedules.ListAsync(Actor, id, ct);
+        if (Plan.Status == PlanStatus.Released)
+        {
+            Schedules = await schedules.ListAsync(Actor, id, ct);
+            Reminders = await deliveries.RemindersAsync(id, Actor, ct);
+        }
         else if (IsClerk && Plan.Status is PlanStatus.Signed or PlanStatus.Issued)
         {
             Duties = await duties.CheckAsync(id, Actor, clock.GetUtcNow(), ct);
