@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.Extensions.Options;
 using Workflows.Distribution;
+using Workflows.Distribution.Mail;
 using Workflows.Host.Identity;
 using Workflows.Host.Startup;
 using Workflows.Kernel;

@@ -3,6 +3,7 @@ using Dapper;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Workflows.Distribution.Mail;
 using Workflows.Kernel;
 
 namespace Workflows.Distribution;
@@ -22,7 +23,7 @@ public sealed class OutboxSender(NpgsqlDataSource dataSource, IMailTransport tra
     private readonly string _worker = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
     private sealed record Claimed(Guid Id, string MessageId, string Address, string RecipientName, string Subject, string Body, int Attempts,
-        string Category, Guid? PlanId);
+        string Category, Guid? PlanId, string? BodyCode);
 
     private sealed record Document(Guid Id, string? DocumentName, string? DocumentMediaType, byte[]? DocumentContent);
 
@@ -85,7 +86,10 @@ public sealed class OutboxSender(NpgsqlDataSource dataSource, IMailTransport tra
             SET status = 'sending', claimed_by = @worker, claimed_until = now() + make_interval(secs => @LeaseSeconds), attempts = m.attempts + 1
             FROM picked
             WHERE m.id = picked.id
-            RETURNING m.id, m.message_id, m.address, m.recipient_name, m.subject, m.body, m.attempts, m.category, m.plan_id
+            RETURNING m.id, m.message_id, m.address, m.recipient_name, m.subject, m.body, m.attempts, m.category, m.plan_id,
+                -- the issuing body the message speaks for (its Reply-To): the plan's, or the report request's schedule's
+                coalesce((SELECT p.body_code FROM plans p WHERE p.id = m.plan_id),
+                         (SELECT s.body_code FROM report_requests r JOIN reporting_schedules s ON s.id = r.schedule_id WHERE r.id = m.reference_id)) AS body_code
             """, new { count, worker = _worker, o.LeaseSeconds }, cancellationToken: cancellationToken))).AsList();
     }
 
@@ -97,6 +101,20 @@ public sealed class OutboxSender(NpgsqlDataSource dataSource, IMailTransport tra
             "SELECT id, document_name, document_media_type, document_content FROM plans WHERE id = @planId", new { planId }));
     }
 
+    /// <summary>The message of <paramref name="row"/>: its text (the HTML is rendered from it), the plan's document attached, the body's Reply-To.</summary>
+    private static OutgoingMail Mail(Claimed row, Document? document, DistributionOptions o) =>
+        new(row.MessageId, row.Address, row.RecipientName, row.Subject, row.Body)
+        {
+            Attachments = document?.DocumentContent is { } content
+                ? [new MailAttachment(document.DocumentName ?? "van-ban", document.DocumentMediaType ?? "", content)]
+                : [],
+            ReplyTo = row.BodyCode is { } code && o.Smtp.ReplyTo.TryGetValue(code, out var replyTo) ? replyTo : o.Smtp.DefaultReplyTo,
+            Headers = new Dictionary<string, string> { [CategoryHeader] = row.Category },
+        };
+
+    /// <summary>The header naming what a message is (<see cref="OutboxMessage.Category"/>: <c>release</c>, <c>report-request</c>…).</summary>
+    public const string CategoryHeader = "X-Workflows-Category";
+
     private async Task SendAsync(Claimed row, Document? document, DistributionOptions o, CancellationToken cancellationToken)
     {
         using var logScope = logger.BeginScope(Telemetry.LogScope.Message(row.Id, row.MessageId, row.PlanId));
@@ -105,8 +123,7 @@ public sealed class OutboxSender(NpgsqlDataSource dataSource, IMailTransport tra
         double delay = 0;
         try
         {
-            await transport.SendAsync(new OutgoingMail(row.MessageId, row.Address, row.RecipientName, row.Subject, row.Body,
-                document?.DocumentName, document?.DocumentMediaType, document?.DocumentContent), cancellationToken);
+            await transport.SendAsync(Mail(row, document, o), cancellationToken);
             status = "sent";
         }
         catch (MailTransportException e)

@@ -1,4 +1,5 @@
 using Workflows.Distribution;
+using Workflows.Distribution.Mail;
 using Workflows.Host.Ui;
 
 namespace Workflows.Host.Pages.Dev;
@@ -24,7 +25,7 @@ internal sealed class MailModel(DeliveryStore deliveries, IMailTransport transpo
             // Only a plain file name of the folder (no path), ending in .eml.
             if (xem is not null && xem == Path.GetFileName(xem) && xem.EndsWith(".eml", StringComparison.Ordinal)
                 && Path.Combine(pickup.Directory, xem) is var path && System.IO.File.Exists(path))
-                Shown = (xem, EmlPreview.Read(await System.IO.File.ReadAllTextAsync(path, ct)));
+                Shown = (xem, await EmlPreview.ReadAsync(path, ct));
         }
     }
 }
