@@ -60,6 +60,7 @@ internal static class SettingsValidator
         var definitions = HostPaths.Definitions(configuration, environment);
         if (!Directory.Exists(definitions)) problems.Add($"Workflows:DefinitionsDirectory: the folder '{definitions}' does not exist");
         c.Bool("Workflows:SeedDemo");
+        problems.AddRange(Security.SecuritySettings.Validate(configuration));
 
         var bodies = configuration.GetSection("Workflows:IssuingBodies").GetChildren().ToList();
         foreach (var body in bodies)

@@ -37,7 +37,10 @@ public sealed class DistributionOptions
     /// <summary>Rows one worker claims at a time: ⌈<see cref="BatchSize"/> / <see cref="Workers"/>⌉, at least 1.</summary>
     public int ClaimPerWorker => Math.Max(1, (BatchSize + Math.Max(1, Workers) - 1) / Math.Max(1, Workers));
 
-    /// <summary>Pause between polls of an empty outbox, in milliseconds.</summary>
+    /// <summary>
+    /// Longest pause between polls of an empty outbox, in milliseconds (default 1000); a commit that writes messages wakes the
+    /// senders of every node at once (<c>NOTIFY</c>).
+    /// </summary>
     public int PollMilliseconds { get; set; } = 1000;
 
     /// <summary>
