@@ -83,7 +83,8 @@ internal sealed class PlanDuties(NpgsqlDataSource dataSource, PlanStore plans, D
     }
 
     /// <summary>
-    /// Replaces duty <paramref name="index"/> with <paramref name="duty"/> (the stored duty's <c>text</c> kept) after checking it,
+    /// Replaces duty <paramref name="index"/> with <paramref name="duty"/> (the stored duty's <c>text</c> kept, and its
+    /// <c>reporter</c> and <c>recipient</c> unless <paramref name="duty"/> names them) after checking it,
     /// with an audit record (read a request body with <see cref="PlanFieldsJson.ParseDuty"/>). Allowed to the plan's drafter and to clerks, while the plan is not yet released.
     /// </summary>
     /// <exception cref="WorkflowException">No plan (404), wrong person or body (403), released or rejected (409), no such duty or a bad one (422).</exception>
@@ -97,6 +98,8 @@ internal sealed class PlanDuties(NpgsqlDataSource dataSource, PlanStore plans, D
         var duties = plan.Fields.ReportingDuties;
         if (index < 0 || index >= duties.Count) throw WorkflowException.Invalid("index", $"Kế hoạch không có nhiệm vụ báo cáo số {index}.");
         if (duties[index].Text is { } text) duty = duty with { Text = text };
+        // Who reports and to whom stay as the plan states them unless the body names them: a duty completed with a frequency only keeps its reporter.
+        duty = duty with { Reporter = duty.Reporter ?? duties[index].Reporter, Recipient = duty.Recipient ?? duties[index].Recipient };
         if (duty.IsScheduled)
         {
             Check(plan, duty, index, now);

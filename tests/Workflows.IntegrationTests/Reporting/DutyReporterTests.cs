@@ -109,6 +109,30 @@ public sealed class DutyReporterTests
         Assert.Equal("2026-04-15", schedule.GetProperty("periods")[0].GetProperty("dueOn").GetString());
     }
 
+    [Fact]
+    public async Task In_the_Ba_Che_plan_the_office_itself_reports_to_its_leaders_and_the_districts_schools_are_asked()
+    {
+        await using var app = new WorkflowsApp(clock: new FakeTimeProvider(Vn(2026, 1, 2, 8).ToUniversalTime()));
+        var flow = await PlanFlow.StartAsync(app);
+        var planId = await flow.UploadAsync(RepositoryPaths.Plan("bache-2021-ke-hoach-hanh-dong.txt"));
+        foreach (var index in new[] { 0, 1 })
+        {
+            var completed = await flow.Drafter.PutAsJsonAsync($"/api/reporting/plans/{planId}/duties/{index}", new { frequency = "yearly", dueDay = 20 });
+            Assert.Equal(HttpStatusCode.OK, completed.StatusCode);
+        }
+
+        var checks = (await flow.Drafter.GetFromJsonAsync<JsonElement[]>($"/api/reporting/plans/{planId}/duties"))!;
+
+        Assert.Equal("Phòng GD&ĐT", checks[0].GetProperty("reporter").GetString());
+        Assert.Equal("internal", checks[0].GetProperty("audience").GetString());
+        Assert.Equal(DemoDirectory.Leaders.Select(l => l.Name).Order(StringComparer.Ordinal),
+            checks[0].GetProperty("asked").EnumerateArray().Select(a => a.GetString()!).Order(StringComparer.Ordinal));
+        Assert.Equal("Các cơ sở giáo dục thuộc huyện", checks[1].GetProperty("reporter").GetString());
+        Assert.Equal("requests", checks[1].GetProperty("audience").GetString());
+        Assert.Equal("Trường PTDTBT TH&THCS Đạp Thanh; Trường TH&THCS Thanh Sơn",
+            string.Join("; ", checks[1].GetProperty("asked").EnumerateArray().Select(a => a.GetString()!).Order(StringComparer.Ordinal)));
+    }
+
     private static async Task SetDutyAsync(PlanFlow flow, Guid planId, Action<JsonObject> change)
     {
         var fields = JsonNode.Parse((await flow.PlanAsync(planId)).GetProperty("fields").GetRawText())!.AsObject();
