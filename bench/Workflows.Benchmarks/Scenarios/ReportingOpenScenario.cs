@@ -75,7 +75,7 @@ internal sealed class ReportingOpenScenario : IScenario
         BenchContext.Log($"reporting-open, {schools} schools: {total.Order().ElementAt(total.Count / 2):F1} s");
         notes.Add($"{warmups} warm-up run and {runs} measured runs, {schools:N0} schools each (a new schedule per run); emails without attachment");
         notes.Add($"sender: {sender.Workers} workers, BatchSize {sender.BatchSize} ({sender.ClaimPerWorker} rows claimed per worker), poll {sender.PollMilliseconds} ms, "
-            + "System.Net.Mail (a new connection per message)");
+            + $"MailKit, a pool of {services.GetRequiredService<IOptions<DistributionOptions>>().Value.Smtp.Connections} connections");
         var label = $"{schools:N0} schools";
         return
         [
