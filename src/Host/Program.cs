@@ -39,6 +39,7 @@ app.UseUiExceptionPages();       // a page that throws while rendering → that 
 app.MapWorkflowsApi();
 app.MapDevMail();
 app.MapWorkflowsOperations();
+app.MapSchedulerDashboard();     // /quan-tri/tac-vu: the Hangfire dashboard, Admins only
 app.MapRazorPages();             // the office's pages and the school's submission page
 
 try
