@@ -84,7 +84,15 @@ internal static class ReportingFlow
                               || ' ' || coalesce(s.reason, '') || ' ' || coalesce(s.data::text, ''), E'\n' ORDER BY j.statename = 'Processing' DESC, j.id DESC)
             FROM (SELECT * FROM hangfire.job ORDER BY statename = 'Processing' DESC, id DESC LIMIT 30) j LEFT JOIN hangfire.state s ON s.id = j.stateid
             """, connection);
-        return (await command.ExecuteScalarAsync()) as string ?? "no jobs";
+        var jobs = (await command.ExecuteScalarAsync()) as string ?? "no jobs";
+        await using var more = new NpgsqlCommand(
+            """
+            SELECT 'queue: ' || coalesce((SELECT string_agg(jobid || ' ' || queue || ' fetched ' || coalesce(fetchedat::text, '-'), '; ') FROM hangfire.jobqueue), '')
+                || E'\nlocks: ' || coalesce((SELECT string_agg(resource || ' ' || acquired::text, '; ') FROM hangfire.lock), '')
+                || E'\nservers: ' || coalesce((SELECT string_agg(id || ' ' || lastheartbeat::text || ' ' || data::text, '; ') FROM hangfire.server), '')
+                || E'\nnow: ' || now()::text
+            """, connection);
+        return jobs + "\n" + await more.ExecuteScalarAsync();
     }
 
     /// <summary>The reporting messages the SMTP server received (requests, reminders, notices, summaries; not the plan's release).</summary>

@@ -42,7 +42,7 @@ internal static class ReportingExtensions
             {
                 SchemaName = HangfireSetup.Schema,
                 PrepareSchemaIfNecessary = false, // HangfireSetup installs it at start-up, after the migrations
-                EnableLongPolling = false,
+                EnableLongPolling = true,         // LISTEN/NOTIFY: a job enqueued on any node wakes the workers at once
                 UseSlidingInvisibilityTimeout = true,
                 InvisibilityTimeout = TimeSpan.FromMinutes(5),
             };
@@ -52,6 +52,7 @@ internal static class ReportingExtensions
         });
         builder.Services.AddSingleton<JobActivator>(sp => new Hangfire.AspNetCore.AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         builder.Services.AddHangfire(configuration => configuration
+            .UseLogProvider(HangfireLogBridge.Instance)
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
