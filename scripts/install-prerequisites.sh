@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the Host and the tests need, when missing: PostgreSQL server binaries and
-# Debian's aiosmtpd (a real SMTP server for the tests) and Chromium (the browser tests). Needs root (or passwordless sudo) on Debian.
+# Debian's aiosmtpd (a real SMTP server for the tests), dkimpy (python3-dkim) and Chromium (the browser tests). Needs root (or passwordless sudo) on Debian.
 set -euo pipefail
 missing=()
 [ -x "$(ls -d /usr/lib/postgresql/*/bin/initdb 2>/dev/null | head -n1)" ] || missing+=(postgresql)
 if [ "${1:-}" = "--tests" ]; then
   /usr/bin/python3 -c "import aiosmtpd" 2>/dev/null || missing+=(python3-aiosmtpd)
+  # dkimpy verifies the DKIM signatures the transport makes (the public key handed to it in place of DNS).
+  /usr/bin/python3 -c "import dkim" 2>/dev/null || missing+=(python3-dkim)
   # The browser tests drive Debian's Chromium through Playwright (never a downloaded browser).
   [ -x /usr/bin/chromium ] || missing+=(chromium)
 fi

@@ -6,6 +6,7 @@ using Workflows.Host.Distribution;
 using Workflows.Host.Identity;
 using Workflows.Host.Operations;
 using Workflows.Host.Reporting;
+using Workflows.Host.Security;
 using Workflows.Host.Startup;
 using Workflows.Host.Storage;
 using Workflows.Host.Ui;
@@ -14,6 +15,7 @@ if (args is ["plan", "inspect", ..]) return PlanInspectCommand.Run(args, Console
 
 var builder = WebApplication.CreateBuilder(args);
 if (!SettingsValidator.ValidateWorkflowsSettings(builder, Console.Error)) return 1;
+builder.AddWorkflowsSecurity();
 builder.AddWorkflowsStorage();
 builder.Services.AddWorkflowsCore();
 builder.Services.Configure<Workflows.Organisation.OrganisationOptions>(builder.Configuration.GetSection("Workflows"));
@@ -28,14 +30,18 @@ builder.AddWorkflowsUi();
 
 var app = builder.Build();
 // The middleware pipeline, in order; the endpoints run last.
+app.UseWorkflowsForwardedHeaders(); // X-Forwarded-For/-Proto from the configured proxies only: https behind TLS, the client's address
+app.UseWorkflowsSecurityHeaders();  // CSP (no inline script), nosniff, no-referrer, frame-ancestors 'none', HSTS over https
 app.UseRouting();
 app.UseExceptionHandler();       // an API error → ProblemDetails (ApiProblems), never a stack trace
 app.UseStatusCodePages();        // an API status without a body → ProblemDetails
-app.UseAuthentication();
+app.UseAuthentication();         // the cookie's key → the ticket kept in PostgreSQL (PostgresTicketStore)
 app.UseAuthorization();
 app.UseStaticFiles();            // wwwroot: the office's and the school's stylesheets
 app.UseUiStatusCodePages();      // outside /api an error status shows the Vietnamese page /loi/{code}
 app.UseUiExceptionPages();       // a page that throws while rendering → that page too
+app.UseWorkflowsRateLimiter();   // sign-in attempts per client address
+app.UseSameSiteApi();            // /api refuses unsafe methods sent from another site
 app.MapWorkflowsApi();
 app.MapDevMail();
 app.MapWorkflowsOperations();

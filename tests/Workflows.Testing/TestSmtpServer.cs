@@ -24,6 +24,9 @@ internal sealed class TestSmtpServer : IDisposable
     /// <summary>PEM certificate and key files: when set (before <see cref="Start"/>), the server offers and requires STARTTLS.</summary>
     public (string Certificate, string Key)? Tls { get; init; }
 
+    /// <summary>With <see cref="Tls"/>: TLS from the first byte (implicit TLS, as on port 465) instead of STARTTLS.</summary>
+    public bool ImplicitTls { get; init; }
+
     public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -38,6 +41,7 @@ internal sealed class TestSmtpServer : IDisposable
         var info = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in new[] { script, "--port", Port.ToString(), "--dir", Directory }) info.ArgumentList.Add(a);
         if (Tls is { } tls) foreach (var a in new[] { "--tls-cert", tls.Certificate, "--tls-key", tls.Key }) info.ArgumentList.Add(a);
+        if (ImplicitTls) info.ArgumentList.Add("--implicit-tls");
         _process = Process.Start(info)!;
         _process.ErrorDataReceived += (_, _) => { };
         _process.BeginErrorReadLine();
@@ -67,6 +71,9 @@ internal sealed class TestSmtpServer : IDisposable
         }));
 
     public sealed record Received(string[] To, string MessageId, string Subject, string[] Attachments, int[] AttachmentSizes, string Body);
+
+    /// <summary>The raw messages received (the <c>.eml</c> files as the server got them).</summary>
+    public IReadOnlyList<string> RawFiles() => System.IO.Directory.GetFiles(Directory, "*.eml");
 
     public IReadOnlyList<Received> Messages() =>
         new DirectoryInfo(Directory).GetFiles("*.json").Where(f => f.Name != "control.json")

@@ -6,7 +6,7 @@ attachment names, plain body) in --dir. Reads --dir/control.json before each RCP
 answers "451" while the address's temporary count is above zero (and counts it down), "550" for permanent ones.
 With "delayMs": N, each message is stored and then the 250 reply waits N milliseconds (a slow server).
 Prints READY when listening. With --tls-cert and --tls-key it offers STARTTLS with that certificate and refuses mail
-before it (require_starttls).
+before it (require_starttls); with --implicit-tls as well, it speaks TLS from the first byte instead (SMTPS, port 465 style).
 """
 import argparse
 import asyncio
@@ -82,13 +82,14 @@ def main():
     parser.add_argument("--dir", required=True)
     parser.add_argument("--tls-cert")
     parser.add_argument("--tls-key")
+    parser.add_argument("--implicit-tls", action="store_true")
     args = parser.parse_args()
     os.makedirs(args.dir, exist_ok=True)
     tls = {}
     if args.tls_cert:
         context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
         context.load_cert_chain(args.tls_cert, args.tls_key)
-        tls = {"tls_context": context, "require_starttls": True}
+        tls = {"ssl_context": context} if args.implicit_tls else {"tls_context": context, "require_starttls": True}
     controller = Controller(Handler(args.dir), hostname="127.0.0.1", port=args.port, data_size_limit=50 * 1024 * 1024, **tls)
     controller.start()
     print("READY", flush=True)

@@ -20,7 +20,7 @@ namespace Workflows.Benchmarks.Scenarios;
 /// </summary>
 internal sealed class ReleaseScenario : IScenario
 {
-    private const string Group = "Nhóm thử tải";
+    internal const string Group = "Nhóm thử tải";
 
     public string Name => "release";
 
@@ -79,9 +79,9 @@ internal sealed class ReleaseScenario : IScenario
     private static readonly Actor Drafter = new("bench.chuyenvien", "Chuyên viên thử tải", null, "PGDĐT", new HashSet<string> { "Drafter" });
     private static readonly Actor Reviewer = new("bench.kiemtra", "Người kiểm tra", null, "PGDĐT", new HashSet<string> { "Reviewer" });
     private static readonly Actor Signer = new("bench.truongphong", "Trần Văn Ký", null, "PGDĐT", new HashSet<string> { "Signer" });
-    private static readonly Actor Clerk = new("bench.vanthu", "Văn thư thử tải", null, "PGDĐT", new HashSet<string> { "Clerk" });
+    internal static readonly Actor Clerk = new("bench.vanthu", "Văn thư thử tải", null, "PGDĐT", new HashSet<string> { "Clerk" });
 
-    private static async Task ImportGroupAsync(DirectoryStore directory, int count, CancellationToken cancellationToken)
+    internal static async Task ImportGroupAsync(DirectoryStore directory, int count, CancellationToken cancellationToken)
     {
         var csv = new StringBuilder("name,kind,email,groups,aliases\n");
         for (var i = 1; i <= count; i++) csv.Append($"Đơn vị nhận thử {i},school,nhan{i}@bench.example.org,{Group},\n");
@@ -91,7 +91,7 @@ internal sealed class ReleaseScenario : IScenario
     }
 
     /// <summary>A plan addressed to the group, submitted, reviewed and signed; returns the clerk's open task.</summary>
-    private static async Task<Guid> ToClerkAsync(PlanStore store, WorkflowEngine engine, NpgsqlDataSource dataSource, string root, int run,
+    internal static async Task<Guid> ToClerkAsync(PlanStore store, WorkflowEngine engine, NpgsqlDataSource dataSource, string root, int run,
         CancellationToken cancellationToken)
     {
         var document = await File.ReadAllBytesAsync(Path.Combine(root, "..", "shared", "plans", "uongbi-2023-95-KH-PGDDT.txt"), cancellationToken);

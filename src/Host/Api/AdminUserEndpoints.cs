@@ -10,7 +10,7 @@ namespace Workflows.Host.Api;
 internal static class AdminUserEndpoints
 {
     /// <summary>A new password chosen by the admin.</summary>
-    /// <param name="NewPassword">At least 4 characters.</param>
+    /// <param name="NewPassword">At least 12 characters, not containing the user name, not a common password (NIST SP 800-63B).</param>
     public sealed record PasswordRequest(string? NewPassword);
 
     public static RouteGroupBuilder MapAdminUserEndpoints(this RouteGroupBuilder api)

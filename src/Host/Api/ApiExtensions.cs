@@ -20,12 +20,12 @@ internal static class ApiExtensions
     }
 
     /// <summary>
-    /// Maps the OpenAPI document and the <c>/api</c> group. Its errors become ProblemDetails through
+    /// Maps the OpenAPI document (<c>/openapi/v1.json</c>, signed-in users only) and the <c>/api</c> group. Its errors become ProblemDetails through
     /// <c>UseExceptionHandler</c> and <c>UseStatusCodePages</c>, which <c>Program.cs</c> adds to the pipeline.
     /// </summary>
     public static WebApplication MapWorkflowsApi(this WebApplication app)
     {
-        app.MapOpenApi();
+        app.MapOpenApi().RequireAuthorization(); // the API's shape is for signed-in users, not for anonymous probing
         app.MapGroup("/api")
             .RequireAuthorization()
             .MapAuthEndpoints()

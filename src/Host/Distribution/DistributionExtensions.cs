@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.Extensions.Options;
 using Workflows.Distribution;
+using Workflows.Distribution.Mail;
 using Workflows.Host.Identity;
 using Workflows.Host.Startup;
 using Workflows.Kernel;
@@ -91,14 +92,18 @@ internal static class DistributionExtensions
         return api;
     }
 
-    /// <summary>Maps <c>/dev/mail/{file}</c>: one <c>.eml</c> file of the pickup folder (the list is the page <c>/dev/mail</c>).</summary>
+    /// <summary>
+    /// Maps <c>/dev/mail/{file}</c>: one raw <c>.eml</c> file of the pickup folder (the list is the page <c>/dev/mail</c>),
+    /// for Admins, in Development only (<see cref="Security.DevMailAccess"/>): the raw file carries submission links whole.
+    /// </summary>
     public static WebApplication MapDevMail(this WebApplication app)
     {
-        var dev = app.MapGroup("/dev/mail").RequireAuthorization();
+        var dev = app.MapGroup("/dev/mail").RequireAuthorization(Ui.UiExtensions.AdminPolicy);
         // GET /dev/mail itself is the Razor Page Pages/Dev/Mail.cshtml (same look as the rest of the UI).
-        dev.MapGet("/{file}", (string file, IMailTransport transport) =>
+        dev.MapGet("/{file}", (string file, IMailTransport transport, Security.DevMailAccess access) =>
         {
-            if (transport is not PickupFolderMailTransport pickup || file != Path.GetFileName(file) || !file.EndsWith(".eml", StringComparison.Ordinal))
+            if (!access.RawFilesEnabled || transport is not PickupFolderMailTransport pickup || file != Path.GetFileName(file)
+                || !file.EndsWith(".eml", StringComparison.Ordinal))
                 return Results.NotFound();
             var path = Path.Combine(pickup.Directory, file);
             return File.Exists(path) ? Results.File(path, "message/rfc822", file) : Results.NotFound();
@@ -138,7 +143,7 @@ internal sealed class DistributionHostedService(
             {
                 logger.LogError(e, "Outbox sender failed; trying again");
             }
-            try { await Task.Delay(options.Value.PollMilliseconds, stoppingToken); }
+            try { await sender.WaitForWorkAsync(TimeSpan.FromMilliseconds(options.Value.PollMilliseconds), stoppingToken); }
             catch (OperationCanceledException) { return; }
         }
     }

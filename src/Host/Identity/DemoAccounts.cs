@@ -6,7 +6,9 @@ namespace Workflows.Host.Identity;
 /// <summary>
 /// The demo accounts of the embedded default (password <c>demo</c>): one per role in the Uông Bí education office,
 /// two in the provincial department to show that bodies do not see each other's work, and five in a ward People's
-/// Committee (a body under collective leadership, whose chairman signs "TM. ỦY BAN NHÂN DÂN").
+/// Committee (a body under collective leadership, whose chairman signs "TM. ỦY BAN NHÂN DÂN"). Their password is set
+/// as a hash, outside the password rules (which would refuse <c>demo</c>): demo accounts exist only in the embedded
+/// default or with <c>Workflows:SeedDemo</c>, never in an office's database.
 /// </summary>
 internal static class DemoAccounts
 {
@@ -43,7 +45,8 @@ internal static class DemoAccounts
         {
             if (await users.FindByNameAsync(account.UserName) is not null) continue;
             var user = new WorkflowUser { UserName = account.UserName, FullName = account.FullName, Title = account.Title, BodyCode = account.Body, LockoutEnabled = true };
-            Check(await users.CreateAsync(user, Password), account.UserName);
+            user.PasswordHash = users.PasswordHasher.HashPassword(user, Password);
+            Check(await users.CreateAsync(user), account.UserName);
             Check(await users.AddToRolesAsync(user, account.Roles), account.UserName);
         }
     }

@@ -1,9 +1,15 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Workflows.Access;
 
 namespace Workflows.Host.Identity;
 
-/// <summary>Wires ASP.NET Core Identity on PostgreSQL with cookie sign-in and lockout.</summary>
+/// <summary>
+/// Wires ASP.NET Core Identity on PostgreSQL: NIST SP 800-63B passwords (<see cref="NistPasswordValidator"/>), cookie
+/// sign-in whose tickets stay on the server (<see cref="PostgresTicketStore"/>), the sign-in use case with its growing
+/// delays (<see cref="SignInService"/>). Lock-out is used only for accounts an admin disabled.
+/// </summary>
 internal static class IdentityExtensions
 {
     public static WebApplicationBuilder AddWorkflowsIdentity(this WebApplicationBuilder builder)
@@ -17,14 +23,14 @@ internal static class IdentityExtensions
                 options.Password.RequireLowercase = false;
                 options.Password.RequireUppercase = false;
                 options.Password.RequireNonAlphanumeric = false;
-                options.Password.RequiredLength = 4;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Password.RequiredLength = NistPasswordValidator.MinimumLength;
+                options.Password.RequiredUniqueChars = 1;
                 options.User.RequireUniqueEmail = false;
             })
             .AddEntityFrameworkStores<WorkflowIdentityDbContext>()
             .AddClaimsPrincipalFactory<WorkflowClaimsFactory>()
             .AddErrorDescriber<VietnameseIdentityErrors>()
+            .AddPasswordValidator<NistPasswordValidator>()
             .AddDefaultTokenProviders();
         builder.Services.ConfigureApplicationCookie(options =>
         {
@@ -37,6 +43,13 @@ internal static class IdentityExtensions
             options.Events.OnRedirectToLogin = context => ApiStatus(context, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = context => ApiStatus(context, StatusCodes.Status403Forbidden);
         });
+        builder.Services.AddSingleton<SessionStore>();
+        builder.Services.AddSingleton<SignInFailureStore>();
+        builder.Services.AddSingleton<PostgresTicketStore>();
+        builder.Services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<PostgresTicketStore>((options, store) => options.SessionStore = store);
+        builder.Services.AddSingleton<SignInLimiter>();
+        builder.Services.AddScoped<SignInService>();
         builder.Services.AddAuthorization();
         builder.Services.AddSingleton<UserAuditLog>();
         builder.Services.AddScoped<UserAdministration>();

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Workflows.Access;
 using Workflows.Kernel;
 
 namespace Workflows.Host.Identity;
@@ -11,8 +12,10 @@ namespace Workflows.Host.Identity;
 /// missing, 404); an admin may neither drop their own Admin role nor disable themselves. Identity's refusals become
 /// <see cref="WorkflowException"/>s naming the field (<c>userName</c>, <c>password</c>, <c>newPassword</c>…), in
 /// Vietnamese. Each change is then written to the audit trail by <see cref="UserAuditLog"/> (never a password).
+/// Disabling, a password reset and a change of roles end the user's open sessions on every node at once
+/// (<see cref="SessionStore"/>); "unlock" forgets the failed sign-ins that slow attempts on the account.
 /// </summary>
-internal sealed class UserAdministration(UserManager<WorkflowUser> users, UserAuditLog audit, TimeProvider clock)
+internal sealed class UserAdministration(UserManager<WorkflowUser> users, UserAuditLog audit, SessionStore sessions, SignInFailureStore failures, TimeProvider clock)
 {
     /// <summary>Every role a user may be given, in the order shown.</summary>
     public static IReadOnlyList<string> AllRoles => Roles.All;
@@ -57,7 +60,7 @@ internal sealed class UserAdministration(UserManager<WorkflowUser> users, UserAu
 
     /// <summary>
     /// Changes a user's full name, title and roles (null members kept); audited as <c>user.updated</c> and
-    /// <c>user.roles-changed</c> when they changed. A change of roles signs the user in again on their next request.
+    /// <c>user.roles-changed</c> when they changed. A change of roles ends the user's sessions: they sign in again with the new roles.
     /// </summary>
     /// <exception cref="WorkflowException">Not an Admin (403); no such user in the body (404); an empty name, an unknown role, or the actor dropping their own Admin role (422 naming the field).</exception>
     public async Task<UserView> UpdateAsync(string id, UserInput input, Actor actor, CancellationToken ct)
@@ -85,15 +88,15 @@ internal sealed class UserAdministration(UserManager<WorkflowUser> users, UserAu
             if (removed.Count > 0) Check(await users.RemoveFromRolesAsync(user, removed), null);
             if (added.Count > 0 || removed.Count > 0)
             {
-                // The user's next request signs them in again with the new roles.
                 await users.UpdateSecurityStampAsync(user);
+                await sessions.RemoveAllOfUserAsync(user.Id, ct);
                 await audit.WriteAsync(actor.UserName, "user.roles-changed", user.UserName!, new { added, removed, roles }, ct);
             }
         }
         return await ViewAsync(user);
     }
 
-    /// <summary>Sets a new password chosen by the admin; audited as <c>user.password-reset</c> (without the password).</summary>
+    /// <summary>Sets a new password chosen by the admin and ends the user's sessions; audited as <c>user.password-reset</c> (without the password).</summary>
     /// <exception cref="WorkflowException">Not an Admin (403); no such user in the body (404); a missing or refused password (422, field <c>newPassword</c>).</exception>
     public async Task ResetPasswordAsync(string id, string? newPassword, Actor actor, CancellationToken ct)
     {
@@ -102,10 +105,11 @@ internal sealed class UserAdministration(UserManager<WorkflowUser> users, UserAu
         if (string.IsNullOrEmpty(newPassword)) throw WorkflowException.Invalid("newPassword", "Cần nhập mật khẩu mới.");
         var token = await users.GeneratePasswordResetTokenAsync(user);
         Check(await users.ResetPasswordAsync(user, token, newPassword), "newPassword");
+        await sessions.RemoveAllOfUserAsync(user.Id, ct);
         await audit.WriteAsync(actor.UserName, "user.password-reset", user.UserName!, null, ct);
     }
 
-    /// <summary>Ends a lockout after failed sign-ins and resets the failure count; audited as <c>user.unlocked</c>.</summary>
+    /// <summary>Forgets the failed sign-ins that slow attempts on the account from some address; audited as <c>user.unlocked</c>.</summary>
     /// <exception cref="WorkflowException">Not an Admin (403); no such user in the body (404).</exception>
     public Task<UserView> UnlockAsync(string id, Actor actor, CancellationToken ct) => ClearLockoutAsync(id, actor, "user.unlocked", ct);
 
@@ -113,7 +117,7 @@ internal sealed class UserAdministration(UserManager<WorkflowUser> users, UserAu
     /// <exception cref="WorkflowException">Not an Admin (403); no such user in the body (404).</exception>
     public Task<UserView> EnableAsync(string id, Actor actor, CancellationToken ct) => ClearLockoutAsync(id, actor, "user.enabled", ct);
 
-    /// <summary>Disables a user (locked out with no end; signed out on their next request); audited as <c>user.disabled</c>.</summary>
+    /// <summary>Disables a user (locked out with no end; their open sessions end at once); audited as <c>user.disabled</c>.</summary>
     /// <exception cref="WorkflowException">Not an Admin (403); no such user in the body (404); the actor themselves (422).</exception>
     public async Task<UserView> DisableAsync(string id, Actor actor, CancellationToken ct)
     {
@@ -123,6 +127,7 @@ internal sealed class UserAdministration(UserManager<WorkflowUser> users, UserAu
         if (!user.LockoutEnabled) Check(await users.SetLockoutEnabledAsync(user, true), null);
         Check(await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue), null);
         await users.UpdateSecurityStampAsync(user);
+        await sessions.RemoveAllOfUserAsync(user.Id, ct);
         await audit.WriteAsync(actor.UserName, "user.disabled", user.UserName!, null, ct);
         return await ViewAsync(user);
     }
@@ -134,6 +139,7 @@ internal sealed class UserAdministration(UserManager<WorkflowUser> users, UserAu
         var user = await FindAsync(id, actor);
         Check(await users.SetLockoutEndDateAsync(user, null), null);
         await users.ResetAccessFailedCountAsync(user);
+        await failures.ClearAccountAsync(Account(user), ct);
         await audit.WriteAsync(actor.UserName, action, user.UserName!, null, ct);
         return await ViewAsync(user);
     }
@@ -147,13 +153,21 @@ internal sealed class UserAdministration(UserManager<WorkflowUser> users, UserAu
     private async Task<WorkflowUser> FindAsync(string id, Actor actor) =>
         await users.FindByIdAsync(id) is { } user && user.BodyCode == actor.BodyCode ? user : throw WorkflowException.NotFound("Người dùng");
 
+    /// <summary>The account name as the sign-in failures record it.</summary>
+    private static string Account(WorkflowUser user) => (user.UserName ?? "").ToLowerInvariant();
+
+    /// <summary>
+    /// The user as shown: <c>disabled</c> by an admin, <c>locked</c> while some address must wait before trying the
+    /// account again (until then; the owner elsewhere is not slowed), else <c>active</c>.
+    /// </summary>
     private async Task<UserView> ViewAsync(WorkflowUser user)
     {
         var now = clock.GetUtcNow();
         var roles = await users.GetRolesAsync(user);
-        var (state, until) = user.LockoutEnd is not { } end || end <= now ? ("active", (DateTimeOffset?)null)
-            : end.Year >= 9000 ? ("disabled", null)
-            : ("locked", end);
+        var slowed = await failures.SlowedUntilAsync(Account(user), now, CancellationToken.None);
+        var (state, until) = user.LockoutEnd is { } end && end > now && end.Year >= 9000 ? ("disabled", (DateTimeOffset?)null)
+            : slowed is not null ? ("locked", slowed)
+            : ("active", null);
         return new UserView(user.Id, user.UserName ?? "", user.FullName, user.Title, user.BodyCode, [.. roles.Order(StringComparer.Ordinal)], state, until);
     }
 

@@ -8,5 +8,5 @@ namespace Workflows.Host.Identity;
 /// <param name="FullName">Full name.</param>
 /// <param name="Title">Job title; empty text removes it.</param>
 /// <param name="Roles">The roles the user should have, replacing the current ones; unknown names are refused.</param>
-/// <param name="Password">The initial password (creation only; at least 4 characters).</param>
+/// <param name="Password">The initial password (creation only; NIST SP 800-63B: at least 12 characters, not containing the user name, not a common password).</param>
 internal sealed record UserInput(string? UserName, string? FullName, string? Title, IReadOnlyList<string>? Roles, string? Password);

@@ -38,8 +38,9 @@ internal static class OperationsExtensions
 
     /// <summary>
     /// Maps <c>/health/live</c> (200 while the process serves requests; runs no check) and <c>/health/ready</c> (200
-    /// when every check tagged <see cref="ReadyTag"/> is healthy, else 503), both anonymous, both answering JSON
-    /// <c>{status, checks: {name: {status, description, durationMs, data}}}</c>.
+    /// when every check tagged <see cref="ReadyTag"/> is healthy, else 503), both anonymous. An anonymous caller reads
+    /// only <c>{status}</c>; an Admin, or a caller from <see cref="Security.SecurityOptions.HealthDetailsNetworks"/>, reads
+    /// <c>{status, durationMs, checks: {name: {status, description, durationMs, data}}}</c>. No exception text is ever written.
     /// </summary>
     public static WebApplication MapWorkflowsOperations(this WebApplication app)
     {
@@ -53,6 +54,9 @@ internal static class OperationsExtensions
     {
         context.Response.ContentType = "application/json; charset=utf-8";
         context.Response.Headers.CacheControl = "no-store";
+        var security = context.RequestServices.GetRequiredService<IOptions<Security.SecurityOptions>>().Value;
+        if (!context.User.IsInRole(Workflows.Kernel.Roles.Admin) && !security.SeesHealthDetails(context.Connection.RemoteIpAddress))
+            return context.Response.WriteAsync(JsonSerializer.Serialize(new { status = report.Status.ToString() }, JsonSerializerOptions.Web));
         var body = new
         {
             status = report.Status.ToString(),

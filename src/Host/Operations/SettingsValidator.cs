@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Net.Mail;
 using Npgsql;
 using Workflows.Distribution;
+using Workflows.Distribution.Mail;
 using Workflows.Host.Startup;
 
 namespace Workflows.Host.Operations;
@@ -13,6 +13,12 @@ namespace Workflows.Host.Operations;
 /// </summary>
 internal static class SettingsValidator
 {
+    private static bool IsSha256Base64(string value)
+    {
+        var bytes = new byte[48];
+        return Convert.TryFromBase64String(value.Trim(), bytes, out var written) && written == 32;
+    }
+
     /// <summary>Writes each problem as <c>Invalid setting NAME: reason</c> to <paramref name="error"/>; false when there is one.</summary>
     public static bool ValidateWorkflowsSettings(this WebApplicationBuilder builder, TextWriter error)
     {
@@ -54,6 +60,7 @@ internal static class SettingsValidator
         var definitions = HostPaths.Definitions(configuration, environment);
         if (!Directory.Exists(definitions)) problems.Add($"Workflows:DefinitionsDirectory: the folder '{definitions}' does not exist");
         c.Bool("Workflows:SeedDemo");
+        problems.AddRange(Security.SecuritySettings.Validate(configuration));
 
         var bodies = configuration.GetSection("Workflows:IssuingBodies").GetChildren().ToList();
         foreach (var body in bodies)
@@ -72,15 +79,31 @@ internal static class SettingsValidator
         if (transport is { Length: > 0 } && transport.Equals("Smtp", StringComparison.OrdinalIgnoreCase) && string.IsNullOrWhiteSpace(smtpHost))
             problems.Add($"{d}:Smtp:Host: is required when {d}:Transport is Smtp");
         c.Int($"{d}:Smtp:Port", 1, 65535);
-        if (configuration[$"{d}:Smtp:Security"] is { Length: > 0 } security)
-        {
-            if (security.Equals("Tls", StringComparison.OrdinalIgnoreCase))
-                problems.Add($"{d}:Smtp:Security: 'Tls' (implicit TLS, port 465) is not supported by System.Net.Mail; use StartTls with the submission port 587");
-            else if (!security.Equals("None", StringComparison.OrdinalIgnoreCase) && !security.Equals("StartTls", StringComparison.OrdinalIgnoreCase))
-                problems.Add($"{d}:Smtp:Security: '{security}' is not None or StartTls");
-        }
-        if (configuration[$"{d}:Smtp:From"] is { } from && !MailAddress.TryCreate(from, out _))
+        if (configuration[$"{d}:Smtp:Security"] is { Length: > 0 } security && SmtpSecurity.Parse(security) is null)
+            problems.Add($"{d}:Smtp:Security: '{security}' is not one of {string.Join(", ", SmtpSecurity.Names)}; for implicit TLS (port 465) use ssl-on-connect");
+        if (configuration[$"{d}:Smtp:TrustedCaFile"] is { Length: > 0 } caFile && !File.Exists(caFile))
+            problems.Add($"{d}:Smtp:TrustedCaFile: the file '{caFile}' does not exist");
+        foreach (var pin in configuration.GetSection($"{d}:Smtp:CertificatePins").GetChildren())
+            if (pin.Value is not { } p || !IsSha256Base64(p))
+                problems.Add($"{d}:Smtp:CertificatePins:{pin.Key}: '{pin.Value}' is not a base64 SHA-256 digest (44 characters)");
+        if (configuration[$"{d}:Smtp:From"] is { } from && !MailAddresses.IsMailbox(from))
             problems.Add($"{d}:Smtp:From: '{from}' is not an email address (e.g. \"Phòng GDĐT\" <vanthu@example.org>)");
+        if (configuration[$"{d}:Smtp:DefaultReplyTo"] is { Length: > 0 } defaultReplyTo && !MailAddresses.IsMailbox(defaultReplyTo))
+            problems.Add($"{d}:Smtp:DefaultReplyTo: '{defaultReplyTo}' is not an email address");
+        foreach (var replyTo in configuration.GetSection($"{d}:Smtp:ReplyTo").GetChildren())
+            if (replyTo.Value is not { } address || !MailAddresses.IsMailbox(address))
+                problems.Add($"{d}:Smtp:ReplyTo:{replyTo.Key}: '{replyTo.Value}' is not an email address");
+        var dkim = new[] { "Domain", "Selector", "PrivateKeyFile" }.Select(k => (Key: k, Value: configuration[$"{d}:Smtp:Dkim:{k}"])).ToList();
+        if (dkim.Any(k => !string.IsNullOrWhiteSpace(k.Value)))
+        {
+            foreach (var (key, _) in dkim.Where(k => string.IsNullOrWhiteSpace(k.Value)))
+                problems.Add($"{d}:Smtp:Dkim:{key}: is required when another Dkim setting is set");
+            if (dkim[2].Value is { Length: > 0 } keyFile && !File.Exists(keyFile))
+                problems.Add($"{d}:Smtp:Dkim:PrivateKeyFile: the file '{keyFile}' does not exist");
+        }
+        c.Int($"{d}:Smtp:Connections", 1, 256);
+        c.Int($"{d}:Smtp:IdleSeconds", 1, 86_400);
+        c.Int($"{d}:Smtp:NoopAfterSeconds", 0, 86_400);
         if (!string.IsNullOrEmpty(configuration[$"{d}:Smtp:Password"]) && string.IsNullOrWhiteSpace(configuration[$"{d}:Smtp:UserName"]))
             problems.Add($"{d}:Smtp:UserName: is required when {d}:Smtp:Password is set");
         c.Int($"{d}:Smtp:TimeoutSeconds", 1, 3600);

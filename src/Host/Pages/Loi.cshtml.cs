@@ -32,6 +32,7 @@ internal sealed class LoiModel : PageModel
             409 => ("Trạng thái đã thay đổi", "Hồ sơ vừa được người khác xử lý; hãy tải lại trang."),
             413 => ("Tệp quá lớn", "Tệp vượt giới hạn cho phép."),
             422 => ("Dữ liệu không hợp lệ", "Dữ liệu gửi lên không hợp lệ."),
+            429 => ("Quá nhiều lần thử", "Bạn đã thử quá nhiều lần; hãy chờ một lát rồi thử lại."),
             503 => ("Tạm thời gián đoạn", "Hệ thống tạm thời không phục vụ được; vui lòng thử lại sau ít phút."),
             _ when Code >= 500 => ("Lỗi hệ thống", "Đã có lỗi; vui lòng thử lại sau. Thông tin kỹ thuật đã được ghi lại."),
             _ => ("Có lỗi", "Yêu cầu không thực hiện được."),

@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using System.Text;
 using Dapper;
 using Npgsql;
@@ -214,11 +213,7 @@ public sealed class DirectoryStore(NpgsqlDataSource dataSource)
         return entryId;
     }
 
-    private static bool IsAddress(string email)
-    {
-        try { return new MailAddress(email).Address == email; }
-        catch (FormatException) { return false; }
-    }
+    private static bool IsAddress(string email) => Mail.MailAddresses.IsPlainAddress(email);
 
     private static void RequireAdmin(Actor actor)
     {

@@ -1,3 +1,5 @@
+using Workflows.Distribution.Mail;
+
 namespace Workflows.Distribution;
 
 /// <summary>Settings under <c>Workflows:Distribution</c>.</summary>
@@ -19,23 +21,26 @@ public sealed class DistributionOptions
     public bool SenderEnabled { get; set; } = true;
 
     /// <summary>
-    /// Messages sent in parallel, each by a worker of its own over a connection of its own (default 64). System.Net.Mail
-    /// opens a new connection per message and never sets TCP_NODELAY, so one message waits about 40 ms on Nagle and
-    /// delayed ACK; throughput comes from many connections at once. Each worker holds a database connection only while
-    /// it claims or marks rows.
+    /// Workers claiming and sending rows in parallel (default 32). They share the SMTP transport's pool of
+    /// <see cref="SmtpOptions.Connections"/> open connections: with more workers than connections, one worker marks its
+    /// last row in the database while another already uses the connection. Each worker holds a database connection only
+    /// while it claims or marks rows.
     /// </summary>
-    public int Workers { get; set; } = 64;
+    public int Workers { get; set; } = 32;
 
     /// <summary>
     /// Rows the sender holds claimed at most, divided among the workers: each claims <see cref="ClaimPerWorker"/> =
-    /// ⌈BatchSize / Workers⌉ rows at a time and sends them one after the other (default 128: two per worker).
+    /// ⌈BatchSize / Workers⌉ rows at a time and sends them one after the other (default 64: two per worker).
     /// </summary>
-    public int BatchSize { get; set; } = 128;
+    public int BatchSize { get; set; } = 64;
 
     /// <summary>Rows one worker claims at a time: ⌈<see cref="BatchSize"/> / <see cref="Workers"/>⌉, at least 1.</summary>
     public int ClaimPerWorker => Math.Max(1, (BatchSize + Math.Max(1, Workers) - 1) / Math.Max(1, Workers));
 
-    /// <summary>Pause between polls of an empty outbox, in milliseconds.</summary>
+    /// <summary>
+    /// Longest pause between polls of an empty outbox, in milliseconds (default 1000); a commit that writes messages wakes the
+    /// senders of every node at once (<c>NOTIFY</c>).
+    /// </summary>
     public int PollMilliseconds { get; set; } = 1000;
 
     /// <summary>
@@ -53,29 +58,4 @@ public sealed class DistributionOptions
 
     /// <summary>Attempts before a temporarily failing message is marked failed.</summary>
     public int MaxAttempts { get; set; } = 12;
-}
-
-/// <summary>SMTP settings under <c>Workflows:Distribution:Smtp</c>.</summary>
-public sealed class SmtpOptions
-{
-    /// <summary>Server host name.</summary>
-    public string? Host { get; set; }
-
-    /// <summary>Server port (25, 587…).</summary>
-    public int Port { get; set; } = 25;
-
-    /// <summary><c>None</c>, <c>StartTls</c> or <c>Tls</c> (implicit TLS, refused: System.Net.Mail cannot do it).</summary>
-    public string Security { get; set; } = "None";
-
-    /// <summary>User name, when the server needs one.</summary>
-    public string? UserName { get; set; }
-
-    /// <summary>Password.</summary>
-    public string? Password { get; set; }
-
-    /// <summary>Sender address, e.g. <c>"Phòng GDĐT Uông Bí" &lt;vanthu@example.org&gt;</c>.</summary>
-    public string From { get; set; } = "vanthu@workflows.example.org";
-
-    /// <summary>Time allowed for one message, in seconds (default 30; <c>SmtpClient.Timeout</c>, which bounds asynchronous sends too).</summary>
-    public int TimeoutSeconds { get; set; } = 30;
 }

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Workflows.Distribution.Mail;
 using Workflows.Plans;
 
 namespace Workflows.Distribution;
@@ -25,8 +27,8 @@ public static class DistributionServiceCollectionExtensions
             var kind = o.Transport ?? (string.IsNullOrWhiteSpace(o.Smtp.Host) ? "Pickup" : "Smtp");
             return kind.ToLowerInvariant() switch
             {
-                "smtp" => new SmtpMailTransport(o.Smtp),
-                "pickup" => new PickupFolderMailTransport(o.PickupDirectory ?? defaultPickupDirectory, o.Smtp.From),
+                "smtp" => new SmtpMailTransport(o.Smtp, sp.GetService<TimeProvider>(), sp.GetService<ILogger<SmtpMailTransport>>()),
+                "pickup" => new PickupFolderMailTransport(o.PickupDirectory ?? defaultPickupDirectory, o.Smtp.From, sp.GetService<TimeProvider>()),
                 _ => throw new InvalidOperationException($"Workflows:Distribution:Transport '{kind}' is not Smtp or Pickup."),
             };
         });

@@ -3,26 +3,29 @@ using Dapper;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Workflows.Distribution.Mail;
 using Workflows.Kernel;
+using Workflows.Storage;
 
 namespace Workflows.Distribution;
 
 /// <summary>
 /// Works the outbox: <see cref="DistributionOptions.Workers"/> workers each claim a few due rows at a time
 /// (<see cref="DistributionOptions.ClaimPerWorker"/>) with <c>FOR UPDATE SKIP LOCKED</c> and a lease (<c>claimed_until</c>),
-/// send them one after the other, then mark each sent, retrying (4xx, connection failure, timeout; growing delay) or
-/// failed (5xx). A worker claims again as soon as its rows are done, so no worker waits for a slow batch of another.
-/// Two processes never hold one row; a crashed process's claim expires and the row is sent again with the same
-/// Message-ID. The lease must outlast the rows of one claim sent one after the other, each within
+/// send them one after the other through the transport (MailKit's pooled connections), then, in the same round trip
+/// as its next claim, mark each sent, retrying (4xx, connection failure, timeout; growing delay) or failed (5xx). A
+/// worker claims again as soon as its rows are done, so no worker waits for a slow batch of another. Two processes
+/// never hold one row; a crashed process's claimed rows (those being sent and those sent but not yet marked: at most
+/// one claim per worker) expire and are sent again with the same Message-ID. The lease must outlast the rows of one claim sent one after the other, each within
 /// <see cref="SmtpOptions.TimeoutSeconds"/> (checked at start-up). All times are the database's clock.
 /// </summary>
 public sealed class OutboxSender(NpgsqlDataSource dataSource, IMailTransport transport, IOptions<DistributionOptions> options, ILogger<OutboxSender> logger,
-    Telemetry.WorkflowsMetrics metrics)
+    Telemetry.WorkflowsMetrics metrics) : IAsyncDisposable
 {
     private readonly string _worker = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
     private sealed record Claimed(Guid Id, string MessageId, string Address, string RecipientName, string Subject, string Body, int Attempts,
-        string Category, Guid? PlanId);
+        string Category, Guid? PlanId, string? BodyCode);
 
     private sealed record Document(Guid Id, string? DocumentName, string? DocumentMediaType, byte[]? DocumentContent);
 
@@ -31,6 +34,50 @@ public sealed class OutboxSender(NpgsqlDataSource dataSource, IMailTransport tra
 
     /// <summary>This sender's claim token.</summary>
     public string Worker => _worker;
+
+    private NpgsqlConnection? _listener;
+
+    /// <summary>
+    /// Waits until a transaction that wrote messages commits (<c>NOTIFY</c> on <see cref="OutboxWriter.Channel"/>, from any
+    /// node) or <paramref name="timeout"/> passes, whichever is first: the sender's idle wait. The listening connection is
+    /// kept between calls; when it fails, this call waits the whole timeout and the next one listens again.
+    /// </summary>
+    public async Task WaitForWorkAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (_listener is null)
+            {
+                var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+                try
+                {
+                    await using var listen = new NpgsqlCommand($"LISTEN {OutboxWriter.Channel}", connection);
+                    await listen.ExecuteNonQueryAsync(cancellationToken);
+                }
+                catch
+                {
+                    await connection.DisposeAsync();
+                    throw;
+                }
+                _listener = connection;
+            }
+            await _listener.WaitAsync(timeout, cancellationToken);
+        }
+        catch (Exception e) when (e is NpgsqlException or IOException or InvalidOperationException)
+        {
+            logger.LogWarning("The outbox sender could not listen for new messages ({Error}); polling instead", e.Message);
+            if (_listener is not null) await _listener.DisposeAsync();
+            _listener = null;
+            await Task.Delay(timeout, cancellationToken);
+        }
+    }
+
+    /// <summary>Closes the listening connection.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_listener is not null) await _listener.DisposeAsync();
+        _listener = null;
+    }
 
     /// <summary>
     /// Runs the workers until none finds a due row (or <paramref name="cancellationToken"/> fires); returns how many rows
@@ -45,49 +92,106 @@ public sealed class OutboxSender(NpgsqlDataSource dataSource, IMailTransport tra
         var worked = 0;
         await Task.WhenAll(Enumerable.Range(0, Math.Max(1, o.Workers)).Select(_ => Task.Run(async () =>
         {
-            while (!cancellationToken.IsCancellationRequested)
+            var outcomes = new List<Outcome>(perWorker);
+            try
             {
-                var batch = await ClaimAsync(perWorker, o, cancellationToken);
-                if (batch.Count == 0) return;
-                Interlocked.Add(ref worked, batch.Count);
-                foreach (var row in batch)
+                while (!cancellationToken.IsCancellationRequested)
                 {
-                    var document = row.Category == "release" && row.PlanId is { } p ? await documents.GetOrAdd(p, DocumentAsync) : null;
-                    await SendAsync(row, document, o, cancellationToken);
+                    // One round trip records the rows just sent and claims the next ones.
+                    var batch = await MarkAndClaimAsync(outcomes, perWorker, o, cancellationToken);
+                    outcomes.Clear();
+                    if (batch.Count == 0) return;
+                    Interlocked.Add(ref worked, batch.Count);
+                    foreach (var row in batch)
+                    {
+                        var document = row.Category == "release" && row.PlanId is { } p ? await documents.GetOrAdd(p, DocumentAsync) : null;
+                        if (await SendAsync(row, document, o, cancellationToken) is { } outcome) outcomes.Add(outcome);
+                    }
                 }
+            }
+            finally
+            {
+                if (outcomes.Count > 0) await MarkAndClaimAsync(outcomes, 0, o, CancellationToken.None);
             }
         }, CancellationToken.None)));
         return worked;
     }
 
-    private async Task<IReadOnlyList<Claimed>> ClaimAsync(int count, DistributionOptions o, CancellationToken cancellationToken)
+    /// <summary>What became of one sent row: <c>sent</c>, <c>retrying</c> (after <see cref="Delay"/> seconds) or <c>failed</c>.</summary>
+    private sealed record Outcome(Guid Id, string Status, string? Error, double Delay, string Category);
+
+    /// <summary>
+    /// In one round trip (an <see cref="NpgsqlBatch"/>): claims up to <paramref name="count"/> due rows (none when 0) and
+    /// records <paramref name="outcomes"/>, the rows this worker sent since its last claim.
+    /// </summary>
+    private async Task<IReadOnlyList<Claimed>> MarkAndClaimAsync(IReadOnlyList<Outcome> outcomes, int count, DistributionOptions o, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return (await connection.QueryAsync<Claimed>(new CommandDefinition("""
-            WITH expired AS (
-                SELECT id FROM outgoing_messages
-                WHERE status = 'sending' AND claimed_until < now()
-                ORDER BY claimed_until
-                LIMIT @count
-                FOR UPDATE SKIP LOCKED
-            ), due AS (
-                SELECT id FROM outgoing_messages
-                WHERE status IN ('queued', 'retrying') AND next_attempt_at <= now()
-                ORDER BY next_attempt_at
-                LIMIT @count
-                FOR UPDATE SKIP LOCKED
-            ), picked AS (
-                -- Two scans, each in the order of its partial index (outgoing_messages_claimed, outgoing_messages_due), that
-                -- stop after @count rows: one scan with OR would read and sort every due row on each claim.
-                SELECT id FROM expired UNION ALL SELECT id FROM due LIMIT @count
-            )
-            UPDATE outgoing_messages m
-            SET status = 'sending', claimed_by = @worker, claimed_until = now() + make_interval(secs => @LeaseSeconds), attempts = m.attempts + 1
-            FROM picked
-            WHERE m.id = picked.id
-            RETURNING m.id, m.message_id, m.address, m.recipient_name, m.subject, m.body, m.attempts, m.category, m.plan_id
-            """, new { count, worker = _worker, o.LeaseSeconds }, cancellationToken: cancellationToken))).AsList();
+        await using var batch = connection.CreateBatch();
+        if (count > 0) batch.BatchCommands.Add(BatchStatement.Create(ClaimSql, count, _worker, o.LeaseSeconds));
+        if (outcomes.Count > 0)
+            batch.BatchCommands.Add(BatchStatement.Create(MarkSql, outcomes.Select(x => x.Id).ToArray(), _worker, RedactedBody,
+                outcomes.Select(x => x.Status).ToArray(), outcomes.Select(x => x.Error).ToArray(), outcomes.Select(x => x.Delay).ToArray()));
+        if (batch.BatchCommands.Count == 0) return [];
+        var claimed = new List<Claimed>(count);
+        await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
+        {
+            if (count > 0)
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                    claimed.Add(new Claimed(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
+                        reader.GetString(5), reader.GetInt32(6), reader.GetString(7), reader.IsDBNull(8) ? null : reader.GetGuid(8),
+                        reader.IsDBNull(9) ? null : reader.GetString(9)));
+            }
+            while (await reader.NextResultAsync(cancellationToken)) { }
+        }
+        foreach (var outcome in outcomes)
+        {
+            if (outcome.Status == "sent") metrics.MessageSent(outcome.Category);
+            else if (outcome.Status == "failed") metrics.MessageFailed(outcome.Category);
+        }
+        return claimed;
     }
+
+    private const string ClaimSql = """
+        WITH expired AS (
+            SELECT id FROM outgoing_messages
+            WHERE status = 'sending' AND claimed_until < now()
+            ORDER BY claimed_until
+            LIMIT $1
+            FOR UPDATE SKIP LOCKED
+        ), due AS (
+            SELECT id FROM outgoing_messages
+            WHERE status IN ('queued', 'retrying') AND next_attempt_at <= now()
+            ORDER BY next_attempt_at
+            LIMIT $1
+            FOR UPDATE SKIP LOCKED
+        ), picked AS (
+            -- Two scans, each in the order of its partial index (outgoing_messages_claimed, outgoing_messages_due), that
+            -- stop after $1 rows: one scan with OR would read and sort every due row on each claim.
+            SELECT id FROM expired UNION ALL SELECT id FROM due LIMIT $1
+        )
+        UPDATE outgoing_messages m
+        SET status = 'sending', claimed_by = $2, claimed_until = now() + make_interval(secs => $3), attempts = m.attempts + 1
+        FROM picked
+        WHERE m.id = picked.id
+        RETURNING m.id, m.message_id, m.address, m.recipient_name, m.subject, m.body, m.attempts, m.category, m.plan_id,
+            -- the issuing body the message speaks for (its Reply-To): the plan's, or the report request's schedule's
+            coalesce((SELECT p.body_code FROM plans p WHERE p.id = m.plan_id),
+                     (SELECT s.body_code FROM report_requests r JOIN reporting_schedules s ON s.id = r.schedule_id WHERE r.id = m.reference_id)) AS body_code
+        """;
+
+    /// <summary>Records the outcomes of rows this worker still holds (a row another sender took over after its lease expired is left alone).</summary>
+    private const string MarkSql = """
+        UPDATE outgoing_messages m
+        SET status = u.status, last_error = coalesce(u.error, m.last_error), claimed_by = NULL, claimed_until = NULL,
+            sent_at = CASE WHEN u.status = 'sent' THEN now() ELSE m.sent_at END,
+            sent_by = CASE WHEN u.status = 'sent' THEN $2 ELSE m.sent_by END,
+            body = CASE WHEN u.status = 'sent' AND m.redact_after_send THEN $3 ELSE m.body END,
+            next_attempt_at = CASE WHEN u.status = 'retrying' THEN now() + make_interval(secs => u.delay) ELSE m.next_attempt_at END
+        FROM unnest($1::uuid[], $4::text[], $5::text[], $6::float8[]) AS u(id, status, error, delay)
+        WHERE m.id = u.id AND m.claimed_by = $2 AND m.status = 'sending'
+        """;
 
     /// <summary>The attached document of a released plan (read once per plan and run; a released plan's document does not change).</summary>
     private async Task<Document?> DocumentAsync(Guid planId)
@@ -97,48 +201,45 @@ public sealed class OutboxSender(NpgsqlDataSource dataSource, IMailTransport tra
             "SELECT id, document_name, document_media_type, document_content FROM plans WHERE id = @planId", new { planId }));
     }
 
-    private async Task SendAsync(Claimed row, Document? document, DistributionOptions o, CancellationToken cancellationToken)
+    /// <summary>The message of <paramref name="row"/>: its text (the HTML is rendered from it), the plan's document attached, the body's Reply-To.</summary>
+    private static OutgoingMail Mail(Claimed row, Document? document, DistributionOptions o) =>
+        new(row.MessageId, row.Address, row.RecipientName, row.Subject, row.Body)
+        {
+            Attachments = document?.DocumentContent is { } content
+                ? [new MailAttachment(document.DocumentName ?? "van-ban", document.DocumentMediaType ?? "", content)]
+                : [],
+            ReplyTo = row.BodyCode is { } code && o.Smtp.ReplyTo.TryGetValue(code, out var replyTo) ? replyTo : o.Smtp.DefaultReplyTo,
+            Headers = new Dictionary<string, string> { [CategoryHeader] = row.Category },
+        };
+
+    /// <summary>The header naming what a message is (<see cref="OutboxMessage.Category"/>: <c>release</c>, <c>report-request</c>…).</summary>
+    public const string CategoryHeader = "X-Workflows-Category";
+
+    /// <summary>Sends <paramref name="row"/>; its outcome, or null when <paramref name="cancellationToken"/> stopped the send (the lease then expires).</summary>
+    private async Task<Outcome?> SendAsync(Claimed row, Document? document, DistributionOptions o, CancellationToken cancellationToken)
     {
         using var logScope = logger.BeginScope(Telemetry.LogScope.Message(row.Id, row.MessageId, row.PlanId));
-        string status;
-        string? error = null;
-        double delay = 0;
+        var delay = Math.Min(o.RetryMaxSeconds, o.RetryBaseSeconds * Math.Pow(2, Math.Max(0, row.Attempts - 1)));
         try
         {
-            await transport.SendAsync(new OutgoingMail(row.MessageId, row.Address, row.RecipientName, row.Subject, row.Body,
-                document?.DocumentName, document?.DocumentMediaType, document?.DocumentContent), cancellationToken);
-            status = "sent";
+            await transport.SendAsync(Mail(row, document, o), cancellationToken);
+            return new Outcome(row.Id, "sent", null, 0, row.Category);
         }
         catch (MailTransportException e)
         {
-            error = e.Message;
-            status = e.Failure == MailFailure.Permanent || row.Attempts >= o.MaxAttempts ? "failed" : "retrying";
-            delay = Math.Min(o.RetryMaxSeconds, o.RetryBaseSeconds * Math.Pow(2, Math.Max(0, row.Attempts - 1)));
+            var status = e.Failure == MailFailure.Permanent || row.Attempts >= o.MaxAttempts ? "failed" : "retrying";
             logger.LogWarning("Message {MessageId} to {Address}: {Status} after attempt {Attempt}: {Error}", row.MessageId, row.Address, status, row.Attempts, e.Message);
+            return new Outcome(row.Id, status, e.Message, delay, row.Category);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            return; // the lease expires and another sender (or this one, restarted) takes the row over
+            return null; // the lease expires and another sender (or this one, restarted) takes the row over
         }
         catch (Exception e)
         {
-            error = e.Message;
-            status = row.Attempts >= o.MaxAttempts ? "failed" : "retrying";
-            delay = Math.Min(o.RetryMaxSeconds, o.RetryBaseSeconds * Math.Pow(2, Math.Max(0, row.Attempts - 1)));
             logger.LogError(e, "Message {MessageId} to {Address} could not be sent", row.MessageId, row.Address);
+            return new Outcome(row.Id, row.Attempts >= o.MaxAttempts ? "failed" : "retrying", e.Message, delay, row.Category);
         }
-        await using var connection = await dataSource.OpenConnectionAsync(CancellationToken.None);
-        await connection.ExecuteAsync(new CommandDefinition("""
-            UPDATE outgoing_messages
-            SET status = @status, last_error = coalesce(@error, last_error), claimed_by = NULL, claimed_until = NULL,
-                sent_at = CASE WHEN @status = 'sent' THEN now() ELSE sent_at END,
-                sent_by = CASE WHEN @status = 'sent' THEN @worker ELSE sent_by END,
-                body = CASE WHEN @status = 'sent' AND redact_after_send THEN @redacted ELSE body END,
-                next_attempt_at = CASE WHEN @status = 'retrying' THEN now() + make_interval(secs => @delay) ELSE next_attempt_at END
-            WHERE id = @Id AND claimed_by = @worker AND status = 'sending'
-            """, new { status, error, delay, row.Id, worker = _worker, redacted = RedactedBody }));
-        if (status == "sent") metrics.MessageSent(row.Category);
-        else if (status == "failed") metrics.MessageFailed(row.Category);
     }
 }
 
@@ -161,14 +262,42 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
             """, new { planId }, cancellationToken: ct))).AsList();
     }
 
-    /// <summary>The latest messages of all plans (the Host's mail page).</summary>
-    public async Task<IReadOnlyList<Delivery>> RecentAsync(int limit, CancellationToken ct = default)
+    /// <summary>
+    /// The body (issuing body code) a message belongs to: its plan's, or the reporting schedule's of the request or
+    /// period it concerns. A message that names neither belongs to no body and is listed for none.
+    /// </summary>
+    private const string MessageBody = """
+        FROM outgoing_messages m
+        LEFT JOIN plans p ON p.id = m.plan_id
+        LEFT JOIN report_requests rq ON rq.id = m.reference_id
+        LEFT JOIN reporting_periods pe ON pe.id = m.reference_id
+        LEFT JOIN reporting_schedules s ON s.id = coalesce(rq.schedule_id, pe.schedule_id)
+        WHERE coalesce(s.body_code, p.body_code) = @bodyCode
+        """;
+
+    /// <summary>The latest messages of one body, newest first (the Host's mail page).</summary>
+    /// <param name="bodyCode">The issuing body's code, e.g. <c>PGDĐT</c>.</param>
+    /// <param name="limit">At most this many.</param>
+    /// <param name="ct">Cancellation.</param>
+    public async Task<IReadOnlyList<Delivery>> RecentAsync(string bodyCode, int limit, CancellationToken ct = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        return (await connection.QueryAsync<Delivery>(new CommandDefinition("""
-            SELECT id, address, recipient_name, lines, purpose, status, attempts, last_error, next_attempt_at, sent_at, message_id, subject
-            FROM outgoing_messages ORDER BY created_at DESC, recipient_name LIMIT @limit
-            """, new { limit }, cancellationToken: ct))).AsList();
+        return (await connection.QueryAsync<Delivery>(new CommandDefinition($"""
+            SELECT m.id, m.address, m.recipient_name, m.lines, m.purpose, m.status, m.attempts, m.last_error, m.next_attempt_at,
+                   m.sent_at, m.message_id, m.subject
+            {MessageBody}
+            ORDER BY m.created_at DESC, m.recipient_name LIMIT @limit
+            """, new { bodyCode, limit }, cancellationToken: ct))).AsList();
+    }
+
+    /// <summary>Which of <paramref name="messageIds"/> (Message-ID headers, <c>&lt;…@workflows.local&gt;</c>) belong to <paramref name="bodyCode"/>.</summary>
+    public async Task<IReadOnlySet<string>> OfBodyAsync(string bodyCode, IReadOnlyCollection<string> messageIds, CancellationToken ct = default)
+    {
+        if (messageIds.Count == 0) return new HashSet<string>(StringComparer.Ordinal);
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return (await connection.QueryAsync<string>(new CommandDefinition($"""
+            SELECT m.message_id {MessageBody} AND m.message_id = ANY(@ids)
+            """, new { bodyCode, ids = messageIds.ToArray() }, cancellationToken: ct))).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>Queues one delivery of a plan of the actor's body again now (Clerk); refused while it is being sent.</summary>

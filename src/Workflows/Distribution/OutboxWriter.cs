@@ -20,11 +20,29 @@ public static class OutboxWriter
     /// Writes <paramref name="message"/> now. Returns false when a message with the same <see cref="OutboxMessage.DedupKey"/>
     /// already exists (nothing written).
     /// </summary>
-    public static async Task<bool> EnqueueAsync(UnitOfWork work, OutboxMessage message, CancellationToken cancellationToken = default) =>
-        await work.ExecuteAsync(Single(message), cancellationToken) == 1;
+    public static async Task<bool> EnqueueAsync(UnitOfWork work, OutboxMessage message, CancellationToken cancellationToken = default)
+    {
+        if (await work.ExecuteAsync(Single(message), cancellationToken) != 1) return false;
+        Notify(work);
+        return true;
+    }
 
     /// <summary>Queues <paramref name="message"/> on <paramref name="work"/> (skipped at commit when its dedup key exists).</summary>
-    public static void Enqueue(UnitOfWork work, OutboxMessage message) => work.Queue(Single(message));
+    public static void Enqueue(UnitOfWork work, OutboxMessage message)
+    {
+        work.Queue(Single(message));
+        Notify(work);
+    }
+
+    /// <summary>The channel on which a commit that wrote messages wakes every node's sender (<c>NOTIFY</c>, delivered at commit).</summary>
+    public const string Channel = "outgoing_messages";
+
+    /// <summary>
+    /// Queues a <c>NOTIFY</c> on <see cref="Channel"/>: at commit PostgreSQL wakes the senders that listen (every node), so
+    /// the messages leave without waiting for the next poll; a rolled-back transaction notifies no one. Callers of
+    /// <see cref="InsertFrom"/> may call it too.
+    /// </summary>
+    public static void Notify(UnitOfWork work) => work.Queue($"SELECT pg_notify('{Channel}', '')");
 
     /// <summary>
     /// Queues one release message per recipient of plan <paramref name="planId"/> as one statement (arrays unnested),
@@ -54,6 +72,7 @@ public static class OutboxWriter
         command.Parameters.Add(new NpgsqlParameter { Value = recipients.Select(r => r.Purpose).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
         command.Parameters.Add(new NpgsqlParameter { Value = recipients.Select(r => r.Body).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
         work.Queue(command);
+        Notify(work);
     }
 
     /// <summary>

@@ -11,6 +11,13 @@ namespace Workflows.Storage;
 /// <c>pg_ctl</c> on a loopback TCP port. Used by the Host's embedded default and by the tests. Binaries come from
 /// Debian's <c>postgresql</c> package (<c>/usr/lib/postgresql/N/bin</c>); when the process runs as root the server
 /// runs as the <c>postgres</c> user, because PostgreSQL refuses to run as root.
+/// <para>
+/// With a password (the Host's embedded default) the cluster accepts only <c>scram-sha-256</c> logins: the superuser's
+/// password is generated (32 random bytes) and kept in <see cref="PasswordFile"/>, created with mode 0600 for the
+/// user running this process, so another OS account can neither log in nor read it. A cluster made earlier with
+/// <c>trust</c> is converted on its next start. Without a password (the tests' and benchmarks' throw-away clusters),
+/// 127.0.0.1 is trusted.
+/// </para>
 /// </summary>
 public sealed class LocalPostgresCluster
 {
@@ -18,27 +25,39 @@ public sealed class LocalPostgresCluster
     private readonly ILogger _logger;
     private readonly string _binDirectory;
     private readonly bool _asPostgresUser;
+    private readonly bool _withPassword;
 
     /// <summary>Prepares (but does not start) a cluster in <paramref name="dataDirectory"/>.</summary>
     /// <param name="dataDirectory">Folder of the cluster; created when missing.</param>
     /// <param name="port">TCP port on 127.0.0.1; 0 picks a free one.</param>
     /// <param name="logger">Where progress is written.</param>
+    /// <param name="withPassword">Logins need the generated password (<c>scram-sha-256</c>); false trusts 127.0.0.1.</param>
     /// <exception cref="InvalidOperationException">No PostgreSQL server binaries are installed.</exception>
-    public LocalPostgresCluster(string dataDirectory, int port, ILogger logger)
+    public LocalPostgresCluster(string dataDirectory, int port, ILogger logger, bool withPassword = false)
     {
         _dataDirectory = Path.GetFullPath(dataDirectory);
         _logger = logger;
         _binDirectory = FindBinDirectory();
         _asPostgresUser = Environment.UserName == "root";
+        _withPassword = withPassword;
         Port = port == 0 ? FreePort() : port;
     }
+
+    /// <summary>The file holding the superuser's password (mode 0600, this process's user), or null without a password.</summary>
+    public string? PasswordFile => _withPassword ? Path.Combine(_dataDirectory, "host.password") : null;
 
     /// <summary>The TCP port the server listens on (127.0.0.1).</summary>
     public int Port { get; }
 
     /// <summary>Connection string of the superuser <c>postgres</c> to database <paramref name="database"/>.</summary>
-    public string ConnectionString(string database = "postgres") =>
-        $"Host=127.0.0.1;Port={Port};Username=postgres;Database={database};Pooling=true;Maximum Pool Size=60;Timeout=30;Command Timeout=120";
+    /// <exception cref="InvalidOperationException">A password cluster whose password file is missing (not started yet).</exception>
+    public string ConnectionString(string database = "postgres")
+    {
+        var builder = new NpgsqlConnectionStringBuilder($"Host=127.0.0.1;Port={Port};Username=postgres;Database={database};Pooling=true;Maximum Pool Size=60;Timeout=30;Command Timeout=120");
+        if (PasswordFile is { } file)
+            builder.Password = File.Exists(file) ? File.ReadAllText(file).Trim() : throw new InvalidOperationException($"The password file {file} does not exist; start the cluster first.");
+        return builder.ConnectionString;
+    }
 
     /// <summary>
     /// Runs <c>initdb</c> when the folder holds no cluster yet, then starts the server unless it already runs there.
@@ -54,18 +73,79 @@ public sealed class LocalPostgresCluster
             Directory.CreateDirectory(pgData);
             GiveToPostgres(_dataDirectory);
             _logger.LogInformation("Creating a PostgreSQL cluster in {Directory}", pgData);
-            Run("initdb", $"-D \"{pgData}\" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8");
+            if (_withPassword) InitWithPassword(pgData);
+            else Run("initdb", $"-D \"{pgData}\" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8");
         }
         if (Run("pg_ctl", $"-D \"{pgData}\" status", throwOnError: false) == 0)
         {
             _logger.LogInformation("PostgreSQL already runs in {Directory}", pgData);
+            if (_withPassword) SecureTrustedCluster(pgData);
             return false;
         }
         var options = $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=300";
         if (fastUnsafe) options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
         _logger.LogInformation("Starting PostgreSQL on 127.0.0.1:{Port}", Port);
         Run("pg_ctl", $"-D \"{pgData}\" -l \"{Path.Combine(_dataDirectory, "postgres.log")}\" -o \"{options}\" -w -t 60 start");
+        if (_withPassword) SecureTrustedCluster(pgData);
         return true;
+    }
+
+    /// <summary>initdb with scram-sha-256 for every connection and a new password given through a file only initdb reads.</summary>
+    private void InitWithPassword(string pgData)
+    {
+        var password = NewPassword();
+        var initFile = Path.Combine(_dataDirectory, ".initdb-password");
+        WritePrivate(initFile, password);
+        try
+        {
+            GiveToPostgres(initFile);
+            Run("initdb", $"-D \"{pgData}\" -U postgres --auth=scram-sha-256 --pwfile=\"{initFile}\" -E UTF8 --locale=C.UTF-8");
+        }
+        finally
+        {
+            File.Delete(initFile);
+        }
+        WritePrivate(PasswordFile!, password);
+    }
+
+    /// <summary>
+    /// A cluster made before passwords (its pg_hba.conf trusts, or the password file is gone): sets a new password
+    /// while 127.0.0.1 is still trusted, then makes every rule scram-sha-256 and reloads the server.
+    /// </summary>
+    private void SecureTrustedCluster(string pgData)
+    {
+        var hba = Path.Combine(pgData, "pg_hba.conf");
+        var lines = File.ReadAllLines(hba);
+        bool Trusting(string line) => !line.TrimStart().StartsWith('#') && line.Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries) is { Length: > 0 } words && words[^1] == "trust";
+        if (!lines.Any(Trusting) && File.Exists(PasswordFile)) return;
+        if (!lines.Any(Trusting))
+            throw new InvalidOperationException($"The password file {PasswordFile} is missing and {hba} trusts nobody: restore the file, or set a password for postgres and write it there.");
+        _logger.LogInformation("Securing the PostgreSQL cluster in {Directory}: scram-sha-256 with a generated password", pgData);
+        var password = NewPassword();
+        using (var connection = new NpgsqlConnection($"Host=127.0.0.1;Port={Port};Username=postgres;Database=postgres;Pooling=false"))
+        {
+            connection.Open();
+            using var set = new NpgsqlCommand($"SET password_encryption = 'scram-sha-256'; ALTER ROLE postgres PASSWORD '{password}'", connection);
+            set.ExecuteNonQuery();
+        }
+        WritePrivate(PasswordFile!, password);
+        File.WriteAllLines(hba, lines.Select(l => Trusting(l) ? l[..l.LastIndexOf("trust", StringComparison.Ordinal)] + "scram-sha-256" : l));
+        Run("pg_ctl", $"-D \"{pgData}\" reload");
+    }
+
+    /// <summary>32 random bytes as URL-safe base64 (no quote, no space: safe in SQL text and connection strings).</summary>
+    private static string NewPassword() =>
+        Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    /// <summary>Writes <paramref name="text"/> to a file created with mode 0600 (replacing any earlier one).</summary>
+    private static void WritePrivate(string path, string text)
+    {
+        File.Delete(path);
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        using var stream = new FileStream(path, options);
+        using var writer = new StreamWriter(stream);
+        writer.Write(text);
     }
 
     /// <summary>The cluster's folder (the server's data directory is its <c>pg</c> subfolder).</summary>

@@ -42,13 +42,16 @@ public sealed class AdminUsersBrowserTests(AdminUsersBrowserFixture fixture) : I
         await admin.GetByLabel("Văn thư").CheckAsync();
         await admin.GetByLabel("Mật khẩu ban đầu").FillAsync("abc");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Lưu" }).ClickAsync();
-        await Expect(admin.Locator("[data-valmsg-for=Password]")).ToContainTextAsync("Mật khẩu phải có ít nhất 4 ký tự");
-        await admin.GetByLabel("Mật khẩu ban đầu").FillAsync("trang2026");
+        await Expect(admin.Locator("[data-valmsg-for=Password]")).ToContainTextAsync("Mật khẩu phải có ít nhất 12 ký tự");
+        await admin.GetByLabel("Mật khẩu ban đầu").FillAsync("qwertyuiop123");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Lưu" }).ClickAsync();
+        await Expect(admin.Locator("[data-valmsg-for=Password]")).ToContainTextAsync("danh sách mật khẩu phổ biến");
+        await admin.GetByLabel("Mật khẩu ban đầu").FillAsync("trang học sổ văn thư 2026");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Lưu" }).ClickAsync();
         await Expect(admin.Locator("[data-valmsg-for=UserName]")).ToContainTextAsync("Tên đăng nhập 'vanthu' đã có người dùng");
         await BrowserFixture.ShotAsync(admin, "36-nguoi-dung-loi");
         await admin.GetByLabel("Tên đăng nhập").FillAsync("vanthu2");
-        await admin.GetByLabel("Mật khẩu ban đầu").FillAsync("trang2026");
+        await admin.GetByLabel("Mật khẩu ban đầu").FillAsync("trang học sổ văn thư 2026");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Lưu" }).ClickAsync();
         await Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã lưu");
         await Expect(admin.GetByTestId("nguoi-dung-dong").Filter(new() { HasText = "vanthu2" })).ToContainTextAsync("Bùi Thu Trang");
@@ -56,7 +59,7 @@ public sealed class AdminUsersBrowserTests(AdminUsersBrowserFixture fixture) : I
         await Expect(admin.GetByTestId("nguoi-dung-dong").Filter(new() { HasText = "vanthu2" })).ToContainTextAsync("Văn thư");
         await BrowserFixture.ShotAsync(admin, "37-nguoi-dung-them");
 
-        var clerk = await fixture.SignInAsync("vanthu2", password: "trang2026");
+        var clerk = await fixture.SignInAsync("vanthu2", password: "trang học sổ văn thư 2026");
         await Expect(clerk.GetByTestId("nguoi-dung")).ToHaveTextAsync("Bùi Thu Trang");
         await Expect(clerk.GetByRole(AriaRole.Link, new() { Name = "Cấp số, phát hành" })).ToBeVisibleAsync();
         await Expect(clerk.GetByRole(AriaRole.Link, new() { Name = "Người dùng" })).ToHaveCountAsync(0);
@@ -73,14 +76,14 @@ public sealed class AdminUsersBrowserTests(AdminUsersBrowserFixture fixture) : I
         await admin.GetByRole(AriaRole.Button, new() { Name = "Lưu" }).ClickAsync();
         await Expect(admin.GetByTestId("nguoi-dung-dong").Filter(new() { HasText = "vanthu2" })).ToContainTextAsync("Văn thư, Lãnh đạo ký");
 
-        var signer = await fixture.SignInAsync("vanthu2", password: "trang2026");
+        var signer = await fixture.SignInAsync("vanthu2", password: "trang học sổ văn thư 2026");
         await Expect(signer.GetByTestId("viec").Filter(new() { HasText = "Kế hoạch chờ người ký mới" })).ToHaveCountAsync(1);
         await signer.Context.CloseAsync();
 
         var audit = await AuditOfAsync("vanthu2");
         Assert.Equal(["user.created", "user.roles-changed"], audit.Select(a => a.Action));
         Assert.All(audit, a => Assert.Equal("quantri", a.Actor));
-        Assert.All(audit, a => Assert.DoesNotContain("trang2026", a.Data, StringComparison.Ordinal));
+        Assert.All(audit, a => Assert.DoesNotContain("trang học sổ văn thư 2026", a.Data, StringComparison.Ordinal));
         Assert.Contains("Signer", audit[1].Data, StringComparison.Ordinal);
         await admin.Context.CloseAsync();
     }
@@ -100,7 +103,7 @@ public sealed class AdminUsersBrowserTests(AdminUsersBrowserFixture fixture) : I
         }
         await signIn.GetByLabel("Mật khẩu").FillAsync("demo");
         await signIn.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
-        await Expect(signIn.Locator("[data-valmsg-for=Password]")).ToContainTextAsync("Tài khoản tạm khóa");
+        await Expect(signIn.Locator("[data-valmsg-for=Password]")).ToContainTextAsync("Đăng nhập sai nhiều lần; hãy chờ");
         await stranger.CloseAsync();
 
         var admin = await fixture.SignInAsync("quantri");

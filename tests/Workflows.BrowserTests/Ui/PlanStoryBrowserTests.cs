@@ -152,13 +152,16 @@ public sealed class PlanStoryBrowserTests(PlanStoryBrowserTests.StoryFixture fix
         for (var i = 0; i < 100 && Directory.GetFiles(fixture.MailFolder, "*.eml").Length == sentBefore; i++) await Task.Delay(200);
         Assert.Equal(sentBefore + 1, Directory.GetFiles(fixture.MailFolder, "*.eml").Length);
 
-        // The development mail page shows the messages, in the same look.
-        await clerk.GetByRole(AriaRole.Link, new() { Name = "Thư đã gửi" }).ClickAsync();
-        var leLoi = clerk.GetByTestId("thu").Filter(new() { HasText = "th-leloi@uongbi.example.org" });
+        // The development mail page shows the messages, in the same look, to the office's admin only.
+        await Expect(clerk.GetByRole(AriaRole.Link, new() { Name = "Thư đã gửi" })).ToHaveCountAsync(0);
+        var mailPage = await fixture.SignInAsync("quantri");
+        await mailPage.GetByRole(AriaRole.Link, new() { Name = "Thư đã gửi" }).ClickAsync();
+        var leLoi = mailPage.GetByTestId("thu").Filter(new() { HasText = "th-leloi@uongbi.example.org" });
         await Expect(leLoi).ToContainTextAsync("[01/KH-PGDĐT]");
         await Expect(leLoi).ToContainTextAsync("Đã gửi");
-        await Expect(clerk.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("\\.eml$") }).First).ToBeVisibleAsync();
-        await BrowserFixture.ShotAsync(clerk, "11-thu-da-gui");
+        await Expect(mailPage.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("\\.eml$") }).First).ToBeVisibleAsync();
+        await BrowserFixture.ShotAsync(mailPage, "11-thu-da-gui");
+        await mailPage.Context.CloseAsync();
         Assert.NotEmpty(Directory.GetFiles(fixture.MailFolder, "*.eml"));
 
         // The drafter follows the plan's status in the list of the body's plans.
@@ -181,15 +184,19 @@ public sealed class PlanStoryBrowserTests(PlanStoryBrowserTests.StoryFixture fix
             if (link is null) await Task.Delay(200);
         }
         Assert.NotNull(link);
-        await clerk.GotoAsync("/dev/mail");
-        await Expect(clerk.GetByTestId("thu").Filter(new() { HasText = "Đề nghị gửi báo cáo" }).Filter(new() { HasText = "th-leloi@uongbi.example.org" })).ToHaveCountAsync(1);
-        // The message itself, decoded on the page: its Vietnamese subject and text with the school's link.
-        await clerk.GetByRole(AriaRole.Link, new() { Name = $"Xem nội dung {requestFile}" }).ClickAsync();
-        await Expect(clerk.GetByTestId("noi-dung-thu").GetByRole(AriaRole.Heading)).ToContainTextAsync("Đề nghị gửi báo cáo");
-        await Expect(clerk.GetByTestId("noi-dung-thu")).ToContainTextAsync("th-leloi@uongbi.example.org");
-        await Expect(clerk.GetByTestId("than-thu")).ToContainTextAsync($"/nop-bao-cao/{link}");
-        await Expect(clerk.GetByTestId("than-thu")).ToContainTextAsync("01/KH-PGDĐT");
-        await BrowserFixture.ShotAsync(clerk, "13-thu-de-nghi-bao-cao");
+        // The office's admin reads the mail page (Admins only); the school's link is masked there, only the school's mailbox has it whole.
+        var mailAdmin = await fixture.SignInAsync("quantri");
+        await mailAdmin.GotoAsync("/dev/mail");
+        await Expect(mailAdmin.GetByTestId("thu").Filter(new() { HasText = "Đề nghị gửi báo cáo" }).Filter(new() { HasText = "th-leloi@uongbi.example.org" })).ToHaveCountAsync(1);
+        // The message itself, decoded on the page: its Vietnamese subject and text with the school's link masked.
+        await mailAdmin.GetByRole(AriaRole.Link, new() { Name = $"Xem nội dung {requestFile}" }).ClickAsync();
+        await Expect(mailAdmin.GetByTestId("noi-dung-thu").GetByRole(AriaRole.Heading)).ToContainTextAsync("Đề nghị gửi báo cáo");
+        await Expect(mailAdmin.GetByTestId("noi-dung-thu")).ToContainTextAsync("th-leloi@uongbi.example.org");
+        await Expect(mailAdmin.GetByTestId("than-thu")).ToContainTextAsync($"/nop-bao-cao/{link![..4]}…");
+        await Expect(mailAdmin.GetByTestId("than-thu")).Not.ToContainTextAsync(link);
+        await Expect(mailAdmin.GetByTestId("than-thu")).ToContainTextAsync("01/KH-PGDĐT");
+        await BrowserFixture.ShotAsync(mailAdmin, "13-thu-de-nghi-bao-cao");
+        await mailAdmin.Context.CloseAsync();
 
         // The school opens its link (no account) and submits a file.
         var schoolContext = await fixture.Browser.NewContextAsync(new() { BaseURL = fixture.BaseUrl });

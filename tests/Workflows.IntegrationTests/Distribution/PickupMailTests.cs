@@ -61,14 +61,15 @@ public sealed class PickupMailTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_dev_mail_page_lists_the_released_messages_to_a_signed_in_user_and_serves_each_eml()
+    public async Task The_dev_mail_page_lists_the_released_messages_to_an_admin_and_serves_each_eml()
     {
         var planId = await CreateWithRecipientsAsync(_flow, "Kế hoạch thử trang thư đã gửi", "Sở GDĐT Quảng Ninh", "UBND TP");
         await _flow.ReleaseAsync(planId);
         await SettledAsync(_flow, planId);
         var symbol = (await _flow.PlanAsync(planId)).GetProperty("symbol").GetString();
 
-        var page = await _flow.Clerk.GetAsync("/dev/mail");
+        var admin = await _app.SignInAsync("quantri");
+        var page = await admin.GetAsync("/dev/mail");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
         var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
@@ -78,11 +79,11 @@ public sealed class PickupMailTests : IAsyncLifetime
 
         var file = Path.GetFileName(Directory.GetFiles(_folder, "*.eml").First());
         Assert.Contains($"/dev/mail/{file}", html);
-        var eml = await _flow.Clerk.GetAsync($"/dev/mail/{file}");
+        var eml = await admin.GetAsync($"/dev/mail/{file}");
         Assert.Equal(HttpStatusCode.OK, eml.StatusCode);
         Assert.Equal("message/rfc822", eml.Content.Headers.ContentType?.MediaType);
         Assert.Contains("Message-ID:", await eml.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
-        Assert.Equal(HttpStatusCode.NotFound, (await _flow.Clerk.GetAsync("/dev/mail/..%2Fappsettings.json")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/dev/mail/..%2Fappsettings.json")).StatusCode);
 
         var anonymous = _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         var refused = await anonymous.GetAsync("/dev/mail");

@@ -5,9 +5,8 @@ using static Workflows.Testing.DistributionFlow;
 namespace Workflows.IntegrationTests.Distribution;
 
 /// <summary>
-/// STARTTLS against aiosmtpd with a self-signed certificate. System.Net.Mail validates the server certificate only
-/// through the process-wide, obsolete ServicePointManager callback, so the Host offers no way to trust one certificate;
-/// what can be checked is that STARTTLS is used and an untrusted certificate is refused, never ignored.
+/// STARTTLS through the Host against aiosmtpd: an untrusted self-signed certificate is refused, never ignored; a server
+/// certificate of a private CA named by <c>Smtp:TrustedCaFile</c> is trusted by this client alone.
 /// </summary>
 public sealed class StartTlsTests : IDisposable
 {
@@ -55,5 +54,24 @@ public sealed class StartTlsTests : IDisposable
         Assert.Equal("retrying", delivery.GetProperty("status").GetString());
         Assert.Contains("certificate", delivery.GetProperty("lastError").GetString(), StringComparison.OrdinalIgnoreCase);
         Assert.Empty(smtp.Messages());
+    }
+
+    [Fact]
+    public async Task StartTls_through_the_Host_delivers_when_the_servers_private_CA_is_the_configured_trusted_CA()
+    {
+        var certificates = TestCertificates.Create(_folder);
+        using var smtp = new TestSmtpServer { Tls = (certificates.CertificateFile, certificates.KeyFile) }.Start();
+        var settings = Settings(smtp.Port);
+        settings["Workflows:Distribution:Smtp:Security"] = "starttls";
+        settings["Workflows:Distribution:Smtp:Host"] = "localhost";
+        settings["Workflows:Distribution:Smtp:TrustedCaFile"] = certificates.CaFile;
+        await using var app = new WorkflowsApp(settings: settings);
+        var flow = await PlanFlow.StartAsync(app);
+        var planId = await CreateWithRecipientsAsync(flow, "Kế hoạch thử STARTTLS với CA riêng", "Sở GDĐT Quảng Ninh");
+        await flow.ReleaseAsync(planId);
+
+        var delivery = Assert.Single(await SettledAsync(flow, planId));
+        Assert.Equal("sent", delivery.GetProperty("status").GetString());
+        Assert.Equal(delivery.GetProperty("messageId").GetString(), Assert.Single(smtp.Messages()).MessageId);
     }
 }

@@ -9,7 +9,7 @@ namespace Workflows.IntegrationTests.Operations;
 public sealed class HealthTests
 {
     [Fact]
-    public async Task Live_and_ready_answer_without_signing_in_and_ready_names_each_check()
+    public async Task Live_and_ready_answer_without_signing_in_and_ready_names_each_check_to_an_admin()
     {
         await using var app = new WorkflowsApp();
         var anonymous = app.CreateClient();
@@ -17,8 +17,9 @@ public sealed class HealthTests
         var live = await anonymous.GetAsync("/health/live");
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
         Assert.Equal("Healthy", (await live.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/health/ready")).StatusCode);
 
-        var ready = await anonymous.GetAsync("/health/ready");
+        var ready = await (await app.SignInAsync("quantri")).GetAsync("/health/ready");
         var body = await ready.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(ready.StatusCode == HttpStatusCode.OK, body.ToString());
         Assert.Equal("Healthy", body.GetProperty("checks").GetProperty("postgres").GetProperty("status").GetString());
@@ -41,7 +42,7 @@ public sealed class HealthTests
             Assert.Equal(1, await command.ExecuteNonQueryAsync());
         }
 
-        var ready = await anonymous.GetAsync("/health/ready");
+        var ready = await (await app.SignInAsync("quantri")).GetAsync("/health/ready");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
         var body = await ready.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("Unhealthy", body.GetProperty("status").GetString());

@@ -6,7 +6,7 @@ public sealed class SettingsValidationTests
 {
     [Theory]
     [InlineData("Workflows:Distribution:Smtp:Port", "70000", "out of range (1–65535)")]
-    [InlineData("Workflows:Distribution:Smtp:Security", "Tls", "use StartTls")]
+    [InlineData("Workflows:Distribution:Smtp:Security", "Tls", "for implicit TLS (port 465) use ssl-on-connect")]
     [InlineData("Workflows:Distribution:Smtp:From", "văn thư phòng", "is not an email address")]
     [InlineData("Workflows:Distribution:Workers", "nhiều", "is not a whole number")]
     [InlineData("Workflows:DefinitionsDirectory", "/nowhere/workflows-definitions", "does not exist")]
@@ -68,8 +68,31 @@ public sealed class SettingsValidatorTests
             "Workflows:IssuingBodies: the code 'PGDĐT' is used 2 times",
             "Workflows:Distribution:Smtp:Host: is required when Workflows:Distribution:Transport is Smtp",
             "Workflows:Distribution:Smtp:Port: 0 is out of range (1–65535)",
-            "Workflows:Distribution:LeaseSeconds: 10 must be longer than the rows one worker claims (⌈Workflows:Distribution:BatchSize 128 / Workflows:Distribution:Workers 64⌉ = 2) × Workflows:Distribution:Smtp:TimeoutSeconds (30) = 60 s, or another node may send a message still being sent; raise the lease or claim fewer rows per worker",
+            "Workflows:Distribution:LeaseSeconds: 10 must be longer than the rows one worker claims (⌈Workflows:Distribution:BatchSize 64 / Workflows:Distribution:Workers 32⌉ = 2) × Workflows:Distribution:Smtp:TimeoutSeconds (30) = 60 s, or another node may send a message still being sent; raise the lease or claim fewer rows per worker",
             "Workflows:Distribution:RetryMaxSeconds: 10 is shorter than Workflows:Distribution:RetryBaseSeconds (60)",
+        ], problems);
+    }
+
+    [Fact]
+    public void Mail_security_settings_that_cannot_work_are_each_reported()
+    {
+        var problems = Validate(new()
+        {
+            ["Workflows:Distribution:Smtp:Security"] = "ssl-on-connect",
+            ["Workflows:Distribution:Smtp:TrustedCaFile"] = "/nowhere/ca.pem",
+            ["Workflows:Distribution:Smtp:CertificatePins:0"] = "abc",
+            ["Workflows:Distribution:Smtp:Dkim:Domain"] = "uongbi.example.org",
+            ["Workflows:Distribution:Smtp:ReplyTo:PGDĐT"] = "văn thư",
+            ["Workflows:Distribution:Smtp:Connections"] = "0",
+        });
+        Assert.Equal(
+        [
+            "Workflows:Distribution:Smtp:TrustedCaFile: the file '/nowhere/ca.pem' does not exist",
+            "Workflows:Distribution:Smtp:CertificatePins:0: 'abc' is not a base64 SHA-256 digest (44 characters)",
+            "Workflows:Distribution:Smtp:ReplyTo:PGDĐT: 'văn thư' is not an email address",
+            "Workflows:Distribution:Smtp:Dkim:Selector: is required when another Dkim setting is set",
+            "Workflows:Distribution:Smtp:Dkim:PrivateKeyFile: is required when another Dkim setting is set",
+            "Workflows:Distribution:Smtp:Connections: 0 is out of range (1–256)",
         ], problems);
     }
 

@@ -31,6 +31,8 @@ public sealed partial class PersistenceOwnershipTests
         ["report_submission_files"] = "src/Workflows/Reporting/Submissions",
         ["schema_migrations"] = "src/Workflows/Storage",
         ["data_protection_keys"] = "src/Workflows/Storage",
+        ["auth_sessions"] = "src/Workflows/Access",
+        ["sign_in_failures"] = "src/Workflows/Access",
     };
 
     [Fact]

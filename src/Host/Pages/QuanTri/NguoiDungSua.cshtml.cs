@@ -32,11 +32,11 @@ internal sealed class NguoiDungSuaModel(UserAdministration administration) : UiP
     /// <summary>Every role, in the order shown.</summary>
     public static IReadOnlyList<string> AllRoles => Kernel.Roles.All;
 
-    /// <summary>"Đã vô hiệu hóa", "Tạm khóa đến …" or "Hoạt động".</summary>
+    /// <summary>"Đã vô hiệu hóa", "Tạm khóa đến … (chỉ với nơi đăng nhập sai nhiều lần)" — attempts from the address that failed wait — or "Hoạt động".</summary>
     public static string StatusOf(UserView user) => user.State switch
     {
         "disabled" => "Đã vô hiệu hóa",
-        "locked" => $"Tạm khóa đến {UiText.DateTime(user.LockedUntil!.Value)}",
+        "locked" => $"Tạm khóa đến {UiText.DateTime(user.LockedUntil!.Value)} (chỉ với nơi đăng nhập sai nhiều lần)",
         _ => "Hoạt động",
     };
 

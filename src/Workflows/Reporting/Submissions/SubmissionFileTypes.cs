@@ -7,7 +7,7 @@ namespace Workflows.Reporting.Submissions;
 /// Decides a submitted file's type from its content, not only its name: PDF starts with <c>%PDF-</c>, ZIP with
 /// <c>PK\x03\x04</c>; DOCX and XLSX are ZIP packages holding <c>[Content_Types].xml</c> and <c>word/</c> resp. <c>xl/</c>
 /// parts (ECMA-376 Open Packaging Conventions). Programs (MZ, ELF, Mach-O, scripts) are refused whatever their name,
-/// and so is any file whose content does not match its extension.
+/// and so is any file whose content does not match its extension. A <c>.zip</c> is also looked into (<see cref="ZipInspection"/>).
 /// </summary>
 public static class SubmissionFileTypes
 {
@@ -47,7 +47,8 @@ public static class SubmissionFileTypes
             return Refuse($"Nội dung tệp “{name}” không phải tệp {extension.TrimStart('.').ToUpperInvariant()} hợp lệ (có thể tệp bị hỏng hoặc đã bị đổi tên).");
         var expected = extension switch { ".pdf" => Pdf, ".zip" => Zip, ".docx" => Docx, _ => Xlsx };
         // A .docx or .xlsx is also a ZIP: a package sent as .zip is fine, a plain ZIP sent as .docx is not.
-        if (detected == expected || (expected == Zip && detected is Docx or Xlsx)) return new SubmittedFileType(expected, null);
+        if (detected == expected || (expected == Zip && detected is Docx or Xlsx))
+            return expected == Zip && ZipInspection.Inspect(name, content) is { } refused ? Refuse(refused) : new SubmittedFileType(expected, null);
         return Refuse($"Tệp “{name}” có đuôi {extension} nhưng nội dung là {Describe(detected)}; vui lòng đặt đúng đuôi tệp.");
     }
 
@@ -84,7 +85,7 @@ public static class SubmissionFileTypes
     }
 
     /// <summary>Windows PE (<c>MZ</c>), ELF, Mach-O, Java class files and text scripts (<c>#!</c>, batch, PowerShell, HTML with script).</summary>
-    private static bool LooksLikeProgram(ReadOnlySpan<byte> bytes)
+    internal static bool LooksLikeProgram(ReadOnlySpan<byte> bytes)
     {
         if (bytes.StartsWith("MZ"u8) || bytes.StartsWith(ElfMagic)) return true;
         if (bytes.Length >= 4)
