@@ -35,7 +35,11 @@ internal static class ReportingExtensions
         // This Host's own storage and job activator (registered before AddHangfire, which only adds Hangfire's globals when
         // none is there): several Hosts in one process (the tests) each keep theirs.
         var connectionString = new Npgsql.NpgsqlConnectionStringBuilder(builder.Configuration.GetConnectionString("Workflows")
-            ?? throw new InvalidOperationException("ConnectionStrings:Workflows is not set; call AddWorkflowsStorage first.")) { Enlist = false }.ConnectionString;
+            ?? throw new InvalidOperationException("ConnectionStrings:Workflows is not set; call AddWorkflowsStorage first."))
+        {
+            Enlist = false,
+            ConnectionIdleLifetime = 30, // Hangfire touches the database in bursts: give idle connections back soon
+        }.ConnectionString;
         builder.Services.AddSingleton<JobStorage>(_ =>
         {
             var storageOptions = new PostgreSqlStorageOptions

@@ -26,7 +26,7 @@ internal sealed record CycleResult(int PeriodsOpened, int StepsDone, int Message
 /// to schools without a submission, overdue notices (marking the requests overdue), the leaders' summary — then closes
 /// periods past their closing time. Each step of each period runs in its own transaction under the period's row lock
 /// (<c>FOR UPDATE SKIP LOCKED</c>: a second node skips what the first is doing), is recorded once in
-/// <c>reporting_steps_done</c> (per request and per period) and writes its emails with dedup keys
+/// <c>reporting_steps_done</c> (per request and per period; a request's overdue notice as its <c>overdue_at</c>) and writes its emails with dedup keys
 /// <c>report:{requestId}:{step}</c>, so a step never runs twice, on one node or several, and a step missed while every
 /// node was down runs once at the next run. Every bulk step is a few set-based statements (arrays, unnest, INSERT … SELECT).
 /// </summary>
@@ -260,18 +260,26 @@ internal sealed class ReportingCycle(
         DateTimeOffset now, bool markOverdue, string category, string subject, string bodyTemplate, CancellationToken cancellationToken)
     {
         // No join between CTE results (planned as nested loops on fresh tables): the period's row lock and its step marker
-        // make this run the only one; the per-request step index and the outbox dedup key still refuse any second copy.
+        // make this run the only one; the per-request record and the outbox dedup key still refuse any second copy. The
+        // overdue notice's per-request record is the request's overdue_at, set once by the same statement (overdue_at IS
+        // NULL), so it writes no row in reporting_steps_done: 100,000 index entries fewer when a period's deadline passes.
         var due = markOverdue
             ? "UPDATE report_requests SET overdue_at = $3 WHERE period_id = $1 AND first_submitted_at IS NULL AND overdue_at IS NULL RETURNING id, entry_id, school_name, address"
             : "SELECT id, entry_id, school_name, address FROM report_requests WHERE period_id = $1 AND first_submitted_at IS NULL";
+        var done = markOverdue
+            ? ""
+            : """
+              done AS (
+                  INSERT INTO reporting_steps_done (period_id, request_id, step, done_at)
+                  SELECT $1, id, $2, $3 FROM due
+                  ON CONFLICT DO NOTHING
+              ),
+              """;
         var command = new NpgsqlBatchCommand(
             $$"""
             WITH due AS ({{due}}),
-            done AS (
-                INSERT INTO reporting_steps_done (period_id, request_id, step, done_at)
-                SELECT $1, id, $2, $3 FROM due
-                ON CONFLICT DO NOTHING
-            ), messages AS (
+            {{done}}
+            messages AS (
                 SELECT address, school_name AS recipient_name, entry_id, $4 AS subject, replace($5, '{school}', school_name) AS body,
                        $6 AS category, 'report:' || id || ':' || $2 AS dedup_key, id AS reference_id, false AS redact_after_send
                 FROM due

@@ -65,6 +65,12 @@ public sealed class HangfireSchedulingTests
         Assert.All(steps, s => Assert.EndsWith("+07:00", s.GetProperty("atVietnam").GetString()));
         Assert.Equal("Nhắc hạn (còn 3 ngày làm việc)", steps[1].GetProperty("stepName").GetString());
 
+        // The schedule's page lists them in Vietnam time.
+        var page = await clerk.GetStringAsync($"/bao-cao/{schedule.GetProperty("id").GetGuid()}");
+        Assert.Contains("Các bước sắp tới", page);
+        Assert.All(expected, e => Assert.Contains(e.At.ToOffset(TimeSpan.FromHours(7)).ToString("dd/MM/yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture), page));
+        Assert.Contains("Báo cáo lãnh đạo Phòng các trường quá hạn", page);
+
         using var connection = app.Services.GetRequiredService<JobStorage>().GetConnection();
         var catchUp = Assert.Single(connection.GetRecurringJobs(), j => j.Id == ReportingCatchUpJob.RecurringId);
         Assert.Equal("* * * * *", catchUp.Cron);
