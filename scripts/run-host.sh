@@ -4,4 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-prerequisites.sh
+# The demo shows what would be sent on /dev/mail (Admins, own body, links masked); a real installation leaves it off.
+export Workflows__DevMail__Enabled="${Workflows__DevMail__Enabled:-true}"
 exec dotnet run --project src/Host -c Release -- "$@"

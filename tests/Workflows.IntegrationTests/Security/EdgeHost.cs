@@ -24,6 +24,7 @@ public sealed class EdgeHost : IAsyncLifetime
         ["Workflows:Security:SignInMaxDelaySeconds"] = "30",
         ["Workflows:Security:SignInPerAddressPerMinute"] = "10",
         ["Workflows:Security:SignInPerAddressBurst"] = "20",
+        ["Workflows:Security:SignInPerAccountPerMinute"] = "12",
     });
 
     public async Task InitializeAsync() => await Host.StartAsync();

@@ -211,6 +211,24 @@ public sealed class EdgeTests(EdgeHost edge) : IClassFixture<EdgeHost>
     }
 
     [Fact]
+    public async Task One_account_name_may_be_tried_only_so_often_a_minute_even_from_many_addresses()
+    {
+        // Twelve a minute for one name in this Host; each attempt from an address of its own, so no address is slowed.
+        HttpResponseMessage? last = null;
+        var tried = 0;
+        while (tried < 20 && last?.StatusCode != HttpStatusCode.TooManyRequests)
+        {
+            using var client = edge.From($"127.0.1.{++tried}");
+            last = await client.PostAsJsonAsync("/api/auth/login", new { userName = "Ke-Tan-Cong", password = "doan-mat-khau-nay" });
+        }
+        Assert.Equal(HttpStatusCode.TooManyRequests, last!.StatusCode);
+        Assert.Equal(13, tried);
+        Assert.True(int.Parse(Header(last, "Retry-After")!) is > 0 and <= 60);
+        using var again = edge.From("127.0.1.99");
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await again.PostAsJsonAsync("/api/auth/login", new { userName = "ke-tan-cong", password = "x" })).StatusCode);
+    }
+
+    [Fact]
     public async Task An_unknown_account_and_a_wrong_password_get_the_same_answer_in_about_the_same_time()
     {
         using var client = edge.From("127.0.0.7");
