@@ -87,7 +87,7 @@ internal sealed class ReportingOpenScenario : IScenario
         notes.Add($"{warmups} warm-up run and {runs} measured runs, {schools:N0} schools each (a schedule per run, all created before the runs); emails without attachment; "
             + "times from the opening job's instant (Hangfire delayed job, polled every Workflows:Scheduler:PollingSeconds)");
         notes.Add($"sender: {sender.Workers} workers, BatchSize {sender.BatchSize} ({sender.ClaimPerWorker} rows claimed per worker), poll {sender.PollMilliseconds} ms, "
-            + "MailKit");
+            + $"MailKit, a pool of {services.GetRequiredService<IOptions<DistributionOptions>>().Value.Smtp.Connections} connections");
         var label = $"{schools:N0} schools";
         return
         [
