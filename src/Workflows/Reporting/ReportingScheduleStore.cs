@@ -27,10 +27,12 @@ internal sealed record PeriodView(Guid Id, string Key, string Label, DateTimeOff
     DateOnly DueOn, DateTimeOffset Deadline, DateTimeOffset ClosesAt, string State);
 
 /// <summary>
-/// Reporting schedules in PostgreSQL: creates a schedule with its periods inside the caller's transaction, resolves its
-/// target in the directory, and reads schedules, periods and the submission matrix.
+/// Reporting schedules in PostgreSQL: creates a schedule with its periods inside the caller's transaction (and, once it
+/// commits, one delayed job per step of each period through <see cref="Steps.IStepScheduler"/>), resolves its target in
+/// the directory, and reads schedules, periods and the submission matrix.
 /// </summary>
-internal sealed class ReportingScheduleStore(NpgsqlDataSource dataSource, IWorkingCalendar calendar, IOptions<ReportingOptions> options)
+internal sealed class ReportingScheduleStore(NpgsqlDataSource dataSource, IWorkingCalendar calendar, IOptions<ReportingOptions> options,
+    Steps.IStepScheduler scheduler)
 {
     private static readonly JsonSerializerOptions Json = JsonSerializerOptions.Web;
 
@@ -147,26 +149,46 @@ internal sealed class ReportingScheduleStore(NpgsqlDataSource dataSource, IWorki
                 definitionId = definition.Id, definitionVersion = definition.Version, createdBy, now,
             }, cancellationToken);
         if (inserted == 0) return null;
-        var periods = SchedulePlanner.Periods(schedule, calendar, options.Value).Where(p => recordPastPeriods || p.Deadline > now).ToList();
+        var periods = QueuePeriods(work, id, schedule, definition, now, new HashSet<string>(StringComparer.Ordinal), recordPastPeriods);
+        return (id, periods);
+    }
+
+    /// <summary>
+    /// Queues the periods of <paramref name="schedule"/> whose deadline is ahead of <paramref name="now"/> and whose key is
+    /// not in <paramref name="existingKeys"/> (a period already due to open opens at <paramref name="now"/>), and, once the
+    /// transaction commits, schedules one delayed job per step of each. With <paramref name="recordPastPeriods"/> the periods
+    /// whose deadline has passed are stored too, <c>closed</c> and without jobs (recorded, never opened). Returns how many.
+    /// </summary>
+    internal int QueuePeriods(UnitOfWork work, Guid id, CheckedSchedule schedule, WorkflowDefinition definition, DateTimeOffset now,
+        IReadOnlySet<string> existingKeys, bool recordPastPeriods = false)
+    {
+        var periods = SchedulePlanner.Periods(schedule, calendar, options.Value)
+            .Where(p => (recordPastPeriods || p.Deadline > now) && !existingKeys.Contains(p.Key))
+            .Select(p => (Id: Guid.NewGuid(), Period: p.Deadline <= now ? p : p with { OpensAt = p.OpensAt < now ? now : p.OpensAt }))
+            .ToList();
         var command = new NpgsqlBatchCommand(
             """
             INSERT INTO reporting_periods (id, schedule_id, period_key, label, opens_at, cut_off_from, cut_off_to, due_on, deadline, closes_at, state)
-            SELECT gen_random_uuid(), $1, k, l, o, cf, ct, d, dl, c, s
-            FROM unnest($2::text[], $3::text[], $4::timestamptz[], $5::date[], $6::date[], $7::date[], $8::timestamptz[], $9::timestamptz[], $10::text[])
-                 AS t(k, l, o, cf, ct, d, dl, c, s)
+            SELECT pid, $1, k, l, o, cf, ct, d, dl, c, st
+            FROM unnest($10::uuid[], $2::text[], $3::text[], $4::timestamptz[], $5::date[], $6::date[], $7::date[], $8::timestamptz[], $9::timestamptz[], $11::text[])
+                 AS t(pid, k, l, o, cf, ct, d, dl, c, st)
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = id });
-        command.Parameters.Add(new NpgsqlParameter { Value = periods.Select(p => p.Key).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter { Value = periods.Select(p => p.Label).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter { Value = periods.Select(p => (p.OpensAt < now ? now : p.OpensAt).UtcDateTime).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter { Value = periods.Select(p => p.CutOffFrom).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter { Value = periods.Select(p => p.CutOffTo).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter { Value = periods.Select(p => p.DueOn).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter { Value = periods.Select(p => p.Deadline.UtcDateTime).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter { Value = periods.Select(p => p.ClosesAt.UtcDateTime).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter { Value = periods.Select(p => p.Deadline > now ? "scheduled" : "closed").ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = periods.Select(p => p.Period.Key).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = periods.Select(p => p.Period.Label).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = periods.Select(p => p.Period.OpensAt.UtcDateTime).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = periods.Select(p => p.Period.CutOffFrom).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = periods.Select(p => p.Period.CutOffTo).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = periods.Select(p => p.Period.DueOn).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = periods.Select(p => p.Period.Deadline.UtcDateTime).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = periods.Select(p => p.Period.ClosesAt.UtcDateTime).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = periods.Select(p => p.Id).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
+        command.Parameters.Add(new NpgsqlParameter { Value = periods.Select(p => p.Period.Deadline > now ? "scheduled" : "closed").ToArray() });
+        if (periods.Count == 0) return 0;
         work.Queue(command);
-        return (id, periods.Count);
+        var steps = periods.Where(p => p.Period.Deadline > now).SelectMany(p => SchedulePlanner.PeriodSteps(p.Id, definition, p.Period.OpensAt, p.Period.DueOn, calendar)).ToList();
+        work.AfterCommit(() => scheduler.Schedule(steps));
+        return periods.Count;
     }
 
     /// <summary>
