@@ -47,6 +47,7 @@ app.UseSameSiteApi();            // /api refuses unsafe methods sent from anothe
 app.MapWorkflowsApi();
 app.MapDevMail();
 app.MapWorkflowsOperations();
+app.MapSchedulerDashboard();     // /quan-tri/tac-vu: the Hangfire dashboard, Admins only
 app.MapRazorPages();             // the office's pages and the school's submission page
 
 try

@@ -37,6 +37,9 @@ public static class WorkflowsServiceCollectionExtensions
         services.AddOptions<Reporting.ReportingOptions>();
         services.TryAddSingleton<Reporting.ReportingScheduleStore>();
         services.TryAddSingleton<Reporting.ReportCampaigns>();
+        services.TryAddSingleton<Reporting.DutyAudiences>();
+        services.TryAddSingleton<Reporting.ScheduleChanges>();
+        services.TryAddSingleton<Reporting.Steps.UpcomingSteps>();
         services.AddSingleton<IStepAction, Reporting.ActivateReportingAction>();
         services.AddSingleton(sp => new WorkflowDefinitionParser(sp.GetServices<IStepAction>().Select(a => a.Name)));
         services.AddSingleton<WorkflowDefinitionCatalog>();

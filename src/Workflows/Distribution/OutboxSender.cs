@@ -279,6 +279,21 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
+    /// The reminders (category <c>duty-reminder</c>) a plan of the actor's body queued for its own units' duties, by due
+    /// time: <see cref="Delivery.NextAttemptAt"/> is when each is (or was) due.
+    /// </summary>
+    /// <exception cref="WorkflowException">No such plan (404); another body's plan (403).</exception>
+    public async Task<IReadOnlyList<Delivery>> RemindersAsync(Guid planId, Actor actor, CancellationToken ct = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await Plans.PlanAccess.RequireAsync(connection, planId, actor, ct);
+        return (await connection.QueryAsync<Delivery>(new CommandDefinition("""
+            SELECT id, address, recipient_name, lines, purpose, status, attempts, last_error, next_attempt_at, sent_at, message_id, subject
+            FROM outgoing_messages WHERE plan_id = @planId AND category = 'duty-reminder' ORDER BY next_attempt_at, recipient_name
+            """, new { planId }, cancellationToken: ct))).AsList();
+    }
+
+    /// <summary>
     /// The body (issuing body code) a message belongs to: its plan's, or the reporting schedule's of the request or
     /// period it concerns. A message that names neither belongs to no body and is listed for none.
     /// </summary>

@@ -17,6 +17,7 @@ public sealed partial class PersistenceOwnershipTests
         ["directory_entries"] = "src/Workflows/Distribution",
         ["directory_members"] = "src/Workflows/Distribution",
         ["plan_recipient_choices"] = "src/Workflows/Distribution",
+        ["plan_release_recipients"] = "src/Workflows/Distribution",
         ["issuance_counters"] = "src/Workflows/Issuance",
         ["audit_log"] = "src/Workflows/Audit",
         ["workflow_instances"] = "src/Workflows/Engine",
