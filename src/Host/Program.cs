@@ -3,6 +3,7 @@ using Workflows.Definitions;
 using Workflows.Host.Api;
 using Workflows.Host.Cli;
 using Workflows.Host.Distribution;
+using Workflows.Host.Documents;
 using Workflows.Host.Identity;
 using Workflows.Host.Operations;
 using Workflows.Host.Reporting;
@@ -23,6 +24,7 @@ builder.Services.AddHostedService<StartupInitializer>();
 builder.AddWorkflowsIdentity();
 builder.AddWorkflowsApi();
 builder.AddWorkflowsDistribution();
+builder.AddWorkflowsDocuments();
 builder.AddSchoolSubmissions();
 builder.AddWorkflowsOperations();
 builder.AddWorkflowsReporting();
@@ -45,6 +47,7 @@ app.UseSameSiteApi();            // /api refuses unsafe methods sent from anothe
 app.MapWorkflowsApi();
 app.MapDevMail();
 app.MapWorkflowsOperations();
+app.MapSchedulerDashboard();     // /quan-tri/tac-vu: the Hangfire dashboard, Admins only
 app.MapRazorPages();             // the office's pages and the school's submission page
 
 try

@@ -22,9 +22,24 @@ public static class WorkflowsServiceCollectionExtensions
         services.TryAddSingleton<IWorkingCalendar>(sp => sp.GetRequiredService<VietnamWorkingCalendar>());
         services.AddSingleton<IStepAction, IssueNumberAction>();
         services.AddSingleton<IStepAction, ReleaseAction>();
+        services.AddOptions<Plans.Documents.DocumentOptions>();
+        services.TryAddSingleton<Plans.Documents.IDocumentConverter, Plans.Documents.LibreOfficeConverter>();
+        services.TryAddSingleton<Plans.Documents.IPdfSigner, Plans.Documents.PopplerPdfSigner>();
+        services.TryAddSingleton<Plans.Documents.KeyProtector>();
+        services.TryAddSingleton<Plans.Documents.SigningKeys>();
+        services.TryAddSingleton<Plans.Documents.IssuedDocuments>();
+        services.TryAddSingleton<Plans.Documents.IssuedDocumentQueries>();
+        services.TryAddSingleton(sp => new Plans.Documents.SigningKeyAdministration(sp.GetRequiredService<Npgsql.NpgsqlDataSource>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Organisation.OrganisationOptions>>(),
+            sp.GetRequiredService<Plans.Documents.SigningKeys>()));
+        services.AddSingleton<IStepAction, Plans.Documents.SignDocumentAction>();
+        services.AddSingleton<IStepAction, Plans.Documents.SealDocumentAction>();
         services.AddOptions<Reporting.ReportingOptions>();
         services.TryAddSingleton<Reporting.ReportingScheduleStore>();
         services.TryAddSingleton<Reporting.ReportCampaigns>();
+        services.TryAddSingleton<Reporting.DutyAudiences>();
+        services.TryAddSingleton<Reporting.ScheduleChanges>();
+        services.TryAddSingleton<Reporting.Steps.UpcomingSteps>();
         services.AddSingleton<IStepAction, Reporting.ActivateReportingAction>();
         services.AddSingleton(sp => new WorkflowDefinitionParser(sp.GetServices<IStepAction>().Select(a => a.Name)));
         services.AddSingleton<WorkflowDefinitionCatalog>();
@@ -35,6 +50,7 @@ public static class WorkflowsServiceCollectionExtensions
         services.AddSingleton<InstanceQueries>();
         services.AddSingleton<DefinitionQueries>();
         services.AddSingleton<IssuanceQueries>();
+        services.TryAddSingleton(sp => new OutgoingRegister(sp.GetRequiredService<Npgsql.NpgsqlDataSource>()));
         services.AddSingleton<PlanListQueries>();
         services.AddSingleton<Reporting.Status.ReportingStatusQueries>();
         services.AddSingleton<AuditSealer>();

@@ -3,14 +3,14 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using Quartz;
+using Hangfire;
 using Workflows.Calendar;
 using Workflows.Distribution;
 using Workflows.Host.Reporting;
 
 namespace Workflows.Testing;
 
-/// <summary>Helpers of the reporting tests: settings, releasing the 2023 plan, running the Quartz job, reading mail and marking submissions.</summary>
+/// <summary>Helpers of the reporting tests: settings, releasing the 2023 plan, running the catch-up job, reading mail and marking submissions.</summary>
 internal static class ReportingFlow
 {
     public static readonly VietnamWorkingCalendar WorkingCalendar = VietnamWorkingCalendar.WithShippedYears();
@@ -19,13 +19,16 @@ internal static class ReportingFlow
 
     public static string[] Leaders => DemoDirectory.Leaders.Select(s => s.Email).ToArray();
 
-    /// <summary>SMTP delivery to <paramref name="smtpPort"/>, a long cycle interval (the tests trigger the job), a node id.</summary>
+    /// <summary>
+    /// SMTP delivery to <paramref name="smtpPort"/>, a node id, heartbeats every 2 s. The catch-up job also runs by itself
+    /// every minute and the step jobs at their (real) instants, at the test's clock: each does only what is due then,
+    /// once, so the tests' own runs (<see cref="RunCycleAsync"/>) see the same result.
+    /// </summary>
     public static Dictionary<string, string?> Settings(int smtpPort, string instanceId = "node-1")
     {
         var settings = DistributionFlow.Settings(smtpPort);
         settings["Workflows:Scheduler:InstanceId"] = instanceId;
-        settings["Workflows:Scheduler:CycleSeconds"] = "3600";
-        settings["Workflows:Scheduler:CheckinSeconds"] = "2";
+        settings["Workflows:Scheduler:HeartbeatSeconds"] = "2";
         settings["Workflows:Reporting:PublicBaseUrl"] = "https://baocao.uongbi.example.org";
         return settings;
     }
@@ -34,40 +37,65 @@ internal static class ReportingFlow
     public static DateTimeOffset Vn(int year, int month, int day, int hour = 7, int minute = 0) =>
         new(year, month, day, hour, minute, 0, TimeSpan.FromHours(7));
 
-    /// <summary>Uploads uongbi-2023-95 as it is (its monthly duty "Trước ngày 15 hằng tháng") and releases it.</summary>
+    /// <summary>
+    /// Uploads uongbi-2023-95 (its monthly duty "Trước ngày 15 hằng tháng"), gives the duty to the schools' group as the
+    /// drafter's explicit target (the plan's own reporter, "Bộ phận thi đua, tổng hợp", is the office's unit, which would
+    /// ask no school), lets <paramref name="completeDuty"/> change it further, and releases it.
+    /// </summary>
     public static async Task<Guid> ReleasePlan95Async(PlanFlow flow, Action<JsonObject>? completeDuty = null)
     {
         var planId = await flow.UploadAsync(RepositoryPaths.Plan("uongbi-2023-95-KH-PGDDT.txt"));
-        if (completeDuty is not null)
-        {
-            var fields = JsonNode.Parse((await flow.PlanAsync(planId)).GetProperty("fields").GetRawText())!.AsObject();
-            completeDuty(fields["reportingDuties"]![0]!.AsObject());
-            var response = await flow.Drafter.PutAsJsonAsync($"/api/plans/{planId}", new { fields });
-            Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-        }
+        var fields = JsonNode.Parse((await flow.PlanAsync(planId)).GetProperty("fields").GetRawText())!.AsObject();
+        var duty = fields["reportingDuties"]![0]!.AsObject();
+        duty["target"] = new JsonObject { ["group"] = DemoDirectory.Schools };
+        completeDuty?.Invoke(duty);
+        var response = await flow.Drafter.PutAsJsonAsync($"/api/plans/{planId}", new { fields });
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
         await flow.ReleaseAsync(planId);
         return planId;
     }
 
-    /// <summary>Triggers the reporting job through Quartz and waits until a run started after the trigger has completed on one of the nodes.</summary>
+    /// <summary>Triggers the recurring catch-up job through Hangfire and waits until a run started after the trigger has completed on one of the nodes.</summary>
     public static async Task RunCycleAsync(params WorkflowsApp[] nodes)
     {
         var monitors = nodes.Select(n => n.Services.GetRequiredService<ReportingCycleMonitor>()).ToArray();
         var before = monitors.Select(m => m.Started).ToArray();
-        var scheduler = await nodes[0].Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-        await scheduler.TriggerJob(ReportingCycleJob.Key);
-        await WaitForRunAsync(monitors, before);
+        nodes[0].Services.GetRequiredService<IRecurringJobManager>().Trigger(ReportingCatchUpJob.RecurringId);
+        await WaitForRunAsync(monitors, before, nodes[0].ConnectionString);
     }
 
-    public static async Task WaitForRunAsync(ReportingCycleMonitor[] monitors, long[] before)
+    /// <summary>Waits (up to 90 s) until a run numbered above <paramref name="before"/> has completed on one of the nodes, then checks that none failed.</summary>
+    public static async Task WaitForRunAsync(ReportingCycleMonitor[] monitors, long[] before, string? connectionString = null)
     {
         var until = DateTime.UtcNow.AddSeconds(90);
         while (!monitors.Where((m, i) => m.Completed > before[i]).Any())
         {
-            if (DateTime.UtcNow > until) throw new TimeoutException("The reporting job did not run.");
+            if (DateTime.UtcNow > until) throw new TimeoutException("The reporting job did not run.\n" + (connectionString is null ? "" : await JobsAsync(connectionString)));
             await Task.Delay(50);
         }
         foreach (var m in monitors) Assert.Null(m.LastError);
+    }
+
+    /// <summary>The latest Hangfire jobs with their states, for a timeout's message.</summary>
+    private static async Task<string> JobsAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT string_agg(j.id || ' ' || j.statename || ' ' || (j.invocationdata::jsonb ->> 'Type') || ' ' || (j.invocationdata::jsonb ->> 'Method')
+                              || ' ' || coalesce(s.reason, '') || ' ' || coalesce(s.data::text, ''), E'\n' ORDER BY j.statename = 'Processing' DESC, j.id DESC)
+            FROM (SELECT * FROM hangfire.job ORDER BY statename = 'Processing' DESC, id DESC LIMIT 30) j LEFT JOIN hangfire.state s ON s.id = j.stateid
+            """, connection);
+        var jobs = (await command.ExecuteScalarAsync()) as string ?? "no jobs";
+        await using var more = new NpgsqlCommand(
+            """
+            SELECT 'queue: ' || coalesce((SELECT string_agg(jobid || ' ' || queue || ' fetched ' || coalesce(fetchedat::text, '-'), '; ') FROM hangfire.jobqueue), '')
+                || E'\nlocks: ' || coalesce((SELECT string_agg(resource || ' ' || acquired::text, '; ') FROM hangfire.lock), '')
+                || E'\nservers: ' || coalesce((SELECT string_agg(id || ' ' || lastheartbeat::text || ' ' || data::text, '; ') FROM hangfire.server), '')
+                || E'\nnow: ' || now()::text
+            """, connection);
+        return jobs + "\n" + await more.ExecuteScalarAsync();
     }
 
     /// <summary>The reporting messages the SMTP server received (requests, reminders, notices, summaries; not the plan's release).</summary>

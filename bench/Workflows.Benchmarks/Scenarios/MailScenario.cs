@@ -46,19 +46,34 @@ internal sealed class MailScenario : IScenario
         var queued = context.Options.Quick ? 2_000 : 10_000;
         var (warmups, runs) = context.Options.Quick ? (1, 2) : (1, 3);
         using var sink = new BenchSmtpSink();
-        var settings = Settings(sink.Port);
-        settings["Workflows:Distribution:SenderEnabled"] = "false";
-        List<double> sustained = [], ceiling = [], shares = [], hostCpu = [], postgresCpu = [], sinkCpu = [];
-        int connections, bytes;
-        DistributionOptions sender;
-        await using (var host = context.CreateHost("mail_sustained", settings))
+        var results = new List<Measurement>();
+        (string Label, Dictionary<string, string?> Settings)[] variants = context.Options.Quick
+            ? [("default", [])]
+            :
+            [
+                ("default", []),
+                ("8 workers × 8 rows", new()
+                {
+                    ["Workflows:Distribution:Workers"] = "8", ["Workflows:Distribution:BatchSize"] = "64", ["Workflows:Distribution:LeaseSeconds"] = "300",
+                }),
+            ];
+        var connections = 0;
+        var bytes = 0;
+        DistributionOptions sender = new();
+        foreach (var (label, extra) in variants)
         {
+            var settings = Settings(sink.Port);
+            settings["Workflows:Distribution:SenderEnabled"] = "false";
+            foreach (var (k, v) in extra) settings[k] = v;
+            List<double> sustained = [], ceiling = [], shares = [], hostCpu = [], postgresCpu = [], sinkCpu = [];
+            await using var host = context.CreateHost("mail_sustained", settings);
             var services = host.Services;
             var dataSource = services.GetRequiredService<NpgsqlDataSource>();
             var outbox = services.GetRequiredService<OutboxSender>();
-            sender = services.GetRequiredService<IOptions<DistributionOptions>>().Value;
-            connections = sender.Smtp.Connections;
-            bytes = MessageBytes(sender.Smtp.From);
+            var variant = services.GetRequiredService<IOptions<DistributionOptions>>().Value;
+            if (label == "default") sender = variant;
+            connections = variant.Smtp.Connections;
+            bytes = MessageBytes(variant.Smtp.From);
             var cpu = context.Postgres.Cpu();
             for (var run = 0; run < warmups + runs; run++)
             {
@@ -72,7 +87,7 @@ internal sealed class MailScenario : IScenario
                 var seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
                 var cpuAfter = cpu.Read();
                 var sinkAfter = sink.CpuMs();
-                if (worked != queued) notes.Add($"run {run + 1}: the sender worked {worked} rows, not {queued}");
+                if (worked != queued) notes.Add($"{label}, run {run + 1}: the sender worked {worked} rows, not {queued}");
                 var source = await sink.SourceAsync(connections, queued, bytes, cancellationToken);
                 if (run < warmups) continue;
                 sustained.Add(queued / seconds);
@@ -81,8 +96,15 @@ internal sealed class MailScenario : IScenario
                 hostCpu.Add((cpuAfter.Host - cpuBefore.Host) / queued);
                 postgresCpu.Add((cpuAfter.Postgres - cpuBefore.Postgres) / queued);
                 sinkCpu.Add((sinkAfter - sinkBefore) / queued);
-                BenchContext.Log($"mail: sender {queued / seconds:F0}/s, smtp-source {source:F0}/s ({queued / seconds / source:P0})");
+                BenchContext.Log($"mail, {label}: sender {queued / seconds:F0}/s, smtp-source {source:F0}/s ({queued / seconds / source:P0})");
             }
+            var name = $"{label} ({variant.Workers} workers, {variant.ClaimPerWorker} rows per claim, {connections} connections)";
+            results.Add(Measurement.Of($"sender's rate, {queued:N0} queued, {name}", "/s", sustained, higherIsBetter: true) with { ComparableToPgbench = false });
+            results.Add(Measurement.Of($"smtp-source's rate into the same sink, -s {connections} (ceiling)", "/s", ceiling, higherIsBetter: true) with { ComparableToPgbench = false });
+            results.Add(Measurement.Of($"sender's rate ÷ smtp-source's, {label}", "×", shares, "≥ 0.30", higherIsBetter: true) with { ComparableToPgbench = false });
+            results.Add(Measurement.Of($"CPU per message, this process, {label}", "ms", hostCpu));
+            results.Add(Measurement.Of($"CPU per message, PostgreSQL, {label}", "ms", postgresCpu));
+            results.Add(Measurement.Of($"CPU per message, smtp-sink, {label}", "ms", sinkCpu));
         }
 
         List<double> release = [], releaseRates = [];
@@ -112,19 +134,11 @@ internal sealed class MailScenario : IScenario
         }
         notes.Add($"{warmups} warm-up and {runs} measured runs of each part; {queued:N0} queued messages of {bytes:N0} bytes (text + HTML, no attachment); "
             + $"smtp-source -d -s {connections} -m {queued} -l {bytes} into the same sink right after each sender run");
-        notes.Add($"sender: {sender.Workers} workers, BatchSize {sender.BatchSize}, MailKit pool of {connections} connections; release: poll {sender.PollMilliseconds} ms, "
+        notes.Add($"sender: {sender.Workers} workers, BatchSize {sender.BatchSize}, MailKit pool of {connections} connections; release: woken by NOTIFY at commit (poll {sender.PollMilliseconds} ms otherwise), "
             + "attachment uongbi-2023-95-KH-PGDDT.txt");
-        return
-        [
-            Measurement.Of($"sender's rate, {queued:N0} queued, {connections} connections", "/s", sustained, higherIsBetter: true) with { ComparableToPgbench = false },
-            Measurement.Of($"smtp-source's rate into the same sink, {connections} connections (ceiling)", "/s", ceiling, higherIsBetter: true) with { ComparableToPgbench = false },
-            Measurement.Of("sender's rate as a share of smtp-source's", "×", shares, "≥ 0.30", higherIsBetter: true) with { ComparableToPgbench = false },
-            Measurement.Of($"release to {recipients:N0} until the sink received the last", "s", release, "< 1.5 s"),
-            Measurement.Of($"release to {recipients:N0}, messages/s", "/s", releaseRates, higherIsBetter: true) with { ComparableToPgbench = false },
-            Measurement.Of("CPU per message, this process", "ms", hostCpu),
-            Measurement.Of("CPU per message, PostgreSQL", "ms", postgresCpu),
-            Measurement.Of("CPU per message, smtp-sink", "ms", sinkCpu),
-        ];
+        results.Add(Measurement.Of($"release to {recipients:N0} until the sink received the last", "s", release, "< 1.5 s"));
+        results.Add(Measurement.Of($"release to {recipients:N0}, messages/s", "/s", releaseRates, higherIsBetter: true) with { ComparableToPgbench = false });
+        return results;
     }
 
     private static Dictionary<string, string?> Settings(int port) => new()

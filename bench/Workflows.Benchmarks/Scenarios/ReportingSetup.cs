@@ -1,4 +1,5 @@
 using Dapper;
+using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -24,12 +25,36 @@ internal static class ReportingSetup
 
     private static readonly Actor Drafter = new("bench.chuyenvien", "Chuyên viên thử tải", null, "PGDĐT", new HashSet<string> { "Drafter" });
 
-    /// <summary>Host settings: no Quartz scheduler (the benchmark runs the cycle itself at a chosen instant).</summary>
+    /// <summary>
+    /// Host settings: no Hangfire server in the Host (its catch-up would run the steps between the runs, and the jobs of a
+    /// schedule created in the past would run at once); the benchmark starts its own server (<see cref="StartJobServer"/>)
+    /// when the data is in place.
+    /// </summary>
     public static Dictionary<string, string?> WithoutScheduler(Dictionary<string, string?> settings)
     {
         settings["Workflows:Scheduler:Enabled"] = "false";
         return settings;
     }
+
+    /// <summary>
+    /// A Hangfire server on the Host's job storage and job activator, as a node runs it (2 workers, delayed jobs looked
+    /// for every <c>Workflows:Scheduler:PollingSeconds</c>, default 1 s), without the recurring catch-up.
+    /// </summary>
+    public static BackgroundJobServer StartJobServer(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<Workflows.Host.Reporting.SchedulerOptions>>().Value;
+        return new BackgroundJobServer(new BackgroundJobServerOptions
+        {
+            ServerName = "bench",
+            WorkerCount = options.Workers,
+            SchedulePollingInterval = TimeSpan.FromSeconds(options.PollingSeconds),
+            Activator = services.GetRequiredService<JobActivator>(),
+        }, services.GetRequiredService<JobStorage>());
+    }
+
+    /// <summary>Deletes the pending jobs of <paramref name="period"/> (its instants lie in the past: they would run at once).</summary>
+    public static void ForgetJobs(IServiceProvider services, Guid period) =>
+        services.GetRequiredService<Workflows.Reporting.Steps.IStepScheduler>().Cancel([period]);
 
     /// <summary>Writes a group named <paramref name="group"/> of <paramref name="schools"/> schools with distinct addresses.</summary>
     public static async Task SeedGroupAsync(NpgsqlDataSource dataSource, string group, int schools, CancellationToken cancellationToken)

@@ -1,4 +1,6 @@
 using Workflows.Host.Distribution;
+using Workflows.Host.Documents;
+using Workflows.Host.Register;
 using Workflows.Host.Reporting;
 
 namespace Workflows.Host.Api;
@@ -34,6 +36,8 @@ internal static class ApiExtensions
             .MapAdminUserEndpoints()
             .MapAuditEndpoints()
             .MapDistributionEndpoints()
+            .MapDocumentEndpoints()
+            .MapRegisterEndpoints()
             .MapSubmissionEndpoints()
             .MapReportingEndpoints();
         return app;

@@ -6,20 +6,22 @@ namespace Workflows.Host.Api;
 
 /// <summary>
 /// Turns refused requests into ProblemDetails: engine errors keep their kind (404, 403, 409, 422 naming the field),
-/// unreadable request bodies give 400 naming the JSON path, anything else a 500 without internals. No answer carries an
-/// exception's message: those of System.Text.Json and of parameter binding name internal types ("could not be converted
-/// to Workflows.Host.Api…"); the answer says in Vietnamese what was wrong and where, the log keeps the rest.
+/// unreadable request bodies give 400 naming the JSON path, an unreachable PostgreSQL (wrapped or not) 503, anything else
+/// a 500 without internals. No answer carries an exception's message: those of System.Text.Json and of parameter binding
+/// name internal types ("could not be converted to Workflows.Host.Api…"); the answer says in Vietnamese what was wrong
+/// and where, the log keeps the rest.
 /// </summary>
 internal sealed class ApiProblems(IProblemDetailsService problems, ILogger<ApiProblems> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
+        var outage = Operations.DatabaseOutage.Find(exception);
         var details = exception switch
         {
+            _ when outage is not null => Operations.DatabaseOutage.Problem(context, outage, logger),
             WorkflowException e => FromWorkflow(e),
             System.Text.Json.JsonException e => Unreadable(StatusCodes.Status400BadRequest, e),
             BadHttpRequestException e => Unreadable(e.StatusCode, e.InnerException as System.Text.Json.JsonException),
-            Npgsql.NpgsqlException e when Operations.DatabaseOutage.Is(e) => Operations.DatabaseOutage.Problem(context, e, logger),
             _ => null,
         };
         if (exception is System.Text.Json.JsonException or BadHttpRequestException)

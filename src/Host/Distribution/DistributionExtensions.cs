@@ -26,7 +26,11 @@ internal static class DistributionExtensions
     /// <param name="EntryId">The directory entry.</param>
     public sealed record ChoiceRequest(Guid? EntryId);
 
-    /// <summary>Maps <c>/api/directory</c>, <c>/api/plans/{id}/recipients</c> and <c>/api/plans/{id}/deliveries</c>.</summary>
+    /// <summary>A clerk's "gửi bổ sung" of a released plan.</summary>
+    /// <param name="EntryId">The directory entry (a group: its members) to send the plan to.</param>
+    public sealed record SupplementaryRequest(Guid? EntryId);
+
+    /// <summary>Maps <c>/api/directory</c>, <c>/api/plans/{id}/recipients</c>, <c>/api/plans/{id}/release-recipients</c> and <c>/api/plans/{id}/deliveries</c>.</summary>
     public static RouteGroupBuilder MapDistributionEndpoints(this RouteGroupBuilder api)
     {
         var directory = api.MapGroup("/directory").WithTags("Directory");
@@ -81,6 +85,18 @@ internal static class DistributionExtensions
             var line = (await recipients.ResolveAsync(id, plan.Fields, ct)).Single(l => l.Index == lineIndex);
             return Results.Ok(new { lineIndex, line.State, entries = line.Entries.Select(e => new { e.Id, e.Name }), addresses = line.Recipients.Select(r => r.Email) });
         });
+        plans.MapGet("/{id:guid}/release-recipients", async (Guid id, HttpContext http, ReleaseRecipients released, CancellationToken ct) =>
+        {
+            var actor = http.User.ToActor();
+            return Results.Ok(new
+            {
+                recipients = await released.ListAsync(id, actor, ct),
+                lateAdditions = (await released.LateAdditionsAsync(id, actor, ct)).Select(e => new { e.Id, e.Name, e.Kind, e.Email }),
+            });
+        });
+        plans.MapPost("/{id:guid}/release-recipients", async (Guid id, SupplementaryRequest request, HttpContext http, ReleaseRecipients released,
+            TimeProvider clock, CancellationToken ct) =>
+            Results.Ok(await released.SendSupplementaryAsync(id, request.EntryId, http.User.ToActor(), clock.GetUtcNow(), ct)));
         plans.MapGet("/{id:guid}/deliveries", async (Guid id, HttpContext http, DeliveryStore deliveries, CancellationToken ct) =>
             Results.Ok(await deliveries.ListAsync(id, http.User.ToActor(), ct)));
         plans.MapPost("/{id:guid}/deliveries/{deliveryId:guid}/resend", async (Guid id, Guid deliveryId, HttpContext http,

@@ -16,6 +16,23 @@ internal static class DatabaseOutage
         _ => exception.IsTransient || exception.InnerException is IOException or System.Net.Sockets.SocketException || exception.InnerException is TimeoutException,
     };
 
+    /// <summary>
+    /// The outage an exception stands for, or null: the <see cref="NpgsqlException"/> itself or one found among its inner
+    /// exceptions, as EF Core (ASP.NET Core Identity's store: signing in, the security stamp check) wraps it in an
+    /// <see cref="InvalidOperationException"/> ("a transient failure") or a <c>DbUpdateException</c>, and tasks in an
+    /// <see cref="AggregateException"/>.
+    /// </summary>
+    public static NpgsqlException? Find(Exception exception)
+    {
+        for (Exception? e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is NpgsqlException npgsql && Is(npgsql)) return npgsql;
+            if (e is AggregateException aggregate)
+                return aggregate.InnerExceptions.Select(Find).FirstOrDefault(found => found is not null);
+        }
+        return null;
+    }
+
     /// <summary>The 503 ProblemDetails (Vietnamese), with <c>Retry-After: 5</c>.</summary>
     public static ProblemDetails Problem(HttpContext context, NpgsqlException exception, ILogger logger)
     {

@@ -149,9 +149,11 @@ internal static class SettingsValidator
         c.Bool($"{s}:Enabled");
         if (configuration[$"{s}:InstanceId"] is { } instanceId && (string.IsNullOrWhiteSpace(instanceId) || instanceId.Length > 200))
             problems.Add($"{s}:InstanceId: must be non-empty and at most 200 characters when set (remove it to let each node generate its own)");
-        c.Int($"{s}:CycleSeconds", 1, 86_400);
-        c.Int($"{s}:CheckinSeconds", 1, 3600);
-        c.Int($"{s}:Threads", 1, 64);
+        c.Int($"{s}:Workers", 1, 64);
+        if (configuration[$"{s}:PollingSeconds"] is { } polling
+            && (!int.TryParse(polling, NumberStyles.Integer, CultureInfo.InvariantCulture, out var pollingSeconds) || pollingSeconds is < 1 or > 5))
+            problems.Add($"{s}:PollingSeconds: '{polling}' is not a whole number of seconds from 1 to 5 (a step runs at most this long after its instant)");
+        c.Int($"{s}:HeartbeatSeconds", 1, 3600);
 
         if (configuration["OTEL_EXPORTER_OTLP_ENDPOINT"] is { Length: > 0 } otlp
             && (!Uri.TryCreate(otlp, UriKind.Absolute, out var endpoint) || endpoint.Scheme is not ("http" or "https")))

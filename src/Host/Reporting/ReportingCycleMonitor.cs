@@ -1,6 +1,6 @@
 namespace Workflows.Host.Reporting;
 
-/// <summary>Counts this process's runs of the reporting cycle (for logs and for tests that wait for a run).</summary>
+/// <summary>Counts this process's runs of the reporting catch-up job (for logs and for tests that wait for a run).</summary>
 internal sealed class ReportingCycleMonitor
 {
     private readonly Lock _lock = new();

@@ -1,22 +1,28 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Options;
-using Quartz;
+using Hangfire;
+using Hangfire.PostgreSql;
 using Workflows.Definitions;
 using Workflows.Host.Identity;
 using Workflows.Kernel;
 using Workflows.Plans;
 using Workflows.Reporting;
+using Workflows.Reporting.Steps;
 
 namespace Workflows.Host.Reporting;
 
 /// <summary>
 /// Wires recurring report requests into the Host: settings <c>Workflows:Reporting</c> and <c>Workflows:Scheduler</c>,
-/// the reporting cycle, Quartz.NET with its persistent clustered store in the Host's PostgreSQL, and <c>/api/reporting</c>.
+/// the reporting cycle, Hangfire on the Host's PostgreSQL (schema <c>hangfire</c>; a server on this node unless
+/// <c>Workflows:Scheduler:Enabled</c> is false), its dashboard and <c>/api/reporting</c>.
 /// </summary>
 internal static class ReportingExtensions
 {
-    /// <summary>Registers the reporting services and, unless <c>Workflows:Scheduler:Enabled</c> is false, the scheduler.</summary>
+    /// <summary>Where the Hangfire dashboard is served, for Admins only.</summary>
+    public const string DashboardPath = "/quan-tri/tac-vu";
+
+    /// <summary>Registers the reporting services, the job storage and client, and unless <c>Workflows:Scheduler:Enabled</c> is false a Hangfire server.</summary>
     public static WebApplicationBuilder AddWorkflowsReporting(this WebApplicationBuilder builder)
     {
         builder.Services.Configure<ReportingOptions>(builder.Configuration.GetSection(ReportingOptions.Section));
@@ -25,40 +31,66 @@ internal static class ReportingExtensions
         builder.Services.AddSingleton<PlanDuties>();
         builder.Services.AddSingleton<ReportingCycleMonitor>();
         var scheduler = builder.Configuration.GetSection(SchedulerOptions.Section).Get<SchedulerOptions>() ?? new SchedulerOptions();
-        if (!scheduler.Enabled) return builder;
-        var connectionString = builder.Configuration.GetConnectionString("Workflows")
-            ?? throw new InvalidOperationException("ConnectionStrings:Workflows is not set; call AddWorkflowsStorage first.");
-        builder.Services.AddQuartz(q =>
+
+        // This Host's own storage and job activator (registered before AddHangfire, which only adds Hangfire's globals when
+        // none is there): several Hosts in one process (the tests) each keep theirs.
+        var connectionString = new Npgsql.NpgsqlConnectionStringBuilder(builder.Configuration.GetConnectionString("Workflows")
+            ?? throw new InvalidOperationException("ConnectionStrings:Workflows is not set; call AddWorkflowsStorage first."))
         {
-            q.ConfigureScheduler(o =>
+            Enlist = false,
+            ConnectionIdleLifetime = 30, // Hangfire touches the database in bursts: give idle connections back soon
+        }.ConnectionString;
+        builder.Services.AddSingleton<JobStorage>(_ =>
+        {
+            var storageOptions = new PostgreSqlStorageOptions
             {
-                o.InstanceName = "workflows";
-                if (!string.IsNullOrWhiteSpace(scheduler.InstanceId)) o.InstanceId = scheduler.InstanceId;
-            });
-            q.UseDefaultThreadPool(Math.Max(1, scheduler.Threads));
-            q.UsePersistentStore(store =>
-            {
-                store.UsePostgres(connectionString);
-                store.UseClustering(c => c.CheckinInterval = TimeSpan.FromSeconds(Math.Max(1, scheduler.CheckinSeconds)));
-                store.ProvisionSchema();
-            });
-            q.AddJob<ReportingCycleJob>(job => job.WithIdentity(ReportingCycleJob.Key).StoreDurably().RequestRecovery().DisallowConcurrentExecution());
-            q.AddTrigger(trigger => trigger
-                .ForJob(ReportingCycleJob.Key)
-                .WithIdentity("reporting-cycle-every", "reporting")
-                .StartNow()
-                .WithSimpleSchedule(s => s
-                    .WithInterval(TimeSpan.FromSeconds(Math.Max(1, scheduler.CycleSeconds)))
-                    .RepeatForever()
-                    .WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow)));
+                SchemaName = HangfireSetup.Schema,
+                PrepareSchemaIfNecessary = false, // HangfireSetup installs it at start-up, after the migrations
+                EnableLongPolling = true,         // LISTEN/NOTIFY: a job enqueued on any node wakes the workers at once
+                UseSlidingInvisibilityTimeout = true,
+                InvisibilityTimeout = TimeSpan.FromMinutes(5),
+            };
+            // Hangfire's own pool on the Host's database: its long-lived LISTEN and polling connections stay out of the
+            // Host's data source (whose connections auto-prepare statements).
+            return new PostgreSqlStorage(new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(connectionString, storageOptions), storageOptions);
         });
-        builder.Services.AddQuartzHostedService(o =>
+        builder.Services.AddSingleton<JobActivator>(sp => new Hangfire.AspNetCore.AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
+        builder.Services.AddHangfire(configuration => configuration
+            .UseLogProvider(HangfireLogBridge.Instance)
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
+        builder.Services.AddSingleton<HangfireStepScheduler>();
+        builder.Services.AddSingleton<IStepScheduler>(sp => sp.GetRequiredService<HangfireStepScheduler>());
+        builder.Services.AddHostedService<HangfireSetup>();
+        if (!scheduler.Enabled) return builder;
+        builder.Services.AddHangfireServer((_, server) =>
         {
-            o.WaitForJobsToComplete = true;
-            o.AwaitApplicationStarted = true;
+            server.ServerName = scheduler.ServerName;
+            server.WorkerCount = Math.Max(1, scheduler.Workers);
+            server.SchedulePollingInterval = TimeSpan.FromSeconds(Math.Clamp(scheduler.PollingSeconds, 1, 5));
+            server.HeartbeatInterval = TimeSpan.FromSeconds(Math.Max(1, scheduler.HeartbeatSeconds));
+            server.ServerCheckInterval = TimeSpan.FromSeconds(Math.Max(1, scheduler.HeartbeatSeconds));
+            server.ServerTimeout = TimeSpan.FromSeconds(Math.Max(20, 4 * scheduler.HeartbeatSeconds));
         });
         builder.Services.AddHealthChecks().AddCheck<SchedulerHealthCheck>(SchedulerHealthCheck.Name, tags: [Operations.OperationsExtensions.ReadyTag]);
         return builder;
+    }
+
+    /// <summary>
+    /// Maps the Hangfire dashboard at <see cref="DashboardPath"/> behind the Admin authorization policy: anonymous → the
+    /// sign-in page, another role → 403, whatever the address the request comes from (Hangfire's default
+    /// local-requests-only filter is removed, so loopback and a reverse proxy give no way in).
+    /// </summary>
+    public static IEndpointRouteBuilder MapSchedulerDashboard(this IEndpointRouteBuilder app)
+    {
+        app.MapHangfireDashboardWithAuthorizationPolicy(Ui.UiExtensions.AdminPolicy, DashboardPath, new DashboardOptions
+        {
+            DashboardTitle = "Tác vụ hẹn giờ",
+            AppPath = "/",
+            DisplayStorageConnectionString = false,
+        });
+        return app;
     }
 
     /// <summary>Maps <c>/api/reporting</c>.</summary>
@@ -74,6 +106,12 @@ internal static class ReportingExtensions
         });
         reporting.MapGet("/schedules/{id:guid}", async (Guid id, HttpContext http, ReportingScheduleStore store, CancellationToken ct) =>
             Results.Ok(await store.GetAsync(id, http.User.ToActor(), ct)));
+        reporting.MapPut("/schedules/{id:guid}", async (Guid id, ScheduleInput input, HttpContext http, ScheduleChanges changes, CancellationToken ct) =>
+            Results.Ok(await changes.EditAsync(id, input, http.User.ToActor(), ct)));
+        reporting.MapPost("/schedules/{id:guid}/cancel", async (Guid id, CancelScheduleInput? input, HttpContext http, ScheduleChanges changes, CancellationToken ct) =>
+            Results.Ok(await changes.CancelAsync(id, input?.Reason, http.User.ToActor(), ct)));
+        reporting.MapGet("/schedules/{id:guid}/steps", async (Guid id, HttpContext http, UpcomingSteps steps, CancellationToken ct) =>
+            Results.Ok(await steps.ListAsync(id, http.User.ToActor(), ct)));
         reporting.MapGet("/plans/{planId:guid}/schedules", async (Guid planId, HttpContext http, ReportingScheduleStore store, CancellationToken ct) =>
             Results.Ok(await store.ListAsync(http.User.ToActor(), planId, ct)));
         reporting.MapGet("/plans/{planId:guid}/duties", async (Guid planId, HttpContext http, PlanDuties duties, TimeProvider clock, CancellationToken ct) =>

@@ -25,7 +25,7 @@ internal sealed class UiErrorFilter(ILogger<UiErrorFilter> logger) : IAsyncPageF
     {
         var executed = await next();
         if (executed.Exception is null || executed.ExceptionHandled) return;
-        var outage = executed.Exception is Npgsql.NpgsqlException npgsql && Operations.DatabaseOutage.Is(npgsql);
+        var outage = Operations.DatabaseOutage.Find(executed.Exception) is not null;
         var status = executed.Exception switch
         {
             _ when outage => StatusCodes.Status503ServiceUnavailable,

@@ -21,7 +21,7 @@ internal static class UiExceptionPages
         catch (Exception e) when (IsPage(context) && !context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
         {
             var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(UiExceptionPages));
-            var outage = e is Npgsql.NpgsqlException npgsql && Operations.DatabaseOutage.Is(npgsql);
+            var outage = Operations.DatabaseOutage.Find(e) is not null;
             if (outage) logger.LogWarning("Database unavailable on page {Path}: {Error}", context.Request.Path, e.Message);
             else logger.LogError(e, "Unhandled error while rendering page {Path}", context.Request.Path);
             context.Response.Clear();

@@ -30,6 +30,7 @@ internal static class UiExtensions
                     model.EndpointMetadata.Add(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute());
             });
             options.Conventions.AuthorizeFolder("/QuanTri", AdminPolicy);
+            options.Conventions.AddPageRoute("/BaoCao/TaoDot", Pages.BaoCao.TaoDotModel.EditRoute);
         }).AddMvcOptions(options => options.Filters.Add<UiErrorFilter>());
         builder.Services.AddAuthorizationBuilder().AddPolicy(AdminPolicy, policy => policy.RequireRole(Roles.Admin));
         // Vietnamese text stays readable in the HTML instead of numeric entities (the encoder still escapes markup).

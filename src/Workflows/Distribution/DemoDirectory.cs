@@ -39,6 +39,15 @@ public static class DemoDirectory
         ("Tổ Thi đua – Tổng hợp", "to-tdth@uongbi.example.org"),
     ];
 
+    /// <summary>How the plans name the units as reporters ("Bộ phận thi đua, tổng hợp: … trước ngày 15 hằng tháng … báo cáo").</summary>
+    public static readonly IReadOnlyDictionary<string, string[]> UnitAliases = new Dictionary<string, string[]>
+    {
+        ["Tổ Thi đua – Tổng hợp"] = ["Bộ phận thi đua, tổng hợp", "Bộ phận Thi đua – Tổng hợp"],
+        ["Tổ Chuyên môn Mầm non"] = ["Bộ phận chuyên môn Mầm non"],
+        ["Tổ Chuyên môn Tiểu học"] = ["Bộ phận chuyên môn Tiểu học"],
+        ["Tổ Chuyên môn THCS"] = ["Bộ phận chuyên môn THCS"],
+    };
+
     /// <summary>The entries, in an order where groups follow their members.</summary>
     public static IEnumerable<DirectoryEntryInput> Entries
     {
@@ -50,7 +59,8 @@ public static class DemoDirectory
                 ["Văn phòng HĐND&UBND TP", "UBND TP", "UBND thành phố"], null, null);
             yield return new("Cổng TTĐT ngành", "unit", "congttdt@gddt.uongbi.example.org", "PGDĐT", ["Cổng TTĐT", "Cổng Thông tin điện tử ngành GDĐT"], null, null);
             foreach (var (name, email) in Leaders) yield return new(name, "person", email, "PGDĐT", null, null, ["Lãnh đạo Phòng GDĐT"]);
-            foreach (var (name, email) in Units) yield return new(name, "unit", email, "PGDĐT", null, null, ["Các tổ công tác thuộc Phòng"]);
+            foreach (var (name, email) in Units)
+                yield return new(name, "unit", email, "PGDĐT", UnitAliases.GetValueOrDefault(name), null, ["Các tổ công tác thuộc Phòng"]);
             foreach (var (name, email) in SchoolList) yield return new(name, "school", email, "PGDĐT", [name.Replace("Trường ", "", StringComparison.Ordinal)], null, [Schools]);
             // Ba Chẽ (the 2021 plan): its district, its propaganda board, its leaders, its specialist staff and schools.
             yield return new("UBND huyện Ba Chẽ", "body", "vanphong@ubnd.bache.example.org", null, ["UBND huyện"], null, null);
@@ -66,6 +76,7 @@ public static class DemoDirectory
     public static readonly IReadOnlyList<(string Group, string[] Aliases)> GroupAliases =
     [
         ("Lãnh đạo Phòng GDĐT Ba Chẽ", ["LĐ Phòng"]),
-        ("Các CSGD thuộc huyện Ba Chẽ", ["Các CSGD thuộc huyện"]),
+        ("Các CSGD thuộc huyện Ba Chẽ", ["Các CSGD thuộc huyện", "Các cơ sở giáo dục thuộc huyện"]),
+        (Schools, ["Các trường học trực thuộc trên địa bàn", "Các cơ sở giáo dục trực thuộc"]),
     ];
 }

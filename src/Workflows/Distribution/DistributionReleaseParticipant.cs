@@ -11,7 +11,8 @@ namespace Workflows.Distribution;
 
 /// <summary>
 /// At release, resolves the plan's Nơi nhận and writes one outgoing message per address into the outbox, in the
-/// release transaction; any unresolved or ambiguous line refuses the release.
+/// release transaction, and freezes what was resolved (<see cref="ReleaseRecipients"/>: name, address, entry per line);
+/// any unresolved or ambiguous line refuses the release.
 /// </summary>
 internal sealed class DistributionReleaseParticipant(IOptions<OrganisationOptions> organisation) : IReleaseParticipant
 {
@@ -39,27 +40,31 @@ internal sealed class DistributionReleaseParticipant(IOptions<OrganisationOption
                 Lines: string.Join("; ", g.Select(x => RecipientText.Clean(x.Line.Text)).Distinct()),
                 Purpose: string.Join(", ", g.SelectMany(x => x.Line.Purpose.Split(", ")).Distinct())))
             .ToList();
-        var body = BodyName(plan.BodyCode);
+        var body = BodyName(organisation.Value, plan.BodyCode);
         var (signerTitle, signerName) = Signer(plan.Signing);
         var subject = $"[{plan.Symbol}] {plan.Subject}";
         // One statement for every recipient (arrays unnested), not one round trip each.
         OutboxWriter.EnqueueRelease(context.Work, plan.Id, subject, messages
             .Select(m => (m.Address, m.Recipient.Name, m.Recipient.Id, m.Lines, m.Purpose, Body(m.Recipient.Name, body, plan, m.Purpose, signerTitle, signerName, context.Now)))
             .ToList());
+        ReleaseRecipients.Freeze(context.Work, plan.Id, lines, context.Actor.UserName, context.Now);
         context.Work.Audit(context.Now, context.Actor.UserName, "plan.distribution-queued", plan.Id, context.InstanceId, null, new
         {
             messages = messages.Count,
+            recipients = messages.Select(m => new { entryId = m.Recipient.Id, name = m.Recipient.Name, address = m.Address }),
             archive = lines.Where(l => l.State == LineResolution.Archive).Select(l => RecipientText.Clean(l.Text)),
         });
     }
 
-    private string BodyName(string code)
+    /// <summary>The issuing body's name as the letter names the sender ("Phòng GD&amp;ĐT – UBND thành phố"), or its code.</summary>
+    internal static string BodyName(OrganisationOptions organisation, string code)
     {
-        var body = organisation.Value.IssuingBodies.FirstOrDefault(b => b.Code == code);
+        var body = organisation.IssuingBodies.FirstOrDefault(b => b.Code == code);
         return body is null ? code : string.IsNullOrWhiteSpace(body.Parent) ? body.Name : $"{body.Name} – {body.Parent}";
     }
 
-    private static (string Title, string Name) Signer(string? signing)
+    /// <summary>The signer's title and name from the plan's stored signature JSON; empty when none.</summary>
+    internal static (string Title, string Name) Signer(string? signing)
     {
         if (string.IsNullOrWhiteSpace(signing)) return ("", "");
         var s = JsonSerializer.Deserialize<Signature>(signing, JsonSerializerOptions.Web);

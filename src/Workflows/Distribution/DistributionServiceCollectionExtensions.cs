@@ -20,6 +20,7 @@ public static class DistributionServiceCollectionExtensions
         services.AddSingleton<DirectoryStore>();
         services.AddSingleton<PlanRecipients>();
         services.AddSingleton<DeliveryStore>();
+        services.AddSingleton<ReleaseRecipients>();
         services.AddSingleton<IReleaseParticipant, DistributionReleaseParticipant>();
         services.TryAddSingleton<IMailTransport>(sp =>
         {

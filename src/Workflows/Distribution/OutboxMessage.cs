@@ -14,6 +14,7 @@ namespace Workflows.Distribution;
 /// <param name="ReferenceId">Another record it concerns (e.g. a report request).</param>
 /// <param name="EntryId">The directory entry of the recipient.</param>
 /// <param name="RedactAfterSend">Replace the body once sent (it holds a secret such as a submission link).</param>
+/// <param name="NotBefore">When it may be sent (UTC), e.g. a reminder written at release for a period months ahead; null: at once.</param>
 public sealed record OutboxMessage(
     string Category,
     string Address,
@@ -24,4 +25,5 @@ public sealed record OutboxMessage(
     Guid? PlanId = null,
     Guid? ReferenceId = null,
     Guid? EntryId = null,
-    bool RedactAfterSend = false);
+    bool RedactAfterSend = false,
+    DateTimeOffset? NotBefore = null);

@@ -12,8 +12,8 @@ namespace Workflows.Distribution;
 /// <summary>
 /// Works the outbox: <see cref="DistributionOptions.Workers"/> workers each claim a few due rows at a time
 /// (<see cref="DistributionOptions.ClaimPerWorker"/>) with <c>FOR UPDATE SKIP LOCKED</c> and a lease (<c>claimed_until</c>),
-/// send them one after the other through the transport (MailKit's pooled connections), then, in the same round trip
-/// as its next claim, mark each sent, retrying (4xx, connection failure, timeout; growing delay) or failed (5xx). A
+/// send them one after the other through the transport (MailKit's pooled connections), then, just before its next
+/// claim and in one statement, mark each sent, retrying (4xx, connection failure, timeout; growing delay) or failed (5xx). A
 /// worker claims again as soon as its rows are done, so no worker waits for a slow batch of another. Two processes
 /// never hold one row; a crashed process's claimed rows (those being sent and those sent but not yet marked: at most
 /// one claim per worker) expire and are sent again with the same Message-ID. The lease must outlast the rows of one claim sent one after the other, each within
@@ -97,7 +97,7 @@ public sealed class OutboxSender(NpgsqlDataSource dataSource, IMailTransport tra
             {
                 while (!cancellationToken.IsCancellationRequested)
                 {
-                    // One round trip records the rows just sent and claims the next ones.
+                    // One connection records the rows just sent and claims the next ones.
                     var batch = await MarkAndClaimAsync(outcomes, perWorker, o, cancellationToken);
                     outcomes.Clear();
                     if (batch.Count == 0) return;
@@ -121,34 +121,36 @@ public sealed class OutboxSender(NpgsqlDataSource dataSource, IMailTransport tra
     private sealed record Outcome(Guid Id, string Status, string? Error, double Delay, string Category);
 
     /// <summary>
-    /// In one round trip (an <see cref="NpgsqlBatch"/>): claims up to <paramref name="count"/> due rows (none when 0) and
-    /// records <paramref name="outcomes"/>, the rows this worker sent since its last claim.
+    /// On one connection: records <paramref name="outcomes"/> (the rows this worker sent since its last claim, one
+    /// statement for all), then claims up to <paramref name="count"/> due rows (none when 0). Two transactions, not one: a
+    /// claim's <c>FOR UPDATE SKIP LOCKED</c> still waits for a transaction that updated a row it meets, so a claim in the
+    /// same transaction as a mark could deadlock with another worker's.
     /// </summary>
     private async Task<IReadOnlyList<Claimed>> MarkAndClaimAsync(IReadOnlyList<Outcome> outcomes, int count, DistributionOptions o, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var batch = connection.CreateBatch();
-        if (count > 0) batch.BatchCommands.Add(BatchStatement.Create(ClaimSql, count, _worker, o.LeaseSeconds));
         if (outcomes.Count > 0)
+        {
+            await using var batch = connection.CreateBatch();
             batch.BatchCommands.Add(BatchStatement.Create(MarkSql, outcomes.Select(x => x.Id).ToArray(), _worker, RedactedBody,
                 outcomes.Select(x => x.Status).ToArray(), outcomes.Select(x => x.Error).ToArray(), outcomes.Select(x => x.Delay).ToArray()));
-        if (batch.BatchCommands.Count == 0) return [];
-        var claimed = new List<Claimed>(count);
-        await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
-        {
-            if (count > 0)
+            await batch.ExecuteNonQueryAsync(count > 0 ? cancellationToken : CancellationToken.None);
+            foreach (var outcome in outcomes)
             {
-                while (await reader.ReadAsync(cancellationToken))
-                    claimed.Add(new Claimed(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
-                        reader.GetString(5), reader.GetInt32(6), reader.GetString(7), reader.IsDBNull(8) ? null : reader.GetGuid(8),
-                        reader.IsDBNull(9) ? null : reader.GetString(9)));
+                if (outcome.Status == "sent") metrics.MessageSent(outcome.Category);
+                else if (outcome.Status == "failed") metrics.MessageFailed(outcome.Category);
             }
-            while (await reader.NextResultAsync(cancellationToken)) { }
         }
-        foreach (var outcome in outcomes)
+        if (count == 0) return [];
+        var claimed = new List<Claimed>(count);
+        await using (var batch = connection.CreateBatch())
         {
-            if (outcome.Status == "sent") metrics.MessageSent(outcome.Category);
-            else if (outcome.Status == "failed") metrics.MessageFailed(outcome.Category);
+            batch.BatchCommands.Add(BatchStatement.Create(ClaimSql, count, _worker, o.LeaseSeconds));
+            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+                claimed.Add(new Claimed(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
+                    reader.GetString(5), reader.GetInt32(6), reader.GetString(7), reader.IsDBNull(8) ? null : reader.GetGuid(8),
+                    reader.IsDBNull(9) ? null : reader.GetString(9)));
         }
         return claimed;
     }
@@ -176,9 +178,11 @@ public sealed class OutboxSender(NpgsqlDataSource dataSource, IMailTransport tra
         FROM picked
         WHERE m.id = picked.id
         RETURNING m.id, m.message_id, m.address, m.recipient_name, m.subject, m.body, m.attempts, m.category, m.plan_id,
-            -- the issuing body the message speaks for (its Reply-To): the plan's, or the report request's schedule's
+            -- the issuing body the message speaks for (its Reply-To): the plan's, or the schedule's of the report request or
+            -- period it concerns
             coalesce((SELECT p.body_code FROM plans p WHERE p.id = m.plan_id),
-                     (SELECT s.body_code FROM report_requests r JOIN reporting_schedules s ON s.id = r.schedule_id WHERE r.id = m.reference_id)) AS body_code
+                     (SELECT s.body_code FROM report_requests r JOIN reporting_schedules s ON s.id = r.schedule_id WHERE r.id = m.reference_id),
+                     (SELECT s.body_code FROM reporting_periods r JOIN reporting_schedules s ON s.id = r.schedule_id WHERE r.id = m.reference_id)) AS body_code
         """;
 
     /// <summary>Records the outcomes of rows this worker still holds (a row another sender took over after its lease expired is left alone).</summary>
@@ -193,12 +197,24 @@ public sealed class OutboxSender(NpgsqlDataSource dataSource, IMailTransport tra
         WHERE m.id = u.id AND m.claimed_by = $2 AND m.status = 'sending'
         """;
 
-    /// <summary>The attached document of a released plan (read once per plan and run; a released plan's document does not change).</summary>
+    /// <summary>
+    /// The attached document of a released plan (read once per plan and run; a released plan's document does not change):
+    /// the issued PDF, numbered and signed by the signer and the body (<c>issued_documents</c>, stage <c>sealed</c>), named
+    /// after the symbol ("05-KH-PGDĐT.pdf"); the uploaded file only for a plan released without one (a definition
+    /// without the <c>signDocument</c>/<c>sealDocument</c> actions, or <c>Workflows:Documents:Enabled</c> false).
+    /// </summary>
     private async Task<Document?> DocumentAsync(Guid planId)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
         return await connection.QuerySingleOrDefaultAsync<Document>(new CommandDefinition(
-            "SELECT id, document_name, document_media_type, document_content FROM plans WHERE id = @planId", new { planId }));
+            """
+            SELECT p.id,
+                   CASE WHEN d.stage = 'sealed' THEN replace(p.symbol, '/', '-') || '.pdf' ELSE p.document_name END AS document_name,
+                   CASE WHEN d.stage = 'sealed' THEN 'application/pdf' ELSE p.document_media_type END AS document_media_type,
+                   CASE WHEN d.stage = 'sealed' THEN d.content ELSE p.document_content END AS document_content
+            FROM plans p LEFT JOIN issued_documents d ON d.plan_id = p.id
+            WHERE p.id = @planId
+            """, new { planId }));
     }
 
     /// <summary>The message of <paramref name="row"/>: its text (the HTML is rendered from it), the plan's document attached, the body's Reply-To.</summary>
@@ -259,6 +275,21 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
         return (await connection.QueryAsync<Delivery>(new CommandDefinition("""
             SELECT id, address, recipient_name, lines, purpose, status, attempts, last_error, next_attempt_at, sent_at, message_id, subject
             FROM outgoing_messages WHERE plan_id = @planId AND category = 'release' ORDER BY recipient_name, address
+            """, new { planId }, cancellationToken: ct))).AsList();
+    }
+
+    /// <summary>
+    /// The reminders (category <c>duty-reminder</c>) a plan of the actor's body queued for its own units' duties, by due
+    /// time: <see cref="Delivery.NextAttemptAt"/> is when each is (or was) due.
+    /// </summary>
+    /// <exception cref="WorkflowException">No such plan (404); another body's plan (403).</exception>
+    public async Task<IReadOnlyList<Delivery>> RemindersAsync(Guid planId, Actor actor, CancellationToken ct = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await Plans.PlanAccess.RequireAsync(connection, planId, actor, ct);
+        return (await connection.QueryAsync<Delivery>(new CommandDefinition("""
+            SELECT id, address, recipient_name, lines, purpose, status, attempts, last_error, next_attempt_at, sent_at, message_id, subject
+            FROM outgoing_messages WHERE plan_id = @planId AND category = 'duty-reminder' ORDER BY next_attempt_at, recipient_name
             """, new { planId }, cancellationToken: ct))).AsList();
     }
 

@@ -8,7 +8,8 @@ namespace Workflows.Distribution;
 /// The only writer of new rows of <c>outgoing_messages</c> (the transactional outbox): messages are written on the
 /// caller's <see cref="UnitOfWork"/>, so a state change and the emails it causes commit together; the
 /// <see cref="OutboxSender"/> sends them later. Every insert is built here, with the Message-ID formed by the SQL
-/// function <c>outbox_message_id(id)</c> (migration 0410), <c>queued</c> and due at once.
+/// function <c>outbox_message_id(id)</c> (migration 0410), <c>queued</c> and due at once (or at
+/// <see cref="OutboxMessage.NotBefore"/>).
 /// </summary>
 public static class OutboxWriter
 {
@@ -97,10 +98,11 @@ public static class OutboxWriter
         return BatchStatement.Create(
             $"""
             INSERT INTO outgoing_messages ({Columns})
-            VALUES ($1, $2, outbox_message_id($1), $3, $4, $5, '', '', $6, $7, 'queued', now(), now(), $8, $9, $10, $11)
+            VALUES ($1, $2, outbox_message_id($1), $3, $4, $5, '', '', $6, $7, 'queued', coalesce($12::timestamptz, now()), now(),
+                    $8, $9, $10, $11)
             ON CONFLICT (dedup_key) WHERE dedup_key IS NOT NULL DO NOTHING
             """,
             id, message.PlanId, message.Address, message.RecipientName, message.EntryId, message.Subject, message.Body,
-            message.Category, message.DedupKey, message.ReferenceId, message.RedactAfterSend);
+            message.Category, message.DedupKey, message.ReferenceId, message.RedactAfterSend, message.NotBefore);
     }
 }

@@ -10,21 +10,40 @@ using Workflows.Storage;
 
 namespace Workflows.Reporting;
 
-/// <summary>One reporting duty of a plan as release would see it: ready, skipped, or the field to complete.</summary>
+/// <summary>
+/// One reporting duty of a plan as release would see it: ready, skipped, or the field to complete; for a ready duty,
+/// who will be asked (<see cref="DutyAudiences"/>), how often, and which of its periods will be created.
+/// </summary>
 /// <param name="Index">Position in <see cref="PlanFields.ReportingDuties"/>.</param>
 /// <param name="Text">The clause of the plan that states it.</param>
 /// <param name="State"><c>ready</c>, <c>skipped</c> (<c>"schedule": false</c>) or <c>incomplete</c>.</param>
-/// <param name="Field">For <c>incomplete</c>: the field to complete, e.g. <c>reportingDuties[0].frequency</c>.</param>
-/// <param name="Message">For <c>incomplete</c>: what is missing (Vietnamese).</param>
-/// <param name="Periods">For <c>ready</c>: the periods it would have (each due day in the schedule's range).</param>
-internal sealed record DutyCheck(int Index, string? Text, string State, string? Field, string? Message, IReadOnlyList<PlannedPeriod>? Periods);
+/// <param name="Field">For <c>incomplete</c>: the field to complete, e.g. <c>reportingDuties[0].frequency</c> or <c>reportingDuties[0].reporter</c>.</param>
+/// <param name="Message">For <c>incomplete</c>: what is missing (Vietnamese, naming the duty).</param>
+/// <param name="Periods">For <c>ready</c>: every period of its range, past ones included (see <see cref="PastPeriods"/>).</param>
+internal sealed record DutyCheck(int Index, string? Text, string State, string? Field, string? Message, IReadOnlyList<PlannedPeriod>? Periods)
+{
+    /// <summary>The reporter as written in the plan.</summary>
+    public string? Reporter { get; init; }
+
+    /// <summary>For <c>ready</c>: <c>monthly</c>, <c>quarterly</c>, <c>half-yearly</c>, <c>yearly</c> or <c>once</c>.</summary>
+    public string? Frequency { get; init; }
+
+    /// <summary>For <c>ready</c>: <see cref="DutyAudience.Requests"/> (report requests) or <see cref="DutyAudience.Internal"/> (reminders to the office's own unit).</summary>
+    public string? Audience { get; init; }
+
+    /// <summary>For <c>ready</c>: the names of those who will be asked (or reminded), by name.</summary>
+    public IReadOnlyList<string> Asked { get; init; } = [];
+
+    /// <summary>For <c>ready</c>: the periods whose deadline has already passed: release will not create them.</summary>
+    public IReadOnlyList<PlannedPeriod> PastPeriods { get; init; } = [];
+}
 
 /// <summary>
 /// A plan's reporting duties before release: checks them as <see cref="ActivateReportingAction"/> will, and lets the
 /// drafter (or the clerk, once the plan is signed and waits for its number) complete one without reopening the plan.
 /// </summary>
-internal sealed class PlanDuties(NpgsqlDataSource dataSource, PlanStore plans, ReportingScheduleStore store, IWorkingCalendar calendar,
-    IOptions<ReportingOptions> options)
+internal sealed class PlanDuties(NpgsqlDataSource dataSource, PlanStore plans, DutyAudiences audiences,
+    IWorkingCalendar calendar, IOptions<ReportingOptions> options)
 {
     /// <summary>Each duty of the plan with its state at <paramref name="now"/>.</summary>
     public async Task<IReadOnlyList<DutyCheck>> CheckAsync(Guid planId, Actor actor, DateTimeOffset now, CancellationToken cancellationToken)
@@ -44,19 +63,28 @@ internal sealed class PlanDuties(NpgsqlDataSource dataSource, PlanStore plans, R
             try
             {
                 var schedule = Check(plan, duty, i, now);
-                await store.CheckTargetAsync(work, ScheduleInput.FromDuty(duty).Target, $"reportingDuties[{i}].", cancellationToken);
-                result.Add(new DutyCheck(i, duty.Text, "ready", null, null, SchedulePlanner.Periods(schedule, calendar, options.Value)));
+                var audience = await audiences.ResolveAsync(work, plan.BodyCode, duty, i, cancellationToken);
+                var periods = SchedulePlanner.Periods(schedule, calendar, options.Value);
+                result.Add(new DutyCheck(i, duty.Text, "ready", null, null, periods)
+                {
+                    Reporter = duty.Reporter,
+                    Frequency = ReportingFrequencies.ToApi(schedule.Frequency),
+                    Audience = audience.Kind,
+                    Asked = audience.Members.Select(m => m.Name).ToList(),
+                    PastPeriods = periods.Where(p => p.Deadline <= now).ToList(),
+                });
             }
             catch (WorkflowException e) when (e.Kind == ErrorKind.Invalid)
             {
-                result.Add(new DutyCheck(i, duty.Text, "incomplete", e.Field, e.Message, null));
+                result.Add(new DutyCheck(i, duty.Text, "incomplete", e.Field, e.Message, null) { Reporter = duty.Reporter });
             }
         }
         return result;
     }
 
     /// <summary>
-    /// Replaces duty <paramref name="index"/> with <paramref name="duty"/> (the stored duty's <c>text</c> kept) after checking it,
+    /// Replaces duty <paramref name="index"/> with <paramref name="duty"/> (the stored duty's <c>text</c> kept, and its
+    /// <c>reporter</c> and <c>recipient</c> unless <paramref name="duty"/> names them) after checking it,
     /// with an audit record (read a request body with <see cref="PlanFieldsJson.ParseDuty"/>). Allowed to the plan's drafter and to clerks, while the plan is not yet released.
     /// </summary>
     /// <exception cref="WorkflowException">No plan (404), wrong person or body (403), released or rejected (409), no such duty or a bad one (422).</exception>
@@ -70,11 +98,17 @@ internal sealed class PlanDuties(NpgsqlDataSource dataSource, PlanStore plans, R
         var duties = plan.Fields.ReportingDuties;
         if (index < 0 || index >= duties.Count) throw WorkflowException.Invalid("index", $"Kế hoạch không có nhiệm vụ báo cáo số {index}.");
         if (duties[index].Text is { } text) duty = duty with { Text = text };
+        // Who reports and to whom stay as the plan states them unless the body names them: a duty completed with a frequency only keeps its reporter.
+        duty = duty with { Reporter = duty.Reporter ?? duties[index].Reporter, Recipient = duty.Recipient ?? duties[index].Recipient };
         if (duty.IsScheduled)
         {
             Check(plan, duty, index, now);
-            await using var check = await UnitOfWork.BeginAsync(dataSource, cancellationToken);
-            await store.CheckTargetAsync(check, ScheduleInput.FromDuty(duty).Target, $"reportingDuties[{index}].", cancellationToken);
+            // An explicit target is checked now; a reporter the directory cannot resolve stays visible on the panel and refuses the release.
+            if (duty.Target is not null)
+            {
+                await using var check = await UnitOfWork.BeginAsync(dataSource, cancellationToken);
+                await audiences.ResolveAsync(check, plan.BodyCode, duty, index, cancellationToken);
+            }
         }
         await using var work = await UnitOfWork.BeginAsync(dataSource, cancellationToken);
         if (!await PlanWrites.ReplaceDutyAsync(work, planId, plan.RowVersion, index, PlanFieldsJson.Serialize(duty), now, cancellationToken))

@@ -27,10 +27,12 @@ internal sealed record PeriodView(Guid Id, string Key, string Label, DateTimeOff
     DateOnly DueOn, DateTimeOffset Deadline, DateTimeOffset ClosesAt, string State);
 
 /// <summary>
-/// Reporting schedules in PostgreSQL: creates a schedule with its periods inside the caller's transaction, resolves its
-/// target in the directory, and reads schedules, periods and the submission matrix.
+/// Reporting schedules in PostgreSQL: creates a schedule with its periods inside the caller's transaction (and, once it
+/// commits, one delayed job per step of each period through <see cref="Steps.IStepScheduler"/>), resolves its target in
+/// the directory, and reads schedules, periods and the submission matrix.
 /// </summary>
-internal sealed class ReportingScheduleStore(NpgsqlDataSource dataSource, IWorkingCalendar calendar, IOptions<ReportingOptions> options)
+internal sealed class ReportingScheduleStore(NpgsqlDataSource dataSource, IWorkingCalendar calendar, IOptions<ReportingOptions> options,
+    Steps.IStepScheduler scheduler)
 {
     private static readonly JsonSerializerOptions Json = JsonSerializerOptions.Web;
 
@@ -122,12 +124,14 @@ internal sealed class ReportingScheduleStore(NpgsqlDataSource dataSource, IWorki
 
     /// <summary>
     /// Inserts the schedule and the periods whose deadline is still ahead of <paramref name="now"/> (a period already
-    /// due to open opens at <paramref name="now"/>). With a plan duty, a second activation of the same duty inserts nothing.
+    /// due to open opens at <paramref name="now"/>); with <paramref name="recordPastPeriods"/> also those whose deadline
+    /// has passed, stored <c>closed</c> (recorded, never opened: no request is sent). With a plan duty, a second
+    /// activation of the same duty inserts nothing.
     /// </summary>
     /// <returns>The schedule id and its number of periods, or null when the duty already has a schedule.</returns>
     public async Task<(Guid Id, int Periods)?> InsertAsync(UnitOfWork work, CheckedSchedule schedule,
         string targetJson, Guid? planId, int? dutyIndex, string bodyCode, WorkflowDefinition definition, string createdBy, DateTimeOffset now,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, bool recordPastPeriods = false)
     {
         var id = Guid.NewGuid();
         var inserted = await work.ExecuteAsync(
@@ -145,42 +149,78 @@ internal sealed class ReportingScheduleStore(NpgsqlDataSource dataSource, IWorki
                 definitionId = definition.Id, definitionVersion = definition.Version, createdBy, now,
             }, cancellationToken);
         if (inserted == 0) return null;
-        var periods = SchedulePlanner.Periods(schedule, calendar, options.Value).Where(p => p.Deadline > now).ToList();
+        var periods = QueuePeriods(work, id, schedule, definition, now, new HashSet<string>(StringComparer.Ordinal), recordPastPeriods);
+        return (id, periods);
+    }
+
+    /// <summary>
+    /// Queues the periods of <paramref name="schedule"/> whose deadline is ahead of <paramref name="now"/> and whose key is
+    /// not in <paramref name="existingKeys"/> (a period already due to open opens at <paramref name="now"/>), and, once the
+    /// transaction commits, schedules one delayed job per step of each. With <paramref name="recordPastPeriods"/> the periods
+    /// whose deadline has passed are stored too, <c>closed</c> and without jobs (recorded, never opened). Returns how many.
+    /// </summary>
+    internal int QueuePeriods(UnitOfWork work, Guid id, CheckedSchedule schedule, WorkflowDefinition definition, DateTimeOffset now,
+        IReadOnlySet<string> existingKeys, bool recordPastPeriods = false)
+    {
+        var periods = SchedulePlanner.Periods(schedule, calendar, options.Value)
+            .Where(p => (recordPastPeriods || p.Deadline > now) && !existingKeys.Contains(p.Key))
+            .Select(p => (Id: Guid.NewGuid(), Period: p.Deadline <= now ? p : p with { OpensAt = p.OpensAt < now ? now : p.OpensAt }))
+            .ToList();
         var command = new NpgsqlBatchCommand(
             """
             INSERT INTO reporting_periods (id, schedule_id, period_key, label, opens_at, cut_off_from, cut_off_to, due_on, deadline, closes_at, state)
-            SELECT gen_random_uuid(), $1, k, l, o, cf, ct, d, dl, c, 'scheduled'
-            FROM unnest($2::text[], $3::text[], $4::timestamptz[], $5::date[], $6::date[], $7::date[], $8::timestamptz[], $9::timestamptz[])
-                 AS t(k, l, o, cf, ct, d, dl, c)
+            SELECT pid, $1, k, l, o, cf, ct, d, dl, c, st
+            FROM unnest($10::uuid[], $2::text[], $3::text[], $4::timestamptz[], $5::date[], $6::date[], $7::date[], $8::timestamptz[], $9::timestamptz[], $11::text[])
+                 AS t(pid, k, l, o, cf, ct, d, dl, c, st)
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = id });
-        command.Parameters.Add(new NpgsqlParameter { Value = periods.Select(p => p.Key).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter { Value = periods.Select(p => p.Label).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter { Value = periods.Select(p => (p.OpensAt < now ? now : p.OpensAt).UtcDateTime).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter { Value = periods.Select(p => p.CutOffFrom).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter { Value = periods.Select(p => p.CutOffTo).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter { Value = periods.Select(p => p.DueOn).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter { Value = periods.Select(p => p.Deadline.UtcDateTime).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter { Value = periods.Select(p => p.ClosesAt.UtcDateTime).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = periods.Select(p => p.Period.Key).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = periods.Select(p => p.Period.Label).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = periods.Select(p => p.Period.OpensAt.UtcDateTime).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = periods.Select(p => p.Period.CutOffFrom).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = periods.Select(p => p.Period.CutOffTo).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = periods.Select(p => p.Period.DueOn).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = periods.Select(p => p.Period.Deadline.UtcDateTime).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = periods.Select(p => p.Period.ClosesAt.UtcDateTime).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = periods.Select(p => p.Id).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
+        command.Parameters.Add(new NpgsqlParameter { Value = periods.Select(p => p.Period.Deadline > now ? "scheduled" : "closed").ToArray() });
+        if (periods.Count == 0) return 0;
         work.Queue(command);
-        return (id, periods.Count);
+        var steps = periods.Where(p => p.Period.Deadline > now).SelectMany(p => SchedulePlanner.PeriodSteps(p.Id, definition, p.Period.OpensAt, p.Period.DueOn, calendar)).ToList();
+        work.AfterCommit(() => scheduler.Schedule(steps));
+        return periods.Count;
     }
 
     /// <summary>
     /// Stores a standalone schedule (a report campaign without a plan) of the actor's body with its periods and an audit
     /// record, in one transaction. Who may create one is <see cref="ReportCampaigns"/>'s rule, checked before this is called.
     /// </summary>
-    /// <exception cref="WorkflowException">Invalid input (422 naming the field).</exception>
+    /// <exception cref="WorkflowException">Invalid input (422 naming the field), among it a campaign whose every deadline has
+    /// passed at <paramref name="now"/> without <see cref="ScheduleInput.RecordPastPeriods"/> (field <c>dueDate</c> for a
+    /// one-off report, else <c>endsOn</c>).</exception>
     public async Task<Guid> CreateStandaloneAsync(ScheduleInput input, WorkflowDefinition definition, Actor actor, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(input.Title)) throw WorkflowException.Invalid("title", "Cần đặt tên báo cáo.");
         var schedule = SchedulePlanner.Check(input, "", VietnamTime.ToVietnamDate(now).Year, "", options.Value);
+        var planned = SchedulePlanner.Periods(schedule, calendar, options.Value);
+        var recordPast = input.RecordPastPeriods == true;
+        if (!recordPast && planned.All(p => p.Deadline <= now))
+        {
+            var last = planned.Count == 0 ? schedule.EndsOn : planned[^1].DueOn;
+            throw WorkflowException.Invalid(schedule.Rule.DueDate is null ? "endsOn" : "dueDate",
+                $"Hạn nộp đã qua ({last:dd/MM/yyyy}): đợt báo cáo này không còn kỳ nào để gửi yêu cầu. " +
+                "Chọn hạn nộp sau hôm nay, hoặc đánh dấu \"ghi nhận kỳ đã qua\" (recordPastPeriods) để chỉ lưu kỳ đó, không gửi yêu cầu.");
+        }
         await using var work = await UnitOfWork.BeginAsync(dataSource, cancellationToken);
         var target = await CheckTargetAsync(work, input.Target, "", cancellationToken);
-        var created = await InsertAsync(work, schedule, target, null, null, actor.BodyCode, definition, actor.UserName, now, cancellationToken);
+        var created = await InsertAsync(work, schedule, target, null, null, actor.BodyCode, definition, actor.UserName, now, cancellationToken, recordPast);
         work.Audit(now, actor.UserName, "reporting.schedule-created", null, null, null,
-            new { scheduleId = created!.Value.Id, schedule.Title, frequency = ReportingFrequencies.ToApi(schedule.Frequency), periods = created.Value.Periods });
+            new
+            {
+                scheduleId = created!.Value.Id, schedule.Title, frequency = ReportingFrequencies.ToApi(schedule.Frequency), periods = created.Value.Periods,
+                pastPeriodsRecorded = recordPast ? planned.Count(p => p.Deadline <= now) : 0,
+            });
         await work.CommitAsync(cancellationToken);
         return created.Value.Id;
     }

@@ -44,6 +44,13 @@ public sealed record ScheduleInput
     /// <summary>For <c>once</c>: last day of data (default the day before the due day).</summary>
     public DateOnly? CutOffTo { get; init; }
 
+    /// <summary>
+    /// For a standalone campaign: <c>true</c> when the user asks explicitly to record periods whose deadline has already
+    /// passed (stored closed: no request is sent for them). Without it, a campaign none of whose periods is still ahead is
+    /// refused (422 naming <c>dueDate</c>, or <c>endsOn</c> for a recurring campaign).
+    /// </summary>
+    public bool? RecordPastPeriods { get; init; }
+
     /// <summary>The schedule a plan's reporting duty asks for, as the drafter completed it.</summary>
     public static ScheduleInput FromDuty(ReportingDuty duty) => new()
     {

@@ -143,6 +143,18 @@ internal static class SchedulePlanner
             ? opensAt
             : VietnamTime.StartOfDay(calendar.AddWorkingDays(lastDay, step.WorkingDays)) + step.Time.ToTimeSpan();
 
+    /// <summary>
+    /// Every notify step of <paramref name="definition"/> for the period <paramref name="periodId"/>, each at its
+    /// instant (UTC) as <see cref="StepTime"/> gives it, in the definition's order: what the scheduler gets one delayed
+    /// job for. <paramref name="dueOn"/> is the due day as the rule gives it (moved here by Điều 148).
+    /// </summary>
+    public static IReadOnlyList<Steps.PeriodStep> PeriodSteps(Guid periodId, Definitions.WorkflowDefinition definition, DateTimeOffset opensAt,
+        DateOnly dueOn, IWorkingCalendar calendar)
+    {
+        var lastDay = calendar.LastDay(dueOn);
+        return definition.NotifySteps.Select(s => new Steps.PeriodStep(periodId, s.Id, StepTime(s.Notify!, opensAt, lastDay, calendar))).ToList();
+    }
+
     private static DateOnly SafeDate(int year, int month, int day) => new(year, month, Math.Min(day, DateTime.DaysInMonth(year, month)));
 
     private static string Roman(int n) => n switch { 1 => "I", 2 => "II", 3 => "III", _ => "IV" };

@@ -82,7 +82,8 @@ public sealed class LocalPostgresCluster
             if (_withPassword) SecureTrustedCluster(pgData);
             return false;
         }
-        var options = $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=300";
+        // The tests' and benchmarks' cluster (fastUnsafe) serves many Hosts at once, each with its pool and Hangfire's.
+        var options = $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections={(fastUnsafe ? 1000 : 300)}";
         if (fastUnsafe) options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
         _logger.LogInformation("Starting PostgreSQL on 127.0.0.1:{Port}", Port);
         Run("pg_ctl", $"-D \"{pgData}\" -l \"{Path.Combine(_dataDirectory, "postgres.log")}\" -o \"{options}\" -w -t 60 start");

@@ -21,6 +21,7 @@ public sealed class UnitOfWork : IAsyncDisposable
     private readonly NpgsqlConnection _connection;
     private readonly NpgsqlTransaction _transaction;
     private readonly List<NpgsqlBatchCommand> _pending = [];
+    private readonly List<Action> _afterCommit = [];
     private bool _committed;
 
     private UnitOfWork(NpgsqlConnection connection, NpgsqlTransaction transaction)
@@ -58,6 +59,14 @@ public sealed class UnitOfWork : IAsyncDisposable
     /// <summary>Queues a prepared batch command (parameters typed by the caller, e.g. arrays).</summary>
     public void Queue(NpgsqlBatchCommand command) => _pending.Add(command);
 
+    /// <summary>
+    /// Runs <paramref name="action"/> right after the transaction has committed, in the order registered, and never
+    /// when it rolls back: for effects outside PostgreSQL's transaction, such as scheduling a job for a row this
+    /// transaction creates. A crash between the COMMIT and the action loses the action, so what it does must be
+    /// recoverable from the committed rows (the reporting catch-up job runs every due step).
+    /// </summary>
+    public void AfterCommit(Action action) => _afterCommit.Add(action);
+
     /// <summary>Sends the queued statements, in order, in one round trip (nothing when the queue is empty).</summary>
     /// <exception cref="PostgresException">A statement failed; the transaction is then aborted.</exception>
     public async Task FlushAsync(CancellationToken cancellationToken = default)
@@ -84,6 +93,8 @@ public sealed class UnitOfWork : IAsyncDisposable
         _pending.Clear();
         await batch.ExecuteNonQueryAsync(cancellationToken);
         _committed = true;
+        foreach (var action in _afterCommit) action();
+        _afterCommit.Clear();
     }
 
     /// <summary>Rows of <paramref name="sql"/> (Dapper parameters <c>@Name</c>), after sending the queue.</summary>

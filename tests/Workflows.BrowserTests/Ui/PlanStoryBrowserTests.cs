@@ -8,13 +8,13 @@ namespace Workflows.BrowserTests.Ui;
 /// <summary>The whole story of one plan, through the pages only, as the five people of the Uông Bí office would do it.</summary>
 public sealed class PlanStoryBrowserTests(PlanStoryBrowserTests.StoryFixture fixture) : IClassFixture<PlanStoryBrowserTests.StoryFixture>
 {
-    /// <summary>The story on 2 January 2026 (Vietnam), the reporting job run by the test rather than by its timer.</summary>
+    /// <summary>The story on 2 January 2026 (Vietnam), the reporting catch-up run by the test (Hangfire's own runs act at the same test clock).</summary>
     public sealed class StoryFixture : BrowserFixture
     {
         private protected override FakeTimeProvider CreateClock() => new(ReportingFlow.Vn(2026, 1, 2, 8).ToUniversalTime());
 
         private protected override IEnumerable<KeyValuePair<string, string?>> ExtraSettings() =>
-            [new("Workflows:Scheduler:CycleSeconds", "3600")];
+            [new("Workflows:Scheduler:HeartbeatSeconds", "2")];
     }
 
     /// <summary>The decoded text body of a pickup <c>.eml</c> file (quoted-printable, UTF-8) and its raw headers.</summary>
@@ -126,6 +126,13 @@ public sealed class PlanStoryBrowserTests(PlanStoryBrowserTests.StoryFixture fix
         await Expect(clerk.GetByTestId("so-se-cap")).ToHaveTextAsync("01/KH-PGDĐT");
         var unknown = clerk.GetByTestId("dong-noi-nhan").Filter(new() { HasText = "Trường Tiểu học Lê Lợi" });
         await Expect(unknown).ToHaveAttributeAsync("data-state", "unresolved");
+        // The plan's monthly duty is the office's own unit's (Bộ phận thi đua, tổng hợp → Sở, UBND): reminders for that unit, no school asked.
+        var dutyAudience = clerk.GetByTestId("nhiem-vu-hoi");
+        await Expect(dutyAudience).ToHaveAttributeAsync("data-audience", "internal");
+        await Expect(dutyAudience).ToContainTextAsync("Tổ Thi đua – Tổng hợp");
+        await Expect(dutyAudience).ToContainTextAsync("không gửi yêu cầu báo cáo cho trường nào");
+        await Expect(dutyAudience).Not.ToContainTextAsync("Trường");
+        await Expect(clerk.GetByTestId("nhiem-vu-ky")).ToContainTextAsync("Tháng 1/2026 (hạn 15/01/2026)");
         await BrowserFixture.ShotAsync(clerk, "09-noi-nhan-chua-xac-dinh");
         await clerk.GetByRole(AriaRole.Button, new() { Name = "Cấp số và phát hành" }).ClickAsync();
         await Expect(clerk.GetByTestId("form-approve")).ToContainTextAsync("Trường Tiểu học Lê Lợi");
@@ -137,6 +144,12 @@ public sealed class PlanStoryBrowserTests(PlanStoryBrowserTests.StoryFixture fix
         await Expect(clerk.GetByTestId("trang-thai")).ToHaveTextAsync("Đã phát hành");
         await Expect(clerk.GetByTestId("so-ky-hieu")).ToHaveTextAsync("Số: 01/KH-PGDĐT");
         await Expect(clerk.GetByTestId("thu").Filter(new() { HasText = "th-leloi@uongbi.example.org" })).ToHaveCountAsync(1);
+        // The recipient list is the one frozen at release: the line the clerk resolved, with the address it went to.
+        var sentList = clerk.GetByTestId("noi-nhan-da-gui");
+        await Expect(sentList.GetByTestId("dong-noi-nhan").Filter(new() { HasText = "Trường Tiểu học Lê Lợi" }).GetByTestId("gui-den"))
+            .ToHaveTextAsync("Gửi đến: Trường TH Lê Lợi <th-leloi@uongbi.example.org>");
+        await Expect(sentList.GetByTestId("dong-noi-nhan").Filter(new() { HasText = "Văn phòng Sở GDĐT" }).GetByTestId("gui-den"))
+            .ToHaveTextAsync("Gửi đến: Sở GDĐT Quảng Ninh <vanphong@sogddt.quangninh.example.org>");
         for (var i = 0; i < 100 && await clerk.GetByTestId("tinh-trang-thu").Filter(new() { HasNotText = "Đã gửi" }).CountAsync() > 0; i++)
         {
             await Task.Delay(200);
@@ -171,7 +184,21 @@ public sealed class PlanStoryBrowserTests(PlanStoryBrowserTests.StoryFixture fix
         await Expect(row).ToContainTextAsync("01/KH-PGDĐT");
         await BrowserFixture.ShotAsync(drafter, "12-ke-hoach");
 
-        // The reporting duty became a monthly schedule; on 5 January the job sends each school its request with its own link.
+        // The plan's own duty asked no school: its page lists no reporting schedule.
+        await drafter.GotoAsync(planUrl);
+        await Expect(drafter.GetByTestId("lich-bao-cao")).ToContainTextAsync("Kế hoạch không lập lịch báo cáo nào.");
+        await Expect(drafter.GetByTestId("nhac-viec").Locator("li")).ToHaveCountAsync(12);
+        await Expect(drafter.GetByTestId("nhac-viec").Locator("li").First).ToContainTextAsync("Tổ Thi đua – Tổng hợp <to-tdth@uongbi.example.org>");
+
+        // The drafter asks the schools for their monthly report on the plan through a campaign of its own.
+        await drafter.GotoAsync("/bao-cao/tao-dot");
+        await drafter.GetByLabel("Tên báo cáo (trường sẽ thấy trong thư)").FillAsync("Báo cáo kết quả thực hiện Kế hoạch số 01/KH-PGDĐT");
+        await drafter.GetByLabel("Hạn nộp: ngày trong tháng (1–31)").FillAsync("15");
+        await drafter.GetByRole(AriaRole.Button, new() { Name = "Lập đợt báo cáo" }).ClickAsync();
+        await drafter.WaitForURLAsync(new Regex("/bao-cao/[0-9a-f-]{36}$"));
+        var scheduleId = drafter.Url.Split('/').Last();
+
+        // On 5 January the job sends each school its request with its own link.
         fixture.App.Clock.AdjustTime(ReportingFlow.Vn(2026, 1, 5).ToUniversalTime());
         await ReportingFlow.RunCycleAsync(fixture.App);
         string? link = null, requestFile = null;
@@ -213,9 +240,6 @@ public sealed class PlanStoryBrowserTests(PlanStoryBrowserTests.StoryFixture fix
         await BrowserFixture.ShotAsync(school, "15-truong-da-nop");
 
         // The reporting status (the API the dashboard reads) shows Lê Lợi submitted and the eight other schools not.
-        var planId = planUrl.Split('/').Last();
-        var schedules = await (await clerk.Context.APIRequest.GetAsync($"/api/reporting/plans/{planId}/schedules")).JsonAsync();
-        var scheduleId = schedules!.Value.EnumerateArray().Single().GetProperty("id").GetString();
         var status = (await (await clerk.Context.APIRequest.GetAsync($"/api/reporting/schedules/{scheduleId}/status")).JsonAsync())!.Value;
         var firstPeriod = status.GetProperty("schools").EnumerateArray()
             .ToDictionary(r => r.GetProperty("name").GetString()!, r => r.GetProperty("cells")[0].GetProperty("state").GetString());
@@ -223,17 +247,11 @@ public sealed class PlanStoryBrowserTests(PlanStoryBrowserTests.StoryFixture fix
         Assert.Equal("on_time", firstPeriod["Trường TH Lê Lợi"]);
         Assert.All(firstPeriod.Where(c => c.Key != "Trường TH Lê Lợi"), c => Assert.DoesNotContain(c.Value, new[] { "on_time", "late" }));
 
-        // The drafter finds the schedule from the released plan's page.
-        await drafter.GotoAsync(planUrl);
-        await Expect(drafter.GetByTestId("lich-bao-cao")).ToContainTextAsync("Hằng tháng, hạn ngày 15");
-        await drafter.GetByTestId("lich-bao-cao").GetByRole(AriaRole.Link).First.ClickAsync();
-        await drafter.WaitForURLAsync($"**/bao-cao/{scheduleId}");
-
         // The clerk opens the reporting dashboard in the browser: Lê Lợi on time, the eight others not yet submitted, in words.
         await clerk.GetByRole(AriaRole.Link, new() { Name = "Báo cáo", Exact = true }).ClickAsync();
         var scheduleRow = clerk.GetByTestId("lich").Filter(new() { HasText = "Hằng tháng, hạn ngày 15" });
         await Expect(scheduleRow).ToHaveCountAsync(1);
-        await Expect(clerk.GetByTestId("nhom-lich").Filter(new() { Has = scheduleRow })).ToContainTextAsync("Kế hoạch 01/KH-PGDĐT");
+        await Expect(clerk.GetByTestId("nhom-lich").Filter(new() { Has = scheduleRow })).ToContainTextAsync("Đợt báo cáo riêng");
         await BrowserFixture.ShotAsync(clerk, "16-bao-cao-danh-sach");
         await scheduleRow.GetByRole(AriaRole.Link).ClickAsync();
         await clerk.WaitForURLAsync($"**/bao-cao/{scheduleId}");

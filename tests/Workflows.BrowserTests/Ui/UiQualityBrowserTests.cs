@@ -342,6 +342,7 @@ public sealed class UiQualityBrowserTests(BrowserFixture fixture) : IClassFixtur
         var duty = fields["reportingDuties"]![0]!.AsObject();
         duty["frequency"] = "unspecified";
         duty["dueDay"] = null;
+        duty["target"] = new System.Text.Json.Nodes.JsonObject { ["group"] = Workflows.Distribution.DemoDirectory.Schools }; // the schools report (the plan's own reporter is the office's unit)
         var put = await flow.Drafter.PutAsJsonAsync($"/api/plans/{planId}", new { fields });
         Assert.True(put.IsSuccessStatusCode, await put.Content.ReadAsStringAsync());
         await flow.SubmitAsync(planId);

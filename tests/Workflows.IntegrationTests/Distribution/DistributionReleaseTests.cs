@@ -61,7 +61,8 @@ public sealed class DistributionReleaseTests(DistributionFixture fixture) : ICla
         Assert.Equal(expected.Order(), received.SelectMany(m => m.To).Order());
         Assert.All(received, m =>
         {
-            Assert.Equal([fileName], m.Attachments);
+            // The issued PDF (numbered, signed by the head and the body), never the upload.
+            Assert.Equal([plan.GetProperty("symbol").GetString()!.Replace('/', '-') + ".pdf"], m.Attachments);
             Assert.True(m.AttachmentSizes[0] > 1000);
             Assert.Contains("Kế hoạch số " + plan.GetProperty("symbol").GetString(), m.Body);
             Assert.EndsWith("@workflows.local>", m.MessageId);

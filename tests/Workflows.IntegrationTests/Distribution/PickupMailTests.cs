@@ -52,7 +52,8 @@ public sealed class PickupMailTests : IAsyncLifetime
         Assert.All(messages, m =>
         {
             Assert.Equal(subject, m.Subject);
-            Assert.Equal([fileName], m.Attachments);
+            // The issued PDF, named after its symbol ("01-KH-PGDĐT.pdf"), never the upload.
+            Assert.Equal([plan.GetProperty("symbol").GetString()!.Replace('/', '-') + ".pdf"], m.Attachments);
             Assert.True(m.AttachmentSizes[0] > 1000);
             Assert.Contains("Kế hoạch số " + plan.GetProperty("symbol").GetString(), m.Body);
             Assert.EndsWith("@workflows.local>", m.MessageId);

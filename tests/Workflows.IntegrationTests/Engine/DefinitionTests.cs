@@ -105,7 +105,7 @@ public sealed class DefinitionTests : IDisposable
     {
         var dataSource = NpgsqlDataSource.Create(TestPostgres.CreateDatabase());
         await MigrationRunner.ApplyAsync(dataSource, NullLogger.Instance);
-        var parser = new WorkflowDefinitionParser(["issueNumber", "release", "activateReporting"]);
+        var parser = new WorkflowDefinitionParser(["signDocument", "issueNumber", "sealDocument", "release", "activateReporting"]);
         File.WriteAllText(Path.Combine(_folder, "plan-approval.json"), ShippedPlanApproval().ToJsonString());
         await new WorkflowDefinitionCatalog(dataSource, parser).LoadAsync(_folder);
         File.WriteAllText(Path.Combine(_folder, "plan-approval.json"), WithoutReview(ShippedPlanApproval(), ShippedPlanApproval()["version"]!.GetValue<int>()).ToJsonString());

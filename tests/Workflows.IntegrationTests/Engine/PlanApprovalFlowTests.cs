@@ -42,7 +42,8 @@ public sealed class PlanApprovalFlowTests
         var actions = plan.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("what").GetString()).ToList();
         Assert.Equal([
             "plan.created", .. corrected ? ["plan.corrected"] : Array.Empty<string>(), "instance.started", "plan.submitted", "task.created", "task.completed", "task.created",
-            "task.completed", "task.created", "task.completed", "plan.issued", "plan.distribution-queued", "plan.released", "reporting.activated", "instance.completed"], actions);
+            "task.completed", "plan.document-signed", "task.created", "task.completed", "plan.issued", "plan.document-sealed", "plan.distribution-queued",
+            "plan.released", "reporting.activated", "instance.completed"], actions);
     }
 
     /// <summary>The drafter completes each reporting duty the reader left without a period or a day (release refuses them otherwise).</summary>

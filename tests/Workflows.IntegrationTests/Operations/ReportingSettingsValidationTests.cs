@@ -16,9 +16,9 @@ public sealed class ReportingSettingsValidationTests
         ["Workflows:Reporting:OpeningTime"] = "06:30",
         ["Workflows:Scheduler:Enabled"] = "true",
         ["Workflows:Scheduler:InstanceId"] = "node-a",
-        ["Workflows:Scheduler:CycleSeconds"] = "30",
-        ["Workflows:Scheduler:CheckinSeconds"] = "10",
-        ["Workflows:Scheduler:Threads"] = "2",
+        ["Workflows:Scheduler:Workers"] = "4",
+        ["Workflows:Scheduler:PollingSeconds"] = "5",
+        ["Workflows:Scheduler:HeartbeatSeconds"] = "10",
     }));
 
     [Fact]
@@ -34,9 +34,9 @@ public sealed class ReportingSettingsValidationTests
             ["Workflows:Reporting:OpeningTime"] = "7 giờ",
             ["Workflows:Scheduler:Enabled"] = "bật",
             ["Workflows:Scheduler:InstanceId"] = "",
-            ["Workflows:Scheduler:CycleSeconds"] = "-5",
-            ["Workflows:Scheduler:CheckinSeconds"] = "mười",
-            ["Workflows:Scheduler:Threads"] = "0",
+            ["Workflows:Scheduler:Workers"] = "0",
+            ["Workflows:Scheduler:PollingSeconds"] = "15",
+            ["Workflows:Scheduler:HeartbeatSeconds"] = "mười",
         });
         Assert.Equal(
         [
@@ -48,16 +48,16 @@ public sealed class ReportingSettingsValidationTests
             "Workflows:Reporting:OpeningTime: '7 giờ' is not a time of day, e.g. 07:00",
             "Workflows:Scheduler:Enabled: 'bật' is not true or false",
             "Workflows:Scheduler:InstanceId: must be non-empty and at most 200 characters when set (remove it to let each node generate its own)",
-            "Workflows:Scheduler:CycleSeconds: -5 is out of range (1–86400)",
-            "Workflows:Scheduler:CheckinSeconds: 'mười' is not a whole number",
-            "Workflows:Scheduler:Threads: 0 is out of range (1–64)",
+            "Workflows:Scheduler:Workers: 0 is out of range (1–64)",
+            "Workflows:Scheduler:PollingSeconds: '15' is not a whole number of seconds from 1 to 5 (a step runs at most this long after its instant)",
+            "Workflows:Scheduler:HeartbeatSeconds: 'mười' is not a whole number",
         ], problems);
     }
 
     [Theory]
     [InlineData("Workflows:Reporting:PublicBaseUrl", "ftp://baocao.example.org", "is not an absolute http:// or https:// address")]
     [InlineData("Workflows:Reporting:MaxUploadBytes", "20MB", "is not a positive whole number of bytes")]
-    [InlineData("Workflows:Scheduler:CycleSeconds", "0", "out of range (1–86400)")]
+    [InlineData("Workflows:Scheduler:PollingSeconds", "0", "is not a whole number of seconds from 1 to 5")]
     public async Task The_Host_refuses_to_start_on_a_bad_reporting_setting_with_one_line_naming_it(string key, string value, string reason)
     {
         await using var host = new HostProcess(connectionString: "Host=127.0.0.1;Port=1;Username=postgres;Database=none",

@@ -1,13 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using Quartz;
 
 namespace Workflows.IntegrationTests.Operations;
 
-/// <summary><c>/health/ready</c> names the scheduler: running and recently checked in to the cluster (issue 7).</summary>
+/// <summary><c>/health/ready</c> names the scheduler: this node's Hangfire server is registered and its heartbeat recent (issues 7 and 15).</summary>
 public sealed class SchedulerHealthTests
 {
     private static async Task<(HttpStatusCode Status, JsonElement Scheduler)> ReadyAsync(WorkflowsApp app)
@@ -18,52 +16,50 @@ public sealed class SchedulerHealthTests
         return (response.StatusCode, scheduler);
     }
 
-    [Fact]
-    public async Task A_node_whose_scheduler_is_in_standby_is_not_ready_until_it_runs_again()
+    private static async Task<int> ExecuteAsync(WorkflowsApp app, string sql)
     {
-        await using var app = new WorkflowsApp(settings: new Dictionary<string, string?> { ["Workflows:Scheduler:InstanceId"] = "node-standby" });
+        await using var connection = new NpgsqlConnection(app.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Heartbeats every 10 minutes: the one written at start-up is the last one during the test.</summary>
+    private static WorkflowsApp SilentNode(string name) => new(settings: new Dictionary<string, string?>
+    {
+        ["Workflows:Scheduler:InstanceId"] = name,
+        ["Workflows:Scheduler:HeartbeatSeconds"] = "600",
+    });
+
+    [Fact]
+    public async Task A_node_whose_last_heartbeat_is_old_is_not_ready()
+    {
+        await using var app = SilentNode("node-silent");
         var (status, check) = await ReadyAsync(app);
         Assert.True(status == HttpStatusCode.OK, check.ToString());
         Assert.Equal("Healthy", check.GetProperty("status").GetString());
-        Assert.Equal("node-standby", check.GetProperty("data").GetProperty("instanceId").GetString());
-        Assert.Equal("Alive", check.GetProperty("data").GetProperty("clusterState").GetString());
+        Assert.StartsWith($"node-silent:{Environment.ProcessId}:", check.GetProperty("data").GetProperty("serverId").GetString());
 
-        var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-        await scheduler.Standby();
+        // As if this node had not sent a heartbeat for an hour.
+        Assert.Equal(1, await ExecuteAsync(app, "UPDATE hangfire.server SET lastheartbeat = now() - interval '1 hour' WHERE id LIKE 'node-silent:%'"));
+
         (status, check) = await ReadyAsync(app);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
-        Assert.Equal("Unhealthy", check.GetProperty("status").GetString());
-        Assert.Contains("standby", check.GetProperty("description").GetString());
-
-        await scheduler.Start();
-        (status, _) = await ReadyAsync(app);
-        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.StartsWith("Last heartbeat ", check.GetProperty("description").GetString());
+        Assert.InRange(check.GetProperty("data").GetProperty("lastHeartbeatSecondsAgo").GetDouble(), 3500, 3700);
     }
 
     [Fact]
-    public async Task A_node_whose_last_cluster_check_in_is_old_is_not_ready()
+    public async Task A_node_whose_server_the_cluster_removed_is_not_ready()
     {
-        // Check-ins every 10 minutes: the one written at start-up is the last one during this test.
-        await using var app = new WorkflowsApp(settings: new Dictionary<string, string?>
-        {
-            ["Workflows:Scheduler:InstanceId"] = "node-silent",
-            ["Workflows:Scheduler:CheckinSeconds"] = "600",
-        });
+        await using var app = SilentNode("node-gone");
         Assert.Equal(HttpStatusCode.OK, (await ReadyAsync(app)).Status);
 
-        // As if this node had not checked in for an hour (Quartz.NET stores UTC ticks).
-        await using (var connection = new NpgsqlConnection(app.ConnectionString))
-        {
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand(
-                "UPDATE qrtz_scheduler_state SET last_checkin_time = $1 WHERE instance_name = 'node-silent'", connection);
-            command.Parameters.AddWithValue(DateTimeOffset.UtcNow.AddHours(-1).UtcTicks);
-            Assert.Equal(1, await command.ExecuteNonQueryAsync());
-        }
+        // Another node's watchdog removed this server (its heartbeats had stopped).
+        Assert.Equal(1, await ExecuteAsync(app, "DELETE FROM hangfire.server WHERE id LIKE 'node-gone:%'"));
 
         var (status, check) = await ReadyAsync(app);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
-        Assert.StartsWith("Last cluster check-in ", check.GetProperty("description").GetString());
-        Assert.InRange(check.GetProperty("data").GetProperty("lastCheckinSecondsAgo").GetDouble(), 3500, 3700);
+        Assert.Contains("not registered", check.GetProperty("description").GetString());
     }
 }

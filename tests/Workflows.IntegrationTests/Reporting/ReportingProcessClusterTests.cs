@@ -15,7 +15,8 @@ namespace Workflows.IntegrationTests.Reporting;
 /// The schedules are standalone "once" reports whose dates are placed around today so that the steps under test are
 /// due now: a period opened ten days ago with its deadline at the end of today's (or the next) working day has both
 /// reminders due; a period moved back two weeks by SQL (the API refuses a period whose deadline has passed) has its
-/// overdue notice and the leaders' summary due. The Quartz job runs every second on each node.
+/// overdue notice and the leaders' summary due. Each node with a Hangfire server runs the catch-up job at its start and
+/// every minute, and the step jobs at their instants.
 /// </summary>
 public sealed class ReportingProcessClusterTests(ITestOutputHelper output)
 {
@@ -26,8 +27,7 @@ public sealed class ReportingProcessClusterTests(ITestOutputHelper output)
         var settings = DistributionFlow.Settings(smtpPort);
         settings["Workflows:Scheduler:Enabled"] = scheduler ? "true" : "false";
         settings["Workflows:Scheduler:InstanceId"] = instanceId;
-        settings["Workflows:Scheduler:CycleSeconds"] = "1";
-        settings["Workflows:Scheduler:CheckinSeconds"] = "2";
+        settings["Workflows:Scheduler:HeartbeatSeconds"] = "2";
         settings["Workflows:Reporting:PublicBaseUrl"] = "https://baocao.uongbi.example.org";
         return settings;
     }
@@ -127,7 +127,9 @@ public sealed class ReportingProcessClusterTests(ITestOutputHelper output)
         var schools = Schools;
         var expected = 9 * 3 + 9 * 2 + Leaders.Length;
         await WaitForMailAsync(smtp, _ => true, expected, TimeSpan.FromSeconds(60), () => DumpAsync(connectionString).GetAwaiter().GetResult());
-        await Task.Delay(5000); // five more cycles on each node: nothing else may come
+        // Both start-up catch-ups and the step jobs have run; wait for the next minute's catch-up too: nothing else may come.
+        await WaitForCatchUpsAsync(connectionString, 3, TimeSpan.FromSeconds(90));
+        await Task.Delay(2000);
         var mail = smtp.Messages();
         output.WriteLine(string.Join("\n", mail.GroupBy(m => m.Subject[..Math.Min(40, m.Subject.Length)]).Select(g => $"{g.Count(),3} {g.Key}")));
 
@@ -145,10 +147,22 @@ public sealed class ReportingProcessClusterTests(ITestOutputHelper output)
         Assert.Empty(To("Quá hạn gửi báo cáo", "kỳ đang mở"));
 
         Assert.Equal(2L, await ScalarAsync<long>(connectionString,
-            "SELECT count(*) FROM qrtz_scheduler_state WHERE instance_name IN ('node-a', 'node-b')"));
+            "SELECT count(*) FROM hangfire.server WHERE id LIKE 'node-a:%' OR id LIKE 'node-b:%'"));
         Assert.Equal(9L, await ScalarAsync<long>(connectionString, "SELECT count(*) FROM report_requests WHERE overdue_at IS NOT NULL"));
         Assert.Equal(0L, await ScalarAsync<long>(connectionString,
             "SELECT count(*) FROM (SELECT 1 FROM outgoing_messages WHERE category LIKE 'report%' GROUP BY dedup_key HAVING count(*) > 1) d"));
+    }
+
+    /// <summary>Waits until <paramref name="count"/> runs of the catch-up job have succeeded (read from Hangfire's jobs).</summary>
+    private static async Task WaitForCatchUpsAsync(string connectionString, int count, TimeSpan timeout)
+    {
+        var until = DateTime.UtcNow + timeout;
+        while (await ScalarAsync<long>(connectionString,
+                   "SELECT count(*) FROM hangfire.job WHERE statename = 'Succeeded' AND invocationdata::text LIKE '%ReportingCatchUpJob%'") < count)
+        {
+            Assert.True(DateTime.UtcNow < until, $"Fewer than {count} catch-up runs succeeded within {timeout.TotalSeconds:0} s.");
+            await Task.Delay(500);
+        }
     }
 
     private const string ThousandGroup = "Trường thử nghiệm 1000";
@@ -240,7 +254,7 @@ public sealed class ReportingProcessClusterTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// Waits (up to three minutes) for the 1,000 request emails, lets four more cycles pass, then checks that each school
+    /// Waits (up to three minutes) for the 1,000 request emails, waits 4 s more, then checks that each school
     /// received exactly one and has exactly one request row with a token of its own, that the period is open with one
     /// "period opened" audit record, and that the audit chain (checked through <paramref name="running"/>) is intact.
     /// </summary>
@@ -249,7 +263,7 @@ public sealed class ReportingProcessClusterTests(ITestOutputHelper output)
         bool Request(TestSmtpServer.Received m) => m.Subject.StartsWith("Đề nghị gửi báo cáo", StringComparison.Ordinal);
         await WaitForMailAsync(smtp, Request, Thousand, TimeSpan.FromSeconds(180),
             () => $"{running.Name}:\n{running.Output}\n{DumpAsync(connectionString).GetAwaiter().GetResult()}");
-        await Task.Delay(4000); // four more cycles: nothing else may come
+        await Task.Delay(4000); // the step jobs and catch-ups still running finish: nothing else may come
 
         var requests = smtp.Messages().Where(Request).ToList();
         output.WriteLine($"{requests.Count} request emails received");
@@ -285,7 +299,7 @@ public sealed class ReportingProcessClusterTests(ITestOutputHelper output)
         Assert.Equal("scheduled", await ScalarAsync<string>(connectionString, "SELECT state FROM reporting_periods"));
         Assert.Empty(smtp.Messages());
 
-        await node.StartAsync(); // the same node again: Quartz recovers its job, the cycle opens the period
+        await node.StartAsync(); // the same node again: its catch-up at start-up opens the period
         await AssertEachOfTheThousandSchoolsGotOneRequestAsync(smtp, connectionString, node);
     }
 
@@ -296,8 +310,8 @@ public sealed class ReportingProcessClusterTests(ITestOutputHelper output)
         var connectionString = await SetUpThousandSchoolsAsync(smtp);
         await using var chain = await HoldRequestsAsync(connectionString);
 
-        // Both nodes run the scheduler; the cycle job is not concurrent across the cluster, so one of them opens the period
-        // and stops at the lock, the other's trigger waits blocked. Which one is found by its backend's application_name.
+        // Both nodes run a Hangfire server and a catch-up at start-up; the period's row lock lets one of them open the period
+        // (it stops at the requests' lock), the other skips it. Which one is found by its backend's application_name.
         await using var a = new HostProcess(connectionString, NamedNodeSettings(smtp.Port, connectionString, "node-a"), name: "A");
         await using var b = new HostProcess(connectionString, NamedNodeSettings(smtp.Port, connectionString, "node-b"), name: "B");
         await Task.WhenAll(a.StartAsync(), b.StartAsync());
@@ -316,12 +330,18 @@ public sealed class ReportingProcessClusterTests(ITestOutputHelper output)
         Assert.Empty(smtp.Messages());
 
         await ReleaseAndWaitForTheOrphanToRollBackAsync(chain, connectionString, blocked);
-        // The survivor's cluster manager sees the dead node's check-ins (every 2 s) stop, recovers its job and unblocks the
-        // trigger; its next cycle opens the period. No restart of anything.
+        // The survivor's next catch-up (every minute) finds the period still scheduled and opens it. No restart of anything.
         await AssertEachOfTheThousandSchoolsGotOneRequestAsync(smtp, connectionString, survivor);
         Assert.Null(killed.ProcessId);
         Assert.NotNull(survivor.ProcessId);
-        Assert.Equal(0L, await ScalarAsync<long>(connectionString,
-            "SELECT count(*) FROM qrtz_scheduler_state WHERE instance_name = $1", blocked)); // recovered and forgotten by the survivor
+        // The survivor's watchdog removes the dead server once its heartbeats (every 2 s) have stopped for 20 s.
+        var until = DateTime.UtcNow.AddSeconds(60);
+        while (await ScalarAsync<long>(connectionString, "SELECT count(*) FROM hangfire.server WHERE id LIKE $1 || ':%'", blocked) > 0)
+        {
+            Assert.True(DateTime.UtcNow < until, $"The dead node {blocked} is still among the Hangfire servers 60 s after its death.");
+            await Task.Delay(500);
+        }
+        Assert.Equal(1L, await ScalarAsync<long>(connectionString, "SELECT count(*) FROM hangfire.server WHERE id LIKE $1 || ':%'",
+            blocked == "node-a" ? "node-b" : "node-a"));
     }
 }

@@ -17,6 +17,7 @@ public sealed partial class PersistenceOwnershipTests
         ["directory_entries"] = "src/Workflows/Distribution",
         ["directory_members"] = "src/Workflows/Distribution",
         ["plan_recipient_choices"] = "src/Workflows/Distribution",
+        ["plan_release_recipients"] = "src/Workflows/Distribution",
         ["issuance_counters"] = "src/Workflows/Issuance",
         ["audit_log"] = "src/Workflows/Audit",
         ["workflow_instances"] = "src/Workflows/Engine",
@@ -31,6 +32,8 @@ public sealed partial class PersistenceOwnershipTests
         ["report_submission_files"] = "src/Workflows/Reporting/Submissions",
         ["schema_migrations"] = "src/Workflows/Storage",
         ["data_protection_keys"] = "src/Workflows/Storage",
+        ["issued_documents"] = "src/Workflows/Plans/Documents",
+        ["signing_keys"] = "src/Workflows/Plans/Documents",
         ["auth_sessions"] = "src/Workflows/Access",
         ["sign_in_failures"] = "src/Workflows/Access",
     };

@@ -17,7 +17,7 @@ public sealed class DefinitionParserTests
     [InlineData("""{"id":"x", "version":1,""", "$", "not valid JSON")]
     public void The_parser_names_the_json_path_and_reason_of_each_mistake(string json, string path, string reason)
     {
-        var parser = new WorkflowDefinitionParser(["issueNumber", "release", "activateReporting"]);
+        var parser = new WorkflowDefinitionParser(["signDocument", "issueNumber", "sealDocument", "release", "activateReporting"]);
         var error = Assert.Throws<WorkflowDefinitionException>(() => parser.Parse(json, "x.json"));
         Assert.StartsWith(path, error.JsonPath);
         Assert.Contains(reason, error.Reason);
@@ -46,10 +46,10 @@ public sealed class DefinitionParserTests
     [InlineData("""{"id":"x","version":1,"start":"a","steps":[""" + End + "]}", "$.name", "a non-empty string is required")]
     [InlineData("""{"id":"x","version":1,"name":"x","start":"a","steps":[]}""", "$.steps", "at least one entry is required")]
     [InlineData("""{"id":"x","version":1,"name":"x","start":"a","steps":[{"id":"a","kind":"action","next":"e"},""" + End + "]}",
-        "$.steps[0].action", "is required: one of issueNumber, release, activateReporting")]
+        "$.steps[0].action", "is required: one of signDocument, issueNumber, sealDocument, release, activateReporting")]
     public void A_structural_mistake_is_caught_by_the_schema_file_and_named_by_json_path_and_reason(string json, string path, string reason)
     {
-        var parser = new WorkflowDefinitionParser(["issueNumber", "release", "activateReporting"]);
+        var parser = new WorkflowDefinitionParser(["signDocument", "issueNumber", "sealDocument", "release", "activateReporting"]);
         var error = Assert.Throws<WorkflowDefinitionException>(() => parser.Parse(json, "x.json"));
         Assert.Equal("x.json", error.File);
         Assert.Equal(path, error.JsonPath);
@@ -59,7 +59,7 @@ public sealed class DefinitionParserTests
     [Fact]
     public void The_first_mistake_in_reading_order_is_the_one_named()
     {
-        var parser = new WorkflowDefinitionParser(["issueNumber", "release", "activateReporting"]);
+        var parser = new WorkflowDefinitionParser(["signDocument", "issueNumber", "sealDocument", "release", "activateReporting"]);
         var json = """{"id":"x","version":0,"name":"x","start":"a","steps":[{"id":"a","kind":"end","status":"done","layout":1}]}""";
         var error = Assert.Throws<WorkflowDefinitionException>(() => parser.Parse(json, "x.json"));
         Assert.Equal("Invalid workflow definition x.json at $.version: must be between 1 and 2147483647", error.Message);
@@ -68,7 +68,7 @@ public sealed class DefinitionParserTests
     [Fact]
     public void The_shipped_definitions_pass_the_schema_and_the_checks_in_code()
     {
-        var parser = new WorkflowDefinitionParser(["issueNumber", "release", "activateReporting"]);
+        var parser = new WorkflowDefinitionParser(["signDocument", "issueNumber", "sealDocument", "release", "activateReporting"]);
         foreach (var file in Directory.GetFiles(RepositoryPaths.Definitions, "*.json").Where(f => !f.EndsWith(".schema.json", StringComparison.Ordinal)))
             Assert.NotNull(parser.Parse(File.ReadAllText(file), Path.GetFileName(file)));
     }

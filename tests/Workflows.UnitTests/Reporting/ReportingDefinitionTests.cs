@@ -4,7 +4,7 @@ namespace Workflows.UnitTests.Reporting;
 
 public sealed class ReportingDefinitionTests
 {
-    private static readonly WorkflowDefinitionParser Parser = new(["issueNumber", "release", "activateReporting"]);
+    private static readonly WorkflowDefinitionParser Parser = new(["signDocument", "issueNumber", "sealDocument", "release", "activateReporting"]);
 
     [Fact]
     public void The_shipped_report_submission_definition_reminds_3_and_1_working_days_before_and_escalates_after_1_and_4()

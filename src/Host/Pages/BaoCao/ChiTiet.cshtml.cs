@@ -1,15 +1,31 @@
+using Microsoft.AspNetCore.Mvc;
 using Workflows.Host.Ui;
+using Workflows.Kernel;
 using Workflows.Reporting;
 using Workflows.Reporting.Status;
+using Workflows.Reporting.Steps;
 
 namespace Workflows.Host.Pages.BaoCao;
 
 /// <summary>
 /// One reporting schedule: its rule and periods, the schools × periods matrix with a legend in words, the overdue list
-/// and the CSV download. Same rule as <c>GET /api/reporting/schedules/{id}/status</c>: a schedule of another body gives 403.
+/// and the CSV download, the upcoming steps with their instants in Vietnam time read from the scheduler's jobs, and the
+/// cancellation (<see cref="ScheduleChanges.CancelAsync"/>, as <c>POST /api/reporting/schedules/{id}/cancel</c>). Same rule
+/// as <c>GET /api/reporting/schedules/{id}/status</c>: a schedule of another body gives 403.
 /// </summary>
-internal sealed class ChiTietModel(ReportingScheduleStore store, ReportingStatusQueries queries, TimeProvider clock) : UiPage
+internal sealed class ChiTietModel(ReportingScheduleStore store, ReportingStatusQueries queries, UpcomingSteps upcoming, ScheduleChanges changes,
+    TimeProvider clock) : UiPage
 {
+    /// <summary>The pending steps of the schedule, earliest first.</summary>
+    public IReadOnlyList<UpcomingStep> Steps { get; private set; } = [];
+
+    /// <summary>Whether the signed-in person may edit or cancel the schedule (and it is still active).</summary>
+    public bool MayChange { get; private set; }
+
+    /// <summary>Why the schedule is cancelled, as the form sends it.</summary>
+    [BindProperty]
+    public string? Reason { get; set; }
+
     public ScheduleView Schedule { get; private set; } = null!;
     public StatusMatrix Matrix { get; private set; } = null!;
     public IReadOnlyDictionary<(Guid PeriodId, Guid EntryId), (Guid RequestId, bool Revoked)> Requests { get; private set; } =
@@ -36,6 +52,15 @@ internal sealed class ChiTietModel(ReportingScheduleStore store, ReportingStatus
             .ToList();
         Current = Matrix.Periods.Where(p => p.State == "open").OrderBy(p => p.Deadline).FirstOrDefault()
             ?? Matrix.Periods.Where(p => p.OpensAt <= Now).OrderByDescending(p => p.OpensAt).FirstOrDefault();
+        Steps = await upcoming.ListAsync(id, Actor, ct);
+        MayChange = Schedule.Status == "active" && ScheduleChanges.MayChange(Actor);
+    }
+
+    /// <summary>Cancels the schedule, then shows it again.</summary>
+    public async Task<IActionResult> OnPostHuyAsync(Guid id, CancellationToken ct)
+    {
+        await changes.CancelAsync(id, Reason, Actor, ct);
+        return RedirectToPage(new { id });
     }
 
     /// <summary>How many schools are in each state for <paramref name="period"/>.</summary>

@@ -11,11 +11,21 @@ namespace Workflows.Host.Pages.BaoCao;
 
 /// <summary>
 /// Creates a standalone report campaign (a schedule without a plan) through <see cref="ReportCampaigns"/>, as
-/// <c>POST /api/reporting/schedules</c> does: for those <see cref="ReportCampaigns.MayCreate"/> allows (else 403); the
-/// planner's refusals are shown next to their field. Dates are typed as dd/MM/yyyy (<see cref="VietnameseDate"/>).
+/// <c>POST /api/reporting/schedules</c> does; at <c>/bao-cao/{id}/sua</c> the same form edits a schedule (a plan's or a
+/// campaign's: due day, months, due date, dates, target group) through <see cref="ScheduleChanges.EditAsync"/>, as
+/// <c>PUT /api/reporting/schedules/{id}</c> does. For those <see cref="ReportCampaigns.MayCreate"/> allows (else 403); the
+/// planner's refusals are shown next to their field (a campaign whose deadlines have all passed is refused unless
+/// "Ghi nhận kỳ đã quá hạn" is ticked). Dates are typed as dd/MM/yyyy (<see cref="VietnameseDate"/>).
 /// </summary>
-internal sealed class TaoDotModel(ReportCampaigns campaigns, DirectoryStore directory, IOptions<ReportingOptions> options, TimeProvider clock) : UiPage
+internal sealed class TaoDotModel(ReportCampaigns campaigns, ScheduleChanges changes, ReportingScheduleStore store, DirectoryStore directory,
+    IOptions<ReportingOptions> options, TimeProvider clock) : UiPage
 {
+    /// <summary>The route that edits a schedule with this page.</summary>
+    public const string EditRoute = "bao-cao/{id:guid}/sua";
+
+    /// <summary>The schedule being edited; null when a campaign is being created.</summary>
+    public Guid? EditId { get; private set; }
+
     /// <summary>The form's fields, named like the API's (so the planner's field names land next to them).</summary>
     internal sealed class CampaignForm
     {
@@ -28,6 +38,7 @@ internal sealed class TaoDotModel(ReportCampaigns campaigns, DirectoryStore dire
         public string? EndsOn { get; set; }
         public string? Target { get; set; }
         public int? OpenDaysBeforeDue { get; set; }
+        public bool RecordPastPeriods { get; set; }
     }
 
     /// <summary>Frequencies a campaign may take, with their Vietnamese names.</summary>
@@ -39,24 +50,47 @@ internal sealed class TaoDotModel(ReportCampaigns campaigns, DirectoryStore dire
     /// <summary>The directory's groups to choose the target from.</summary>
     public IReadOnlyList<string> Groups { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken ct)
     {
         if (!MayCreate) return Forbid();
-        var year = VietnamTime.Today(clock).Year;
-        Form = new CampaignForm { StartsOn = $"01/01/{year}", EndsOn = $"31/12/{year}", Target = options.Value.DefaultTargetGroup };
+        EditId = id;
+        if (id is { } scheduleId)
+        {
+            var schedule = await store.GetAsync(scheduleId, Actor, ct);
+            var rule = schedule.Rule;
+            Form = new CampaignForm
+            {
+                Title = schedule.Title, Frequency = schedule.Frequency.Replace('_', '-'),
+                DueDay = rule.TryGetProperty("dueDay", out var day) && day.ValueKind == System.Text.Json.JsonValueKind.Number ? day.GetInt32() : null,
+                Months = rule.TryGetProperty("months", out var months) && schedule.Frequency is not ("monthly" or "once")
+                    ? string.Join(", ", months.EnumerateArray().Select(m => m.GetInt32())) : null,
+                DueDate = rule.TryGetProperty("dueDate", out var due) && due.ValueKind == System.Text.Json.JsonValueKind.String
+                    ? UiText.Date(DateOnly.Parse(due.GetString()!, CultureInfo.InvariantCulture)) : null,
+                OpenDaysBeforeDue = rule.TryGetProperty("openDaysBeforeDue", out var open) ? open.GetInt32() : null,
+                StartsOn = UiText.Date(schedule.StartsOn), EndsOn = UiText.Date(schedule.EndsOn),
+                Target = schedule.Target.TryGetProperty("group", out var group) ? group.GetString() : null,
+            };
+        }
+        else
+        {
+            var year = VietnamTime.Today(clock).Year;
+            Form = new CampaignForm { StartsOn = $"01/01/{year}", EndsOn = $"31/12/{year}", Target = options.Value.DefaultTargetGroup };
+        }
         await LoadAsync(ct);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(Guid? id, CancellationToken ct)
     {
         if (!MayCreate) return Forbid();
+        EditId = id;
         var input = new ScheduleInput
         {
             Title = Form.Title, Frequency = Form.Frequency, DueDay = Form.DueDay, OpenDaysBeforeDue = Form.OpenDaysBeforeDue,
             Months = ParseMonths(), DueDate = ParseDate(Form.DueDate, nameof(Form.DueDate)),
             StartsOn = ParseDate(Form.StartsOn, nameof(Form.StartsOn)), EndsOn = ParseDate(Form.EndsOn, nameof(Form.EndsOn)),
             Target = string.IsNullOrWhiteSpace(Form.Target) ? null : new ScheduleTargetInput(Group: Form.Target),
+            RecordPastPeriods = Form.RecordPastPeriods,
         };
         if (!ModelState.IsValid)
         {
@@ -65,7 +99,9 @@ internal sealed class TaoDotModel(ReportCampaigns campaigns, DirectoryStore dire
         }
         try
         {
-            var schedule = await campaigns.CreateAsync(input, Actor, ct);
+            var schedule = id is { } scheduleId
+                ? await changes.EditAsync(scheduleId, input, Actor, ct)
+                : await campaigns.CreateAsync(input, Actor, ct);
             return Redirect($"/bao-cao/{schedule.Id}");
         }
         catch (WorkflowException e) when (ShowError(e, nameof(Form)))

@@ -8,6 +8,7 @@ using Workflows.Issuance;
 using Workflows.Kernel;
 using Workflows.Organisation;
 using Workflows.Plans;
+using Workflows.Plans.Documents;
 
 namespace Workflows.Host.Pages.KeHoach;
 
@@ -20,7 +21,7 @@ namespace Workflows.Host.Pages.KeHoach;
 internal sealed class ChiTietModel(
     PlanStore store, WorkflowEngine engine, InstanceQueries instances, IssuanceQueries issuance, PlanRecipients recipients, DirectoryStore directory,
     DeliveryStore deliveries, IOptions<OrganisationOptions> organisation, TimeProvider clock,
-    Workflows.Reporting.ReportingScheduleStore schedules, Workflows.Reporting.PlanDuties duties) : UiPage
+    Workflows.Reporting.ReportingScheduleStore schedules, Workflows.Reporting.PlanDuties duties, ReleaseRecipients released) : UiPage
 {
     public PlanRecord Plan { get; private set; } = null!;
     public PlanDocument Document { get; private set; } = null!;
@@ -32,10 +33,19 @@ internal sealed class ChiTietModel(
     public IReadOnlyList<LineResolution>? Lines { get; private set; }
     public IReadOnlyList<DirectoryEntry> Entries { get; private set; } = [];
     public IReadOnlyList<DeliveryStore.Delivery>? Deliveries { get; private set; }
+
+    /// <summary>For a released plan: the recipient list frozen at release, plus the clerk's supplementary sends.</summary>
+    public IReadOnlyList<SentRecipient>? Sent { get; private set; }
+
+    /// <summary>For the clerk of a released plan: entries today's directory resolves the Nơi nhận to that never received it.</summary>
+    public IReadOnlyList<DirectoryEntry> LateAdditions { get; private set; } = [];
     public string? Done { get; private set; }
 
     /// <summary>The reporting schedules of a released plan (its reporting duties), else null.</summary>
     public IReadOnlyList<Workflows.Reporting.ScheduleView>? Schedules { get; private set; }
+
+    /// <summary>For a released plan: the reminders its own units' duties get (nhắc việc), by due time.</summary>
+    public IReadOnlyList<DeliveryStore.Delivery> Reminders { get; private set; } = [];
 
     /// <summary>For the clerk before release: each reporting duty as release will see it (ready, skipped, incomplete).</summary>
     public IReadOnlyList<Workflows.Reporting.DutyCheck>? Duties { get; private set; }
@@ -61,6 +71,7 @@ internal sealed class ChiTietModel(
             "chon" => "Đã chọn người nhận cho dòng Nơi nhận.",
             "gui-lai" => "Đã xếp thư vào hàng gửi lại.",
             "nhiem-vu" => "Đã hoàn thiện nhiệm vụ báo cáo.",
+            "bo-sung" => "Đã xếp thư gửi bổ sung vào hàng gửi.",
             _ => null,
         };
         await LoadAsync(id, ct);
@@ -111,12 +122,29 @@ internal sealed class ChiTietModel(
         return Redirect($"/ke-hoach/{id}?xong=gui-lai#gui-thu");
     }
 
+    /// <summary>The clerk's "gửi bổ sung" of the released plan to one directory entry (as <c>POST /api/plans/{id}/release-recipients</c>).</summary>
+    public async Task<IActionResult> OnPostGuiBoSungAsync(Guid id, Guid? entryId, CancellationToken ct)
+    {
+        try
+        {
+            await released.SendSupplementaryAsync(id, entryId, Actor, clock.GetUtcNow(), ct);
+        }
+        catch (WorkflowException e) when (e.Kind is ErrorKind.Invalid or ErrorKind.Conflict)
+        {
+            await LoadAsync(id, ct);
+            Error = ("bo-sung", "entryId", e.Message);
+            return Page();
+        }
+        return Redirect($"/ke-hoach/{id}?xong=bo-sung#noi-nhan");
+    }
+
     /// <summary>
     /// The clerk completes reporting duty <paramref name="index"/> before release (as <c>PUT /api/reporting/plans/{id}/duties/{index}</c>):
-    /// its frequency and due day (or due date for a one-off report, dd/MM/yyyy), or no schedule at all; the rest of the duty is kept.
+    /// its frequency and due day (or due date for a one-off report, dd/MM/yyyy), the directory entry its reporter stands for
+    /// (when the directory could not resolve it), or no schedule at all; fields left empty and the rest of the duty are kept.
     /// </summary>
     public async Task<IActionResult> OnPostNhiemVuAsync(Guid id, int index, string? frequency, int? dueDay, string? dueDate, bool noSchedule,
-        CancellationToken ct)
+        Guid? reporterEntryId, CancellationToken ct)
     {
         var plan = await store.GetAsync(id, Actor, ct);
         try
@@ -130,7 +158,11 @@ internal sealed class ChiTietModel(
                 var chosen = string.IsNullOrWhiteSpace(frequency) ? (Workflows.Kernel.Plans.ReportingFrequency?)null
                     : Workflows.Kernel.Plans.ReportingFrequencies.Parse(frequency)
                         ?? throw WorkflowException.Invalid($"reportingDuties[{index}].frequency", "Chọn tần suất báo cáo trong danh sách.");
-                duty = duty with { Schedule = null, Frequency = chosen, DueDay = dueDay, DueDate = date };
+                duty = duty with
+                {
+                    Schedule = null, Frequency = chosen ?? duty.Frequency, DueDay = dueDay ?? duty.DueDay, DueDate = date ?? duty.DueDate,
+                    Target = reporterEntryId is { } entry ? new Workflows.Kernel.Plans.ReportingTarget(EntryIds: [entry]) : duty.Target,
+                };
             }
             await duties.CompleteAsync(id, index, duty, Actor, clock.GetUtcNow(), ct);
         }
@@ -138,7 +170,12 @@ internal sealed class ChiTietModel(
         {
             await LoadAsync(id, ct);
             var field = e.Field is { } f && f.LastIndexOf('.') is var dot and > 0 ? f[(dot + 1)..] : "";
-            Error = ($"duty-{index}", field is "frequency" or "dueDay" or "dueDate" ? field : "duty", e.Message);
+            Error = ($"duty-{index}", field switch
+            {
+                "frequency" or "dueDay" or "dueDate" or "reporter" => field,
+                "target" => "reporter",
+                _ => "duty",
+            }, e.Message);
             return Page();
         }
         return Redirect($"/ke-hoach/{id}?xong=nhiem-vu#nhiem-vu");
@@ -156,13 +193,31 @@ internal sealed class ChiTietModel(
             Step = (await instances.DefinitionOfPlanAsync(id, ct))?.Steps.GetValueOrDefault(OpenTask.Step);
         }
         if (OpenTask?.Role == Roles.Clerk) NextSymbol = await issuance.NextSymbolAsync(Plan.BodyCode, Plan.DocumentType, ct);
-        if (IsClerk && Plan.Status is PlanStatus.Signed or PlanStatus.Issued or PlanStatus.Released)
+        if (Plan.Status == PlanStatus.Released)
+        {
+            Sent = await released.ListAsync(id, Actor, ct);
+            if (IsClerk)
+            {
+                LateAdditions = await released.LateAdditionsAsync(id, Actor, ct);
+                Entries = await directory.ListAsync(null, null, ct);
+            }
+        }
+        else if (IsClerk && Plan.Status is PlanStatus.Signed or PlanStatus.Issued)
         {
             Lines = await recipients.ResolveAsync(id, Plan.Fields, ct);
             if (Lines.Any(l => l.Blocks)) Entries = await directory.ListAsync(null, null, ct);
         }
         if (Plan.Status == PlanStatus.Released) Deliveries = await deliveries.ListAsync(id, Actor, ct);
-        if (Plan.Status == PlanStatus.Released) Schedules = await schedules.ListAsync(Actor, id, ct);
-        else if (IsClerk && Plan.Status is PlanStatus.Signed or PlanStatus.Issued) Duties = await duties.CheckAsync(id, Actor, clock.GetUtcNow(), ct);
+        if (Plan.Status == PlanStatus.Released)
+        {
+            Schedules = await schedules.ListAsync(Actor, id, ct);
+            Reminders = await deliveries.RemindersAsync(id, Actor, ct);
+        }
+        else if (IsClerk && Plan.Status is PlanStatus.Signed or PlanStatus.Issued)
+        {
+            Duties = await duties.CheckAsync(id, Actor, clock.GetUtcNow(), ct);
+            if (Duties.Any(d => d.Field is { } f && (f.EndsWith(".reporter", StringComparison.Ordinal) || f.EndsWith(".target", StringComparison.Ordinal))) && Entries.Count == 0)
+                Entries = await directory.ListAsync(null, null, ct);
+        }
     }
 }

@@ -2,15 +2,28 @@ using System.Text.Json;
 using Workflows.Engine;
 using Workflows.Kernel.Plans;
 using Workflows.Organisation;
-using Workflows.Plans;
 
-namespace Workflows.Host.Ui;
+namespace Workflows.Plans.Documents;
 
 /// <summary>
 /// A plan laid out as the document it will be (Nghị định 30/2020, Phụ lục I: quốc hiệu và tiêu ngữ, tên cơ quan,
-/// số và ký hiệu, địa danh và thời gian, tên loại và trích yếu, nội dung, Nơi nhận, chữ ký).
+/// số và ký hiệu, địa danh và thời gian, tên loại và trích yếu, nội dung, Nơi nhận, chữ ký): what the plan page shows
+/// and what the issued PDF of a typed-in or <c>.txt</c> plan prints. Before numbering the number line reads
+/// <c>Số: …/KH-PGDĐT</c> and the date <c>…, ngày … tháng … năm …</c>.
 /// </summary>
-internal sealed record PlanDocument(
+/// <param name="IssuerParent">The parent body's name (upper line of the header), empty when none.</param>
+/// <param name="IssuerName">The issuing body's name.</param>
+/// <param name="NumberLine">"Số: 05/KH-PGDĐT", or with "…" before numbering.</param>
+/// <param name="PlaceDate">"Uông Bí, ngày 05 tháng 02 năm 2026", or with "…" before numbering.</param>
+/// <param name="TypeName">"KẾ HOẠCH", null for a công văn.</param>
+/// <param name="Subject">The trích yếu.</param>
+/// <param name="Paragraphs">The body, one paragraph each.</param>
+/// <param name="Recipients">The Nơi nhận lines, each starting "- ".</param>
+/// <param name="SignerTitle">First title line of the signer block ("KT. TRƯỞNG PHÒNG").</param>
+/// <param name="SignerSecondTitle">Second title line, null when the head signs directly.</param>
+/// <param name="SignerName">The signer's name.</param>
+/// <param name="Signed">Whether the plan carries the signer's signature.</param>
+public sealed record PlanDocument(
     string IssuerParent, string IssuerName, string NumberLine, string PlaceDate, string? TypeName, string Subject,
     IReadOnlyList<string> Paragraphs, IReadOnlyList<string> Recipients, string SignerTitle, string? SignerSecondTitle,
     string SignerName, bool Signed)

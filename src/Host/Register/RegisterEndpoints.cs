@@ -1,0 +1,28 @@
+using Workflows.Host.Identity;
+using Workflows.Issuance;
+using Workflows.Kernel;
+
+namespace Workflows.Host.Register;
+
+/// <summary>Maps the outgoing register: <c>GET /api/register</c>, <c>/api/register.csv</c>, <c>/api/register.xlsx</c> (<c>?year=YYYY&amp;q=…</c>).</summary>
+internal static class RegisterEndpoints
+{
+    /// <summary>Maps the three reads of <see cref="OutgoingRegister"/> for the caller's body (default year: this Vietnam year).</summary>
+    public static RouteGroupBuilder MapRegisterEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGet("/register", async (int? year, string? q, HttpContext http, OutgoingRegister register, TimeProvider clock, CancellationToken ct) =>
+            Results.Ok(await register.ListAsync(http.User.ToActor(), year ?? VietnamTime.Today(clock).Year, q, ct))).WithTags("Register");
+        api.MapGet("/register.csv", async (int? year, string? q, HttpContext http, OutgoingRegister register, TimeProvider clock, CancellationToken ct) =>
+        {
+            var y = year ?? VietnamTime.Today(clock).Year;
+            return Results.File(OutgoingRegister.ToCsv(await register.ListAsync(http.User.ToActor(), y, q, ct)), "text/csv; charset=utf-8", $"so-van-ban-di-{y}.csv");
+        }).WithTags("Register");
+        api.MapGet("/register.xlsx", async (int? year, string? q, HttpContext http, OutgoingRegister register, TimeProvider clock, CancellationToken ct) =>
+        {
+            var y = year ?? VietnamTime.Today(clock).Year;
+            return Results.File(OutgoingRegister.ToXlsx(await register.ListAsync(http.User.ToActor(), y, q, ct), y),
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"so-van-ban-di-{y}.xlsx");
+        }).WithTags("Register");
+        return api;
+    }
+}

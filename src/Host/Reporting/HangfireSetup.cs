@@ -1,0 +1,40 @@
+using Hangfire;
+using Hangfire.PostgreSql;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Workflows.Kernel;
+
+namespace Workflows.Host.Reporting;
+
+/// <summary>
+/// Runs at start-up, after the schema migrations: points Hangfire's log at this Host (<see cref="HangfireLogBridge"/>), installs or upgrades Hangfire's tables in schema <c>hangfire</c> of
+/// the Host's database (Hangfire.PostgreSql's own scripts, under its advisory lock, so that nodes starting together
+/// are safe) and, on a node with a server, registers the recurring catch-up (cron every minute, time zone
+/// Asia/Ho_Chi_Minh) and runs it once at once (steps missed while every node was down run now).
+/// </summary>
+internal sealed class HangfireSetup(NpgsqlDataSource dataSource, IServiceProvider services, IOptions<SchedulerOptions> options,
+    ILoggerFactory loggerFactory, ILogger<HangfireSetup> logger) : IHostedService
+{
+    /// <summary>Hangfire's schema.</summary>
+    public const string Schema = "hangfire";
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        HangfireLogBridge.Instance.Attach(loggerFactory);
+        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
+            PostgreSqlObjectsInstaller.Install(connection, Schema);
+        if (!options.Value.Enabled) return;
+        var recurring = services.GetRequiredService<IRecurringJobManager>();
+        recurring.AddOrUpdate<ReportingCatchUpJob>(ReportingCatchUpJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Minutely(),
+            new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(VietnamTime.TimeZoneId) });
+        recurring.Trigger(ReportingCatchUpJob.RecurringId);
+        logger.LogInformation("Hangfire server {Server}: recurring job {Job} every minute ({Zone}), run once now",
+            options.Value.ServerName, ReportingCatchUpJob.RecurringId, VietnamTime.TimeZoneId);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        HangfireLogBridge.Instance.Detach(loggerFactory);
+        return Task.CompletedTask;
+    }
+}

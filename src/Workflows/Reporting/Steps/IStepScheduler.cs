@@ -1,0 +1,28 @@
+namespace Workflows.Reporting.Steps;
+
+/// <summary>
+/// The job scheduler as the engine sees it (implemented in the Host on Hangfire): one delayed job per step of a
+/// reporting period at its exact instant, and one per task timer. The database stays the source of truth: a job only
+/// triggers the set-based, idempotent step, which checks the period's state and its step records when it runs, so a
+/// job that is lost, late or run twice changes nothing, and the recurring catch-up runs whatever is due and not done.
+/// Call these after the transaction that created or changed the periods has committed
+/// (<see cref="Storage.UnitOfWork.AfterCommit"/>). Implementations log a storage failure instead of throwing: the
+/// catch-up covers the step.
+/// </summary>
+public interface IStepScheduler
+{
+    /// <summary>Schedules one delayed job per step (an instant already past runs at once).</summary>
+    void Schedule(IReadOnlyList<PeriodStep> steps);
+
+    /// <summary>Deletes the pending (not yet run) jobs of the periods; a job already running finishes.</summary>
+    void Cancel(IReadOnlyCollection<Guid> periodIds);
+
+    /// <summary>The pending jobs of the periods, earliest first, as the scheduler stores them (instants in UTC).</summary>
+    IReadOnlyList<PeriodStep> Upcoming(IReadOnlyCollection<Guid> periodIds);
+
+    /// <summary>Schedules one delayed job for <paramref name="timer"/>, replacing a pending one of the same kind, subject and name.</summary>
+    void ScheduleTimer(TaskTimer timer);
+
+    /// <summary>Deletes the pending timers of <paramref name="subjectId"/> of <paramref name="kind"/>.</summary>
+    void CancelTimers(string kind, Guid subjectId);
+}
