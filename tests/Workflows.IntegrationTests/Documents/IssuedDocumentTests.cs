@@ -2,30 +2,12 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using UglyToad.PdfPig;
+using Workflows.IntegrationTests.Distribution;
 using static Workflows.Testing.DistributionFlow;
 
 namespace Workflows.IntegrationTests.Documents;
 
-public sealed class DocumentFixture : IAsyncLifetime
-{
-    internal TestSmtpServer Smtp { get; } = new TestSmtpServer().Start();
-    internal WorkflowsApp App { get; private set; } = null!;
-    internal PlanFlow Flow { get; private set; } = null!;
-
-    public async Task InitializeAsync()
-    {
-        App = new WorkflowsApp(settings: Settings(Smtp.Port));
-        Flow = await PlanFlow.StartAsync(App);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await App.DisposeAsync();
-        Smtp.Dispose();
-    }
-}
-
-public sealed class IssuedDocumentTests(DocumentFixture fixture) : IClassFixture<DocumentFixture>
+public sealed class IssuedDocumentTests(DistributionFixture fixture) : IClassFixture<DistributionFixture>
 {
     private PlanFlow Flow => fixture.Flow;
 
