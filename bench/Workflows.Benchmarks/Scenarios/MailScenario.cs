@@ -171,7 +171,7 @@ internal sealed class MailScenario : IScenario
                        NULL::text AS dedup_key, NULL::uuid AS reference_id, false AS redact_after_send
                 FROM generate_series(1, $3::int) AS g
             )
-            """ + OutboxWriter.InsertFrom("messages"), Subject, Body, count), cancellationToken);
+            """ + OutboxWriter.InsertFrom(work, "messages"), Subject, Body, count), cancellationToken);
         await work.CommitAsync(cancellationToken);
     }
 }

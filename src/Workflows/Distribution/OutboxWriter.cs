@@ -40,8 +40,8 @@ public static class OutboxWriter
 
     /// <summary>
     /// Queues a <c>NOTIFY</c> on <see cref="Channel"/>: at commit PostgreSQL wakes the senders that listen (every node), so
-    /// the messages leave without waiting for the next poll; a rolled-back transaction notifies no one. Callers of
-    /// <see cref="InsertFrom"/> may call it too.
+    /// the messages leave without waiting for the next poll; a rolled-back transaction notifies no one. Every insert of this
+    /// class queues it, <see cref="InsertFrom"/> included.
     /// </summary>
     public static void Notify(UnitOfWork work) => work.Queue($"SELECT pg_notify('{Channel}', '')");
 
@@ -82,15 +82,20 @@ public static class OutboxWriter
     /// give the columns <c>address, recipient_name, entry_id, subject, body, category, dedup_key, reference_id,
     /// redact_after_send</c> (plan-less messages; lines and purpose empty).
     /// </summary>
+    /// <param name="work">The caller's unit of work: a <c>NOTIFY</c> is queued on it (<see cref="Notify"/>), so the messages
+    /// leave at commit rather than at the senders' next poll.</param>
     /// <param name="source">The name of the caller's CTE, e.g. <c>messages</c>.</param>
-    public static string InsertFrom(string source) =>
-        $"""
+    public static string InsertFrom(UnitOfWork work, string source)
+    {
+        Notify(work);
+        return $"""
         INSERT INTO outgoing_messages ({Columns})
         SELECT mid, NULL, outbox_message_id(mid), address, recipient_name, entry_id, '', '', subject, body, 'queued', now(), now(),
                category, dedup_key, reference_id, redact_after_send
         FROM (SELECT gen_random_uuid() AS mid, s.* FROM {source} s) AS m
         ON CONFLICT DO NOTHING
         """;
+    }
 
     private static NpgsqlBatchCommand Single(OutboxMessage message)
     {

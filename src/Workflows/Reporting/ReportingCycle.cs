@@ -170,7 +170,7 @@ internal sealed class ReportingCycle(
                        'report:' || id || ':' || $10 AS dedup_key, id AS reference_id, true AS redact_after_send
                 FROM input
             )
-            """ + OutboxWriter.InsertFrom("messages"));
+            """ + OutboxWriter.InsertFrom(work, "messages"));
         command.Parameters.Add(new NpgsqlParameter { Value = ids, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
         command.Parameters.Add(new NpgsqlParameter { Value = members.Select(m => m.Id).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
         command.Parameters.Add(new NpgsqlParameter { Value = members.Select(m => m.Name).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
@@ -284,7 +284,7 @@ internal sealed class ReportingCycle(
                        $6 AS category, 'report:' || id || ':' || $2 AS dedup_key, id AS reference_id, false AS redact_after_send
                 FROM due
             )
-            """ + OutboxWriter.InsertFrom("messages"));
+            """ + OutboxWriter.InsertFrom(work, "messages"));
         command.Parameters.Add(new NpgsqlParameter { Value = period.Id });
         command.Parameters.Add(new NpgsqlParameter { Value = step });
         command.Parameters.Add(new NpgsqlParameter { Value = now });
