@@ -60,7 +60,7 @@ public sealed record PlanDocument(
             fields.Issuer.Name ?? body?.Name ?? plan.BodyCode,
             $"Số: {plan.Symbol ?? $"…/{plan.DocumentType}-{plan.BodyCode}"}",
             $"{place}, {date}",
-            TypeNames.GetValueOrDefault(plan.DocumentType),
+            DocumentTypeNames.Heading(plan.DocumentType),
             plan.Subject,
             paragraphs,
             recipients,
@@ -71,10 +71,4 @@ public sealed record PlanDocument(
     }
 
     private static string Join(string? form, string title) => string.IsNullOrWhiteSpace(form) ? title : $"{form.Trim()} {title}";
-
-    private static readonly Dictionary<string, string> TypeNames = new()
-    {
-        ["KH"] = "KẾ HOẠCH", ["QĐ"] = "QUYẾT ĐỊNH", ["TB"] = "THÔNG BÁO", ["HD"] = "HƯỚNG DẪN",
-        ["CTr"] = "CHƯƠNG TRÌNH", ["BC"] = "BÁO CÁO",
-    };
 }
