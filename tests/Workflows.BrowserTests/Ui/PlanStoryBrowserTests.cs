@@ -68,6 +68,11 @@ public sealed class PlanStoryBrowserTests(PlanStoryBrowserTests.StoryFixture fix
         await Expect(drafter.GetByLabel("Họ và tên")).ToHaveValueAsync("Trần Nam Hải");
         await Expect(drafter.Locator("[name='Form.Duties[0].Text']")).ToHaveValueAsync(new Regex("Trước ngày 15 hằng tháng"));
         await Expect(drafter.Locator("[name='Form.Duties[0].Frequency']")).ToHaveValueAsync("monthly");
+        // The work programme and the footnotes the reader found are in the form too, and can be corrected there.
+        await Expect(drafter.GetByTestId("chuong-trinh-dong")).ToHaveCountAsync(35 + 2);
+        await Expect(drafter.Locator("[name='Form.Programme[0].Lead']")).ToHaveValueAsync("Chuyên môn");
+        await Expect(drafter.Locator("[name='Form.Footnotes[0].Text']")).ToHaveValueAsync(new Regex("^Chủ đề năm học 2022-2023 của ngành"));
+        await drafter.Locator("[name='Form.Programme[0].Lead']").FillAsync("Chuyên môn Mầm non, Tiểu học, THCS");
         await ShotAsync(drafter, "02-sua-truong");
 
         // It corrects the issuer the reader missed and adds a school the directory knows under another name, then submits.
@@ -80,6 +85,14 @@ public sealed class PlanStoryBrowserTests(PlanStoryBrowserTests.StoryFixture fix
         await Expect(drafter.GetByTestId("van-ban")).ToContainTextAsync("PHÒNG GIÁO DỤC VÀ ĐÀO TẠO");
         await Expect(drafter.GetByTestId("van-ban")).ToContainTextAsync("Trường Tiểu học Lê Lợi");
         await Expect(drafter.GetByTestId("so-ky-hieu")).ToHaveTextAsync("Số: …/KH-PGDĐT");
+        // The whole plan in the Nghị định 30 layout: the work programme table grouped by quarter, the footnotes under the body.
+        var programme = drafter.GetByTestId("chuong-trinh");
+        await Expect(programme).ToContainTextAsync("CHƯƠNG TRÌNH CÔNG TÁC");
+        await Expect(programme.GetByTestId("chuong-trinh-ky")).ToHaveTextAsync(["Quý I/2023", "Quý II/2023", "Quý III/2023", "Quý IV/2023"]);
+        await Expect(programme.GetByTestId("chuong-trinh-viec")).ToHaveCountAsync(35);
+        await Expect(programme.GetByTestId("chuong-trinh-viec").First).ToContainTextAsync("Chuyên môn Mầm non, Tiểu học, THCS");
+        await Expect(drafter.GetByTestId("chu-thich").Locator("p")).ToHaveCountAsync(7);
+        await Expect(drafter.GetByTestId("chu-thich").Locator("p").First).ToContainTextAsync("1 Chủ đề năm học 2022-2023 của ngành");
 
         // The reviewer finds it in the inbox, reads the document and approves.
         var reviewer = await fixture.SignInAsync("photruongphong");
@@ -93,6 +106,18 @@ public sealed class PlanStoryBrowserTests(PlanStoryBrowserTests.StoryFixture fix
         await Expect(reviewer.GetByTestId("noi-nhan-van-ban")).ToContainTextAsync("- Văn phòng Sở GDĐT;");
         await Expect(reviewer.GetByTestId("noi-nhan-van-ban").Locator("li").Last).ToHaveTextAsync("- Lưu: VT, TĐ-TH.");
         await ShotAsync(reviewer, "04-kiem-tra");
+        // The reviewer opens the uploaded original as it was uploaded.
+        var original = await reviewer.RunAndWaitForDownloadAsync(() => reviewer.GetByTestId("tep-goc").ClickAsync());
+        Assert.Equal("uongbi-2023-95-KH-PGDDT.txt", original.SuggestedFilename);
+        Assert.Equal(await File.ReadAllBytesAsync(RepositoryPaths.Plan("uongbi-2023-95-KH-PGDDT.txt")), await File.ReadAllBytesAsync((await original.PathAsync())!));
+        // Printing gives the document alone: no menu, no panels, no history.
+        await reviewer.EmulateMediaAsync(new() { Media = Media.Print });
+        await Expect(reviewer.Locator("header.top")).ToBeHiddenAsync();
+        await Expect(reviewer.Locator("#xu-ly")).ToBeHiddenAsync();
+        await Expect(reviewer.Locator("#lich-su")).ToBeHiddenAsync();
+        await Expect(reviewer.GetByTestId("van-ban")).ToBeVisibleAsync();
+        await Expect(reviewer.GetByTestId("chuong-trinh")).ToBeVisibleAsync();
+        await reviewer.EmulateMediaAsync(new() { Media = Media.Screen });
         await reviewer.GetByRole(AriaRole.Button, new() { Name = "Đồng ý, trình ký" }).ClickAsync();
         await Expect(reviewer.GetByTestId("trang-thai")).ToHaveTextAsync("Chờ ký ban hành");
 
@@ -165,6 +190,9 @@ public sealed class PlanStoryBrowserTests(PlanStoryBrowserTests.StoryFixture fix
         await Expect(clerk.GetByTestId("trang-thai")).ToHaveTextAsync("Đã phát hành");
         await Expect(clerk.GetByTestId("thong-bao")).ToHaveTextAsync(new Regex(@"^Đã cấp số 01/KH-PGDĐT và phát hành đến [1-9]\d* nơi\.$"));
         await Expect(clerk.GetByTestId("so-ky-hieu")).ToHaveTextAsync("Số: 01/KH-PGDĐT");
+        // The issued document, signed and numbered, opens from the plan page.
+        var issued = await clerk.RunAndWaitForDownloadAsync(() => clerk.GetByTestId("tep-ban-hanh").ClickAsync());
+        Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString((await File.ReadAllBytesAsync((await issued.PathAsync())!))[..4]));
         // The history in the office's words, people by full name and title.
         var rounds = clerk.GetByTestId("lich-su");
         await Expect(rounds.Filter(new() { HasText = "Trình" }).First).ToContainTextAsync("Nguyễn Thị Lan, Chuyên viên");
