@@ -33,6 +33,7 @@ internal static class ApiExtensions
             .MapAuthEndpoints()
             .MapPlanEndpoints()
             .MapTaskEndpoints()
+            .MapDiagramEndpoints()
             .MapAdminUserEndpoints()
             .MapAuditEndpoints()
             .MapDistributionEndpoints()

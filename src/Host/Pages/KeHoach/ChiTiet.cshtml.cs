@@ -21,8 +21,12 @@ namespace Workflows.Host.Pages.KeHoach;
 internal sealed class ChiTietModel(
     PlanStore store, WorkflowEngine engine, InstanceQueries instances, IssuanceQueries issuance, PlanRecipients recipients, DirectoryStore directory,
     DeliveryStore deliveries, IOptions<OrganisationOptions> organisation, TimeProvider clock,
-    Workflows.Reporting.ReportingScheduleStore schedules, Workflows.Reporting.PlanDuties duties, ReleaseRecipients released, Workflows.Host.Identity.PeopleNames people) : UiPage
+    Workflows.Reporting.ReportingScheduleStore schedules, Workflows.Reporting.PlanDuties duties, ReleaseRecipients released,
+    Workflows.Definitions.Diagrams.WorkflowDiagrams diagrams, Workflows.Host.Identity.PeopleNames people) : UiPage
 {
+    /// <summary>The plan's workflow diagram (inline SVG): steps done, path taken, current step marked.</summary>
+    public string Diagram { get; private set; } = "";
+
     public PlanRecord Plan { get; private set; } = null!;
     public PlanDocument Document { get; private set; } = null!;
     public IReadOnlyList<HistoryEntry> History { get; private set; } = [];
@@ -217,6 +221,7 @@ internal sealed class ChiTietModel(
         Document = PlanDocument.From(Plan, body);
         History = await store.HistoryAsync(id, ct);
         Definition = await instances.DefinitionOfPlanAsync(id, ct);
+        Diagram = await diagrams.PlanAsync(id, Actor, ct);
         OpenTask = (await engine.OpenTasksAsync(Actor, ct)).FirstOrDefault(t => t.PlanId == id && t.Role != Roles.Drafter);
         if (OpenTask is not null)
         {
