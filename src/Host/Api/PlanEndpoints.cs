@@ -8,7 +8,7 @@ using Workflows.Reading;
 
 namespace Workflows.Host.Api;
 
-/// <summary><c>/api/plans</c>: create (JSON or an uploaded document), read, correct and submit plans.</summary>
+/// <summary><c>/api/plans</c>: create (JSON or an uploaded document), read, search (<c>/search?q=&amp;status=&amp;type=&amp;sort=&amp;page=</c>), correct, delete a draft and submit plans.</summary>
 internal static class PlanEndpoints
 {
     /// <summary>Largest accepted upload, in bytes (20 MB).</summary>
@@ -41,6 +41,17 @@ internal static class PlanEndpoints
             var fields = request.Fields is null ? null : PlanFieldsJson.Parse(request.Fields);
             var plan = await store.UpdateAsync(id, request.Subject, request.DocumentType, fields, http.User.ToActor(), ct);
             return Results.Ok(Summary(plan, await store.HistoryAsync(id, ct)));
+        });
+        plans.MapGet("/search", async (string? q, string? status, string? type, string? sort, int? page, int? pageSize, HttpContext http,
+            PlanStore store, CancellationToken ct) =>
+        {
+            var result = await store.SearchAsync(http.User.ToActor(), new PlanSearch(q, status, type, sort, page ?? 1, pageSize ?? 50), ct);
+            return Results.Ok(new { items = result.Items.Select(p => Summary(p)), result.Total, result.Page, result.Pages, result.PageSize, result.ByStatus });
+        });
+        plans.MapDelete("/{id:guid}", async (Guid id, HttpContext http, PlanStore store, CancellationToken ct) =>
+        {
+            await store.DeleteDraftAsync(id, http.User.ToActor(), ct);
+            return Results.NoContent();
         });
         plans.MapGet("/{id:guid}/document", async (Guid id, HttpContext http, PlanStore store, CancellationToken ct) =>
             await store.DocumentAsync(id, http.User.ToActor(), ct) is { } document

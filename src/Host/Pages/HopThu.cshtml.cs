@@ -5,30 +5,146 @@ using Workflows.Kernel;
 
 namespace Workflows.Host.Pages;
 
-/// <summary>The user's open tasks (their roles and body), with counts, due dates in Vietnam time and filters by step and by state.</summary>
+/// <summary>
+/// The user's open tasks (their roles and body), with counts, due dates in Vietnam time, search in the subject,
+/// filters by step and by state, an order and 50 a page; a reviewer approves several review tasks at once
+/// (each through the engine, as one click each would). The drafter also sees their drafts not yet submitted, and may delete one.
+/// </summary>
 internal sealed class HopThuModel(WorkflowEngine engine, Workflows.Plans.PlanStore store) : UiPage
 {
+    /// <summary>Tasks per page.</summary>
+    public const int PageSize = 50;
+
+    /// <summary>The orders offered, with their words.</summary>
+    public static readonly IReadOnlyList<(string Value, string Label)> Sorts =
+        [("han", "Hạn xử lý gần nhất trước"), ("moi-nhan", "Mới nhận trước"), ("trich-yeu", "Theo trích yếu (A–Z)")];
+
     [BindProperty(SupportsGet = true)] public string? Buoc { get; set; }
     [BindProperty(SupportsGet = true)] public string? TrangThai { get; set; }
+    [BindProperty(SupportsGet = true, Name = "q")] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true, Name = "sap-xep")] public string? SapXep { get; set; }
+    [BindProperty(SupportsGet = true, Name = "trang")] public int Trang { get; set; } = 1;
+
+    /// <summary>The review tasks ticked for bulk approval.</summary>
+    [BindProperty] public List<Guid> Chon { get; set; } = [];
 
     public IReadOnlyList<HumanTaskView> All { get; private set; } = [];
+
+    /// <summary>The tasks matching the search and filters (all pages).</summary>
+    public IReadOnlyList<HumanTaskView> Matching { get; private set; } = [];
+
+    /// <summary>The tasks of the page shown.</summary>
     public IReadOnlyList<HumanTaskView> Tasks { get; private set; } = [];
+
+    public int Pages => Math.Max(1, (Matching.Count + PageSize - 1) / PageSize);
 
     /// <summary>The drafter's own plans not yet submitted (they have no task until then).</summary>
     public IReadOnlyList<Workflows.Plans.PlanRecord> Drafts { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct)
+    /// <summary>What the last action did, in words.</summary>
+    public string? Done { get; private set; }
+
+    /// <summary>Errors of a bulk approval: the subject of each task that could not be approved and why.</summary>
+    public IReadOnlyList<string> Refused { get; private set; } = [];
+
+    public async Task OnGetAsync(string? xong, int? so, CancellationToken ct)
     {
-        All = await engine.OpenTasksAsync(Actor, ct);
-        Tasks = All
-            .Where(t => string.IsNullOrEmpty(Buoc) || t.Step == Buoc)
-            .Where(t => TrangThai switch { "qua-han" => t.Overdue, "trong-han" => !t.Overdue, _ => true })
-            .ToList();
-        if (Actor.IsIn(Roles.Drafter))
-            Drafts = (await store.ListAsync(Actor, cancellationToken: ct))
-                .Where(p => p.CreatedBy == Actor.UserName && p.Status == Workflows.Plans.PlanStatus.Draft).ToList();
+        Done = xong switch
+        {
+            "dong-y" => $"Đã đồng ý, trình ký {so ?? 0} kế hoạch.",
+            "xoa" => "Đã xóa bản thảo.",
+            _ => null,
+        };
+        await LoadAsync(ct);
     }
+
+    /// <summary>Approves every ticked review task, one engine completion each; a task taken meanwhile is reported, the others go on.</summary>
+    public async Task<IActionResult> OnPostDongYAsync(CancellationToken ct)
+    {
+        var open = (await engine.OpenTasksAsync(Actor, ct)).ToDictionary(t => t.Id);
+        var approved = 0;
+        var refused = new List<string>();
+        foreach (var id in Chon.Distinct())
+        {
+            if (!open.TryGetValue(id, out var task) || !MayBulkApprove(task))
+            {
+                refused.Add("Một việc đã được xử lý hoặc không còn thuộc hộp việc của anh/chị.");
+                continue;
+            }
+            try
+            {
+                await engine.CompleteAsync(id, "approve", null, null, Actor, ct);
+                approved++;
+            }
+            catch (WorkflowException e) when (e.Kind is ErrorKind.Conflict or ErrorKind.Invalid)
+            {
+                refused.Add($"“{task.Subject}”: {e.Message}");
+            }
+        }
+        if (Chon.Count == 0) refused.Add("Chọn ít nhất một việc kiểm tra để đồng ý.");
+        if (refused.Count == 0) return Redirect($"/hop-thu?xong=dong-y&so={approved}");
+        Done = approved > 0 ? $"Đã đồng ý, trình ký {approved} kế hoạch." : null;
+        Refused = refused;
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    /// <summary>Deletes one of the drafter's drafts never submitted (as <c>DELETE /api/plans/{id}</c>).</summary>
+    public async Task<IActionResult> OnPostXoaAsync(Guid planId, bool confirm, CancellationToken ct)
+    {
+        if (!confirm)
+        {
+            Refused = ["Đánh dấu ô xác nhận để xóa bản thảo."];
+            await LoadAsync(ct);
+            return Page();
+        }
+        try
+        {
+            await store.DeleteDraftAsync(planId, Actor, ct);
+        }
+        catch (WorkflowException e) when (e.Kind is ErrorKind.Conflict)
+        {
+            Refused = [e.Message];
+            await LoadAsync(ct);
+            return Page();
+        }
+        return Redirect("/hop-thu?xong=xoa");
+    }
+
+    /// <summary>Review tasks (no signature, an <c>approve</c> outcome) may be approved together; signing and numbering may not.</summary>
+    public static bool MayBulkApprove(HumanTaskView task) =>
+        task.Role == Roles.Reviewer && task.SigningForms.Count == 0 && task.Outcomes.Contains("approve");
 
     /// <summary>The drafter revises on the form; the others act on the plan page.</summary>
     public string LinkOf(HumanTaskView task) => task.Role == Roles.Drafter ? $"/ke-hoach/{task.PlanId}/sua" : $"/ke-hoach/{task.PlanId}";
+
+    /// <summary>The link to this inbox with the same search and filters, at <paramref name="page"/>.</summary>
+    public string Link(int page) => "/hop-thu" + QueryString.Create(new Dictionary<string, string?>
+    {
+        ["q"] = Q, ["buoc"] = Buoc, ["trangthai"] = TrangThai, ["sap-xep"] = SapXep == "han" ? null : SapXep,
+        ["trang"] = page == 1 ? null : page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    }.Where(p => !string.IsNullOrEmpty(p.Value))).ToUriComponent();
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        if (!Sorts.Any(s => s.Value == SapXep)) SapXep = "han";
+        All = await engine.OpenTasksAsync(Actor, ct);
+        var words = Q?.Trim();
+        IEnumerable<HumanTaskView> matching = All
+            .Where(t => string.IsNullOrEmpty(Buoc) || t.Step == Buoc)
+            .Where(t => TrangThai switch { "qua-han" => t.Overdue, "trong-han" => !t.Overdue, _ => true })
+            .Where(t => string.IsNullOrEmpty(words) || t.Subject.Contains(words, StringComparison.CurrentCultureIgnoreCase));
+        matching = SapXep switch
+        {
+            "moi-nhan" => matching.OrderByDescending(t => t.CreatedAt),
+            "trich-yeu" => matching.OrderBy(t => t.Subject, StringComparer.Create(UiText.Culture, ignoreCase: true)),
+            _ => matching.OrderBy(t => t.DueAt).ThenBy(t => t.CreatedAt),
+        };
+        Matching = matching.ToList();
+        Trang = Math.Clamp(Trang, 1, Pages);
+        Tasks = Matching.Skip((Trang - 1) * PageSize).Take(PageSize).ToList();
+        if (Actor.IsIn(Roles.Drafter))
+            Drafts = (await store.SearchAsync(Actor, new Workflows.Plans.PlanSearch(Status: Workflows.Plans.PlanStatus.Draft, PageSize: 200), ct)).Items
+                .Where(p => p.CreatedBy == Actor.UserName).ToList();
+    }
 }

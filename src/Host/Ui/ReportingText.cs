@@ -74,12 +74,4 @@ internal static class ReportingText
         "cancelled" => "Đã hủy",
         _ => status,
     };
-
-    /// <summary>A size in bytes in words (B, KB, MB).</summary>
-    public static string Size(long bytes) => bytes switch
-    {
-        < 1024 => $"{bytes} B",
-        < 1024 * 1024 => $"{bytes / 1024.0:0.#} KB",
-        _ => $"{bytes / (1024.0 * 1024):0.#} MB",
-    };
 }

@@ -5,6 +5,12 @@ namespace Workflows.Host.Ui;
 /// <summary>Vietnamese words and date formats of the UI (dates as dd/MM/yyyy in Vietnam time, UTC+7).</summary>
 internal static class UiText
 {
+    /// <summary>Vietnamese number formats: "9.950" for thousands, "1,2" for decimals.</summary>
+    public static readonly System.Globalization.CultureInfo Culture = System.Globalization.CultureInfo.GetCultureInfo("vi-VN");
+
+    /// <summary>A file size the same way on every page: "972 byte", "12,3 KB", "1,2 MB" (1 KB = 1,024 bytes).</summary>
+    public static string Size(long bytes) => FileSizes.Format(bytes);
+
     /// <summary>The Vietnam date of an instant, as dd/MM/yyyy.</summary>
     public static string Date(DateTimeOffset instant) => VietnamTime.ToVietnamTime(instant).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
 

@@ -82,6 +82,63 @@ public sealed class PlanStore(NpgsqlDataSource dataSource, TimeProvider clock)
         return rows.AsList();
     }
 
+    /// <summary>
+    /// One page of the plans of the actor's body matching <paramref name="search"/>, with the total and the counts by
+    /// status: one round trip, the fields JSON left out of the count.
+    /// </summary>
+    /// <exception cref="WorkflowException">An unknown sort (422, field <c>sort</c>).</exception>
+    public async Task<PlanPage> SearchAsync(Actor actor, PlanSearch search, CancellationToken cancellationToken = default)
+    {
+        var order = (search.Sort ?? "moi-nhat") switch
+        {
+            "moi-nhat" or "" => "p.created_at DESC, p.id",
+            "cu-nhat" => "p.created_at, p.id",
+            "trich-yeu" => "p.subject, p.id",
+            "so" => "p.issued_on DESC NULLS LAST, p.number DESC NULLS LAST, p.created_at DESC, p.id",
+            _ => throw WorkflowException.Invalid("sort", "Chọn cách sắp xếp trong danh sách."),
+        };
+        var size = Math.Clamp(search.PageSize, 1, 200);
+        var text = string.IsNullOrWhiteSpace(search.Text) ? null : "%" + EscapeLike(search.Text.Trim()) + "%";
+        var type = string.IsNullOrWhiteSpace(search.DocumentType) ? null : search.DocumentType;
+        var wanted = string.IsNullOrWhiteSpace(search.Status) ? null : search.Status;
+        const string Where = """
+            p.body_code = @BodyCode
+              AND (@text::text IS NULL OR p.subject ILIKE @text OR coalesce(p.symbol, '') ILIKE @text)
+              AND (@type::text IS NULL OR p.document_type = @type)
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var counts = (await connection.QueryAsync<(string Status, int Count)>(new CommandDefinition(
+            $"SELECT p.status, count(*)::int FROM plans p WHERE {Where} GROUP BY p.status",
+            new { actor.BodyCode, text, type }, cancellationToken: cancellationToken))).ToDictionary(r => r.Status, r => r.Count);
+        var total = wanted is null ? counts.Values.Sum() : counts.GetValueOrDefault(wanted);
+        var pages = Math.Max(1, (total + size - 1) / size);
+        var page = Math.Clamp(search.Page, 1, pages);
+        var rows = await connection.QueryAsync<PlanRecord>(new CommandDefinition(
+            $"SELECT {PlanQueries.Columns} FROM plans p WHERE {Where} AND (@wanted::text IS NULL OR p.status = @wanted) ORDER BY {order} LIMIT @size OFFSET @offset",
+            new { actor.BodyCode, text, type, wanted, size, offset = (page - 1) * size }, cancellationToken: cancellationToken));
+        return new PlanPage(rows.AsList(), total, page, size, counts);
+    }
+
+    /// <summary>
+    /// Deletes a draft its drafter no longer wants: only the drafter who created it, only while it was never submitted
+    /// (status <c>draft</c>, no workflow instance). The deletion is audited (<c>plan.deleted</c>, with the subject).
+    /// </summary>
+    /// <exception cref="WorkflowException">No such plan (404); another body's plan or another drafter's (403); a plan already submitted (409).</exception>
+    public async Task DeleteDraftAsync(Guid id, Actor actor, CancellationToken cancellationToken = default)
+    {
+        var plan = await GetAsync(id, actor, cancellationToken);
+        if (plan.CreatedBy != actor.UserName) throw WorkflowException.Forbidden("Chỉ người soạn mới xóa được bản thảo của mình.");
+        var now = clock.GetUtcNow();
+        await using var work = await UnitOfWork.BeginAsync(dataSource, cancellationToken);
+        var deleted = await PlanWrites.DeleteDraftAsync(work, id, cancellationToken);
+        if (!deleted) throw WorkflowException.Conflict("Kế hoạch đã trình, không còn là bản thảo nên không xóa được.");
+        work.Audit(now, actor.UserName, "plan.deleted", id, null, null, new { subject = plan.Subject, plan.DocumentName });
+        await work.CommitAsync(cancellationToken);
+    }
+
+    private static string EscapeLike(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+
     /// <summary>The uploaded document of a plan, or null when it has none.</summary>
     /// <exception cref="WorkflowException">No such plan (404); another body (403).</exception>
     public async Task<(string Name, string MediaType, byte[] Content)?> DocumentAsync(Guid id, Actor actor, CancellationToken cancellationToken = default)

@@ -22,6 +22,17 @@ internal static class PlanWrites
             id, bodyCode, plan.DocumentType, plan.Subject.Trim(), fieldsJson, plan.DocumentName, plan.DocumentMediaType, plan.DocumentContent,
             createdBy, now);
 
+    /// <summary>
+    /// Deletes a draft that never entered a workflow (status <c>draft</c>, no instance), in the caller's transaction;
+    /// false when the plan is no longer such a draft. Its audit records stay (the trail has no link to the row).
+    /// </summary>
+    public static async Task<bool> DeleteDraftAsync(UnitOfWork work, Guid id, CancellationToken cancellationToken) =>
+        await work.ExecuteAsync(
+            """
+            DELETE FROM plans p WHERE p.id = @id AND p.status = 'draft'
+               AND NOT EXISTS (SELECT 1 FROM workflow_instances i WHERE i.plan_id = p.id)
+            """, new { id }, cancellationToken) == 1;
+
     /// <summary>Queues the drafter's correction of subject, type and fields (JSON object).</summary>
     public static void Correct(UnitOfWork work, Guid id, string subject, string documentType, string fieldsJson, DateTimeOffset now) =>
         Update(work, id, "subject = $1, document_type = $2, fields = $3::jsonb, updated_at = $4", subject, documentType, fieldsJson, now);

@@ -28,12 +28,7 @@ internal static class SubmissionTexts
     }
 
     /// <summary>"1,5 MB", "320 KB", "12 byte".</summary>
-    public static string Size(long bytes) => bytes switch
-    {
-        >= 1024 * 1024 => (bytes / 1024d / 1024d).ToString("0.#", Vi) + " MB",
-        >= 1024 => (bytes / 1024d).ToString("0.#", Vi) + " KB",
-        _ => bytes.ToString(Vi) + " byte",
-    };
+    public static string Size(long bytes) => Kernel.FileSizes.Format(bytes);
 
     /// <summary>The receipt's subject: "Biên nhận báo cáo: {title} – {period}".</summary>
     public static string ReceiptSubject(RequestView request) => $"Biên nhận báo cáo: {request.Title} – {request.PeriodLabel}";

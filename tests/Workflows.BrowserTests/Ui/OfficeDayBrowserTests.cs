@@ -1,0 +1,106 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Workflows.BrowserTests.Ui;
+
+/// <summary>
+/// A working day with many rows: the plans list searched, filtered and paged, the inbox approving several review
+/// tasks at once, a draft deleted by its drafter; every page checked for internal codes and shot at 1280 and 390 px.
+/// </summary>
+public sealed class OfficeDayBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    private static async Task ShotAsync(IPage page, string name)
+    {
+        await CodeWords.AssertNoneAsync(page);
+        await BrowserFixture.ShotAsync(page, name);
+        if (page.ViewportSize is not { Width: > 390 } size) return;
+        await page.SetViewportSizeAsync(390, 844);
+        Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 390, $"{page.Url} fits 390 px");
+        await BrowserFixture.ShotAsync(page, name + "-390");
+        await page.SetViewportSizeAsync(size.Width, size.Height);
+    }
+
+    [Fact]
+    public async Task The_plans_list_finds_a_plan_by_its_words_filters_by_status_and_pages_fifty_at_a_time_with_counts()
+    {
+        var flow = await PlanFlow.StartAsync(fixture.App);
+        for (var i = 1; i <= 52; i++) await flow.CreateAsync($"Kế hoạch bồi dưỡng thường xuyên giáo viên đợt {i:00}");
+        var submitted = await flow.CreateAsync("Kế hoạch bồi dưỡng thường xuyên cán bộ quản lý");
+        await flow.SubmitAsync(submitted);
+
+        var drafter = await fixture.SignInAsync("chuyenvien");
+        await drafter.GotoAsync("/ke-hoach");
+        await drafter.GetByLabel("Tìm theo trích yếu hoặc số, ký hiệu").FillAsync("bồi dưỡng thường xuyên");
+        await drafter.GetByRole(AriaRole.Button, new() { Name = "Tìm" }).ClickAsync();
+        await Expect(drafter.GetByTestId("ket-qua")).ToHaveTextAsync("53 kế hoạch · trang 1/2");
+        await Expect(drafter.GetByTestId("ke-hoach")).ToHaveCountAsync(50);
+        await Expect(drafter.GetByTestId("dem-trang-thai")).ToContainTextAsync("Đang soạn thảo: 52");
+        await Expect(drafter.GetByTestId("dem-trang-thai")).ToContainTextAsync("Chờ kiểm tra: 1");
+        await Expect(drafter.GetByTestId("ke-hoach").First).ToContainTextAsync("Kế hoạch");
+        await Expect(drafter.GetByTestId("ke-hoach").First).ToContainTextAsync("Nguyễn Thị Lan, Chuyên viên");
+        await ShotAsync(drafter, "40-ke-hoach-tim");
+
+        await drafter.GetByTestId("phan-trang").GetByRole(AriaRole.Link, new() { Name = "Trang sau ›" }).ClickAsync();
+        await Expect(drafter.GetByTestId("ket-qua")).ToHaveTextAsync("53 kế hoạch · trang 2/2");
+        await Expect(drafter.GetByTestId("ke-hoach")).ToHaveCountAsync(3);
+        Assert.Contains("q=", drafter.Url);
+
+        await drafter.GetByLabel("Trạng thái", new() { Exact = true }).SelectOptionAsync("in-review");
+        await drafter.GetByLabel("Sắp xếp").SelectOptionAsync("trich-yeu");
+        await drafter.GetByRole(AriaRole.Button, new() { Name = "Tìm" }).ClickAsync();
+        await Expect(drafter.GetByTestId("ke-hoach")).ToHaveCountAsync(1);
+        await Expect(drafter.GetByTestId("ke-hoach").GetByTestId("trang-thai")).ToHaveTextAsync("Chờ kiểm tra");
+
+        await drafter.GotoAsync("/ke-hoach?q=kh%C3%B4ng-c%C3%B3-k%E1%BA%BF-ho%E1%BA%A1ch-n%C3%A0y");
+        await Expect(drafter.GetByTestId("khong-co")).ToHaveTextAsync("Không có kế hoạch nào khớp điều kiện tìm.");
+        await drafter.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_reviewer_approves_several_review_tasks_at_once_and_a_drafter_deletes_a_draft_after_confirming()
+    {
+        var flow = await PlanFlow.StartAsync(fixture.App);
+        var ids = new List<Guid>();
+        foreach (var name in new[] { "Tiểu học Nam Khê", "Tiểu học Quang Trung", "THCS Yên Thanh" })
+        {
+            var id = await flow.CreateAsync($"Kế hoạch kiểm tra chuyên đề trường {name} năm 2027");
+            await flow.SubmitAsync(id);
+            ids.Add(id);
+        }
+        var reviewer = await fixture.SignInAsync("photruongphong");
+        await reviewer.GetByLabel("Tìm theo trích yếu").FillAsync("kiểm tra chuyên đề");
+        await reviewer.GetByRole(AriaRole.Button, new() { Name = "Lọc" }).ClickAsync();
+        await Expect(reviewer.GetByTestId("viec")).ToHaveCountAsync(3);
+        await reviewer.GetByLabel("Chọn “Kế hoạch kiểm tra chuyên đề trường Tiểu học Nam Khê năm 2027” để đồng ý").CheckAsync();
+        await reviewer.GetByLabel("Chọn “Kế hoạch kiểm tra chuyên đề trường THCS Yên Thanh năm 2027” để đồng ý").CheckAsync();
+        await ShotAsync(reviewer, "41-hop-thu-chon-nhieu");
+        await reviewer.GetByRole(AriaRole.Button, new() { Name = "Đồng ý các việc đã chọn" }).ClickAsync();
+        await Expect(reviewer.GetByTestId("thong-bao")).ToHaveTextAsync("Đã đồng ý, trình ký 2 kế hoạch.");
+        Assert.Equal("awaiting-signature", (await flow.PlanAsync(ids[0])).GetProperty("status").GetString());
+        Assert.Equal("in-review", (await flow.PlanAsync(ids[1])).GetProperty("status").GetString());
+        Assert.Equal("awaiting-signature", (await flow.PlanAsync(ids[2])).GetProperty("status").GetString());
+        await reviewer.GotoAsync($"/ke-hoach/{ids[0]}");
+        await Expect(reviewer.GetByTestId("lich-su").Filter(new() { HasText = "Đồng ý — Kiểm tra" })).ToContainTextAsync("Phạm Văn Hùng, Phó trưởng phòng");
+        await reviewer.Context.CloseAsync();
+
+        var draft = await flow.CreateAsync("Kế hoạch tổ chức ngày hội đọc sách (bản nháp thừa)");
+        var drafter = await fixture.SignInAsync("chuyenvien");
+        var row = drafter.GetByTestId("ban-thao").Filter(new() { HasText = "ngày hội đọc sách" });
+        await row.GetByText("Xóa bản thảo").First.ClickAsync();
+        await row.GetByRole(AriaRole.Button, new() { Name = "Xóa bản thảo" }).ClickAsync();
+        await Expect(drafter.GetByTestId("loi")).ToContainTextAsync("Đánh dấu ô xác nhận để xóa bản thảo.");
+        Assert.Equal("draft", (await flow.PlanAsync(draft)).GetProperty("status").GetString());
+        row = drafter.GetByTestId("ban-thao").Filter(new() { HasText = "ngày hội đọc sách" });
+        await row.GetByText("Xóa bản thảo").First.ClickAsync();
+        await row.GetByLabel(new Regex("Tôi xác nhận xóa bản thảo")).CheckAsync();
+        await row.GetByRole(AriaRole.Button, new() { Name = "Xóa bản thảo" }).ClickAsync();
+        await Expect(drafter.GetByTestId("thong-bao")).ToHaveTextAsync("Đã xóa bản thảo.");
+        await Expect(drafter.GetByTestId("ban-thao").Filter(new() { HasText = "ngày hội đọc sách" })).ToHaveCountAsync(0);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await flow.Drafter.GetAsync($"/api/plans/{draft}")).StatusCode);
+        // A plan already submitted is no draft: the API refuses to delete it.
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, (await flow.Drafter.DeleteAsync($"/api/plans/{ids[1]}")).StatusCode);
+        await ShotAsync(drafter, "42-hop-thu-da-xoa-ban-thao");
+        await drafter.Context.CloseAsync();
+    }
+}
