@@ -306,19 +306,38 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
         WHERE coalesce(s.body_code, p.body_code) = @bodyCode
         """;
 
-    /// <summary>The latest messages of one body, newest first (the Host's mail page).</summary>
+    /// <summary>
+    /// One page of the messages of one body, newest first: words found in the subject, the recipient's name or the
+    /// address, and a delivery status (<c>queued</c>, <c>sending</c>, <c>sent</c>, <c>retrying</c>, <c>failed</c>), with
+    /// the total matching and the counts by status (the words applied, not the status).
+    /// </summary>
     /// <param name="bodyCode">The issuing body's code, e.g. <c>PGDĐT</c>.</param>
-    /// <param name="limit">At most this many.</param>
+    /// <param name="text">Words to find, or null for all.</param>
+    /// <param name="status">One status, or null for all.</param>
+    /// <param name="page">Page number from 1 (clamped to the last page).</param>
+    /// <param name="pageSize">Rows per page, 1–500.</param>
     /// <param name="ct">Cancellation.</param>
-    public async Task<IReadOnlyList<Delivery>> RecentAsync(string bodyCode, int limit, CancellationToken ct = default)
+    public async Task<(IReadOnlyList<Delivery> Items, int Total, int Page, IReadOnlyDictionary<string, int> ByStatus)> SearchAsync(
+        string bodyCode, string? text, string? status, int page, int pageSize, CancellationToken ct = default)
     {
+        var size = Math.Clamp(pageSize, 1, 500);
+        var like = string.IsNullOrWhiteSpace(text) ? null
+            : "%" + text.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+        var wanted = string.IsNullOrWhiteSpace(status) ? null : status;
+        const string Words = "AND (@like::text IS NULL OR m.subject ILIKE @like OR m.recipient_name ILIKE @like OR m.address ILIKE @like)";
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        return (await connection.QueryAsync<Delivery>(new CommandDefinition($"""
+        var counts = (await connection.QueryAsync<(string Status, int Count)>(new CommandDefinition(
+            $"SELECT m.status, count(*)::int {MessageBody} {Words} GROUP BY m.status", new { bodyCode, like }, cancellationToken: ct)))
+            .ToDictionary(r => r.Status, r => r.Count);
+        var total = wanted is null ? counts.Values.Sum() : counts.GetValueOrDefault(wanted);
+        var current = Math.Clamp(page, 1, Math.Max(1, (total + size - 1) / size));
+        var items = (await connection.QueryAsync<Delivery>(new CommandDefinition($"""
             SELECT m.id, m.address, m.recipient_name, m.lines, m.purpose, m.status, m.attempts, m.last_error, m.next_attempt_at,
                    m.sent_at, m.message_id, m.subject
-            {MessageBody}
-            ORDER BY m.created_at DESC, m.recipient_name LIMIT @limit
-            """, new { bodyCode, limit }, cancellationToken: ct))).AsList();
+            {MessageBody} {Words} AND (@wanted::text IS NULL OR m.status = @wanted)
+            ORDER BY m.created_at DESC, m.id LIMIT @size OFFSET @offset
+            """, new { bodyCode, like, wanted, size, offset = (current - 1) * size }, cancellationToken: ct))).AsList();
+        return (items, total, current, counts);
     }
 
     /// <summary>Which of <paramref name="messageIds"/> (Message-ID headers, <c>&lt;…@workflows.local&gt;</c>) belong to <paramref name="bodyCode"/>.</summary>

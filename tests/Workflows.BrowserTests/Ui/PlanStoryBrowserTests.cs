@@ -329,6 +329,25 @@ public sealed class PlanStoryBrowserTests(PlanStoryBrowserTests.StoryFixture fix
         await Expect(clerk.GetByTestId("ky").First).ToContainTextAsync("Tháng 1/2026");
         await Expect(clerk.GetByTestId("ky").First).ToContainTextAsync("hết ngày 15/01/2026");
         await ShotAsync(clerk, "17-bao-cao-ma-tran");
+        // The pictures: per period a stacked bar in words for screen readers, and the submissions against the deadline.
+        var bars = clerk.GetByTestId("bieu-do-ky");
+        await Expect(bars).ToHaveAttributeAsync("role", "img");
+        await Expect(bars.Locator("desc")).ToContainTextAsync("Tháng 1/2026: Đúng hạn 1, Nộp muộn 0, Chưa nộp 8, Quá hạn 0");
+        await Expect(bars.Locator("g[data-state=on_time] title")).ToHaveTextAsync("Tháng 1/2026: Đúng hạn 1/9");
+        await Expect(clerk.GetByTestId("bieu-do-thoi-gian").Locator("desc")).ToContainTextAsync("1/9 đơn vị đã nộp, 1 trước hạn hết ngày 15/01/2026");
+        await Expect(clerk.GetByTestId("han-nop")).ToHaveCountAsync(1);
+        // The matrix searches schools and filters by the current period's state.
+        await clerk.GetByLabel("Tìm trường").FillAsync("Lê Lợi");
+        await clerk.GetByTestId("loc-truong").GetByRole(AriaRole.Button, new() { Name = "Lọc" }).ClickAsync();
+        await Expect(rows).ToHaveCountAsync(1);
+        await Expect(clerk.GetByTestId("so-truong")).ToHaveTextAsync("1 / 9 đơn vị");
+        await clerk.GetByLabel("Tìm trường").FillAsync("");
+        await clerk.GetByLabel("Tình trạng kỳ Tháng 1/2026").SelectOptionAsync("missing");
+        await clerk.GetByTestId("loc-truong").GetByRole(AriaRole.Button, new() { Name = "Lọc" }).ClickAsync();
+        await Expect(rows).ToHaveCountAsync(8);
+        await Expect(rows.Filter(new() { HasText = "Trường TH Lê Lợi" })).ToHaveCountAsync(0);
+        await ShotAsync(clerk, "17b-bao-cao-loc");
+        await clerk.GotoAsync($"/bao-cao/{scheduleId}");
 
         // The CSV download: one line per school, Vietnamese states.
         var download = await clerk.RunAndWaitForDownloadAsync(() => clerk.GetByTestId("tai-csv").ClickAsync());

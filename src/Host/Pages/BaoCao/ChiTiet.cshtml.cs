@@ -39,6 +39,32 @@ internal sealed class ChiTietModel(ReportingScheduleStore store, ReportingStatus
 
     public DateTimeOffset Now { get; private set; }
 
+    /// <summary>Schools per page of the matrix.</summary>
+    public const int PageSize = 100;
+
+    /// <summary>Words to find in the schools' names.</summary>
+    [BindProperty(SupportsGet = true, Name = "truong")] public string? Truong { get; set; }
+
+    /// <summary>A cell state (<c>on_time</c>, <c>late</c>, <c>missing</c>, <c>overdue</c>…) the school has in the current period.</summary>
+    [BindProperty(SupportsGet = true, Name = "tinh-trang")] public string? TinhTrang { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "trang")] public int Trang { get; set; } = 1;
+
+    /// <summary>The schools matching the search and the state (all pages).</summary>
+    public IReadOnlyList<StatusRow> Matching { get; private set; } = [];
+
+    /// <summary>The schools of the page shown.</summary>
+    public IReadOnlyList<StatusRow> Rows { get; private set; } = [];
+
+    public int Pages => Math.Max(1, (Matching.Count + PageSize - 1) / PageSize);
+
+    /// <summary>The link to this page with the same search, at matrix page <paramref name="page"/>.</summary>
+    public string Link(int page) => $"/bao-cao/{Schedule.Id}" + QueryString.Create(new Dictionary<string, string?>
+    {
+        ["truong"] = Truong, ["tinh-trang"] = TinhTrang,
+        ["trang"] = page == 1 ? null : page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    }.Where(p => !string.IsNullOrEmpty(p.Value))).ToUriComponent() + "#ma-tran-h";
+
     public async Task OnGetAsync(Guid id, CancellationToken ct)
     {
         Now = clock.GetUtcNow();
@@ -52,6 +78,14 @@ internal sealed class ChiTietModel(ReportingScheduleStore store, ReportingStatus
             .ToList();
         Current = Matrix.Periods.Where(p => p.State == "open").OrderBy(p => p.Deadline).FirstOrDefault()
             ?? Matrix.Periods.Where(p => p.OpensAt <= Now).OrderByDescending(p => p.OpensAt).FirstOrDefault();
+        var currentIndex = Current is null ? -1 : Matrix.Periods.ToList().IndexOf(Current);
+        var words = Truong?.Trim();
+        Matching = Matrix.Schools
+            .Where(r => string.IsNullOrEmpty(words) || r.Name.Contains(words, StringComparison.CurrentCultureIgnoreCase))
+            .Where(r => string.IsNullOrEmpty(TinhTrang) || (currentIndex >= 0 && r.Cells[currentIndex].State == TinhTrang))
+            .ToList();
+        Trang = Math.Clamp(Trang, 1, Pages);
+        Rows = Matching.Skip((Trang - 1) * PageSize).Take(PageSize).ToList();
         Steps = await upcoming.ListAsync(id, Actor, ct);
         MayChange = Schedule.Status == "active" && ScheduleChanges.MayChange(Actor);
     }
