@@ -14,7 +14,7 @@ using Workflows.Host.Ui;
 
 if (args is ["plan", "inspect", ..]) return PlanInspectCommand.Run(args, Console.Out, Console.Error);
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(ContentRoot.Options(args)); // a published build finds its settings and wwwroot from any folder
 if (!SettingsValidator.ValidateWorkflowsSettings(builder, Console.Error)) return 1;
 builder.AddWorkflowsSecurity();
 builder.AddWorkflowsStorage();
