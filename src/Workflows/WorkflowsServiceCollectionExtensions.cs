@@ -51,6 +51,8 @@ public static class WorkflowsServiceCollectionExtensions
         services.AddSingleton<DefinitionQueries>();
         services.AddSingleton<IssuanceQueries>();
         services.TryAddSingleton(sp => new OutgoingRegister(sp.GetRequiredService<Npgsql.NpgsqlDataSource>()));
+        services.TryAddSingleton(sp => new PlanRecalls(sp.GetRequiredService<Npgsql.NpgsqlDataSource>(), sp.GetRequiredService<Reporting.ScheduleChanges>(),
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Organisation.OrganisationOptions>>()));
         services.AddSingleton<PlanListQueries>();
         services.AddSingleton<Reporting.Status.ReportingStatusQueries>();
         services.AddSingleton<AuditSealer>();

@@ -20,7 +20,7 @@ public sealed class SubmissionStore(NpgsqlDataSource dataSource, TimeProvider cl
         SELECT r.id AS request_id, r.entry_id, r.school_name, r.address, r.token_revoked_at, r.first_submitted_at,
                r.last_submitted_at, r.submitted_late, p.id AS period_id, p.label AS period_label, p.cut_off_from, p.cut_off_to,
                p.due_on, p.deadline, p.closes_at, p.state AS period_state, s.id AS schedule_id, s.title, s.body_code,
-               s.plan_id, pl.symbol AS plan_symbol
+               s.plan_id, pl.symbol AS plan_symbol, coalesce(pl.status = 'recalled', false) AS plan_recalled
         FROM report_requests r
         JOIN reporting_periods p ON p.id = r.period_id
         JOIN reporting_schedules s ON s.id = r.schedule_id
@@ -189,9 +189,10 @@ public sealed class SubmissionStore(NpgsqlDataSource dataSource, TimeProvider cl
         await work.CommitAsync(ct);
     }
 
-    /// <summary>Open, revoked or expired at <paramref name="now"/>.</summary>
+    /// <summary>Open, recalled (its plan), revoked or expired at <paramref name="now"/>.</summary>
     private static TokenState StateOf(RequestView request, DateTimeOffset now) =>
-        request.TokenRevokedAt is not null ? TokenState.Revoked
+        request.PlanRecalled ? TokenState.Recalled
+        : request.TokenRevokedAt is not null ? TokenState.Revoked
         : now >= request.ClosesAt || request.PeriodState == "closed" ? TokenState.Expired
         : TokenState.Open;
 
