@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Workflows.Distribution;
 using static Workflows.Testing.DistributionFlow;
@@ -117,12 +118,12 @@ public sealed partial class IssuedDocumentStoryTests(StoryFixture fixture) : ICl
         App.Clock.SetUtcNow(Vn(2026, 3, 5, 8).ToUniversalTime());
         await RunCycleAsync(App);
         await RunCycleAsync(App);
-        var reminders = await WaitForAsync(() => fixture.Smtp.Messages().Where(m => m.Subject.StartsWith("[Nhắc xác nhận]", StringComparison.Ordinal)).ToList(), 1);
+        var reminders = await WaitForAsync(() => fixture.Smtp.Messages().Where(m => m.Subject.StartsWith($"[Nhắc xác nhận] [{symbol}]", StringComparison.Ordinal)).ToList(), 1);
         Assert.Equal([Ubnd], Assert.Single(reminders).To);
         var reminderLink = ReceiptLink().Match(reminders[0].Body).Groups[1].Value;
         Assert.NotEqual(links[Ubnd], reminderLink);
         Assert.Equal(HttpStatusCode.OK, (await recipient.GetAsync("/xac-nhan/" + reminderLink)).StatusCode);
-        var requests = await WaitForAsync(() => ReportingMail(fixture.Smtp).Where(m => m.Subject.StartsWith("Đề nghị gửi báo cáo", StringComparison.Ordinal)).ToList(),
+        var requests = await WaitForAsync(() => ReportingMail(fixture.Smtp).Where(m => m.Subject.StartsWith("Đề nghị gửi báo cáo: Báo cáo kết quả Ngày hội đọc sách", StringComparison.Ordinal)).ToList(),
             DemoDirectory.SchoolList.Count);
         var schoolToken = SubmissionLink().Match(requests[0].Body).Groups[1].Value;
         Assert.Equal(HttpStatusCode.OK, (await recipient.GetAsync("/nop-bao-cao/" + schoolToken)).StatusCode);
@@ -166,6 +167,77 @@ public sealed partial class IssuedDocumentStoryTests(StoryFixture fixture) : ICl
         Assert.Contains("Kế hoạch đã thu hồi", planPage);
         Assert.Contains("Lý do: Sai lịch tổ chức", planPage);
         Assert.Equal(1L, await ScalarAsync<long>(App, $"SELECT count(*) FROM audit_log WHERE plan_id = '{planId}' AND action = 'plan.recalled'"));
+    }
+
+    [Fact]
+    public async Task A_plan_replaced_by_another_withdraws_its_pending_duty_reminders_and_tells_its_recipients_which_plan_replaces_it()
+    {
+        // The office's own unit reports monthly: its reminders are queued at release, due at each period's opening.
+        var oldPlan = await CreateWithRecipientsAsync(Flow, "Kế hoạch thi đua sẽ được thay thế", "Sở GDĐT Quảng Ninh", "UBND TP");
+        var put = await Flow.Drafter.PutAsJsonAsync($"/api/plans/{oldPlan}", new
+        {
+            fields = new
+            {
+                reportingDuties = new object[]
+                {
+                    new
+                    {
+                        reporter = "Tổ Thi đua – Tổng hợp", recipient = "Phòng GD&ĐT", frequency = "monthly", dueDay = 15, text = "Tổ Thi đua – Tổng hợp báo cáo trước ngày 15 hằng tháng.",
+                        // Openings after the database's own clock (the sender's), so the reminders are still waiting at the recall.
+                        year = 2027, startsOn = "2027-01-01", endsOn = "2027-06-30",
+                    },
+                },
+            },
+        });
+        AssertStatus(HttpStatusCode.OK, put, await put.Content.ReadAsStringAsync());
+        await Flow.ReleaseAsync(oldPlan);
+        var pending = await ScalarAsync<long>(App, $"SELECT count(*) FROM outgoing_messages WHERE plan_id = '{oldPlan}' AND category = 'duty-reminder' AND status = 'queued'");
+        Assert.Equal(6, pending);
+        var newPlan = await CreateWithRecipientsAsync(Flow, "Kế hoạch thay thế kế hoạch 95", "Sở GDĐT Quảng Ninh");
+        var notReleased = await Flow.Signer.PostAsJsonAsync($"/api/plans/{oldPlan}/recall", new { reason = "Thay thế", replacedBy = newPlan });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, notReleased.StatusCode);
+        Assert.Contains("replacedBy", await notReleased.Content.ReadAsStringAsync());
+        await Flow.ReleaseAsync(newPlan);
+        var newSymbol = (await Flow.PlanAsync(newPlan)).GetProperty("symbol").GetString();
+        var oldSymbol = (await Flow.PlanAsync(oldPlan)).GetProperty("symbol").GetString();
+        Assert.Equal(HttpStatusCode.NotFound, (await Flow.Signer.PostAsJsonAsync($"/api/plans/{Guid.NewGuid()}/recall", new { reason = "x" })).StatusCode);
+
+        var replaced = await Flow.Signer.PostAsJsonAsync($"/api/plans/{oldPlan}/recall", new { reason = "Điều chỉnh nội dung", replacedBy = newPlan });
+        AssertStatus(HttpStatusCode.OK, replaced, await replaced.Content.ReadAsStringAsync());
+        var view = await replaced.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("replace", view.GetProperty("kind").GetString());
+        Assert.Equal(newSymbol, view.GetProperty("replacedBySymbol").GetString());
+        Assert.Equal(0L, await ScalarAsync<long>(App, $"SELECT count(*) FROM outgoing_messages WHERE plan_id = '{oldPlan}' AND category = 'duty-reminder' AND status IN ('queued', 'retrying')"));
+        Assert.Equal(pending, await ScalarAsync<long>(App, $"SELECT count(*) FROM outgoing_messages WHERE plan_id = '{oldPlan}' AND category = 'duty-reminder' AND status = 'withdrawn'"));
+        var sent = await ScalarAsync<long>(App, $"SELECT count(*) FROM outgoing_messages WHERE plan_id = '{oldPlan}' AND category = 'release' AND status <> 'withdrawn'");
+        Assert.Equal(sent, view.GetProperty("notices").GetInt32());
+        var notices = await WaitForAsync(() => fixture.Smtp.Messages().Where(m => m.Subject.StartsWith($"[Thu hồi] [{oldSymbol}]", StringComparison.Ordinal)).ToList(), (int)sent);
+        Assert.Equal(sent, notices.Count);
+        Assert.All(notices, m => Assert.Contains($"Văn bản được thay thế bởi Kế hoạch số {newSymbol}", m.Body));
+        var got = await Flow.Clerk.GetFromJsonAsync<JsonElement>($"/api/plans/{oldPlan}/recall");
+        Assert.Equal(newPlan, got.GetProperty("replacedBy").GetGuid());
+        Assert.Equal(HttpStatusCode.NotFound, (await Flow.Clerk.GetAsync($"/api/plans/{newPlan}/recall")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_message_already_sent_is_not_resent_and_an_expired_receipt_link_records_nothing()
+    {
+        var planId = await CreateWithRecipientsAsync(Flow, "Kế hoạch thử gửi lại và hết hạn", "UBND TP");
+        await Flow.ReleaseAsync(planId);
+        var delivery = Assert.Single(await SettledAsync(Flow, planId));
+        var resend = await Flow.Clerk.PostAsync($"/api/plans/{planId}/deliveries/{delivery.GetProperty("id").GetGuid()}/resend", null);
+        Assert.Equal(HttpStatusCode.Conflict, resend.StatusCode);
+        Assert.Contains("chỉ gửi lại thư bị lỗi", await resend.Content.ReadAsStringAsync());
+
+        var symbol = (await Flow.PlanAsync(planId)).GetProperty("symbol").GetString()!;
+        var mail = await WaitForAsync(() => fixture.Smtp.Messages().Where(m => m.Subject.StartsWith($"[{symbol}]", StringComparison.Ordinal)).ToList(), 1);
+        var token = ReceiptLink().Match(mail[0].Body).Groups[1].Value;
+        var receipts = App.Services.GetRequiredService<Workflows.Distribution.Receipts.ReleaseReceipts>();
+        var later = App.Clock.GetUtcNow().AddDays(91);
+        Assert.Equal(Workflows.Distribution.Receipts.ReceiptLinkState.Expired, (await receipts.LookUpAsync(token, later)).State);
+        Assert.Equal(Workflows.Distribution.Receipts.ReceiptLinkState.Expired, (await receipts.AcknowledgeAsync(token, null, later)).State);
+        Assert.Equal(0, (await ProgressAsync(planId)).GetProperty("acknowledged").GetInt32());
+        Assert.Equal(Workflows.Distribution.Receipts.ReceiptLinkState.Open, (await receipts.LookUpAsync(token, App.Clock.GetUtcNow())).State);
     }
 
     private async Task<JsonElement> ProgressAsync(Guid planId) =>
