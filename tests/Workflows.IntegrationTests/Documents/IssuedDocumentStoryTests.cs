@@ -240,6 +240,64 @@ public sealed partial class IssuedDocumentStoryTests(StoryFixture fixture) : ICl
         Assert.Equal(Workflows.Distribution.Receipts.ReceiptLinkState.Open, (await receipts.LookUpAsync(token, App.Clock.GetUtcNow())).State);
     }
 
+    [Fact]
+    public async Task The_admin_page_lists_issues_and_imports_certificates_through_the_same_use_cases_as_the_API_and_names_a_wrong_password()
+    {
+        var admin = await App.SignInAsync("quantri");
+        var page = WebUtility.HtmlDecode(await admin.GetStringAsync("/quan-tri/chung-thu"));
+        Assert.Contains("Cấp chứng thư từ CA của hệ thống", page);
+
+        var issued = await PostFormAsync(admin, page, "/quan-tri/chung-thu?handler=Cap",
+            new() { ["kind"] = "signer", ["owner"] = "photruongphong", ["commonName"] = "Nguyễn Văn Phó" });
+        Assert.Equal(HttpStatusCode.OK, issued.Status);
+        Assert.Contains("Đã cấp chứng thư mới", issued.Html);
+        var keys = await admin.GetFromJsonAsync<JsonElement[]>("/api/admin/signing-keys");
+        Assert.Contains(keys!, k => k.GetProperty("owner").GetString() == "photruongphong" && !k.GetProperty("imported").GetBoolean()
+            && k.GetProperty("subject").GetString()!.Contains("Nguyễn Văn Phó", StringComparison.Ordinal) && k.GetProperty("active").GetBoolean());
+
+        var empty = await PostFormAsync(admin, page, "/quan-tri/chung-thu?handler=Cap", new() { ["kind"] = "signer", ["owner"] = "", ["commonName"] = "" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, empty.Status);
+
+        using var rsa = System.Security.Cryptography.RSA.Create(2048);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=Trần Nam Hải, O=PHÒNG GIÁO DỤC VÀ ĐÀO TẠO, C=VN", rsa,
+            System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(2));
+        var pfx = certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pkcs12, "dung-mat-khau");
+        var wrong = await ImportAsync(admin, page, pfx, "sai-mat-khau");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, wrong.Status);
+        Assert.Contains("Mật khẩu của tệp khóa", wrong.Html);
+        var right = await ImportAsync(admin, page, pfx, "dung-mat-khau");
+        Assert.Contains("Đã nhập chứng thư", right.Html);
+        Assert.Contains(certificate.Thumbprint, await admin.GetStringAsync("/api/admin/signing-keys"));
+
+        var clerk = App.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await clerk.PostAsJsonAsync("/api/auth/login", new { userName = "vanthu", password = "demo" });
+        var refused = await clerk.GetAsync("/quan-tri/chung-thu");
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Contains("/khong-co-quyen", refused.Headers.Location!.ToString());
+    }
+
+    private static async Task<(HttpStatusCode Status, string Html)> PostFormAsync(HttpClient client, string pageHtml, string path, Dictionary<string, string> fields)
+    {
+        fields["__RequestVerificationToken"] = AntiforgeryField().Match(pageHtml).Groups[1].Value;
+        var response = await client.PostAsync(path, new FormUrlEncodedContent(fields));
+        return (response.StatusCode, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+    }
+
+    private static async Task<(HttpStatusCode Status, string Html)> ImportAsync(HttpClient client, string pageHtml, byte[] pfx, string password)
+    {
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(AntiforgeryField().Match(pageHtml).Groups[1].Value), "__RequestVerificationToken" },
+            { new StringContent("signer"), "kind" },
+            { new StringContent("photruongphong"), "owner" },
+            { new StringContent(password), "password" },
+            { new ByteArrayContent(pfx), "file", "pho-truong-phong.p12" },
+        };
+        var response = await client.PostAsync("/quan-tri/chung-thu?handler=Nhap", form);
+        return (response.StatusCode, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+    }
+
     private async Task<JsonElement> ProgressAsync(Guid planId) =>
         await Flow.Clerk.GetFromJsonAsync<JsonElement>($"/api/plans/{planId}/receipts");
 
