@@ -38,6 +38,8 @@ public sealed partial class PersistenceOwnershipTests
         ["sign_in_failures"] = "src/Workflows/Access",
         ["release_receipts"] = "src/Workflows/Distribution/Receipts",
         ["plan_recalls"] = "src/Workflows/Issuance",
+        ["delegations"] = "src/Workflows/Delegation",
+        ["notification_preferences"] = "src/Workflows/Notifications",
     };
 
     [Fact]
