@@ -35,6 +35,7 @@ internal static class UiText
         "signed" => "Đã ký, chờ cấp số",
         "issued" => "Đã cấp số",
         "released" => "Đã phát hành",
+        "recalled" => "Đã thu hồi",
         "returned" => "Bị trả lại, chờ chỉnh sửa",
         "rejected" => "Không ban hành",
         _ => status,
@@ -48,6 +49,7 @@ internal static class UiText
         "sent" => "Đã gửi",
         "retrying" => "Gửi lỗi, sẽ thử lại",
         "failed" => "Gửi thất bại",
+        "withdrawn" => "Đã rút lại (thu hồi)",
         _ => status,
     };
 
