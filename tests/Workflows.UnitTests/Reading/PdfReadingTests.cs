@@ -26,6 +26,11 @@ public sealed class PdfReadingTests
     [InlineData("sogddt-2024-05-KH-SGDDT-kt-giam-doc.txt")]
     [InlineData("uongbi-2024-07-TB-PGDDT-khong-noi-nhan.txt")]
     [InlineData("xa-dondac-2024-12-KH-UBND-tm-chu-tich.txt")]
+    [InlineData("uongbi-2025-18-KH-PGDDT-hai-nghia-vu-cham-phay.txt")]
+    [InlineData("bache-2025-07-KH-PGDDT-rieng-sau-thang.txt")]
+    [InlineData("sogddt-2025-11-KH-SGDDT-dong-thoi-nam.txt")]
+    [InlineData("haiha-2025-22-KH-PGDDT-thang-va-mot-lan.txt")]
+    [InlineData("uongbi-2025-30-KH-PGDDT-ba-nghia-vu-mam-non.txt")]
     public void A_sample_plan_printed_to_pdf_reads_exactly_like_its_text(string fileName)
     {
         var pdf = PlanPdfLayout.FromText(File.ReadAllText(Sample(fileName)));
