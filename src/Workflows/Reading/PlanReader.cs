@@ -81,6 +81,23 @@ public sealed class PlanReader
         }
     }
 
+    /// <summary>Reads a scan from what OCR read of its pages (see <see cref="RecognisedPage"/>): the words are laid out
+    /// as for a PDF's text layer (lines by position, header and signature columns apart, running lines dropped), then
+    /// parsed as text. Fields holding a word read with low confidence, and implausible dates, are listed in the
+    /// warnings (an implausible date is dropped); OCR never leaves a doubtful value without a warning.</summary>
+    /// <param name="pages">The pages in order (at least one).</param>
+    /// <param name="fileName">The file's name, used only in messages.</param>
+    /// <returns>The structured plan with its warnings.</returns>
+    /// <exception cref="PlanReadException">No text was recognised (code <c>empty</c>).</exception>
+    public PlanFields ReadRecognised(IReadOnlyList<RecognisedPage> pages, string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(pages);
+        var name = string.IsNullOrWhiteSpace(fileName) ? "(không tên)" : Path.GetFileName(fileName);
+        var placed = pages.Select(p => TesseractTsv.Parse(p.Tsv, p.Dpi)).ToList();
+        var fields = ParseText(PageLayout.ToText(placed), name);
+        return OcrChecks.Apply(fields, placed.SelectMany(p => p.Words));
+    }
+
     private static PlanReadException NeedsOcr(string name) => new(PlanReadErrorCodes.NeedsOcr,
         $"'{name}' is a scan without a text layer; it must be read by OCR. / Tệp '{name}' là bản quét (không có lớp chữ); cần nhận dạng chữ (OCR).");
 
