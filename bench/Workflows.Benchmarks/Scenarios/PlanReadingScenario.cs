@@ -42,6 +42,33 @@ internal sealed class PlanReadingScenario : IScenario
                 results.Add(Measurement.Of($"read {name} as .{format} ({bytes.Length / 1024} KiB)", "ms", samples, goal));
             }
         }
+        // OCR: the first page of each plan, rendered at 300 dpi, read by Tesseract through the scan reader.
+        var scans = new Workflows.Scanning.ScanReader(Microsoft.Extensions.Options.Options.Create(new Workflows.Scanning.ScanOptions()));
+        var ocrRuns = context.Options.Quick ? 1 : 3;
+        foreach (var path in plans)
+        {
+            var pdf = Workflows.Testing.PlanPdfLayout.FromText(File.ReadAllText(path));
+            var work = Directory.CreateTempSubdirectory("bench-ocr-").FullName;
+            try
+            {
+                File.WriteAllBytes(Path.Combine(work, "plan.pdf"), pdf);
+                var render = Process.Start(new ProcessStartInfo("pdftoppm", ["-r", "300", "-gray", "-png", "-singlefile", "-f", "1", "-l", "1", Path.Combine(work, "plan.pdf"), Path.Combine(work, "page")]))!;
+                render.WaitForExit();
+                var png = File.ReadAllBytes(Path.Combine(work, "page.png"));
+                var samples = new double[ocrRuns];
+                for (var i = 0; i < ocrRuns; i++)
+                {
+                    var start = Stopwatch.GetTimestamp();
+                    scans.ReadAsync(png, "page.png", null, cancellationToken).GetAwaiter().GetResult();
+                    samples[i] = Stopwatch.GetElapsedTime(start).TotalSeconds;
+                }
+                results.Add(Measurement.Of($"OCR of page 1 of {Path.GetFileName(path)} (300 dpi)", "s", samples));
+            }
+            finally
+            {
+                Directory.Delete(work, true);
+            }
+        }
         notes.Add($"{warmup} warm-up reads, then {runs} measured reads per plan and format (a tenth of both for PDF)");
         return Task.FromResult<IReadOnlyList<Measurement>>(results);
     }
