@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the Host and the tests need, when missing: PostgreSQL server binaries, the issued
-# document's tools (LibreOffice headless, poppler-utils, libnss3-tools, DejaVu fonts), Tesseract OCR with its
-# Vietnamese model, and
+# document's tools (LibreOffice headless, poppler-utils, libnss3-tools, DejaVu fonts), Graphviz (workflow diagrams),
+# Tesseract OCR with its Vietnamese model (scans of plans), and
 # Debian's aiosmtpd (a real SMTP server for the tests), dkimpy (python3-dkim) and Chromium (the browser tests). Needs root (or passwordless sudo) on Debian.
 set -euo pipefail
 missing=()
@@ -13,6 +13,8 @@ command -v pdfsig >/dev/null || missing+=(poppler-utils)
 command -v certutil >/dev/null && command -v pk12util >/dev/null || missing+=(libnss3-tools)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf ] || missing+=(fonts-dejavu-core)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSerif-Italic.ttf ] || missing+=(fonts-dejavu-extra)
+# Graphviz's dot draws the workflow diagrams (SVG) of the definitions and of each plan.
+command -v dot >/dev/null || missing+=(graphviz)
 # Scans of plans are read by OCR: Tesseract with its Vietnamese model (pages rendered by poppler-utils' pdftoppm).
 command -v tesseract >/dev/null || missing+=(tesseract-ocr)
 ls /usr/share/tesseract-ocr/*/tessdata/vie.traineddata >/dev/null 2>&1 || missing+=(tesseract-ocr-vie)

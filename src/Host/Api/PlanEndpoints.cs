@@ -103,7 +103,7 @@ internal static class PlanEndpoints
         }
         catch (PlanReadException e)
         {
-            throw WorkflowException.Invalid("file", $"{e.Message} ({e.Code})");
+            throw WorkflowException.Invalid("file", e.VietnameseMessage);
         }
         return NewPlanFrom(read, fileName, contentType, content, subject, documentType);
     }

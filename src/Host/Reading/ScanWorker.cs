@@ -29,7 +29,7 @@ internal sealed class ScanWorker(ScanQueue queue, ScanReader reader, PlanStore p
             }
             catch (PlanReadException e)
             {
-                ScanQueue.Finish(job, null, $"{e.Message} ({e.Code})");
+                ScanQueue.Finish(job, null, e.VietnameseMessage);
             }
             catch (WorkflowException e)
             {

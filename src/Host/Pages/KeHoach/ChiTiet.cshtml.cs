@@ -21,18 +21,31 @@ namespace Workflows.Host.Pages.KeHoach;
 internal sealed class ChiTietModel(
     PlanStore store, WorkflowEngine engine, InstanceQueries instances, IssuanceQueries issuance, PlanRecipients recipients, DirectoryStore directory,
     DeliveryStore deliveries, IOptions<OrganisationOptions> organisation, TimeProvider clock,
-    Workflows.Reporting.ReportingScheduleStore schedules, Workflows.Reporting.PlanDuties duties, ReleaseRecipients released) : UiPage
+    Workflows.Reporting.ReportingScheduleStore schedules, Workflows.Reporting.PlanDuties duties, ReleaseRecipients released,
+    Workflows.Definitions.Diagrams.WorkflowDiagrams diagrams, Workflows.Host.Identity.PeopleNames people,
+    Workflows.Distribution.Receipts.ReleaseReceipts receipts, PlanRecalls recalls) : UiPage
 {
+    /// <summary>The plan's workflow diagram (inline SVG): steps done, path taken, current step marked.</summary>
+    public string Diagram { get; private set; } = "";
+
     public PlanRecord Plan { get; private set; } = null!;
     public PlanDocument Document { get; private set; } = null!;
     public IReadOnlyList<HistoryEntry> History { get; private set; } = [];
+
+    /// <summary>The plan's workflow definition (step names and outcome labels of its history), null when it has none yet.</summary>
+    public WorkflowDefinition? Definition { get; private set; }
+
+    /// <summary>The people of the history and the drafter, by login name: "Trần Nam Hải, Trưởng phòng".</summary>
+    public IReadOnlyDictionary<string, string> People { get; private set; } = new Dictionary<string, string>();
     /// <summary>The task the user may act on here; on a signing step it carries the signing forms the policy gives them.</summary>
     public HumanTaskView? OpenTask { get; private set; }
     public StepDefinition? Step { get; private set; }
     public string? NextSymbol { get; private set; }
     public IReadOnlyList<LineResolution>? Lines { get; private set; }
     public IReadOnlyList<DirectoryEntry> Entries { get; private set; } = [];
-    public IReadOnlyList<DeliveryStore.Delivery>? Deliveries { get; private set; }
+
+    /// <summary>For a released (or recalled) plan: each recipient's message and receipt, with the counts (the delivery panel).</summary>
+    public DeliveryPanel? Delivery { get; private set; }
 
     /// <summary>For a released plan: the recipient list frozen at release, plus the clerk's supplementary sends.</summary>
     public IReadOnlyList<SentRecipient>? Sent { get; private set; }
@@ -50,6 +63,18 @@ internal sealed class ChiTietModel(
     /// <summary>For the clerk before release: each reporting duty as release will see it (ready, skipped, incomplete).</summary>
     public IReadOnlyList<Workflows.Reporting.DutyCheck>? Duties { get; private set; }
 
+    /// <summary>The plan's recall (thu hồi) or replacement, once recalled.</summary>
+    public RecallView? Recall { get; private set; }
+
+    /// <summary>True when the user may recall this released plan (the Signer of its body).</summary>
+    public bool MayRecall { get; private set; }
+
+    /// <summary>For the recall form: the released plans of the body that may replace this one.</summary>
+    public IReadOnlyList<(Guid Id, string Symbol, string Subject)> ReplacementCandidates { get; private set; } = [];
+
+    /// <summary>The signature the signer is asked to confirm (the chosen form, its signer block and the signer's name), else null.</summary>
+    public SigningOption? SignatureToConfirm { get; private set; }
+
     /// <summary>The outcome whose form failed, the field and the message shown next to it.</summary>
     public (string Outcome, string Field, string Message)? Error { get; private set; }
 
@@ -65,16 +90,29 @@ internal sealed class ChiTietModel(
         Done = xong switch
         {
             "trinh" => "Đã trình kế hoạch.",
-            "approve" => "Đã ghi ý kiến đồng ý.",
+            "approve" or "dong-y" => "Đã đồng ý, trình ký.",
+            "ky" => "Đã ký ban hành.",
+            "phat-hanh" => "Đã cấp số và phát hành.",
             "return" => "Đã trả lại kế hoạch cho chuyên viên.",
-            "reject" => "Đã ghi: không ban hành.",
+            "reject" => "Đã ghi: không ban hành kế hoạch.",
             "chon" => "Đã chọn người nhận cho dòng Nơi nhận.",
             "gui-lai" => "Đã xếp thư vào hàng gửi lại.",
             "nhiem-vu" => "Đã hoàn thiện nhiệm vụ báo cáo.",
             "bo-sung" => "Đã xếp thư gửi bổ sung vào hàng gửi.",
+            "thu-hoi" => "Đã thu hồi kế hoạch: thư thông báo đã xếp vào hàng gửi, các lịch báo cáo đã dừng.",
             _ => null,
         };
         await LoadAsync(id, ct);
+        if (xong == "phat-hanh" && Plan.Symbol is { } symbol)
+            Done = $"Đã cấp số {symbol} và phát hành đến {Sent?.Where(r => r.Address is not null).Select(r => r.Address).Distinct().Count() ?? 0} nơi.";
+    }
+
+    /// <summary>The delivery panel alone, as the panel asks for itself every few seconds (htmx).</summary>
+    public async Task<IActionResult> OnGetGiaoNhanAsync(Guid id, CancellationToken ct)
+    {
+        var progress = await receipts.ProgressAsync(id, Actor, ct);
+        Response.Headers.CacheControl = "no-store";
+        return Partial("_GiaoNhan", new DeliveryPanel(id, IsClerk, progress));
     }
 
     public async Task<IActionResult> OnPostXuLyAsync(Guid id, Guid taskId, CancellationToken ct)
@@ -88,6 +126,15 @@ internal sealed class ChiTietModel(
             Error = (outcome, "confirm", "Đánh dấu ô xác nhận để không ban hành kế hoạch.");
             return Page();
         }
+        var signing = Step.Signing && outcome == Step.Outcomes.Keys.First();
+        if (signing && !Confirm)
+        {
+            // Signing is asked twice: the page repeats the form, the signer block and the name before the signature is recorded.
+            var form = string.IsNullOrEmpty(SigningForm) ? OpenTask.SigningForms.FirstOrDefault()?.Form : SigningForm;
+            SignatureToConfirm = OpenTask.SigningForms.FirstOrDefault(o => o.Form == form);
+            if (SignatureToConfirm is null) Error = (outcome, "signingForm", "Chọn hình thức ký trong danh sách.");
+            return Page();
+        }
         try
         {
             await engine.CompleteAsync(taskId, outcome, Comment, Step.Signing ? SigningForm : null, Actor, ct);
@@ -98,7 +145,14 @@ internal sealed class ChiTietModel(
             Error = (outcome, e.Field ?? "", e.Message);
             return Page();
         }
-        return Redirect($"/ke-hoach/{id}?xong={Uri.EscapeDataString(outcome)}");
+        var done = outcome switch
+        {
+            _ when signing => "ky",
+            _ when Step.Role == Roles.Clerk && outcome == Step.Outcomes.Keys.First() => "phat-hanh",
+            "approve" => "dong-y",
+            _ => outcome,
+        };
+        return Redirect($"/ke-hoach/{id}?xong={Uri.EscapeDataString(done)}");
     }
 
     public async Task<IActionResult> OnPostChonAsync(Guid id, int lineIndex, Guid? entryId, CancellationToken ct)
@@ -136,6 +190,24 @@ internal sealed class ChiTietModel(
             return Page();
         }
         return Redirect($"/ke-hoach/{id}?xong=bo-sung#noi-nhan");
+    }
+
+    /// <summary>
+    /// The head recalls the released plan, or replaces it by another released plan (as <c>POST /api/plans/{id}/recall</c>).
+    /// </summary>
+    public async Task<IActionResult> OnPostThuHoiAsync(Guid id, string? reason, Guid? replacedBy, CancellationToken ct)
+    {
+        try
+        {
+            await recalls.RecallAsync(id, new RecallInput(reason, replacedBy), Actor, clock.GetUtcNow(), ct);
+        }
+        catch (WorkflowException e) when (e.Kind is ErrorKind.Invalid or ErrorKind.Conflict)
+        {
+            await LoadAsync(id, ct);
+            Error = ("thu-hoi", e.Field ?? "", e.Message);
+            return Page();
+        }
+        return Redirect($"/ke-hoach/{id}?xong=thu-hoi#thu-hoi");
     }
 
     /// <summary>
@@ -187,13 +259,15 @@ internal sealed class ChiTietModel(
         var body = organisation.Value.IssuingBodies.FirstOrDefault(b => b.Code == Plan.BodyCode);
         Document = PlanDocument.From(Plan, body);
         History = await store.HistoryAsync(id, ct);
+        Definition = await instances.DefinitionOfPlanAsync(id, ct);
+        Diagram = await diagrams.PlanAsync(id, Actor, ct);
         OpenTask = (await engine.OpenTasksAsync(Actor, ct)).FirstOrDefault(t => t.PlanId == id && t.Role != Roles.Drafter);
         if (OpenTask is not null)
         {
-            Step = (await instances.DefinitionOfPlanAsync(id, ct))?.Steps.GetValueOrDefault(OpenTask.Step);
+            Step = Definition?.Steps.GetValueOrDefault(OpenTask.Step);
         }
         if (OpenTask?.Role == Roles.Clerk) NextSymbol = await issuance.NextSymbolAsync(Plan.BodyCode, Plan.DocumentType, ct);
-        if (Plan.Status == PlanStatus.Released)
+        if (Plan.Status is PlanStatus.Released or PlanStatus.Recalled)
         {
             Sent = await released.ListAsync(id, Actor, ct);
             if (IsClerk)
@@ -207,12 +281,16 @@ internal sealed class ChiTietModel(
             Lines = await recipients.ResolveAsync(id, Plan.Fields, ct);
             if (Lines.Any(l => l.Blocks)) Entries = await directory.ListAsync(null, null, ct);
         }
-        if (Plan.Status == PlanStatus.Released) Deliveries = await deliveries.ListAsync(id, Actor, ct);
-        if (Plan.Status == PlanStatus.Released)
+        if (Plan.Status is PlanStatus.Released or PlanStatus.Recalled) Delivery = new DeliveryPanel(id, IsClerk, await receipts.ProgressAsync(id, Actor, ct));
+        People = await people.NamesAsync(History.Select(h => h.Who).Append(Plan.CreatedBy).Concat((Sent ?? []).Select(r => r.AddedBy)), ct);
+        if (Plan.Status is PlanStatus.Released or PlanStatus.Recalled)
         {
             Schedules = await schedules.ListAsync(Actor, id, ct);
             Reminders = await deliveries.RemindersAsync(id, Actor, ct);
         }
+        if (Plan.Status == PlanStatus.Recalled) Recall = await recalls.GetAsync(id, Actor, ct);
+        MayRecall = Plan.Status == PlanStatus.Released && PlanRecalls.MayRecall(Actor);
+        if (MayRecall) ReplacementCandidates = await recalls.ReplacementCandidatesAsync(id, Actor, ct);
         else if (IsClerk && Plan.Status is PlanStatus.Signed or PlanStatus.Issued)
         {
             Duties = await duties.CheckAsync(id, Actor, clock.GetUtcNow(), ct);
