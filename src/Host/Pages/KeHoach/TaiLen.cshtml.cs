@@ -22,7 +22,7 @@ internal sealed class TaiLenModel(PlanStore store, ScanQueue scans) : UiPage
         if (!Actor.IsIn(Roles.Drafter)) return Forbid();
         if (File is null || File.Length == 0)
         {
-            ModelState.AddModelError(nameof(File), File is null ? "Cần chọn tệp kế hoạch (.docx, .txt, .pdf hoặc ảnh chụp)." : "Tệp rỗng.");
+            ModelState.AddModelError(nameof(File), File is null ? "Cần chọn tệp kế hoạch (.docx hoặc .txt)." : "Tệp rỗng.");
             return Page();
         }
         if (File.Length > PlanEndpoints.MaxUploadBytes)
