@@ -41,7 +41,8 @@ public static class WorkflowsServiceCollectionExtensions
         services.TryAddSingleton<Reporting.ScheduleChanges>();
         services.TryAddSingleton<Reporting.Steps.UpcomingSteps>();
         services.AddSingleton<IStepAction, Reporting.ActivateReportingAction>();
-        services.AddSingleton(sp => new WorkflowDefinitionParser(sp.GetServices<IStepAction>().Select(a => a.Name)));
+        services.TryAddSingleton(sp => new Organisation.RoleCatalog(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Organisation.OrganisationOptions>>().Value.Roles));
+        services.AddSingleton(sp => new WorkflowDefinitionParser(sp.GetServices<IStepAction>().Select(a => a.Name), sp.GetRequiredService<Organisation.RoleCatalog>().Codes));
         services.AddSingleton<WorkflowDefinitionCatalog>();
         services.AddSingleton<IWorkflowSubjects, PlanWorkflowSubjects>();
         services.AddSingleton<WorkflowEngine>();

@@ -30,16 +30,12 @@ internal static class DemoAccounts
         ("vanthu.phuong", "Lý Thị Nga", "VĂN THƯ", "UBND", [Roles.Clerk]),
     ];
 
-    /// <summary>Creates the roles and any missing demo account.</summary>
+    /// <summary>Creates the installation's roles (<see cref="Workflows.Organisation.RoleCatalog"/>) and any missing demo account.</summary>
     /// <exception cref="InvalidOperationException">Identity refused an account (the message lists why).</exception>
     public static async Task SeedAsync(IServiceProvider services)
     {
+        await EnsureRolesAsync(services);
         using var scope = services.CreateScope();
-        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
-        foreach (var role in Roles.All)
-        {
-            if (!await roles.RoleExistsAsync(role)) Check(await roles.CreateAsync(new IdentityRole(role)), role);
-        }
         var users = scope.ServiceProvider.GetRequiredService<UserManager<WorkflowUser>>();
         foreach (var account in Accounts)
         {
@@ -48,6 +44,18 @@ internal static class DemoAccounts
             user.PasswordHash = users.PasswordHasher.HashPassword(user, Password);
             Check(await users.CreateAsync(user), account.UserName);
             Check(await users.AddToRolesAsync(user, account.Roles), account.UserName);
+        }
+    }
+
+    /// <summary>Creates the Identity role of every role of the installation that has none yet (demo or not).</summary>
+    /// <exception cref="InvalidOperationException">Identity refused a role.</exception>
+    public static async Task EnsureRolesAsync(IServiceProvider services)
+    {
+        using var scope = services.CreateScope();
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in scope.ServiceProvider.GetRequiredService<Workflows.Organisation.RoleCatalog>().Codes)
+        {
+            if (!await roles.RoleExistsAsync(role)) Check(await roles.CreateAsync(new IdentityRole(role)), role);
         }
     }
 

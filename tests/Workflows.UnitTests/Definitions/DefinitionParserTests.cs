@@ -41,7 +41,7 @@ public sealed class DefinitionParserTests
     [InlineData("""{"id":"x","version":1,"name":"x","start":"a","steps":[{"id":"a","kind":"humanTask","role":"Clerk","status":"s","dueInWorkingDays":1,"signing":"yes","outcomes":{"ok":{"next":"e"}}},""" + End + "]}",
         "$.steps[0].signing", "must be true or false")]
     [InlineData("""{"id":"x","version":1,"name":"x","start":"a","steps":[{"id":"a","kind":"fly","status":"s"}]}""",
-        "$.steps[0].kind", "'fly' is not one of humanTask, action, notify, end")]
+        "$.steps[0].kind", "'fly' is not one of humanTask, action, notify, parallel, decision, end")]
     [InlineData("""{"id":"x","version":1,"name":"   ","start":"a","steps":[""" + End + "]}", "$.name", "not only spaces")]
     [InlineData("""{"id":"x","version":1,"start":"a","steps":[""" + End + "]}", "$.name", "a non-empty string is required")]
     [InlineData("""{"id":"x","version":1,"name":"x","start":"a","steps":[]}""", "$.steps", "at least one entry is required")]
