@@ -47,6 +47,9 @@ public static class WorkflowsServiceCollectionExtensions
         services.AddSingleton<WorkflowDefinitionCatalog>();
         services.AddSingleton<IWorkflowSubjects, PlanWorkflowSubjects>();
         services.AddSingleton<WorkflowEngine>();
+        services.TryAddSingleton<ITaskMail, TaskTimers.OutboxTaskMail>();
+        services.AddSingleton<ITaskOpenedHandler, TaskTimers.TaskTimerScheduler>();
+        services.AddSingleton<Reporting.Steps.ITaskTimerHandler, TaskTimers.TaskTimerHandler>();
         services.AddSingleton<PlanStore>();
         services.AddSingleton<AuditVerifier>();
         services.AddSingleton<InstanceQueries>();

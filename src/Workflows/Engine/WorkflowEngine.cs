@@ -30,6 +30,7 @@ public sealed partial class WorkflowEngine
     private readonly IReadOnlyList<ITaskOpenedHandler> _openedHandlers;
     private readonly IWorkflowUsers _users;
     private readonly RoleCatalog _roles;
+    private readonly ITaskMail _mail;
 
     /// <summary>Creates the engine.</summary>
     public WorkflowEngine(
@@ -45,8 +46,10 @@ public sealed partial class WorkflowEngine
         IWorkflowUsers users,
         IEnumerable<ITaskAssigneeResolver> resolvers,
         IEnumerable<ITaskOpenedHandler> openedHandlers,
-        RoleCatalog roles)
+        RoleCatalog roles,
+        ITaskMail mail)
     {
+        _mail = mail;
         _users = users;
         _roles = roles;
         _resolvers = [.. resolvers];
@@ -96,7 +99,17 @@ public sealed partial class WorkflowEngine
         Guid instanceId;
         if (plan.Status == WorkflowSubject.Draft)
         {
-            var definition = _catalog.Latest(definitionId ?? "plan-approval");
+            var facts = await _subjects.FactsAsync(work, planId, cancellationToken);
+            var allowed = _catalog.AllowedFor(plan.BodyCode, facts.DocumentType);
+            var chosen = definitionId ?? allowed switch
+            {
+                null => "plan-approval",
+                [var only] => only,
+                _ => throw WorkflowException.Invalid("definitionId", $"Chọn quy trình trình ký: {string.Join(", ", allowed)}."),
+            };
+            if (allowed is not null && !allowed.Contains(chosen))
+                throw WorkflowException.Invalid("definitionId", $"Kế hoạch của cơ quan này không dùng quy trình '{chosen}'; chọn một trong: {string.Join(", ", allowed)}.");
+            var definition = _catalog.Latest(chosen);
             instanceId = Guid.NewGuid();
             work.Queue(
                 """
