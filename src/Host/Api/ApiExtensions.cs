@@ -35,6 +35,8 @@ internal static class ApiExtensions
             .MapTaskEndpoints()
             .MapDiagramEndpoints()
             .MapDefinitionEndpoints()
+            .MapDelegationEndpoints()
+            .MapNotificationEndpoints()
             .MapAdminUserEndpoints()
             .MapAuditEndpoints()
             .MapDistributionEndpoints()
