@@ -23,6 +23,13 @@ public sealed record ParallelJoin(int Needed, bool ReturnAtOnce)
     /// <summary>The outcome of a branch task that returns the draft (a comment is required).</summary>
     public const string Return = "return";
 
+    /// <summary>The outcomes of a branch task of parallel step <paramref name="stepId"/>: agree, and return with a comment.</summary>
+    public static IReadOnlyDictionary<string, OutcomeDefinition> BranchOutcomes(string stepId) => new Dictionary<string, OutcomeDefinition>(StringComparer.Ordinal)
+    {
+        [Agree] = new(Agree, stepId, "Đồng ý", false, null),
+        [Return] = new(Return, stepId, "Trả lại", true, null),
+    };
+
     /// <summary>
     /// The step's outcome once <paramref name="agreed"/> branches agreed, <paramref name="returned"/> returned and
     /// <paramref name="open"/> are still open; null while it waits.
