@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the Host and the tests need, when missing: PostgreSQL server binaries, the issued
-# document's tools (LibreOffice headless, poppler-utils, libnss3-tools, DejaVu fonts) and
+# document's tools (LibreOffice headless, poppler-utils, libnss3-tools, DejaVu fonts), Graphviz (workflow diagrams) and
 # Debian's aiosmtpd (a real SMTP server for the tests), dkimpy (python3-dkim) and Chromium (the browser tests). Needs root (or passwordless sudo) on Debian.
 set -euo pipefail
 missing=()
@@ -12,6 +12,8 @@ command -v pdfsig >/dev/null || missing+=(poppler-utils)
 command -v certutil >/dev/null && command -v pk12util >/dev/null || missing+=(libnss3-tools)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf ] || missing+=(fonts-dejavu-core)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSerif-Italic.ttf ] || missing+=(fonts-dejavu-extra)
+# Graphviz's dot draws the workflow diagrams (SVG) of the definitions and of each plan.
+command -v dot >/dev/null || missing+=(graphviz)
 if [ "${1:-}" = "--tests" ]; then
   /usr/bin/python3 -c "import aiosmtpd" 2>/dev/null || missing+=(python3-aiosmtpd)
   # dkimpy verifies the DKIM signatures the transport makes (the public key handed to it in place of DNS).

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Workflows.Audit;
 using Workflows.Calendar;
 using Workflows.Definitions;
+using Workflows.Definitions.Diagrams;
 using Workflows.Engine;
 using Workflows.Issuance;
 using Workflows.Plans;
@@ -49,6 +50,7 @@ public static class WorkflowsServiceCollectionExtensions
         services.AddSingleton<AuditVerifier>();
         services.AddSingleton<InstanceQueries>();
         services.AddSingleton<DefinitionQueries>();
+        services.AddWorkflowDiagrams();
         services.AddSingleton<IssuanceQueries>();
         services.TryAddSingleton(sp => new OutgoingRegister(sp.GetRequiredService<Npgsql.NpgsqlDataSource>()));
         services.AddSingleton<PlanListQueries>();

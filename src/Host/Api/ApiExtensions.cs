@@ -10,7 +10,7 @@ internal static class ApiExtensions
 {
     public static WebApplicationBuilder AddWorkflowsApi(this WebApplicationBuilder builder)
     {
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemTitles.Customize);
         builder.Services.AddExceptionHandler<ApiProblems>();
         builder.Services.AddOpenApi();
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
@@ -33,6 +33,7 @@ internal static class ApiExtensions
             .MapAuthEndpoints()
             .MapPlanEndpoints()
             .MapTaskEndpoints()
+            .MapDiagramEndpoints()
             .MapAdminUserEndpoints()
             .MapAuditEndpoints()
             .MapDistributionEndpoints()

@@ -91,7 +91,7 @@ internal static class PlanEndpoints
         }
         catch (PlanReadException e)
         {
-            throw WorkflowException.Invalid("file", $"{e.Message} ({e.Code})");
+            throw WorkflowException.Invalid("file", e.VietnameseMessage);
         }
         var name = Path.GetFileName(fileName);
         var type = !string.IsNullOrWhiteSpace(documentType) ? documentType

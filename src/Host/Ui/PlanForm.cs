@@ -5,8 +5,8 @@ using Workflows.Plans;
 namespace Workflows.Host.Ui;
 
 /// <summary>
-/// The drafter's form over a plan's <see cref="PlanFields"/>: the fields a person corrects are edited here, the others
-/// (footnotes, work programme, warnings…) are kept as they were.
+/// The drafter's form over a plan's <see cref="PlanFields"/>: the fields a person corrects are edited here (the work
+/// programme table and the footnotes included), the others (warnings, a duty's months…) are kept as they were.
 /// </summary>
 internal sealed class PlanForm
 {
@@ -22,6 +22,30 @@ internal sealed class PlanForm
     public string? SignerName { get; set; }
     public List<RecipientRow> Recipients { get; set; } = [];
     public List<DutyRow> Duties { get; set; } = [];
+
+    /// <summary>The rows of the work programme table (CHƯƠNG TRÌNH CÔNG TÁC).</summary>
+    public List<ProgrammeRow> Programme { get; set; } = [];
+
+    /// <summary>The footnotes.</summary>
+    public List<FootnoteRow> Footnotes { get; set; } = [];
+
+    /// <summary>True when the posted form carried the table and the footnotes (a post without them keeps the stored ones).</summary>
+    public bool HasTables { get; set; }
+
+    /// <summary>One task of the work programme.</summary>
+    internal sealed class ProgrammeRow
+    {
+        public string? Period { get; set; }
+        public string? Task { get; set; }
+        public string? Lead { get; set; }
+    }
+
+    /// <summary>One footnote.</summary>
+    internal sealed class FootnoteRow
+    {
+        public string? Marker { get; set; }
+        public string? Text { get; set; }
+    }
 
     /// <summary>One Nơi nhận line.</summary>
     internal sealed class RecipientRow
@@ -66,7 +90,12 @@ internal sealed class PlanForm
             SignerTitle = fields.Signer?.Title,
             SignerSecondTitle = fields.Signer?.SecondTitle,
             SignerName = fields.Signer?.Name,
+            HasTables = true,
         };
+        foreach (var row in fields.WorkProgramme)
+            form.Programme.Add(new ProgrammeRow { Period = row.Period, Task = row.Task, Lead = row.Lead });
+        foreach (var note in fields.Footnotes)
+            form.Footnotes.Add(new FootnoteRow { Marker = note.Marker, Text = note.Text });
         foreach (var r in fields.Recipients)
             form.Recipients.Add(new RecipientRow { Name = r.Name, Purpose = string.Join(", ", r.Purpose), Kind = KindValue(r.Kind) });
         foreach (var d in fields.ReportingDuties)
@@ -79,7 +108,9 @@ internal sealed class PlanForm
         {
             form.Recipients.Add(new RecipientRow { Kind = "external" });
             form.Duties.Add(new DutyRow());
+            form.Programme.Add(new ProgrammeRow { Period = fields.WorkProgramme.LastOrDefault()?.Period });
         }
+        form.Footnotes.Add(new FootnoteRow { Marker = (fields.Footnotes.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) });
         return form;
     }
 
@@ -111,6 +142,10 @@ internal sealed class PlanForm
                 DueDay = x.d.DueDay,
                 Text = Blank(x.d.Text),
             }).ToList(),
+        WorkProgramme = !HasTables ? stored.WorkProgramme : Programme.Where(r => !string.IsNullOrWhiteSpace(r.Task))
+            .Select(r => new WorkProgrammeRow(Blank(r.Period), r.Task!.Trim(), Blank(r.Lead))).ToList(),
+        Footnotes = !HasTables ? stored.Footnotes : Footnotes.Where(n => !string.IsNullOrWhiteSpace(n.Text))
+            .Select((n, i) => new PlanFootnote(Blank(n.Marker) ?? (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), n.Text!.Trim())).ToList(),
     };
 
     private static string KindValue(RecipientKind kind) => kind switch

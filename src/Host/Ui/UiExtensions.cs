@@ -31,7 +31,11 @@ internal static class UiExtensions
             });
             options.Conventions.AuthorizeFolder("/QuanTri", AdminPolicy);
             options.Conventions.AddPageRoute("/BaoCao/TaoDot", Pages.BaoCao.TaoDotModel.EditRoute);
-        }).AddMvcOptions(options => options.Filters.Add<UiErrorFilter>());
+        }).AddMvcOptions(options =>
+        {
+            options.Filters.Add<UiErrorFilter>();
+            VietnameseBindingMessages.Apply(options);
+        });
         builder.Services.AddAuthorizationBuilder().AddPolicy(AdminPolicy, policy => policy.RequireRole(Roles.Admin));
         // Vietnamese text stays readable in the HTML instead of numeric entities (the encoder still escapes markup).
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>

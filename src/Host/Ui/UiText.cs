@@ -34,28 +34,6 @@ internal static class UiText
         _ => status,
     };
 
-    /// <summary>A history action in words.</summary>
-    public static string Action(string action, string? outcome) => (action, outcome) switch
-    {
-        ("plan.created", _) => "Tạo kế hoạch",
-        ("plan.corrected", _) => "Chỉnh sửa nội dung",
-        ("plan.submitted", _) => "Trình",
-        ("plan.resubmitted", _) => "Trình lại sau chỉnh sửa",
-        ("instance.started", _) => "Bắt đầu quy trình",
-        ("task.completed", "approve") => "Đồng ý",
-        ("task.completed", "return") => "Trả lại",
-        ("task.completed", "reject") => "Không ban hành",
-        ("task.completed", _) => "Xử lý: " + outcome,
-        ("plan.issued", _) => "Cấp số, ngày ban hành",
-        ("plan.released", _) => "Phát hành",
-        ("plan.recipient-chosen", _) => "Văn thư chọn người nhận",
-        ("plan.delivery-resent", _) => "Gửi lại thư",
-        ("plan.distribution-queued", _) => "Xếp thư phát hành vào hàng gửi",
-        ("task.created", _) => "Chuyển bước",
-        ("instance.completed", _) => "Kết thúc quy trình",
-        _ => action,
-    };
-
     /// <summary>A delivery state in words.</summary>
     public static string Delivery(string status) => status switch
     {

@@ -114,6 +114,6 @@ public sealed class PlanStore(NpgsqlDataSource dataSource, TimeProvider clock)
         if (string.IsNullOrWhiteSpace(subject)) throw WorkflowException.Invalid("subject", "Cần nhập trích yếu (subject).");
         if (subject.Length > 1000) throw WorkflowException.Invalid("subject", "Trích yếu dài quá 1.000 ký tự.");
         if (!DocumentTypes.Contains(documentType))
-            throw WorkflowException.Invalid("documentType", $"Loại văn bản '{documentType}' không hợp lệ; chọn một trong: {string.Join(", ", DocumentTypes)}.");
+            throw WorkflowException.Invalid("documentType", $"Loại văn bản '{documentType}' không hợp lệ; chọn một trong: {string.Join(", ", DocumentTypes.Select(t => $"{DocumentTypeNames.Name(t)} ({t})"))}.");
     }
 }

@@ -23,6 +23,12 @@ internal static class PlanInputDecoder
             throw new PlanReadException(PlanReadErrorCodes.Empty, $"'{name}' is empty. / Tệp '{name}' không có nội dung.");
         }
 
+        if (LooksLikeUtf16(content))
+        {
+            throw new PlanReadException(PlanReadErrorCodes.Utf16,
+                $"'{name}' is UTF-16 text; save it as UTF-8. / Tệp '{name}' mã hóa UTF-16, hãy lưu lại dạng UTF-8 (hoặc .docx).");
+        }
+
         var start = content.StartsWith("\uFEFF"u8) ? 3 : 0;
         var trimmed = content[start..];
         var firstNonSpace = 0;
@@ -74,6 +80,26 @@ internal static class PlanInputDecoder
                 $"'{name}' is not UTF-8 text; save it as UTF-8 or .docx. / Tệp '{name}' không phải văn bản UTF-8; hãy lưu lại dạng UTF-8 hoặc .docx.");
         }
         return text;
+    }
+
+    /// <summary>
+    /// UTF-16 text: a byte-order mark (FF FE or FE FF), or no mark but NUL in at least 40 % of the even or of the odd
+    /// positions of the first 1,024 bytes (Latin and Vietnamese text in UTF-16 has a zero high byte for every ASCII letter).
+    /// </summary>
+    private static bool LooksLikeUtf16(ReadOnlySpan<byte> content)
+    {
+        if (content.Length >= 2 && ((content[0] == 0xFF && content[1] == 0xFE) || (content[0] == 0xFE && content[1] == 0xFF))) return true;
+        var sample = content[..Math.Min(content.Length, 1024)];
+        if (sample.Length < 8) return false;
+        int even = 0, odd = 0;
+        for (var i = 0; i < sample.Length; i++)
+        {
+            if (sample[i] != 0) continue;
+            if (i % 2 == 0) even++;
+            else odd++;
+        }
+        var half = sample.Length / 2;
+        return (even * 10 >= half * 4 && odd * 10 < half) || (odd * 10 >= half * 4 && even * 10 < half);
     }
 
     /// <summary>NFC, Unix line ends, no-break spaces as spaces, no BOM, no zero-width characters.</summary>

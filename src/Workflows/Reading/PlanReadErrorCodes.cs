@@ -18,6 +18,9 @@ public static class PlanReadErrorCodes
     /// <summary>Vietnamese text in a legacy encoding (TCVN3/ABC or VNI), raw or already mis-decoded.</summary>
     public const string LegacyEncoding = "legacy-encoding";
 
+    /// <summary>Text saved as UTF-16 (Windows Notepad's "Unicode"): a byte-order mark FF FE / FE FF, or every other byte NUL.</summary>
+    public const string Utf16 = "utf-16";
+
     /// <summary>Text that is not valid UTF-8 and not a recognised legacy Vietnamese encoding.</summary>
     public const string NotUtf8 = "not-utf8";
 

@@ -17,6 +17,9 @@ public sealed class PlanReadException : Exception
     }
 
     /// <summary>Machine-readable reason: <c>empty</c>, <c>too-large</c>, <c>pdf</c>, <c>binary</c>,
-    /// <c>legacy-encoding</c>, <c>not-utf8</c>, <c>invalid-docx</c> or <c>unreadable</c>.</summary>
+    /// <c>legacy-encoding</c>, <c>utf-16</c>, <c>not-utf8</c>, <c>invalid-docx</c> or <c>unreadable</c>.</summary>
     public string Code { get; }
+
+    /// <summary>The Vietnamese half of the message (what pages and the API show), or the whole message when it has no English half.</summary>
+    public string VietnameseMessage => Message.IndexOf(" / ", StringComparison.Ordinal) is var split and >= 0 ? Message[(split + 3)..] : Message;
 }

@@ -37,13 +37,27 @@ public sealed class PlanStoryBrowserTests(PlanStoryBrowserTests.StoryFixture fix
         return (headers, System.Text.Encoding.UTF8.GetString(bytes.ToArray()));
     }
 
+    /// <summary>
+    /// Every page of the story: no internal code on it (<see cref="CodeWords"/>), then a screenshot at its width and,
+    /// for a desktop page, one at 390 px too.
+    /// </summary>
+    private static async Task ShotAsync(IPage page, string name)
+    {
+        await CodeWords.AssertNoneAsync(page);
+        await BrowserFixture.ShotAsync(page, name);
+        if (page.ViewportSize is not { Width: > 390 } size) return;
+        await page.SetViewportSizeAsync(390, 844);
+        await BrowserFixture.ShotAsync(page, name + "-390");
+        await page.SetViewportSizeAsync(size.Width, size.Height);
+    }
+
     [Fact]
     public async Task A_plan_goes_from_upload_through_review_return_revision_signature_and_release_and_a_school_submits_through_the_link_it_received_and_the_office_sees_it_on_the_dashboard()
     {
         // The drafter uploads the 2023 plan and sees every field the reader found.
         var drafter = await fixture.SignInAsync("chuyenvien");
         await drafter.GetByRole(AriaRole.Link, new() { Name = "Tải kế hoạch lên" }).First.ClickAsync();
-        await BrowserFixture.ShotAsync(drafter, "01-tai-len");
+        await ShotAsync(drafter, "01-tai-len");
         await drafter.GetByLabel("Tệp kế hoạch").SetInputFilesAsync(RepositoryPaths.Plan("uongbi-2023-95-KH-PGDDT.txt"));
         await drafter.GetByRole(AriaRole.Button, new() { Name = "Tải lên và đọc" }).ClickAsync();
         await drafter.WaitForURLAsync(new Regex("/ke-hoach/[0-9a-f-]{36}/sua"));
@@ -54,7 +68,12 @@ public sealed class PlanStoryBrowserTests(PlanStoryBrowserTests.StoryFixture fix
         await Expect(drafter.GetByLabel("Họ và tên")).ToHaveValueAsync("Trần Nam Hải");
         await Expect(drafter.Locator("[name='Form.Duties[0].Text']")).ToHaveValueAsync(new Regex("Trước ngày 15 hằng tháng"));
         await Expect(drafter.Locator("[name='Form.Duties[0].Frequency']")).ToHaveValueAsync("monthly");
-        await BrowserFixture.ShotAsync(drafter, "02-sua-truong");
+        // The work programme and the footnotes the reader found are in the form too, and can be corrected there.
+        await Expect(drafter.GetByTestId("chuong-trinh-dong")).ToHaveCountAsync(35 + 2);
+        await Expect(drafter.Locator("[name='Form.Programme[0].Lead']")).ToHaveValueAsync("Chuyên môn");
+        await Expect(drafter.Locator("[name='Form.Footnotes[0].Text']")).ToHaveValueAsync(new Regex("^Chủ đề năm học 2022-2023 của ngành"));
+        await drafter.Locator("[name='Form.Programme[0].Lead']").FillAsync("Chuyên môn Mầm non, Tiểu học, THCS");
+        await ShotAsync(drafter, "02-sua-truong");
 
         // It corrects the issuer the reader missed and adds a school the directory knows under another name, then submits.
         await drafter.GetByLabel("Cơ quan ban hành").FillAsync("PHÒNG GIÁO DỤC VÀ ĐÀO TẠO");
@@ -66,19 +85,39 @@ public sealed class PlanStoryBrowserTests(PlanStoryBrowserTests.StoryFixture fix
         await Expect(drafter.GetByTestId("van-ban")).ToContainTextAsync("PHÒNG GIÁO DỤC VÀ ĐÀO TẠO");
         await Expect(drafter.GetByTestId("van-ban")).ToContainTextAsync("Trường Tiểu học Lê Lợi");
         await Expect(drafter.GetByTestId("so-ky-hieu")).ToHaveTextAsync("Số: …/KH-PGDĐT");
+        // The whole plan in the Nghị định 30 layout: the work programme table grouped by quarter, the footnotes under the body.
+        var programme = drafter.GetByTestId("chuong-trinh");
+        await Expect(programme).ToContainTextAsync("CHƯƠNG TRÌNH CÔNG TÁC");
+        await Expect(programme.GetByTestId("chuong-trinh-ky")).ToHaveTextAsync(["Quý I/2023", "Quý II/2023", "Quý III/2023", "Quý IV/2023"]);
+        await Expect(programme.GetByTestId("chuong-trinh-viec")).ToHaveCountAsync(35);
+        await Expect(programme.GetByTestId("chuong-trinh-viec").First).ToContainTextAsync("Chuyên môn Mầm non, Tiểu học, THCS");
+        await Expect(drafter.GetByTestId("chu-thich").Locator("p")).ToHaveCountAsync(7);
+        await Expect(drafter.GetByTestId("chu-thich").Locator("p").First).ToContainTextAsync("1 Chủ đề năm học 2022-2023 của ngành");
 
         // The reviewer finds it in the inbox, reads the document and approves.
         var reviewer = await fixture.SignInAsync("photruongphong");
         await Expect(reviewer.GetByTestId("viec")).ToHaveCountAsync(1);
         await Expect(reviewer.GetByTestId("viec")).ToContainTextAsync("Kiểm tra");
-        await BrowserFixture.ShotAsync(reviewer, "03-hop-thu-kiem-tra");
+        await ShotAsync(reviewer, "03-hop-thu-kiem-tra");
         await reviewer.GetByTestId("viec").GetByRole(AriaRole.Link).ClickAsync();
         await Expect(reviewer.GetByTestId("van-ban")).ToContainTextAsync("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
         await Expect(reviewer.GetByTestId("van-ban")).ToContainTextAsync("KẾ HOẠCH");
         await Expect(reviewer.GetByTestId("khoi-ky")).ToContainTextAsync("TRƯỞNG PHÒNG");
         await Expect(reviewer.GetByTestId("noi-nhan-van-ban")).ToContainTextAsync("- Văn phòng Sở GDĐT;");
         await Expect(reviewer.GetByTestId("noi-nhan-van-ban").Locator("li").Last).ToHaveTextAsync("- Lưu: VT, TĐ-TH.");
-        await BrowserFixture.ShotAsync(reviewer, "04-kiem-tra");
+        await ShotAsync(reviewer, "04-kiem-tra");
+        // The reviewer opens the uploaded original as it was uploaded.
+        var original = await reviewer.RunAndWaitForDownloadAsync(() => reviewer.GetByTestId("tep-goc").ClickAsync());
+        Assert.Equal("uongbi-2023-95-KH-PGDDT.txt", original.SuggestedFilename);
+        Assert.Equal(await File.ReadAllBytesAsync(RepositoryPaths.Plan("uongbi-2023-95-KH-PGDDT.txt")), await File.ReadAllBytesAsync((await original.PathAsync())!));
+        // Printing gives the document alone: no menu, no panels, no history.
+        await reviewer.EmulateMediaAsync(new() { Media = Media.Print });
+        await Expect(reviewer.Locator("header.top")).ToBeHiddenAsync();
+        await Expect(reviewer.Locator("#xu-ly")).ToBeHiddenAsync();
+        await Expect(reviewer.Locator("#lich-su")).ToBeHiddenAsync();
+        await Expect(reviewer.GetByTestId("van-ban")).ToBeVisibleAsync();
+        await Expect(reviewer.GetByTestId("chuong-trinh")).ToBeVisibleAsync();
+        await reviewer.EmulateMediaAsync(new() { Media = Media.Screen });
         await reviewer.GetByRole(AriaRole.Button, new() { Name = "Đồng ý, trình ký" }).ClickAsync();
         await Expect(reviewer.GetByTestId("trang-thai")).ToHaveTextAsync("Chờ ký ban hành");
 
@@ -87,7 +126,7 @@ public sealed class PlanStoryBrowserTests(PlanStoryBrowserTests.StoryFixture fix
         await signer.GotoAsync(planUrl);
         await signer.GetByRole(AriaRole.Button, new() { Name = "Trả lại" }).ClickAsync();
         await Expect(signer.GetByTestId("form-return")).ToContainTextAsync("Cần ghi ý kiến khi trả lại.");
-        await BrowserFixture.ShotAsync(signer, "05-tra-lai-thieu-y-kien");
+        await ShotAsync(signer, "05-tra-lai-thieu-y-kien");
         await signer.GetByLabel("Ý kiến khi trả lại (bắt buộc)").FillAsync("Bổ sung Trường Tiểu học Lê Lợi vào chỉ tiêu trường chuẩn.");
         await signer.GetByRole(AriaRole.Button, new() { Name = "Trả lại" }).ClickAsync();
         await Expect(signer.GetByTestId("trang-thai")).ToHaveTextAsync("Bị trả lại, chờ chỉnh sửa");
@@ -97,7 +136,7 @@ public sealed class PlanStoryBrowserTests(PlanStoryBrowserTests.StoryFixture fix
         await Expect(drafter.GetByTestId("viec")).ToContainTextAsync("Soạn thảo, chỉnh sửa");
         await drafter.GetByTestId("viec").GetByRole(AriaRole.Link).ClickAsync();
         await Expect(drafter.GetByTestId("y-kien-tra-lai")).ToHaveTextAsync("Bổ sung Trường Tiểu học Lê Lợi vào chỉ tiêu trường chuẩn.");
-        await BrowserFixture.ShotAsync(drafter, "06-chinh-sua-sau-tra-lai");
+        await ShotAsync(drafter, "06-chinh-sua-sau-tra-lai");
         var body = drafter.GetByLabel("Nội dung (mỗi đoạn một dòng)");
         await body.FillAsync(await body.InputValueAsync() + "\nBổ sung: Trường Tiểu học Lê Lợi phấn đấu đạt chuẩn quốc gia mức độ 2.");
         await drafter.GetByRole(AriaRole.Button, new() { Name = "Lưu và trình" }).ClickAsync();
@@ -110,8 +149,15 @@ public sealed class PlanStoryBrowserTests(PlanStoryBrowserTests.StoryFixture fix
         await Expect(reviewer.GetByTestId("trang-thai")).ToHaveTextAsync("Chờ ký ban hành");
         await signer.GotoAsync(planUrl);
         await Expect(signer.GetByLabel("Hình thức ký")).ToHaveValueAsync("direct");
-        await BrowserFixture.ShotAsync(signer, "07-ky");
+        await ShotAsync(signer, "07-ky");
         await signer.GetByRole(AriaRole.Button, new() { Name = "Ký ban hành" }).ClickAsync();
+        // Signing asks once more, repeating the form, the signer block and the name.
+        await Expect(signer.GetByTestId("xac-nhan-chuc-danh")).ToHaveTextAsync("TRƯỞNG PHÒNG");
+        await Expect(signer.GetByTestId("xac-nhan-nguoi-ky")).ToHaveTextAsync("Trần Nam Hải");
+        await Expect(signer.GetByTestId("trang-thai")).ToHaveTextAsync("Chờ ký ban hành");
+        await ShotAsync(signer, "07b-xac-nhan-ky");
+        await signer.GetByRole(AriaRole.Button, new() { Name = "Xác nhận ký ban hành" }).ClickAsync();
+        await Expect(signer.GetByTestId("thong-bao")).ToHaveTextAsync("Đã ký ban hành.");
         await Expect(signer.GetByTestId("trang-thai")).ToHaveTextAsync("Đã ký, chờ cấp số");
         await Expect(signer.GetByTestId("khoi-ky")).ToContainTextAsync("(Đã ký)");
         var history = signer.GetByTestId("lich-su");
@@ -121,7 +167,7 @@ public sealed class PlanStoryBrowserTests(PlanStoryBrowserTests.StoryFixture fix
         var clerk = await fixture.SignInAsync("vanthu");
         await clerk.GetByRole(AriaRole.Link, new() { Name = "Cấp số, phát hành" }).ClickAsync();
         await Expect(clerk.GetByTestId("so-se-cap")).ToHaveTextAsync("01/KH-PGDĐT");
-        await BrowserFixture.ShotAsync(clerk, "08-phat-hanh");
+        await ShotAsync(clerk, "08-phat-hanh");
         await clerk.GetByTestId("cho-phat-hanh").GetByRole(AriaRole.Link).ClickAsync();
         await Expect(clerk.GetByTestId("so-se-cap")).ToHaveTextAsync("01/KH-PGDĐT");
         var unknown = clerk.GetByTestId("dong-noi-nhan").Filter(new() { HasText = "Trường Tiểu học Lê Lợi" });
@@ -133,7 +179,7 @@ public sealed class PlanStoryBrowserTests(PlanStoryBrowserTests.StoryFixture fix
         await Expect(dutyAudience).ToContainTextAsync("không gửi yêu cầu báo cáo cho trường nào");
         await Expect(dutyAudience).Not.ToContainTextAsync("Trường");
         await Expect(clerk.GetByTestId("nhiem-vu-ky")).ToContainTextAsync("Tháng 1/2026 (hạn 15/01/2026)");
-        await BrowserFixture.ShotAsync(clerk, "09-noi-nhan-chua-xac-dinh");
+        await ShotAsync(clerk, "09-noi-nhan-chua-xac-dinh");
         await clerk.GetByRole(AriaRole.Button, new() { Name = "Cấp số và phát hành" }).ClickAsync();
         await Expect(clerk.GetByTestId("form-approve")).ToContainTextAsync("Trường Tiểu học Lê Lợi");
         await Expect(clerk.GetByTestId("trang-thai")).ToHaveTextAsync("Đã ký, chờ cấp số");
@@ -142,7 +188,19 @@ public sealed class PlanStoryBrowserTests(PlanStoryBrowserTests.StoryFixture fix
         await Expect(clerk.GetByTestId("dong-noi-nhan").Filter(new() { HasText = "Trường Tiểu học Lê Lợi" })).ToHaveAttributeAsync("data-state", "resolved");
         await clerk.GetByRole(AriaRole.Button, new() { Name = "Cấp số và phát hành" }).ClickAsync();
         await Expect(clerk.GetByTestId("trang-thai")).ToHaveTextAsync("Đã phát hành");
+        await Expect(clerk.GetByTestId("thong-bao")).ToHaveTextAsync(new Regex(@"^Đã cấp số 01/KH-PGDĐT và phát hành đến [1-9]\d* nơi\.$"));
         await Expect(clerk.GetByTestId("so-ky-hieu")).ToHaveTextAsync("Số: 01/KH-PGDĐT");
+        // The issued document, signed and numbered, opens from the plan page.
+        var issued = await clerk.RunAndWaitForDownloadAsync(() => clerk.GetByTestId("tep-ban-hanh").ClickAsync());
+        Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString((await File.ReadAllBytesAsync((await issued.PathAsync())!))[..4]));
+        // The history in the office's words, people by full name and title.
+        var rounds = clerk.GetByTestId("lich-su");
+        await Expect(rounds.Filter(new() { HasText = "Trình" }).First).ToContainTextAsync("Nguyễn Thị Lan, Chuyên viên");
+        await Expect(rounds.Filter(new() { HasText = "Đồng ý — Kiểm tra" }).First).ToContainTextAsync("Phạm Văn Hùng, Phó trưởng phòng");
+        await Expect(rounds.Filter(new() { HasText = "Ký ban hành (TRƯỞNG PHÒNG)" })).ToContainTextAsync("Trần Nam Hải, Trưởng phòng");
+        await Expect(rounds.Filter(new() { HasText = "Cấp số và phát hành" })).ToContainTextAsync("Lê Thị Hoa, Văn thư");
+        await Expect(rounds.Filter(new() { HasText = "Cấp số 01/KH-PGDĐT" })).ToHaveCountAsync(1);
+        await Expect(rounds.Filter(new() { HasText = "Đã lập lịch báo cáo" })).ToHaveCountAsync(1);
         await Expect(clerk.GetByTestId("thu").Filter(new() { HasText = "th-leloi@uongbi.example.org" })).ToHaveCountAsync(1);
         // The recipient list is the one frozen at release: the line the clerk resolved, with the address it went to.
         var sentList = clerk.GetByTestId("noi-nhan-da-gui");
@@ -156,7 +214,7 @@ public sealed class PlanStoryBrowserTests(PlanStoryBrowserTests.StoryFixture fix
             await clerk.ReloadAsync();
         }
         await Expect(clerk.GetByTestId("tinh-trang-thu").Filter(new() { HasNotText = "Đã gửi" })).ToHaveCountAsync(0);
-        await BrowserFixture.ShotAsync(clerk, "10-da-phat-hanh");
+        await ShotAsync(clerk, "10-da-phat-hanh");
 
         // The clerk resends the school's message: it is queued again and leaves once more.
         var sentBefore = Directory.GetFiles(fixture.MailFolder, "*.eml").Length;
@@ -173,7 +231,7 @@ public sealed class PlanStoryBrowserTests(PlanStoryBrowserTests.StoryFixture fix
         await Expect(leLoi).ToContainTextAsync("[01/KH-PGDĐT]");
         await Expect(leLoi).ToContainTextAsync("Đã gửi");
         await Expect(mailPage.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("\\.eml$") }).First).ToBeVisibleAsync();
-        await BrowserFixture.ShotAsync(mailPage, "11-thu-da-gui");
+        await ShotAsync(mailPage, "11-thu-da-gui");
         await mailPage.Context.CloseAsync();
         Assert.NotEmpty(Directory.GetFiles(fixture.MailFolder, "*.eml"));
 
@@ -182,7 +240,7 @@ public sealed class PlanStoryBrowserTests(PlanStoryBrowserTests.StoryFixture fix
         var row = drafter.GetByTestId("ke-hoach").Filter(new() { HasText = "Thực hiện Nghị quyết số 06-NQ/TU" });
         await Expect(row.GetByTestId("trang-thai")).ToHaveTextAsync("Đã phát hành");
         await Expect(row).ToContainTextAsync("01/KH-PGDĐT");
-        await BrowserFixture.ShotAsync(drafter, "12-ke-hoach");
+        await ShotAsync(drafter, "12-ke-hoach");
 
         // The plan's own duty asked no school: its page lists no reporting schedule.
         await drafter.GotoAsync(planUrl);
@@ -222,7 +280,7 @@ public sealed class PlanStoryBrowserTests(PlanStoryBrowserTests.StoryFixture fix
         await Expect(mailAdmin.GetByTestId("than-thu")).ToContainTextAsync($"/nop-bao-cao/{link![..4]}…");
         await Expect(mailAdmin.GetByTestId("than-thu")).Not.ToContainTextAsync(link);
         await Expect(mailAdmin.GetByTestId("than-thu")).ToContainTextAsync("01/KH-PGDĐT");
-        await BrowserFixture.ShotAsync(mailAdmin, "13-thu-de-nghi-bao-cao");
+        await ShotAsync(mailAdmin, "13-thu-de-nghi-bao-cao");
         await mailAdmin.Context.CloseAsync();
 
         // The school opens its link (no account) and submits a file.
@@ -231,13 +289,13 @@ public sealed class PlanStoryBrowserTests(PlanStoryBrowserTests.StoryFixture fix
         await school.GotoAsync($"/nop-bao-cao/{link}");
         await Expect(school.Locator("#status")).ToContainTextAsync("Chưa nộp");
         await Expect(school.Locator("main, body").First).ToContainTextAsync("01/KH-PGDĐT");
-        await BrowserFixture.ShotAsync(school, "14-truong-mo-lien-ket");
+        await ShotAsync(school, "14-truong-mo-lien-ket");
         var report = Path.Combine(Path.GetTempPath(), $"bao-cao-thang-1-{Guid.NewGuid():N}.pdf");
         await File.WriteAllTextAsync(report, "%PDF-1.4\n% Báo cáo tháng 1/2026 của Trường TH Lê Lợi\n%%EOF\n");
         await school.GetByLabel("Tệp báo cáo").SetInputFilesAsync(report);
         await school.GetByRole(AriaRole.Button, new() { Name = "Nộp báo cáo" }).ClickAsync();
         await Expect(school.Locator("#status")).ToContainTextAsync("Đã nộp");
-        await BrowserFixture.ShotAsync(school, "15-truong-da-nop");
+        await ShotAsync(school, "15-truong-da-nop");
 
         // The reporting status (the API the dashboard reads) shows Lê Lợi submitted and the eight other schools not.
         var status = (await (await clerk.Context.APIRequest.GetAsync($"/api/reporting/schedules/{scheduleId}/status")).JsonAsync())!.Value;
@@ -252,7 +310,7 @@ public sealed class PlanStoryBrowserTests(PlanStoryBrowserTests.StoryFixture fix
         var scheduleRow = clerk.GetByTestId("lich").Filter(new() { HasText = "Hằng tháng, hạn ngày 15" });
         await Expect(scheduleRow).ToHaveCountAsync(1);
         await Expect(clerk.GetByTestId("nhom-lich").Filter(new() { Has = scheduleRow })).ToContainTextAsync("Đợt báo cáo riêng");
-        await BrowserFixture.ShotAsync(clerk, "16-bao-cao-danh-sach");
+        await ShotAsync(clerk, "16-bao-cao-danh-sach");
         await scheduleRow.GetByRole(AriaRole.Link).ClickAsync();
         await clerk.WaitForURLAsync($"**/bao-cao/{scheduleId}");
         var rows = clerk.GetByTestId("dong-truong");
@@ -270,7 +328,7 @@ public sealed class PlanStoryBrowserTests(PlanStoryBrowserTests.StoryFixture fix
         await Expect(clerk.GetByTestId("khong-qua-han")).ToBeVisibleAsync();
         await Expect(clerk.GetByTestId("ky").First).ToContainTextAsync("Tháng 1/2026");
         await Expect(clerk.GetByTestId("ky").First).ToContainTextAsync("hết ngày 15/01/2026");
-        await BrowserFixture.ShotAsync(clerk, "17-bao-cao-ma-tran");
+        await ShotAsync(clerk, "17-bao-cao-ma-tran");
 
         // The CSV download: one line per school, Vietnamese states.
         var download = await clerk.RunAndWaitForDownloadAsync(() => clerk.GetByTestId("tai-csv").ClickAsync());
@@ -288,7 +346,7 @@ public sealed class PlanStoryBrowserTests(PlanStoryBrowserTests.StoryFixture fix
         await Expect(fileLink).ToHaveTextAsync(Path.GetFileName(report));
         var file = await clerk.RunAndWaitForDownloadAsync(() => fileLink.ClickAsync());
         Assert.StartsWith("%PDF-1.4", await File.ReadAllTextAsync((await file.PathAsync())!));
-        await BrowserFixture.ShotAsync(clerk, "18-bao-cao-yeu-cau");
+        await ShotAsync(clerk, "18-bao-cao-yeu-cau");
 
         // A user of another body can neither open the request nor revoke its link, even with a valid token of their own session.
         var requestPath = new Uri(clerk.Url).AbsolutePath;
@@ -337,7 +395,7 @@ public sealed class PlanStoryBrowserTests(PlanStoryBrowserTests.StoryFixture fix
         await Expect(phoneSchool.Locator("#status")).ToContainTextAsync("Đã nộp");
         await Expect(phoneSchool.Locator("header.top")).ToContainTextAsync("Văn bản & báo cáo");
         Assert.True(await phoneSchool.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 360, "the school page fits 360 px");
-        await BrowserFixture.ShotAsync(phoneSchool, "19-truong-dien-thoai");
+        await ShotAsync(phoneSchool, "19-truong-dien-thoai");
         await phoneSchoolContext.CloseAsync();
 
         // The dashboard on a 360 px phone: the page fits, the matrix scrolls in its own box and the school names stay in view.
@@ -351,7 +409,7 @@ public sealed class PlanStoryBrowserTests(PlanStoryBrowserTests.StoryFixture fix
         await matrix.EvaluateAsync("e => e.scrollLeft = 400");
         Assert.Equal(before, (await nameCell.BoundingBoxAsync())!.X, 1);
         await matrix.EvaluateAsync("e => e.scrollLeft = 0");
-        await BrowserFixture.ShotAsync(phone, "19-bao-cao-dien-thoai");
+        await ShotAsync(phone, "19-bao-cao-dien-thoai");
 
         // By keyboard: Tab reaches the matrix box and Lê Lợi's cell link, Enter opens its request.
         string focused = "";

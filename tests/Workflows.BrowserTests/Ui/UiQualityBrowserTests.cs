@@ -42,6 +42,10 @@ public sealed class UiQualityBrowserTests(BrowserFixture fixture) : IClassFixtur
         Assert.True(button.X >= 0 && button.X + button.Width <= 360);
         await BrowserFixture.ShotAsync(signer, "21-dien-thoai-ky");
         await sign.ClickAsync();
+        var confirm = signer.GetByRole(AriaRole.Button, new() { Name = "Xác nhận ký ban hành" });
+        Assert.True(await PageWidthAsync(signer) <= 360, $"the signing confirmation is {await PageWidthAsync(signer)} px wide");
+        await BrowserFixture.ShotAsync(signer, "21b-dien-thoai-xac-nhan-ky");
+        await confirm.ClickAsync();
         await Expect(signer.GetByTestId("trang-thai")).ToHaveTextAsync("Đã ký, chờ cấp số");
         await signer.Context.CloseAsync();
     }
@@ -66,7 +70,17 @@ public sealed class UiQualityBrowserTests(BrowserFixture fixture) : IClassFixtur
         Assert.Equal("BUTTON||Ký ban hành", await FocusedAsync());
         await Expect(deputy.GetByLabel("Hình thức ký")).ToHaveValueAsync("KT.");
         await deputy.Keyboard.PressAsync("Enter");
+        // The confirmation repeats the form, the signer block and the name; the deputy confirms by keyboard too.
+        await Expect(deputy.GetByTestId("xac-nhan-hinh-thuc")).ToContainTextAsync("KT. TRƯỞNG PHÒNG");
+        await Expect(deputy.GetByTestId("xac-nhan-chuc-danh")).ToHaveTextAsync("KT. TRƯỞNG PHÒNG / PHÓ TRƯỞNG PHÒNG");
+        await Expect(deputy.GetByTestId("xac-nhan-nguoi-ky")).ToHaveTextAsync("Phạm Văn Hùng");
+        await Expect(deputy.GetByTestId("trang-thai")).ToHaveTextAsync("Chờ ký ban hành");
+        for (var i = 0; i < 60 && await FocusedAsync() != "BUTTON||Xác nhận ký ban hành"; i++) await deputy.Keyboard.PressAsync("Tab");
+        Assert.Equal("BUTTON||Xác nhận ký ban hành", await FocusedAsync());
+        await deputy.Keyboard.PressAsync("Enter");
+        await Expect(deputy.GetByTestId("thong-bao")).ToHaveTextAsync("Đã ký ban hành.");
         await Expect(deputy.GetByTestId("trang-thai")).ToHaveTextAsync("Đã ký, chờ cấp số");
+        await Expect(deputy.GetByTestId("lich-su").Filter(new() { HasText = "Ký ban hành (KT. TRƯỞNG PHÒNG)" })).ToContainTextAsync("Phạm Văn Hùng, Phó trưởng phòng");
         await Expect(deputy.GetByTestId("khoi-ky")).ToContainTextAsync("KT. TRƯỞNG PHÒNG");
         await Expect(deputy.GetByTestId("khoi-ky")).ToContainTextAsync("PHÓ TRƯỞNG PHÒNG");
         await Expect(deputy.GetByTestId("khoi-ky")).ToContainTextAsync("Phạm Văn Hùng");
@@ -90,6 +104,9 @@ public sealed class UiQualityBrowserTests(BrowserFixture fixture) : IClassFixtur
         await Expect(wardForms.First).ToContainTextAsync("TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH");
         await BrowserFixture.ShotAsync(chairman, "29-ky-thay-mat-uy-ban");
         await chairman.GetByRole(AriaRole.Button, new() { Name = "Ký ban hành" }).ClickAsync();
+        await Expect(chairman.GetByTestId("xac-nhan-chuc-danh")).ToHaveTextAsync("TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH");
+        await Expect(chairman.GetByTestId("xac-nhan-nguoi-ky")).ToHaveTextAsync("Bùi Văn Long");
+        await chairman.GetByRole(AriaRole.Button, new() { Name = "Xác nhận ký ban hành" }).ClickAsync();
         await Expect(chairman.GetByTestId("trang-thai")).ToHaveTextAsync("Đã ký, chờ cấp số");
         await Expect(chairman.GetByTestId("khoi-ky")).ToContainTextAsync("TM. ỦY BAN NHÂN DÂN");
         await Expect(chairman.GetByTestId("khoi-ky")).ToContainTextAsync("CHỦ TỊCH");
@@ -171,6 +188,7 @@ public sealed class UiQualityBrowserTests(BrowserFixture fixture) : IClassFixtur
         var form = signer.Context.APIRequest.CreateFormData();
         form.Set("Outcome", "approve");
         form.Set("SigningForm", "direct");
+        form.Set("Confirm", "true");
         var refused = await signer.Context.APIRequest.PostAsync(url, new() { Form = form, MaxRedirects = 0 });
         Assert.Equal(400, refused.Status);
         var refusal = await refused.TextAsync();
@@ -252,6 +270,17 @@ public sealed class UiQualityBrowserTests(BrowserFixture fixture) : IClassFixtur
         await BrowserFixture.ShotAsync(drafter, "26-tai-len-loi");
         File.Delete(pdf);
 
+        // A text saved as UTF-16 (Notepad's "Unicode") is named for what it is, in Vietnamese only.
+        var utf16 = Path.Combine(Path.GetTempPath(), $"ke-hoach-{Guid.NewGuid():N}.txt");
+        await File.WriteAllTextAsync(utf16, "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO\nKẾ HOẠCH\nTổ chức Hội khỏe Phù Đổng", System.Text.Encoding.Unicode);
+        await drafter.GetByLabel("Tệp kế hoạch").SetInputFilesAsync(utf16);
+        await drafter.GetByRole(AriaRole.Button, new() { Name = "Tải lên và đọc" }).ClickAsync();
+        await Expect(drafter.Locator("#File-error")).ToContainTextAsync("mã hóa UTF-16, hãy lưu lại dạng UTF-8");
+        await Expect(drafter.Locator("#File-error")).Not.ToContainTextAsync("binary");
+        await Expect(drafter.Locator("#File-error")).Not.ToContainTextAsync("save it");
+        await CodeWords.AssertNoneAsync(drafter);
+        File.Delete(utf16);
+
         await drafter.GetByLabel("Tệp kế hoạch").SetInputFilesAsync(RepositoryPaths.Plan("uongbi-2020-82-KH-PGDDT.txt"));
         await drafter.GetByRole(AriaRole.Button, new() { Name = "Tải lên và đọc" }).ClickAsync();
         await drafter.WaitForURLAsync(new Regex("/sua"));
@@ -267,6 +296,33 @@ public sealed class UiQualityBrowserTests(BrowserFixture fixture) : IClassFixtur
         await Expect(drafter.GetByTestId("ban-thao")).ToHaveCountAsync(1);
         await drafter.GetByTestId("ban-thao").GetByRole(AriaRole.Link).ClickAsync();
         Assert.Equal(editUrl, drafter.Url);
+        await drafter.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_form_value_that_cannot_be_read_is_refused_in_Vietnamese_and_the_APIs_own_problems_have_Vietnamese_titles()
+    {
+        var drafter = await fixture.SignInAsync("chuyenvien");
+        await drafter.GotoAsync("/bao-cao/tao-dot");
+        await drafter.GetByLabel("Tên báo cáo (trường sẽ thấy trong thư)").FillAsync("Báo cáo số liệu học sinh đầu năm");
+        var dueDay = drafter.GetByLabel("Hạn nộp: ngày trong tháng (1–31)");
+        // What an old browser, or a hand-made request, sends into a number field.
+        await dueDay.EvaluateAsync("e => e.type = 'text'");
+        await dueDay.FillAsync("mười lăm");
+        await drafter.GetByRole(AriaRole.Button, new() { Name = "Lập đợt báo cáo" }).ClickAsync();
+        await Expect(drafter.Locator("[data-valmsg-for='Form.DueDay']")).ToHaveTextAsync("Giá trị “mười lăm” không hợp lệ.");
+        Assert.DoesNotContain("is not valid", await drafter.Locator("body").InnerTextAsync());
+        await CodeWords.AssertNoneAsync(drafter);
+        await BrowserFixture.ShotAsync(drafter, "30-loi-gia-tri-khong-doc-duoc");
+
+        // A route that does not exist and a request without a session: ProblemDetails whose titles are Vietnamese.
+        var missing = await drafter.Context.APIRequest.GetAsync("/api/khong-co-duong-dan-nay");
+        Assert.Equal(404, missing.Status);
+        Assert.Equal("Không tìm thấy.", (await missing.JsonAsync())!.Value.GetProperty("title").GetString());
+        var anonymous = await fixture.Browser.NewContextAsync(new() { BaseURL = fixture.BaseUrl });
+        var refused = await anonymous.APIRequest.GetAsync("/api/plans");
+        Assert.Equal(401, refused.Status);
+        await anonymous.CloseAsync();
         await drafter.Context.CloseAsync();
     }
 

@@ -48,6 +48,24 @@ public sealed class BadInputReadingTests
         Assert.Equal("not-utf8", Fails(Encoding.Latin1.GetBytes("Caf\u00e9 cr\u00e8me, na\u00efve fa\u00e7ade\n")).Code);
     }
 
+    [Theory]
+    [InlineData("utf-16le-bom")]
+    [InlineData("utf-16be-bom")]
+    [InlineData("utf-16le")]
+    public void Utf16_text_is_refused_as_utf16_with_a_vietnamese_message_saying_to_save_it_as_utf8(string form)
+    {
+        const string text = "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO\nKẾ HOẠCH\nThực hiện Nghị quyết số 06-NQ/TU về chuyển đổi số\n";
+        var bytes = form switch
+        {
+            "utf-16le-bom" => [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(text)],
+            "utf-16be-bom" => [.. Encoding.BigEndianUnicode.GetPreamble(), .. Encoding.BigEndianUnicode.GetBytes(text)],
+            _ => Encoding.Unicode.GetBytes(text),
+        };
+        var ex = Fails(bytes);
+        Assert.Equal("utf-16", ex.Code);
+        Assert.Equal("Tệp 'x.txt' mã hóa UTF-16, hãy lưu lại dạng UTF-8 (hoặc .docx).", ex.VietnameseMessage);
+    }
+
     [Fact]
     public void Binary_content_is_refused_as_binary()
     {

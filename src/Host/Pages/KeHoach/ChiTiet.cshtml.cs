@@ -21,11 +21,21 @@ namespace Workflows.Host.Pages.KeHoach;
 internal sealed class ChiTietModel(
     PlanStore store, WorkflowEngine engine, InstanceQueries instances, IssuanceQueries issuance, PlanRecipients recipients, DirectoryStore directory,
     DeliveryStore deliveries, IOptions<OrganisationOptions> organisation, TimeProvider clock,
-    Workflows.Reporting.ReportingScheduleStore schedules, Workflows.Reporting.PlanDuties duties, ReleaseRecipients released) : UiPage
+    Workflows.Reporting.ReportingScheduleStore schedules, Workflows.Reporting.PlanDuties duties, ReleaseRecipients released,
+    Workflows.Definitions.Diagrams.WorkflowDiagrams diagrams, Workflows.Host.Identity.PeopleNames people) : UiPage
 {
+    /// <summary>The plan's workflow diagram (inline SVG): steps done, path taken, current step marked.</summary>
+    public string Diagram { get; private set; } = "";
+
     public PlanRecord Plan { get; private set; } = null!;
     public PlanDocument Document { get; private set; } = null!;
     public IReadOnlyList<HistoryEntry> History { get; private set; } = [];
+
+    /// <summary>The plan's workflow definition (step names and outcome labels of its history), null when it has none yet.</summary>
+    public WorkflowDefinition? Definition { get; private set; }
+
+    /// <summary>The people of the history and the drafter, by login name: "Trần Nam Hải, Trưởng phòng".</summary>
+    public IReadOnlyDictionary<string, string> People { get; private set; } = new Dictionary<string, string>();
     /// <summary>The task the user may act on here; on a signing step it carries the signing forms the policy gives them.</summary>
     public HumanTaskView? OpenTask { get; private set; }
     public StepDefinition? Step { get; private set; }
@@ -50,6 +60,9 @@ internal sealed class ChiTietModel(
     /// <summary>For the clerk before release: each reporting duty as release will see it (ready, skipped, incomplete).</summary>
     public IReadOnlyList<Workflows.Reporting.DutyCheck>? Duties { get; private set; }
 
+    /// <summary>The signature the signer is asked to confirm (the chosen form, its signer block and the signer's name), else null.</summary>
+    public SigningOption? SignatureToConfirm { get; private set; }
+
     /// <summary>The outcome whose form failed, the field and the message shown next to it.</summary>
     public (string Outcome, string Field, string Message)? Error { get; private set; }
 
@@ -65,9 +78,11 @@ internal sealed class ChiTietModel(
         Done = xong switch
         {
             "trinh" => "Đã trình kế hoạch.",
-            "approve" => "Đã ghi ý kiến đồng ý.",
+            "approve" or "dong-y" => "Đã đồng ý, trình ký.",
+            "ky" => "Đã ký ban hành.",
+            "phat-hanh" => "Đã cấp số và phát hành.",
             "return" => "Đã trả lại kế hoạch cho chuyên viên.",
-            "reject" => "Đã ghi: không ban hành.",
+            "reject" => "Đã ghi: không ban hành kế hoạch.",
             "chon" => "Đã chọn người nhận cho dòng Nơi nhận.",
             "gui-lai" => "Đã xếp thư vào hàng gửi lại.",
             "nhiem-vu" => "Đã hoàn thiện nhiệm vụ báo cáo.",
@@ -75,6 +90,8 @@ internal sealed class ChiTietModel(
             _ => null,
         };
         await LoadAsync(id, ct);
+        if (xong == "phat-hanh" && Plan.Symbol is { } symbol)
+            Done = $"Đã cấp số {symbol} và phát hành đến {Sent?.Where(r => r.Address is not null).Select(r => r.Address).Distinct().Count() ?? 0} nơi.";
     }
 
     public async Task<IActionResult> OnPostXuLyAsync(Guid id, Guid taskId, CancellationToken ct)
@@ -88,6 +105,15 @@ internal sealed class ChiTietModel(
             Error = (outcome, "confirm", "Đánh dấu ô xác nhận để không ban hành kế hoạch.");
             return Page();
         }
+        var signing = Step.Signing && outcome == Step.Outcomes.Keys.First();
+        if (signing && !Confirm)
+        {
+            // Signing is asked twice: the page repeats the form, the signer block and the name before the signature is recorded.
+            var form = string.IsNullOrEmpty(SigningForm) ? OpenTask.SigningForms.FirstOrDefault()?.Form : SigningForm;
+            SignatureToConfirm = OpenTask.SigningForms.FirstOrDefault(o => o.Form == form);
+            if (SignatureToConfirm is null) Error = (outcome, "signingForm", "Chọn hình thức ký trong danh sách.");
+            return Page();
+        }
         try
         {
             await engine.CompleteAsync(taskId, outcome, Comment, Step.Signing ? SigningForm : null, Actor, ct);
@@ -98,7 +124,14 @@ internal sealed class ChiTietModel(
             Error = (outcome, e.Field ?? "", e.Message);
             return Page();
         }
-        return Redirect($"/ke-hoach/{id}?xong={Uri.EscapeDataString(outcome)}");
+        var done = outcome switch
+        {
+            _ when signing => "ky",
+            _ when Step.Role == Roles.Clerk && outcome == Step.Outcomes.Keys.First() => "phat-hanh",
+            "approve" => "dong-y",
+            _ => outcome,
+        };
+        return Redirect($"/ke-hoach/{id}?xong={Uri.EscapeDataString(done)}");
     }
 
     public async Task<IActionResult> OnPostChonAsync(Guid id, int lineIndex, Guid? entryId, CancellationToken ct)
@@ -187,10 +220,12 @@ internal sealed class ChiTietModel(
         var body = organisation.Value.IssuingBodies.FirstOrDefault(b => b.Code == Plan.BodyCode);
         Document = PlanDocument.From(Plan, body);
         History = await store.HistoryAsync(id, ct);
+        Definition = await instances.DefinitionOfPlanAsync(id, ct);
+        Diagram = await diagrams.PlanAsync(id, Actor, ct);
         OpenTask = (await engine.OpenTasksAsync(Actor, ct)).FirstOrDefault(t => t.PlanId == id && t.Role != Roles.Drafter);
         if (OpenTask is not null)
         {
-            Step = (await instances.DefinitionOfPlanAsync(id, ct))?.Steps.GetValueOrDefault(OpenTask.Step);
+            Step = Definition?.Steps.GetValueOrDefault(OpenTask.Step);
         }
         if (OpenTask?.Role == Roles.Clerk) NextSymbol = await issuance.NextSymbolAsync(Plan.BodyCode, Plan.DocumentType, ct);
         if (Plan.Status == PlanStatus.Released)
@@ -208,6 +243,7 @@ internal sealed class ChiTietModel(
             if (Lines.Any(l => l.Blocks)) Entries = await directory.ListAsync(null, null, ct);
         }
         if (Plan.Status == PlanStatus.Released) Deliveries = await deliveries.ListAsync(id, Actor, ct);
+        People = await people.NamesAsync(History.Select(h => h.Who).Append(Plan.CreatedBy).Concat((Sent ?? []).Select(r => r.AddedBy)), ct);
         if (Plan.Status == PlanStatus.Released)
         {
             Schedules = await schedules.ListAsync(Actor, id, ct);

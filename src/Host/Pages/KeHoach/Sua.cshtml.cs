@@ -10,13 +10,16 @@ namespace Workflows.Host.Pages.KeHoach;
 /// The drafter's form over every extracted field (recipients, signer, reporting duties, warnings): save, submit,
 /// and after a return the leader's comment beside the form. Only the plan's drafter may change it.
 /// </summary>
-internal sealed class SuaModel(PlanStore store, WorkflowEngine engine) : UiPage
+internal sealed class SuaModel(PlanStore store, WorkflowEngine engine, Workflows.Host.Identity.PeopleNames people) : UiPage
 {
     [BindProperty] public PlanForm Form { get; set; } = new();
 
     public PlanRecord Plan { get; private set; } = null!;
     public IReadOnlyList<string> Warnings { get; private set; } = [];
     public HistoryEntry? ReturnComment { get; private set; }
+
+    /// <summary>Who returned the plan, in words ("Trần Nam Hải, Trưởng phòng").</summary>
+    public string? ReturnedBy { get; private set; }
     public bool Editable { get; private set; }
     public bool Saved { get; private set; }
 
@@ -70,5 +73,6 @@ internal sealed class SuaModel(PlanStore store, WorkflowEngine engine) : UiPage
         Warnings = Plan.Fields.Warnings;
         Editable = Plan.CreatedBy == Actor.UserName && Plan.Status is PlanStatus.Draft or PlanStatus.Returned;
         ReturnComment = (await store.HistoryAsync(id, ct)).LastOrDefault(h => h.Outcome == "return" && h.Comment is not null);
+        if (ReturnComment is not null) ReturnedBy = (await people.NamesAsync([ReturnComment.Who], ct))[ReturnComment.Who];
     }
 }

@@ -6,7 +6,8 @@ using Workflows.Host.Ui;
 namespace Workflows.Host.Pages.QuanTri;
 
 /// <summary>The workflow definitions in use, every stored version, and the check of an uploaded file with its errors (JSON path and reason).</summary>
-internal sealed class QuyTrinhModel(WorkflowDefinitionCatalog catalog, WorkflowDefinitionParser parser, DefinitionQueries queries) : UiPage
+internal sealed class QuyTrinhModel(WorkflowDefinitionCatalog catalog, WorkflowDefinitionParser parser, DefinitionQueries queries,
+    Workflows.Definitions.Diagrams.WorkflowDiagrams diagrams) : UiPage
 {
     /// <summary>Largest definition file checked, in bytes (1 MB).</summary>
     private const int MaxBytes = 1024 * 1024;
@@ -17,6 +18,9 @@ internal sealed class QuyTrinhModel(WorkflowDefinitionCatalog catalog, WorkflowD
     public IReadOnlyList<(string Id, int Version, string? SourceFile)> Versions { get; private set; } = [];
     public WorkflowDefinition? Valid { get; private set; }
     public WorkflowDefinitionException? Invalid { get; private set; }
+
+    /// <summary>The diagram (inline SVG) of each current definition, by id.</summary>
+    public IReadOnlyDictionary<string, string> Diagrams { get; private set; } = new Dictionary<string, string>();
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
@@ -48,5 +52,8 @@ internal sealed class QuyTrinhModel(WorkflowDefinitionCatalog catalog, WorkflowD
     {
         Current = catalog.Current.OrderBy(d => d.Id).ToList();
         Versions = await queries.VersionsAsync(ct);
+        var drawn = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var definition in Current) drawn[definition.Id] = await diagrams.DefinitionAsync(definition.Id, definition.Version, ct);
+        Diagrams = drawn;
     }
 }

@@ -28,6 +28,20 @@ public sealed record PlanDocument(
     IReadOnlyList<string> Paragraphs, IReadOnlyList<string> Recipients, string SignerTitle, string? SignerSecondTitle,
     string SignerName, bool Signed)
 {
+    /// <summary>The footnotes the reader took out of the body flow, printed under it as "¹ text" (Nghị định 30/2020, Phụ lục I).</summary>
+    public IReadOnlyList<PlanFootnote> Footnotes { get; init; } = [];
+
+    /// <summary>The work programme table (CHƯƠNG TRÌNH CÔNG TÁC): its rows in order, grouped by their period heading.</summary>
+    public IReadOnlyList<WorkProgrammeRow> WorkProgramme { get; init; } = [];
+
+    /// <summary>A footnote marker as a superscript, e.g. "1" → "¹" (other characters are kept).</summary>
+    public static string Superscript(string marker) =>
+        string.Concat(marker.Select(c => c switch
+        {
+            '0' => '⁰', '1' => '¹', '2' => '²', '3' => '³', '4' => '⁴', '5' => '⁵', '6' => '⁶', '7' => '⁷', '8' => '⁸', '9' => '⁹',
+            _ => c,
+        }));
+
     /// <summary>Builds the layout from the stored plan, its body's settings and, once signed, its signature.</summary>
     public static PlanDocument From(PlanRecord plan, IssuingBody? body)
     {
@@ -60,21 +74,19 @@ public sealed record PlanDocument(
             fields.Issuer.Name ?? body?.Name ?? plan.BodyCode,
             $"Số: {plan.Symbol ?? $"…/{plan.DocumentType}-{plan.BodyCode}"}",
             $"{place}, {date}",
-            TypeNames.GetValueOrDefault(plan.DocumentType),
+            DocumentTypeNames.Heading(plan.DocumentType),
             plan.Subject,
             paragraphs,
             recipients,
             signerTitle,
             signature is null ? fields.Signer?.SecondTitle : signature.SecondTitle,
             signature?.Name ?? fields.Signer?.Name ?? "",
-            signature is not null);
+            signature is not null)
+        {
+            Footnotes = fields.Footnotes,
+            WorkProgramme = fields.WorkProgramme,
+        };
     }
 
     private static string Join(string? form, string title) => string.IsNullOrWhiteSpace(form) ? title : $"{form.Trim()} {title}";
-
-    private static readonly Dictionary<string, string> TypeNames = new()
-    {
-        ["KH"] = "KẾ HOẠCH", ["QĐ"] = "QUYẾT ĐỊNH", ["TB"] = "THÔNG BÁO", ["HD"] = "HƯỚNG DẪN",
-        ["CTr"] = "CHƯƠNG TRÌNH", ["BC"] = "BÁO CÁO",
-    };
 }

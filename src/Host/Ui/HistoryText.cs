@@ -1,0 +1,92 @@
+using System.Text.Json;
+using Workflows.Definitions;
+using Workflows.Kernel;
+using Workflows.Plans;
+
+namespace Workflows.Host.Ui;
+
+/// <summary>
+/// A plan's history line in the words of the office: "Trình", "Đồng ý — Kiểm tra", "Ký ban hành (KT. TRƯỞNG PHÒNG)",
+/// "Cấp số và phát hành", "Đã lập lịch báo cáo"… never an audit code or a step id. The step and outcome are read
+/// against the plan's workflow definition (its step names and labels); an action this page does not know is said
+/// by the step's name, or as a generic "Ghi nhận của hệ thống".
+/// </summary>
+internal static class HistoryText
+{
+    /// <summary>The line's action in words.</summary>
+    public static string Action(HistoryEntry entry, WorkflowDefinition? definition)
+    {
+        var step = entry.Step is { } id && definition?.Steps.GetValueOrDefault(id) is { } s ? s : null;
+        return entry.What switch
+        {
+            "plan.created" => "Tạo kế hoạch",
+            "plan.corrected" => "Chỉnh sửa nội dung",
+            "plan.submitted" => "Trình",
+            "plan.resubmitted" => "Trình lại sau chỉnh sửa",
+            "task.completed" => Completed(entry, step),
+            "plan.document-signed" => "Lập văn bản PDF, ký số của người ký",
+            "plan.document-sealed" => "Ghi số, ngày ban hành; ký số của cơ quan",
+            "plan.issued" => Text(entry, "symbol") is { } symbol ? $"Cấp số {symbol}" : "Cấp số, ngày ban hành",
+            "plan.released" => "Phát hành",
+            "plan.recipient-chosen" => "Văn thư chọn nơi nhận",
+            "plan.delivery-resent" => "Gửi lại thư",
+            "plan.distribution-queued" => "Xếp thư phát hành vào hàng gửi",
+            "plan.distribution-supplementary" => "Gửi bổ sung",
+            "plan.reporting-duty-completed" => "Hoàn thiện nhiệm vụ báo cáo",
+            "reporting.activated" => "Đã lập lịch báo cáo",
+            "reporting.plan-schedules-cancelled" => "Hủy lịch báo cáo của kế hoạch",
+            "reporting.schedule-created" => "Lập lịch báo cáo",
+            "reporting.schedule-edited" => "Sửa lịch báo cáo",
+            "reporting.schedule-cancelled" => "Hủy lịch báo cáo",
+            "instance.started" => "Bắt đầu quy trình",
+            "instance.completed" => "Kết thúc quy trình",
+            "task.created" => "Chuyển bước",
+            _ => step?.Name ?? "Ghi nhận của hệ thống",
+        };
+    }
+
+    private static string Completed(HistoryEntry entry, StepDefinition? step)
+    {
+        var first = step is not null && entry.Outcome == step.Outcomes.Keys.FirstOrDefault();
+        if (step is { Signing: true } && first)
+            return Signature(entry) is { } title ? $"Ký ban hành ({title})" : "Ký ban hành";
+        if (step?.Role == Roles.Clerk && first) return "Cấp số và phát hành";
+        var at = step is null ? "" : $" — {step.Name}";
+        return entry.Outcome switch
+        {
+            "approve" => "Đồng ý" + at,
+            "return" => "Trả lại" + at,
+            "reject" => "Không ban hành" + at,
+            "submit" => "Trình",
+            { } other when step?.Outcomes.GetValueOrDefault(other) is { } outcome => outcome.Label,
+            _ => step?.Name ?? "Xử lý",
+        };
+    }
+
+    /// <summary>The signing form and title recorded with a signature, e.g. "KT. TRƯỞNG PHÒNG" or "TRƯỞNG PHÒNG".</summary>
+    private static string? Signature(HistoryEntry entry)
+    {
+        using var data = JsonDocument.Parse(entry.Data);
+        if (!TryGet(data.RootElement, "signature", out var signature) || signature.ValueKind != JsonValueKind.Object) return null;
+        return TryGet(signature, "title", out var title) && title.ValueKind == JsonValueKind.String ? title.GetString() : null;
+    }
+
+    private static string? Text(HistoryEntry entry, string name)
+    {
+        using var data = JsonDocument.Parse(entry.Data);
+        return TryGet(data.RootElement, name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    }
+
+    private static bool TryGet(JsonElement element, string name, out JsonElement value)
+    {
+        value = default;
+        if (element.ValueKind != JsonValueKind.Object) return false;
+        foreach (var property in element.EnumerateObject())
+        {
+            if (!string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase)) continue;
+            value = property.Value;
+            return true;
+        }
+        return false;
+    }
+}
