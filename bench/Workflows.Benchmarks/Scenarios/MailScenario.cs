@@ -64,6 +64,36 @@ internal sealed class MailScenario : IScenario
         var connections = 0;
         var bytes = 0;
         DistributionOptions sender = new();
+        List<double> release = [], releaseRates = [], completion = [];
+        const int recipients = 1000;
+        var releaseSettings = Settings(sink.Port);
+        // First, while no other Host has run in this process: its peak memory is this Host's alone.
+        PeakMemory.Reset();
+        await using (var host = context.CreateHost("mail_release", releaseSettings))
+        {
+            var services = host.Services;
+            var engine = services.GetRequiredService<WorkflowEngine>();
+            var store = services.GetRequiredService<PlanStore>();
+            var dataSource = services.GetRequiredService<NpgsqlDataSource>();
+            await ReleaseScenario.ImportGroupAsync(services.GetRequiredService<DirectoryStore>(), recipients, cancellationToken);
+            for (var run = 0; run < warmups + runs; run++)
+            {
+                var clerkTask = await ReleaseScenario.ToClerkAsync(store, engine, dataSource, context.RepositoryRoot, run, cancellationToken);
+                var target = sink.Accepted + recipients;
+                var start = Stopwatch.GetTimestamp();
+                await engine.CompleteAsync(clerkTask, "approve", null, null, ReleaseScenario.Clerk, cancellationToken);
+                var committed = Stopwatch.GetElapsedTime(start).TotalSeconds;
+                await sink.WaitForAsync(target, TimeSpan.FromMinutes(3));
+                var seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+                await Task.Delay(300, cancellationToken);
+                if (sink.Accepted != target) notes.Add($"release run {run + 1}: the sink received {sink.Accepted - target} messages more than expected");
+                if (run < warmups) continue;
+                release.Add(seconds);
+                completion.Add(committed);
+                releaseRates.Add(recipients / (seconds - committed));
+            }
+        }
+        var releasePeak = PeakMemory.PeakMiB();
         foreach (var (label, extra) in variants)
         {
             var settings = Settings(sink.Port);
@@ -113,40 +143,12 @@ internal sealed class MailScenario : IScenario
             results.Add(Measurement.Of($"peak memory of the process with this Host, {label}", "MiB", [PeakMemory.PeakMiB()], label == "default" ? "< 400 MiB" : null));
         }
 
-        List<double> release = [], releaseRates = [], completion = [];
-        const int recipients = 1000;
-        var releaseSettings = Settings(sink.Port);
-        PeakMemory.Reset();
-        await using (var host = context.CreateHost("mail_release", releaseSettings))
-        {
-            var services = host.Services;
-            var engine = services.GetRequiredService<WorkflowEngine>();
-            var store = services.GetRequiredService<PlanStore>();
-            var dataSource = services.GetRequiredService<NpgsqlDataSource>();
-            await ReleaseScenario.ImportGroupAsync(services.GetRequiredService<DirectoryStore>(), recipients, cancellationToken);
-            for (var run = 0; run < warmups + runs; run++)
-            {
-                var clerkTask = await ReleaseScenario.ToClerkAsync(store, engine, dataSource, context.RepositoryRoot, run, cancellationToken);
-                var target = sink.Accepted + recipients;
-                var start = Stopwatch.GetTimestamp();
-                await engine.CompleteAsync(clerkTask, "approve", null, null, ReleaseScenario.Clerk, cancellationToken);
-                var committed = Stopwatch.GetElapsedTime(start).TotalSeconds;
-                await sink.WaitForAsync(target, TimeSpan.FromMinutes(3));
-                var seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
-                await Task.Delay(300, cancellationToken);
-                if (sink.Accepted != target) notes.Add($"release run {run + 1}: the sink received {sink.Accepted - target} messages more than expected");
-                if (run < warmups) continue;
-                release.Add(seconds);
-                completion.Add(committed);
-                releaseRates.Add(recipients / (seconds - committed));
-            }
-        }
         notes.Add($"{warmups} warm-up and {runs} measured runs of each part; {queued:N0} queued messages of {bytes:N0} bytes (text + HTML, no attachment); "
             + $"smtp-source -d -s {connections} -m {queued} -l {bytes} into the same sink right after each sender run");
         notes.Add($"sender: {sender.Workers} workers, BatchSize {sender.BatchSize}, MailKit pool of {connections} connections; release: woken by NOTIFY at commit (poll {sender.PollMilliseconds} ms otherwise), "
             + "attachment uongbi-2023-95-KH-PGDDT.txt");
         results.Add(Measurement.Of($"release to {recipients:N0} until the sink received the last", "s", release, "< 1.5 s"));
-        results.Add(Measurement.Of("peak memory of the process with the release's Host", "MiB", [PeakMemory.PeakMiB()], "< 400 MiB"));
+        results.Add(Measurement.Of("peak memory of the process with the release's Host", "MiB", [releasePeak], "< 400 MiB"));
         results.Add(Measurement.Of("of which the clerk's completion (number, stamp and seal the PDF, 1,000 outbox rows, commit)", "s", completion));
         results.Add(Measurement.Of($"release to {recipients:N0}, messages/s after the commit", "/s", releaseRates, higherIsBetter: true) with { ComparableToPgbench = false });
         return results;

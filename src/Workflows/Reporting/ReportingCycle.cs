@@ -302,6 +302,8 @@ internal sealed class ReportingCycle(
         // make this run the only one; the per-request record and the outbox dedup key still refuse any second copy. The
         // overdue notice's per-request record is the request's overdue_at, set once by the same statement (overdue_at IS
         // NULL), so it writes no row in reporting_steps_done: 100,000 index entries fewer when a period's deadline passes.
+        // The same statement writes each newly overdue request's notice, so no notice of those requests can exist: the
+        // insert skips ON CONFLICT's speculative insertion (about a third of the insert's cost for 100,000 rows).
         const string part = "($7::uuid IS NULL OR id >= $7) AND ($8::uuid IS NULL OR id < $8)";
         var due = markOverdue
             ? $"UPDATE report_requests SET overdue_at = $3 WHERE period_id = $1 AND first_submitted_at IS NULL AND overdue_at IS NULL AND {part} RETURNING id, entry_id, school_name, address"
@@ -324,7 +326,7 @@ internal sealed class ReportingCycle(
                        $6 AS category, 'report:' || id || ':' || $2 AS dedup_key, id AS reference_id, false AS redact_after_send
                 FROM due
             )
-            """ + OutboxWriter.InsertFrom(work, "messages"));
+            """ + OutboxWriter.InsertFrom(work, "messages", skipExisting: !markOverdue));
         command.Parameters.Add(new NpgsqlParameter { Value = period.Id });
         command.Parameters.Add(new NpgsqlParameter { Value = step });
         command.Parameters.Add(new NpgsqlParameter { Value = now });
