@@ -51,8 +51,15 @@ public static class WorkflowsServiceCollectionExtensions
         services.AddSingleton<InstanceQueries>();
         services.AddSingleton<DefinitionQueries>();
         services.AddWorkflowDiagrams();
+        Delegation.DelegationServiceCollectionExtensions.AddDelegation(services);
+        Notifications.NotificationServiceCollectionExtensions.AddNotifications(services);
+        // The notification emails link to the Host's public address, the one the schools' links use.
+        services.AddOptions<Notifications.NotificationOptions>().Configure<Microsoft.Extensions.Options.IOptions<Reporting.ReportingOptions>>(
+            (notifications, reporting) => notifications.PublicBaseUrl = reporting.Value.PublicBaseUrl);
         services.AddSingleton<IssuanceQueries>();
         services.TryAddSingleton(sp => new OutgoingRegister(sp.GetRequiredService<Npgsql.NpgsqlDataSource>()));
+        services.TryAddSingleton(sp => new PlanRecalls(sp.GetRequiredService<Npgsql.NpgsqlDataSource>(), sp.GetRequiredService<Reporting.ScheduleChanges>(),
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Organisation.OrganisationOptions>>()));
         services.AddSingleton<PlanListQueries>();
         services.AddSingleton<Reporting.Status.ReportingStatusQueries>();
         services.AddSingleton<AuditSealer>();

@@ -34,6 +34,8 @@ internal static class ApiExtensions
             .MapPlanEndpoints()
             .MapTaskEndpoints()
             .MapDiagramEndpoints()
+            .MapDelegationEndpoints()
+            .MapNotificationEndpoints()
             .MapAdminUserEndpoints()
             .MapAuditEndpoints()
             .MapDistributionEndpoints()

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+using Workflows.Distribution.Receipts;
 using Workflows.Host.Identity;
 using Workflows.Host.Startup;
 using Workflows.Kernel;
@@ -6,10 +8,16 @@ using Workflows.Plans.Documents;
 
 namespace Workflows.Host.Documents;
 
-/// <summary>Wires the issued document into the Host: its settings, the PDF download and the admin's signing certificates.</summary>
+/// <summary>
+/// Wires the issued document into the Host: its settings, the PDF download, the admin's signing certificates and the
+/// recipients' receipts.
+/// </summary>
 internal static class DocumentsExtensions
 {
-    /// <summary>Binds <c>Workflows:Documents</c>; the working folder defaults to <c>data/documents</c> at the repository root.</summary>
+    /// <summary>
+    /// Binds <c>Workflows:Documents</c> (the working folder defaults to <c>data/documents</c> at the repository root) and
+    /// <c>Workflows:Receipts</c> (the links' base address defaults to <c>Workflows:Reporting:PublicBaseUrl</c>).
+    /// </summary>
     public static WebApplicationBuilder AddWorkflowsDocuments(this WebApplicationBuilder builder)
     {
         var data = Path.Combine(HostPaths.RepositoryRoot(builder.Environment.ContentRootPath), "data", "documents");
@@ -18,6 +26,11 @@ internal static class DocumentsExtensions
         {
             if (string.IsNullOrWhiteSpace(o.WorkDirectory)) o.WorkDirectory = data;
         });
+        builder.Services.AddOptions<ReceiptOptions>().Bind(builder.Configuration.GetSection(ReceiptOptions.Section))
+            .PostConfigure<IOptions<Workflows.Reporting.ReportingOptions>>((o, reporting) =>
+            {
+                if (string.IsNullOrWhiteSpace(o.PublicBaseUrl)) o.PublicBaseUrl = reporting.Value.PublicBaseUrl;
+            });
         return builder;
     }
 
@@ -27,7 +40,7 @@ internal static class DocumentsExtensions
     /// <param name="CommonName">The signer's full name, written in the certificate (not for <c>body</c>).</param>
     public sealed record IssueRequest(string? Kind, string? Owner, string? CommonName);
 
-    /// <summary>Maps <c>GET /api/plans/{id}/issued.pdf</c> and <c>/api/admin/signing-keys</c>.</summary>
+    /// <summary>Maps <c>GET /api/plans/{id}/issued.pdf</c>, <c>GET /api/plans/{id}/receipts</c> and <c>/api/admin/signing-keys</c>.</summary>
     public static RouteGroupBuilder MapDocumentEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/plans/{id:guid}/issued.pdf", async (Guid id, HttpContext http, PlanStore plans, IssuedDocumentQueries documents, CancellationToken ct) =>
@@ -37,6 +50,8 @@ internal static class DocumentsExtensions
                 ?? throw new WorkflowException(ErrorKind.NotFound, "Kế hoạch chưa có văn bản PDF đã ký (chưa ký ban hành).");
             return Results.File(document.Content, "application/pdf", IssuedDocuments.FileName(plan.Symbol));
         }).WithTags("Documents");
+        api.MapGet("/plans/{id:guid}/receipts", async (Guid id, HttpContext http, ReleaseReceipts receipts, CancellationToken ct) =>
+            Results.Ok(await receipts.ProgressAsync(id, http.User.ToActor(), ct))).WithTags("Documents");
 
         var keys = api.MapGroup("/admin/signing-keys").WithTags("Documents");
         keys.MapGet("/", async (HttpContext http, SigningKeyAdministration admin, CancellationToken ct) =>

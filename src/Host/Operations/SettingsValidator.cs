@@ -145,6 +145,16 @@ internal static class SettingsValidator
         if (configuration[$"{r}:OpeningTime"] is { } opening && !TimeOnly.TryParse(opening, CultureInfo.InvariantCulture, out _))
             problems.Add($"{r}:OpeningTime: '{opening}' is not a time of day, e.g. 07:00");
 
+        const string rc = "Workflows:Receipts";
+        if (configuration[$"{rc}:PublicBaseUrl"] is { } receiptBaseUrl
+            && (!Uri.TryCreate(receiptBaseUrl, UriKind.Absolute, out var receiptUri) || receiptUri.Scheme is not ("http" or "https")
+                || string.IsNullOrEmpty(receiptUri.Host) || receiptUri.Query.Length > 0 || receiptUri.Fragment.Length > 0))
+            problems.Add($"{rc}:PublicBaseUrl: '{receiptBaseUrl}' is not an absolute http:// or https:// address without query, e.g. https://vanban.example.org");
+        c.Int($"{rc}:ReminderWorkingDays", 1, 30);
+        c.Int($"{rc}:LinkValidDays", 1, 3650);
+        if (configuration[$"{rc}:ReminderTime"] is { } reminderTime && !TimeOnly.TryParse(reminderTime, CultureInfo.InvariantCulture, out _))
+            problems.Add($"{rc}:ReminderTime: '{reminderTime}' is not a time of day, e.g. 08:00");
+
         const string s = "Workflows:Scheduler";
         c.Bool($"{s}:Enabled");
         if (configuration[$"{s}:InstanceId"] is { } instanceId && (string.IsNullOrWhiteSpace(instanceId) || instanceId.Length > 200))

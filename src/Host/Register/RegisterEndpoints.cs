@@ -4,7 +4,11 @@ using Workflows.Kernel;
 
 namespace Workflows.Host.Register;
 
-/// <summary>Maps the outgoing register: <c>GET /api/register</c>, <c>/api/register.csv</c>, <c>/api/register.xlsx</c> (<c>?year=YYYY&amp;q=…</c>).</summary>
+/// <summary>
+/// Maps the outgoing register: <c>GET /api/register</c>, <c>/api/register.csv</c>, <c>/api/register.xlsx</c>
+/// (<c>?year=YYYY&amp;q=…</c>), and a released plan's recall: <c>POST /api/plans/{id}/recall</c>
+/// (<see cref="RecallInput"/>: <c>{reason, replacedBy?}</c>) and <c>GET /api/plans/{id}/recall</c>.
+/// </summary>
 internal static class RegisterEndpoints
 {
     /// <summary>Maps the three reads of <see cref="OutgoingRegister"/> for the caller's body (default year: this Vietnam year).</summary>
@@ -23,6 +27,11 @@ internal static class RegisterEndpoints
             return Results.File(OutgoingRegister.ToXlsx(await register.ListAsync(http.User.ToActor(), y, q, ct), y),
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"so-van-ban-di-{y}.xlsx");
         }).WithTags("Register");
+        api.MapPost("/plans/{id:guid}/recall", async (Guid id, RecallInput input, HttpContext http, PlanRecalls recalls, TimeProvider clock,
+            CancellationToken ct) => Results.Ok(await recalls.RecallAsync(id, input, http.User.ToActor(), clock.GetUtcNow(), ct))).WithTags("Register");
+        api.MapGet("/plans/{id:guid}/recall", async (Guid id, HttpContext http, PlanRecalls recalls, CancellationToken ct) =>
+            await recalls.GetAsync(id, http.User.ToActor(), ct) is { } recall ? Results.Ok(recall)
+                : throw new WorkflowException(ErrorKind.NotFound, "Kế hoạch chưa bị thu hồi.")).WithTags("Register");
         return api;
     }
 }

@@ -10,7 +10,8 @@ namespace Workflows.Host.Reporting;
 /// Runs at start-up, after the schema migrations: points Hangfire's log at this Host (<see cref="HangfireLogBridge"/>), installs or upgrades Hangfire's tables in schema <c>hangfire</c> of
 /// the Host's database (Hangfire.PostgreSql's own scripts, under its advisory lock, so that nodes starting together
 /// are safe) and, on a node with a server, registers the recurring catch-up (cron every minute, time zone
-/// Asia/Ho_Chi_Minh) and runs it once at once (steps missed while every node was down run now).
+/// Asia/Ho_Chi_Minh) and runs it once at once (steps missed while every node was down run now), and the morning notices
+/// (07:00 Vietnam time: digests of overdue tasks, ended delegations).
 /// </summary>
 internal sealed class HangfireSetup(NpgsqlDataSource dataSource, IServiceProvider services, IOptions<SchedulerOptions> options,
     ILoggerFactory loggerFactory, ILogger<HangfireSetup> logger) : IHostedService
@@ -28,6 +29,8 @@ internal sealed class HangfireSetup(NpgsqlDataSource dataSource, IServiceProvide
         recurring.AddOrUpdate<ReportingCatchUpJob>(ReportingCatchUpJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Minutely(),
             new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(VietnamTime.TimeZoneId) });
         recurring.Trigger(ReportingCatchUpJob.RecurringId);
+        recurring.AddOrUpdate<Notifications.MorningNoticesJob>(Notifications.MorningNoticesJob.RecurringId, job => job.RunAsync(CancellationToken.None),
+            Notifications.MorningNoticesJob.Cron, new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(VietnamTime.TimeZoneId) });
         logger.LogInformation("Hangfire server {Server}: recurring job {Job} every minute ({Zone}), run once now",
             options.Value.ServerName, ReportingCatchUpJob.RecurringId, VietnamTime.TimeZoneId);
     }

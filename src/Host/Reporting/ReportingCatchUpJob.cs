@@ -10,12 +10,16 @@ namespace Workflows.Host.Reporting;
 /// run at the start of every node with a server. Correctness comes from the step records and the outbox dedup keys, not
 /// from Hangfire's locks: two runs at once do each step once.
 /// </summary>
-internal sealed class ReportingCatchUpJob(ReportingCycle cycle, TimeProvider clock, ReportingCycleMonitor monitor, ILogger<ReportingCatchUpJob> logger)
+internal sealed class ReportingCatchUpJob(ReportingCycle cycle, Workflows.Distribution.Receipts.ReleaseReceipts receipts, TimeProvider clock,
+    ReportingCycleMonitor monitor, ILogger<ReportingCatchUpJob> logger)
 {
     /// <summary>The recurring job's id.</summary>
     public const string RecurringId = "reporting-catch-up";
 
-    /// <summary>Runs every due step not yet done, then closes the periods past their closing time.</summary>
+    /// <summary>
+    /// Runs every due step not yet done, then closes the periods past their closing time; then queues the release
+    /// receipts' due reminders (<see cref="Workflows.Distribution.Receipts.ReleaseReceipts.RemindDueAsync"/>, one statement).
+    /// </summary>
     [JobDisplayName("Báo cáo: chạy bù các bước đến hạn")]
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [10, 30, 60], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
     public async Task RunAsync(CancellationToken cancellationToken)
@@ -25,6 +29,7 @@ internal sealed class ReportingCatchUpJob(ReportingCycle cycle, TimeProvider clo
         try
         {
             await cycle.RunDueAsync(clock.GetUtcNow(), cancellationToken);
+            await receipts.RemindDueAsync(clock.GetUtcNow(), cancellationToken);
         }
         catch (Exception e)
         {

@@ -29,6 +29,7 @@ internal static class UiText
         "signed" => "Đã ký, chờ cấp số",
         "issued" => "Đã cấp số",
         "released" => "Đã phát hành",
+        "recalled" => "Đã thu hồi",
         "returned" => "Bị trả lại, chờ chỉnh sửa",
         "rejected" => "Không ban hành",
         _ => status,
@@ -42,6 +43,7 @@ internal static class UiText
         "sent" => "Đã gửi",
         "retrying" => "Gửi lỗi, sẽ thử lại",
         "failed" => "Gửi thất bại",
+        "withdrawn" => "Đã rút lại (thu hồi)",
         _ => status,
     };
 

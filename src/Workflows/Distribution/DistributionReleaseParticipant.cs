@@ -14,7 +14,7 @@ namespace Workflows.Distribution;
 /// release transaction, and freezes what was resolved (<see cref="ReleaseRecipients"/>: name, address, entry per line);
 /// any unresolved or ambiguous line refuses the release.
 /// </summary>
-internal sealed class DistributionReleaseParticipant(IOptions<OrganisationOptions> organisation) : IReleaseParticipant
+internal sealed class DistributionReleaseParticipant(IOptions<OrganisationOptions> organisation, Receipts.ReleaseReceipts receipts) : IReleaseParticipant
 {
     public async Task OnReleaseAsync(StepActionContext context, PlanRecord plan, CancellationToken cancellationToken)
     {
@@ -43,10 +43,14 @@ internal sealed class DistributionReleaseParticipant(IOptions<OrganisationOption
         var body = BodyName(organisation.Value, plan.BodyCode);
         var (signerTitle, signerName) = Signer(plan.Signing);
         var subject = $"[{plan.Symbol}] {plan.Subject}";
+        // One personal "Xác nhận đã nhận" link per message; only its hash is stored.
+        var links = messages.Select(_ => receipts.NewLink()).ToList();
         // One statement for every recipient (arrays unnested), not one round trip each.
         OutboxWriter.EnqueueRelease(context.Work, plan.Id, subject, messages
-            .Select(m => (m.Address, m.Recipient.Name, m.Recipient.Id, m.Lines, m.Purpose, Body(m.Recipient.Name, body, plan, m.Purpose, signerTitle, signerName, context.Now)))
+            .Select((m, i) => (m.Address, m.Recipient.Name, m.Recipient.Id, m.Lines, m.Purpose,
+                Body(m.Recipient.Name, body, plan, m.Purpose, signerTitle, signerName, context.Now, links[i].Link)))
             .ToList());
+        receipts.Record(context.Work, plan.Id, messages.Select((m, i) => (m.Address, m.Recipient.Name, (Guid?)m.Recipient.Id, links[i].Hash)).ToList(), context.Now);
         ReleaseRecipients.Freeze(context.Work, plan.Id, lines, context.Actor.UserName, context.Now);
         context.Work.Audit(context.Now, context.Actor.UserName, "plan.distribution-queued", plan.Id, context.InstanceId, null, new
         {
@@ -72,7 +76,9 @@ internal sealed class DistributionReleaseParticipant(IOptions<OrganisationOption
         return (s.SecondTitle is null ? s.Title : $"{s.Title} / {s.SecondTitle}", s.Name);
     }
 
-    internal static string Body(string recipient, string sender, PlanRecord plan, string purpose, string signerTitle, string signerName, DateTimeOffset now)
+    /// <summary>The release letter to <paramref name="recipient"/>, ending with its personal <paramref name="receiptLink"/>.</summary>
+    internal static string Body(string recipient, string sender, PlanRecord plan, string purpose, string signerTitle, string signerName, DateTimeOffset now,
+        string receiptLink)
     {
         var date = plan.IssuedOn ?? VietnamTime.ToVietnamDate(now);
         var text = new StringBuilder();
@@ -81,6 +87,9 @@ internal sealed class DistributionReleaseParticipant(IOptions<OrganisationOption
         text.AppendLine($"{sender} gửi Kế hoạch số {plan.Symbol} ngày {date:dd}/{date:MM}/{date:yyyy} về việc {plan.Subject}, {purpose}.");
         text.AppendLine();
         text.AppendLine($"Văn bản do {signerTitle} {signerName} ký ban hành ngày {date:dd} tháng {date:MM} năm {date:yyyy}; toàn văn ở tệp đính kèm.".Replace("  ", " "));
+        text.AppendLine();
+        text.AppendLine("Đề nghị quý cơ quan, đơn vị xác nhận đã nhận văn bản bằng đường dẫn dưới đây (không cần tài khoản):");
+        text.AppendLine(receiptLink);
         text.AppendLine();
         text.AppendLine("Đây là thư gửi tự động từ hệ thống phát hành văn bản; xin không trả lời thư này.");
         return text.ToString();

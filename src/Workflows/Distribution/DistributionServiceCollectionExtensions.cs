@@ -21,6 +21,8 @@ public static class DistributionServiceCollectionExtensions
         services.AddSingleton<PlanRecipients>();
         services.AddSingleton<DeliveryStore>();
         services.AddSingleton<ReleaseRecipients>();
+        services.AddOptions<Receipts.ReceiptOptions>();
+        services.AddSingleton<Receipts.ReleaseReceipts>();
         services.AddSingleton<IReleaseParticipant, DistributionReleaseParticipant>();
         services.TryAddSingleton<IMailTransport>(sp =>
         {

@@ -331,8 +331,11 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
             """, new { bodyCode, ids = messageIds.ToArray() }, cancellationToken: ct))).ToHashSet(StringComparer.Ordinal);
     }
 
-    /// <summary>Queues one delivery of a plan of the actor's body again now (Clerk); refused while it is being sent.</summary>
-    /// <exception cref="WorkflowException">No such plan or delivery (404); another body's plan, or not a Clerk (403); being sent (409).</exception>
+    /// <summary>
+    /// Queues one delivery of a plan of the actor's body again now (Clerk): only a message that failed or was refused (a
+    /// sent message's body no longer holds its personal link; a queued or retrying one is on its way).
+    /// </summary>
+    /// <exception cref="WorkflowException">No such plan or delivery (404); another body's plan, or not a Clerk (403); not failed (409).</exception>
     public async Task ResendAsync(Guid planId, Guid deliveryId, Actor actor, DateTimeOffset now, CancellationToken ct = default)
     {
         await using var work = await Storage.UnitOfWork.BeginAsync(dataSource, ct);
@@ -341,7 +344,12 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
         var status = await work.ExecuteScalarAsync<string?>(
             "SELECT status FROM outgoing_messages WHERE id = @deliveryId AND plan_id = @planId FOR UPDATE", new { deliveryId, planId }, ct)
             ?? throw WorkflowException.NotFound("Lượt gửi");
-        if (status == "sending") throw WorkflowException.Conflict("Thư đang được gửi; thử lại sau.");
+        if (status != "failed") throw WorkflowException.Conflict(status switch
+        {
+            "sent" => "Thư đã được máy chủ thư nhận; chỉ gửi lại thư bị lỗi hoặc bị từ chối.",
+            "withdrawn" => "Thư đã rút lại vì kế hoạch đã thu hồi.",
+            _ => "Thư đang được gửi hoặc chờ gửi lại tự động; chỉ gửi lại thư bị lỗi hoặc bị từ chối.",
+        });
         work.Queue("UPDATE outgoing_messages SET status = 'queued', attempts = 0, next_attempt_at = now() WHERE id = $1", deliveryId);
         Audit.AuditTrail.Audit(work, now, actor.UserName, "plan.delivery-resent", planId, null, null, new { deliveryId, previous = status });
         await work.CommitAsync(ct);

@@ -47,7 +47,7 @@ public static class OutboxWriter
 
     /// <summary>
     /// Queues one release message per recipient of plan <paramref name="planId"/> as one statement (arrays unnested),
-    /// category <c>release</c>, no dedup key.
+    /// category <c>release</c>, no dedup key, the body redacted once sent (it holds the recipient's "Xác nhận đã nhận" link).
     /// </summary>
     /// <param name="work">The release's unit of work.</param>
     /// <param name="planId">The plan released.</param>
@@ -59,7 +59,7 @@ public static class OutboxWriter
         var command = new NpgsqlBatchCommand(
             $"""
             INSERT INTO outgoing_messages ({Columns})
-            SELECT id, $1, outbox_message_id(id), address, name, entry_id, lines, purpose, $2, body, 'queued', now(), now(), 'release', NULL, NULL, false
+            SELECT id, $1, outbox_message_id(id), address, name, entry_id, lines, purpose, $2, body, 'queued', now(), now(), 'release', NULL, NULL, true
             FROM unnest($3::uuid[], $4::text[], $5::text[], $6::uuid[], $7::text[], $8::text[], $9::text[])
                  AS t(id, address, name, entry_id, lines, purpose, body)
             """);
@@ -100,6 +100,19 @@ public static class OutboxWriter
         {(skipExisting ? "ON CONFLICT DO NOTHING" : "")}
         """;
     }
+
+    /// <summary>
+    /// Withdraws, in the caller's transaction, every message of plan <paramref name="planId"/> not yet handed to a sender:
+    /// queued or retrying release messages, its own units' duty reminders due later, and the reminders of its receipts.
+    /// They become <c>withdrawn</c> and are never sent; a message being sent at that instant still leaves. Returns how many.
+    /// </summary>
+    public static Task<int> WithdrawPlanAsync(UnitOfWork work, Guid planId, CancellationToken cancellationToken = default) =>
+        work.ExecuteAsync(BatchStatement.Create(
+            """
+            UPDATE outgoing_messages SET status = 'withdrawn'
+            WHERE status IN ('queued', 'retrying')
+              AND (plan_id = $1 OR (category = 'receipt-reminder' AND reference_id IN (SELECT id FROM release_receipts WHERE plan_id = $1)))
+            """, planId), cancellationToken);
 
     private static NpgsqlBatchCommand Single(OutboxMessage message)
     {

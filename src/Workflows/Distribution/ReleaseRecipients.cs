@@ -34,7 +34,7 @@ public sealed record SentRecipient(Guid Id, int? LineIndex, string LineText, str
 /// The plan page and <c>GET /api/plans/{id}/release-recipients</c> show the frozen rows; today's directory only
 /// suggests late additions (<see cref="LateAdditionsAsync"/>), it never changes what the plan says it was sent to.
 /// </summary>
-public sealed class ReleaseRecipients(NpgsqlDataSource dataSource, IOptions<OrganisationOptions> organisation)
+public sealed class ReleaseRecipients(NpgsqlDataSource dataSource, IOptions<OrganisationOptions> organisation, Receipts.ReleaseReceipts receipts)
 {
     /// <summary>"Gửi bổ sung": the line text of a supplementary send.</summary>
     public const string SupplementaryLine = "Gửi bổ sung";
@@ -115,10 +115,12 @@ public sealed class ReleaseRecipients(NpgsqlDataSource dataSource, IOptions<Orga
             purpose, true, actor.UserName, now)).ToList();
         var sender = DistributionReleaseParticipant.BodyName(organisation.Value, plan.BodyCode);
         var (signerTitle, signerName) = DistributionReleaseParticipant.Signer(plan.Signing);
+        var links = rows.Select(_ => receipts.NewLink()).ToList();
         OutboxWriter.EnqueueRelease(work, planId, $"[{plan.Symbol}] {plan.Subject}", rows
-            .Select(r => (r.Address!, r.Name!, r.EntryId!.Value, SupplementaryLine, purpose,
-                DistributionReleaseParticipant.Body(r.Name!, sender, plan, purpose, signerTitle, signerName, now)))
+            .Select((r, i) => (r.Address!, r.Name!, r.EntryId!.Value, SupplementaryLine, purpose,
+                DistributionReleaseParticipant.Body(r.Name!, sender, plan, purpose, signerTitle, signerName, now, links[i].Link)))
             .ToList());
+        receipts.Record(work, planId, rows.Select((r, i) => (r.Address!, r.Name!, r.EntryId, links[i].Hash)).ToList(), now);
         Insert(work, planId, rows);
         work.Audit(now, actor.UserName, "plan.distribution-supplementary", planId, null, null, new
         {

@@ -10,7 +10,8 @@ namespace Workflows.Issuance;
 /// <summary>
 /// The outgoing register (sổ đăng ký văn bản đi, Nghị định 30/2020, Điều 16 and Phụ lục IV): every document the
 /// caller's body issued in a year, by number, with symbol, date, subject, signer, recipients, number of copies and the
-/// delivery state; read from the plans, their release messages and their issued PDFs (no table of its own). Exported
+/// delivery state (sent, acknowledged, failed) and a recall or replacement; read from the plans, their release messages,
+/// receipts, recalls and issued PDFs (no table of its own). Exported
 /// as CSV (UTF-8 with BOM, for spreadsheet programs) and <c>.xlsx</c> (ClosedXML).
 /// </summary>
 public sealed class OutgoingRegister
@@ -33,17 +34,22 @@ public sealed class OutgoingRegister
                    count(m.id) AS copies,
                    count(m.id) FILTER (WHERE m.status = 'sent') AS sent,
                    count(m.id) FILTER (WHERE m.status = 'failed') AS failed,
-                   (d.plan_id IS NOT NULL AND d.stage = 'sealed') AS signed_pdf
+                   count(rc.id) FILTER (WHERE rc.acknowledged_at IS NOT NULL) AS acknowledged,
+                   (d.plan_id IS NOT NULL AND d.stage = 'sealed') AS signed_pdf,
+                   c.kind AS recall_kind, c.reason AS recall_reason, c.recalled_at, rp.symbol AS replaced_by_symbol
             FROM plans p
             LEFT JOIN outgoing_messages m ON m.plan_id = p.id AND m.category = 'release'
+            LEFT JOIN release_receipts rc ON rc.plan_id = p.id AND lower(rc.address) = lower(m.address)
             LEFT JOIN issued_documents d ON d.plan_id = p.id
+            LEFT JOIN plan_recalls c ON c.plan_id = p.id
+            LEFT JOIN plans rp ON rp.id = c.replaced_by
             WHERE p.body_code = @BodyCode AND p.issue_year = @year AND p.number IS NOT NULL
               AND (@search::text IS NULL OR p.symbol ILIKE '%' || @search || '%' OR p.subject ILIKE '%' || @search || '%')
-            GROUP BY p.id, d.plan_id, d.stage
+            GROUP BY p.id, d.plan_id, d.stage, c.plan_id, rp.id
             ORDER BY p.number
             """, new { actor.BodyCode, year, search = string.IsNullOrWhiteSpace(search) ? null : search.Trim() }, cancellationToken: cancellationToken));
         return rows.Select(r => new RegisterEntry(r.Id, r.Number, r.Symbol ?? "", r.IssuedOn, r.Subject, r.SignerTitle, r.SignerName, r.Recipients,
-            (int)r.Copies, Delivery(r), r.Status, r.SignedPdf)).ToList();
+            (int)r.Copies, Delivery(r), r.Status, r.SignedPdf, (int)r.Acknowledged, Recall(r))).ToList();
     }
 
     /// <summary>The register as CSV (UTF-8 with BOM, comma-separated, quoted where needed, dates dd/MM/yyyy).</summary>
@@ -79,14 +85,19 @@ public sealed class OutgoingRegister
     [
         e.Number.ToString("00", CultureInfo.InvariantCulture), e.Symbol, e.IssuedOn?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "",
         e.Subject, $"{e.SignerTitle} {e.SignerName}".Trim(), e.Recipients, e.Copies.ToString(CultureInfo.InvariantCulture), e.Delivery,
-        e.Status == "released" ? "Đã phát hành" : e.Status,
+        e.Recall ?? (e.Status == "released" ? "Đã phát hành" : e.Status),
     ];
 
     private static string Quote(string value) =>
         value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
 
     private static string Delivery(Row r) =>
-        r.Copies == 0 ? "Không gửi thư" : $"Đã gửi {r.Sent}/{r.Copies}" + (r.Failed > 0 ? $", lỗi {r.Failed}" : "");
+        r.Copies == 0 ? "Không gửi thư"
+        : $"Đã gửi {r.Sent}/{r.Copies}" + (r.Acknowledged > 0 ? $", đã xác nhận {r.Acknowledged}" : "") + (r.Failed > 0 ? $", lỗi {r.Failed}" : "");
+
+    private static string? Recall(Row r) => r.RecalledAt is not { } at ? null
+        : (r.RecallKind == "replace" ? $"Đã thay thế bởi {r.ReplacedBySymbol}" : "Đã thu hồi")
+          + $" ngày {VietnamTime.ToVietnamDate(at).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}: {r.RecallReason}";
 
     private sealed class Row
     {
@@ -103,5 +114,10 @@ public sealed class OutgoingRegister
         public long Sent { get; init; }
         public long Failed { get; init; }
         public bool SignedPdf { get; init; }
+        public long Acknowledged { get; init; }
+        public string? RecallKind { get; init; }
+        public string? RecallReason { get; init; }
+        public DateTimeOffset? RecalledAt { get; init; }
+        public string? ReplacedBySymbol { get; init; }
     }
 }

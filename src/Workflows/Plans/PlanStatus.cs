@@ -21,6 +21,12 @@ public static class PlanStatus
     /// <summary>Released to its recipients.</summary>
     public const string Released = "released";
 
+    /// <summary>
+    /// Released, then recalled (thu hồi) or replaced by another plan: its recipients were told, its reporting schedules
+    /// stopped; the reason is in <c>plan_recalls</c>.
+    /// </summary>
+    public const string Recalled = "recalled";
+
     /// <summary>Returned to its drafter for revision.</summary>
     public const string Returned = "returned";
 

@@ -4,7 +4,7 @@ namespace Workflows.Plans;
 
 /// <summary>
 /// The only writer of the <c>plans</c> table: creation, correction, the workflow's status, step, revision and signature,
-/// issuance, release and the completion of a reporting duty are statements built here and queued on the caller's
+/// issuance, release, recall and the completion of a reporting duty are statements built here and queued on the caller's
 /// <see cref="UnitOfWork"/>, so they commit with the caller's audit records. Every update goes through one method,
 /// which increments <c>row_version</c>: a writer that read the plan without locking it (<see cref="ReplaceDutyAsync"/>)
 /// updates only the version it read, so a change in between is refused instead of overwritten.
@@ -43,6 +43,10 @@ internal static class PlanWrites
     /// <summary>Queues the release at <paramref name="now"/>; the plan becomes <c>released</c>.</summary>
     public static void Release(UnitOfWork work, Guid id, DateTimeOffset now) =>
         Update(work, id, "status = $1, released_at = $2", PlanStatus.Released, now);
+
+    /// <summary>Queues the recall (thu hồi) or replacement of a released plan; the plan becomes <c>recalled</c>.</summary>
+    public static void Recall(UnitOfWork work, Guid id, DateTimeOffset now) =>
+        Update(work, id, "status = $1, updated_at = $2", PlanStatus.Recalled, now);
 
     /// <summary>
     /// Replaces reporting duty <paramref name="index"/> with <paramref name="dutyJson"/> now, if the plan is still at

@@ -132,7 +132,7 @@ public sealed class IssuedDocumentTests(DistributionFixture fixture) : IClassFix
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 
-    private static string FirstPageText(byte[] pdf)
+    internal static string FirstPageText(byte[] pdf)
     {
         using var document = PdfDocument.Open(pdf);
         return string.Join(" ", document.GetPage(1).GetWords().Select(w => w.Text));

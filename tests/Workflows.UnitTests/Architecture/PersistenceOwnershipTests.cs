@@ -36,6 +36,10 @@ public sealed partial class PersistenceOwnershipTests
         ["signing_keys"] = "src/Workflows/Plans/Documents",
         ["auth_sessions"] = "src/Workflows/Access",
         ["sign_in_failures"] = "src/Workflows/Access",
+        ["release_receipts"] = "src/Workflows/Distribution/Receipts",
+        ["plan_recalls"] = "src/Workflows/Issuance",
+        ["delegations"] = "src/Workflows/Delegation",
+        ["notification_preferences"] = "src/Workflows/Notifications",
     };
 
     [Fact]

@@ -22,7 +22,8 @@ internal sealed class ChiTietModel(
     PlanStore store, WorkflowEngine engine, InstanceQueries instances, IssuanceQueries issuance, PlanRecipients recipients, DirectoryStore directory,
     DeliveryStore deliveries, IOptions<OrganisationOptions> organisation, TimeProvider clock,
     Workflows.Reporting.ReportingScheduleStore schedules, Workflows.Reporting.PlanDuties duties, ReleaseRecipients released,
-    Workflows.Definitions.Diagrams.WorkflowDiagrams diagrams, Workflows.Host.Identity.PeopleNames people) : UiPage
+    Workflows.Definitions.Diagrams.WorkflowDiagrams diagrams, Workflows.Host.Identity.PeopleNames people,
+    Workflows.Distribution.Receipts.ReleaseReceipts receipts, PlanRecalls recalls) : UiPage
 {
     /// <summary>The plan's workflow diagram (inline SVG): steps done, path taken, current step marked.</summary>
     public string Diagram { get; private set; } = "";
@@ -42,7 +43,9 @@ internal sealed class ChiTietModel(
     public string? NextSymbol { get; private set; }
     public IReadOnlyList<LineResolution>? Lines { get; private set; }
     public IReadOnlyList<DirectoryEntry> Entries { get; private set; } = [];
-    public IReadOnlyList<DeliveryStore.Delivery>? Deliveries { get; private set; }
+
+    /// <summary>For a released (or recalled) plan: each recipient's message and receipt, with the counts (the delivery panel).</summary>
+    public DeliveryPanel? Delivery { get; private set; }
 
     /// <summary>For a released plan: the recipient list frozen at release, plus the clerk's supplementary sends.</summary>
     public IReadOnlyList<SentRecipient>? Sent { get; private set; }
@@ -59,6 +62,15 @@ internal sealed class ChiTietModel(
 
     /// <summary>For the clerk before release: each reporting duty as release will see it (ready, skipped, incomplete).</summary>
     public IReadOnlyList<Workflows.Reporting.DutyCheck>? Duties { get; private set; }
+
+    /// <summary>The plan's recall (thu hồi) or replacement, once recalled.</summary>
+    public RecallView? Recall { get; private set; }
+
+    /// <summary>True when the user may recall this released plan (the Signer of its body).</summary>
+    public bool MayRecall { get; private set; }
+
+    /// <summary>For the recall form: the released plans of the body that may replace this one.</summary>
+    public IReadOnlyList<(Guid Id, string Symbol, string Subject)> ReplacementCandidates { get; private set; } = [];
 
     /// <summary>The signature the signer is asked to confirm (the chosen form, its signer block and the signer's name), else null.</summary>
     public SigningOption? SignatureToConfirm { get; private set; }
@@ -87,11 +99,20 @@ internal sealed class ChiTietModel(
             "gui-lai" => "Đã xếp thư vào hàng gửi lại.",
             "nhiem-vu" => "Đã hoàn thiện nhiệm vụ báo cáo.",
             "bo-sung" => "Đã xếp thư gửi bổ sung vào hàng gửi.",
+            "thu-hoi" => "Đã thu hồi kế hoạch: thư thông báo đã xếp vào hàng gửi, các lịch báo cáo đã dừng.",
             _ => null,
         };
         await LoadAsync(id, ct);
         if (xong == "phat-hanh" && Plan.Symbol is { } symbol)
             Done = $"Đã cấp số {symbol} và phát hành đến {Sent?.Where(r => r.Address is not null).Select(r => r.Address).Distinct().Count() ?? 0} nơi.";
+    }
+
+    /// <summary>The delivery panel alone, as the panel asks for itself every few seconds (htmx).</summary>
+    public async Task<IActionResult> OnGetGiaoNhanAsync(Guid id, CancellationToken ct)
+    {
+        var progress = await receipts.ProgressAsync(id, Actor, ct);
+        Response.Headers.CacheControl = "no-store";
+        return Partial("_GiaoNhan", new DeliveryPanel(id, IsClerk, progress));
     }
 
     public async Task<IActionResult> OnPostXuLyAsync(Guid id, Guid taskId, CancellationToken ct)
@@ -172,6 +193,24 @@ internal sealed class ChiTietModel(
     }
 
     /// <summary>
+    /// The head recalls the released plan, or replaces it by another released plan (as <c>POST /api/plans/{id}/recall</c>).
+    /// </summary>
+    public async Task<IActionResult> OnPostThuHoiAsync(Guid id, string? reason, Guid? replacedBy, CancellationToken ct)
+    {
+        try
+        {
+            await recalls.RecallAsync(id, new RecallInput(reason, replacedBy), Actor, clock.GetUtcNow(), ct);
+        }
+        catch (WorkflowException e) when (e.Kind is ErrorKind.Invalid or ErrorKind.Conflict)
+        {
+            await LoadAsync(id, ct);
+            Error = ("thu-hoi", e.Field ?? "", e.Message);
+            return Page();
+        }
+        return Redirect($"/ke-hoach/{id}?xong=thu-hoi#thu-hoi");
+    }
+
+    /// <summary>
     /// The clerk completes reporting duty <paramref name="index"/> before release (as <c>PUT /api/reporting/plans/{id}/duties/{index}</c>):
     /// its frequency and due day (or due date for a one-off report, dd/MM/yyyy), the directory entry its reporter stands for
     /// (when the directory could not resolve it), or no schedule at all; fields left empty and the rest of the duty are kept.
@@ -228,7 +267,7 @@ internal sealed class ChiTietModel(
             Step = Definition?.Steps.GetValueOrDefault(OpenTask.Step);
         }
         if (OpenTask?.Role == Roles.Clerk) NextSymbol = await issuance.NextSymbolAsync(Plan.BodyCode, Plan.DocumentType, ct);
-        if (Plan.Status == PlanStatus.Released)
+        if (Plan.Status is PlanStatus.Released or PlanStatus.Recalled)
         {
             Sent = await released.ListAsync(id, Actor, ct);
             if (IsClerk)
@@ -242,13 +281,16 @@ internal sealed class ChiTietModel(
             Lines = await recipients.ResolveAsync(id, Plan.Fields, ct);
             if (Lines.Any(l => l.Blocks)) Entries = await directory.ListAsync(null, null, ct);
         }
-        if (Plan.Status == PlanStatus.Released) Deliveries = await deliveries.ListAsync(id, Actor, ct);
+        if (Plan.Status is PlanStatus.Released or PlanStatus.Recalled) Delivery = new DeliveryPanel(id, IsClerk, await receipts.ProgressAsync(id, Actor, ct));
         People = await people.NamesAsync(History.Select(h => h.Who).Append(Plan.CreatedBy).Concat((Sent ?? []).Select(r => r.AddedBy)), ct);
-        if (Plan.Status == PlanStatus.Released)
+        if (Plan.Status is PlanStatus.Released or PlanStatus.Recalled)
         {
             Schedules = await schedules.ListAsync(Actor, id, ct);
             Reminders = await deliveries.RemindersAsync(id, Actor, ct);
         }
+        if (Plan.Status == PlanStatus.Recalled) Recall = await recalls.GetAsync(id, Actor, ct);
+        MayRecall = Plan.Status == PlanStatus.Released && PlanRecalls.MayRecall(Actor);
+        if (MayRecall) ReplacementCandidates = await recalls.ReplacementCandidatesAsync(id, Actor, ct);
         else if (IsClerk && Plan.Status is PlanStatus.Signed or PlanStatus.Issued)
         {
             Duties = await duties.CheckAsync(id, Actor, clock.GetUtcNow(), ct);

@@ -149,7 +149,7 @@ public sealed class SubmitModel(SubmissionStore store, IOptions<SubmissionOption
 
     private PageResult ClosedLink()
     {
-        Response.StatusCode = LinkState is TokenState.Revoked or TokenState.Expired ? StatusCodes.Status410Gone : StatusCodes.Status404NotFound;
+        Response.StatusCode = LinkState is TokenState.Revoked or TokenState.Expired or TokenState.Recalled ? StatusCodes.Status410Gone : StatusCodes.Status404NotFound;
         Response.Headers.CacheControl = "no-store";
         return Page();
     }

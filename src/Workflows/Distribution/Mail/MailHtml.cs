@@ -8,7 +8,8 @@ namespace Workflows.Distribution.Mail;
 /// most 600 px wide that reflows on a phone, 16 px text, the subject as its heading. Blank lines separate paragraphs;
 /// lines starting with <c>- </c> become a list whose "Label: value" items show the label in bold (the plan's symbol, the
 /// period, the deadline in Vietnam time as the text gives them); a line holding nothing but an <c>http(s)</c> address
-/// becomes a large button (a school's submission link, <c>/nop-bao-cao/…</c>, reads "Mở trang nộp báo cáo"); other
+/// becomes a large button (a school's submission link, <c>/nop-bao-cao/…</c>, reads "Mở trang nộp báo cáo"; a recipient's receipt link,
+/// <c>/xac-nhan/…</c>, "Xác nhận đã nhận"); other
 /// addresses become links. Everything else is HTML-encoded as written: the HTML says what the text says, no more.
 /// </summary>
 public static partial class MailHtml
@@ -17,6 +18,7 @@ public static partial class MailHtml
     private static readonly (string PathFragment, string Label)[] Buttons =
     [
         ("/nop-bao-cao/", "Mở trang nộp báo cáo"),
+        ("/xac-nhan/", "Xác nhận đã nhận"),
     ];
 
     private const string DefaultButton = "Mở đường dẫn";

@@ -66,6 +66,9 @@ public sealed class RequestView
     /// <summary>The plan's symbol, e.g. <c>95/KH-PGDĐT</c>; null for a standalone campaign or an unnumbered plan.</summary>
     public string? PlanSymbol { get; init; }
 
+    /// <summary>True when the plan was recalled (thu hồi): the link takes nothing more.</summary>
+    public bool PlanRecalled { get; init; }
+
     /// <summary>Every version submitted, oldest first.</summary>
     public IReadOnlyList<SubmissionView> Submissions { get; set; } = [];
 }

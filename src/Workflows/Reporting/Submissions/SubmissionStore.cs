@@ -14,13 +14,13 @@ namespace Workflows.Reporting.Submissions;
 /// reporting contract 0200). A submission, its files, the request's submission times, its audit record and the receipt
 /// email commit in one transaction.
 /// </summary>
-public sealed class SubmissionStore(NpgsqlDataSource dataSource, TimeProvider clock)
+public sealed class SubmissionStore(NpgsqlDataSource dataSource, TimeProvider clock, Notifications.ReportingOwnerNotice ownerNotice)
 {
     private const string SelectRequest = """
         SELECT r.id AS request_id, r.entry_id, r.school_name, r.address, r.token_revoked_at, r.first_submitted_at,
                r.last_submitted_at, r.submitted_late, p.id AS period_id, p.label AS period_label, p.cut_off_from, p.cut_off_to,
                p.due_on, p.deadline, p.closes_at, p.state AS period_state, s.id AS schedule_id, s.title, s.body_code,
-               s.plan_id, pl.symbol AS plan_symbol
+               s.plan_id, pl.symbol AS plan_symbol, coalesce(pl.status = 'recalled', false) AS plan_recalled
         FROM report_requests r
         JOIN reporting_periods p ON p.id = r.period_id
         JOIN reporting_schedules s ON s.id = r.schedule_id
@@ -52,7 +52,8 @@ public sealed class SubmissionStore(NpgsqlDataSource dataSource, TimeProvider cl
     /// Stores a new version for the request of <paramref name="token"/>: its files (each checked by content), the
     /// request's <c>first_submitted_at</c> (first only), <c>last_submitted_at</c> and <c>submitted_late</c> (first only:
     /// after the deadline?), an audit record and the receipt email (category <c>receipt</c>, dedup key
-    /// <c>receipt:{submissionId}</c>). Late submissions (after the deadline, before the period closes) are accepted.
+    /// <c>receipt:{submissionId}</c>). Late submissions (after the deadline, before the period closes) are accepted; a late first
+    /// submission, or one after an overdue notice, also tells the report's owner in the office (<see cref="Notifications.ReportingOwnerNotice"/>).
     /// </summary>
     /// <exception cref="SubmissionClosedException">The link is malformed, unknown, revoked or expired; nothing stored.</exception>
     /// <exception cref="WorkflowException">No file, or a file refused by <see cref="SubmissionFileTypes"/> (field <c>files</c>).</exception>
@@ -103,6 +104,7 @@ public sealed class SubmissionStore(NpgsqlDataSource dataSource, TimeProvider cl
         OutboxWriter.Enqueue(work, new OutboxMessage(
             "receipt", request.Address, request.SchoolName, SubmissionTexts.ReceiptSubject(request),
             SubmissionTexts.ReceiptBody(request, receipt, stored, note), $"receipt:{id}", ReferenceId: request.RequestId, EntryId: request.EntryId));
+        await ownerNotice.EnqueueAsync(work, request.RequestId, id, version, late, now, ct);
         work.Audit(now, $"school:{request.EntryId}", "report.submitted", request.PlanId, null, null, new
         {
             requestId = request.RequestId, submissionId = id, version, late, request.SchoolName, request.PeriodLabel,
@@ -189,9 +191,10 @@ public sealed class SubmissionStore(NpgsqlDataSource dataSource, TimeProvider cl
         await work.CommitAsync(ct);
     }
 
-    /// <summary>Open, revoked or expired at <paramref name="now"/>.</summary>
+    /// <summary>Open, recalled (its plan), revoked or expired at <paramref name="now"/>.</summary>
     private static TokenState StateOf(RequestView request, DateTimeOffset now) =>
-        request.TokenRevokedAt is not null ? TokenState.Revoked
+        request.PlanRecalled ? TokenState.Recalled
+        : request.TokenRevokedAt is not null ? TokenState.Revoked
         : now >= request.ClosesAt || request.PeriodState == "closed" ? TokenState.Expired
         : TokenState.Open;
 

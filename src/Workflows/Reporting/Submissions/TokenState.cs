@@ -17,4 +17,7 @@ public enum TokenState
 
     /// <summary>The period is closed (<c>reporting_periods.closes_at</c> passed): the link has expired (410).</summary>
     Expired,
+
+    /// <summary>The plan the request comes from was recalled (thu hồi): the link takes nothing more (410).</summary>
+    Recalled,
 }

@@ -1,0 +1,87 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
+using Npgsql;
+
+namespace Workflows.IntegrationTests.Delegation;
+
+/// <summary>
+/// Recording, listing and cancelling absences with a delegate (ủy quyền) through <c>/api/delegations</c> on a real
+/// PostgreSQL, with the clock fixed on a Vietnam date; every refusal names its field in Vietnamese.
+/// </summary>
+public sealed class DelegationApiTests : IAsyncLifetime
+{
+    // Monday 7 December 2026, 09:00 in Vietnam.
+    private readonly WorkflowsApp _app = new(clock: new FakeTimeProvider(new DateTimeOffset(2026, 12, 7, 2, 0, 0, TimeSpan.Zero)));
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    private static Task<HttpResponseMessage> RecordAsync(HttpClient client, object body) => client.PostAsJsonAsync("/api/delegations", body);
+
+    private static async Task AssertRefusedAsync(HttpResponseMessage response, string field, string words)
+    {
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(field, problem.GetProperty("field").GetString());
+        Assert.Contains(words, problem.GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task A_head_records_an_absence_both_people_see_it_and_cancelling_it_is_audited()
+    {
+        var head = await _app.SignInAsync("truongphong");
+        var created = await RecordAsync(head, new { @delegate = "photruongphong", startsOn = "2026-12-08", endsOn = "2026-12-11", reference = "Giấy ủy quyền số 12/GUQ-PGDĐT" });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var delegation = await created.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Phạm Văn Hùng", delegation.GetProperty("delegateFullName").GetString());
+        Assert.Empty(delegation.GetProperty("definitions").EnumerateArray());
+
+        var deputy = await _app.SignInAsync("photruongphong");
+        var received = (await deputy.GetFromJsonAsync<JsonElement>("/api/delegations")).EnumerateArray().Single();
+        Assert.Equal("Trần Nam Hải", received.GetProperty("userFullName").GetString());
+        Assert.Equal("2026-12-08", received.GetProperty("startsOn").GetString());
+        Assert.Equal("2026-12-11", received.GetProperty("endsOn").GetString());
+        Assert.Empty(await (await _app.SignInAsync("vanthu")).GetFromJsonAsync<JsonElement[]>("/api/delegations") ?? []);
+
+        var id = delegation.GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.Forbidden, (await deputy.PostAsync($"/api/delegations/{id}/cancel", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await head.PostAsync($"/api/delegations/{id}/cancel", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await head.PostAsync($"/api/delegations/{id}/cancel", null)).StatusCode);
+        Assert.NotEqual(JsonValueKind.Null, (await head.GetFromJsonAsync<JsonElement>("/api/delegations")).EnumerateArray().Single().GetProperty("cancelledAt").ValueKind);
+
+        await using var connection = new NpgsqlConnection(_app.ConnectionString);
+        await connection.OpenAsync();
+        await using var audit = new NpgsqlCommand(
+            "SELECT action || ':' || actor || ':' || (data->>'delegationId') FROM audit_log WHERE action LIKE 'delegation.%' ORDER BY at, action DESC", connection);
+        var actions = new List<string>();
+        await using (var reader = await audit.ExecuteReaderAsync())
+            while (await reader.ReadAsync()) actions.Add(reader.GetString(0));
+        Assert.Equal([$"delegation.created:truongphong:{id}", $"delegation.cancelled:truongphong:{id}"], actions);
+    }
+
+    [Fact]
+    public async Task Each_wrong_delegation_is_refused_naming_its_field_and_a_delegate_who_is_away_cannot_pass_it_on()
+    {
+        var head = await _app.SignInAsync("truongphong");
+        await AssertRefusedAsync(await RecordAsync(head, new { startsOn = "2026-12-08", endsOn = "2026-12-09" }), "delegate", "Cần chọn người được ủy quyền");
+        await AssertRefusedAsync(await RecordAsync(head, new { @delegate = "truongphong", startsOn = "2026-12-08", endsOn = "2026-12-09" }), "delegate", "chính mình");
+        await AssertRefusedAsync(await RecordAsync(head, new { @delegate = "giamdoc.so", startsOn = "2026-12-08", endsOn = "2026-12-09" }), "delegate", "Không có người dùng 'giamdoc.so'");
+        await AssertRefusedAsync(await RecordAsync(head, new { @delegate = "photruongphong", startsOn = "2026-12-04", endsOn = "2026-12-09" }), "startsOn", "07/12/2026");
+        await AssertRefusedAsync(await RecordAsync(head, new { @delegate = "photruongphong", startsOn = "2026-12-09", endsOn = "2026-12-08" }), "endsOn", "trước ngày bắt đầu");
+        await AssertRefusedAsync(await RecordAsync(head, new { @delegate = "photruongphong", startsOn = "2026-12-08", endsOn = "2028-01-08" }), "endsOn", "tối đa 366 ngày");
+        await AssertRefusedAsync(await RecordAsync(head, new { @delegate = "photruongphong", startsOn = "2026-12-08", endsOn = "2026-12-09", definitions = new[] { "khong-co" } }), "definitions", "khong-co");
+
+        var deputy = await _app.SignInAsync("photruongphong");
+        Assert.Equal(HttpStatusCode.Created, (await RecordAsync(deputy, new { @delegate = "vanthu", startsOn = "2026-12-10", endsOn = "2026-12-14" })).StatusCode);
+        await AssertRefusedAsync(await RecordAsync(head, new { @delegate = "photruongphong", startsOn = "2026-12-08", endsOn = "2026-12-11" }), "delegate", "không được ủy quyền lại");
+        Assert.Equal(HttpStatusCode.Created, (await RecordAsync(head, new { @delegate = "photruongphong", startsOn = "2026-12-07", endsOn = "2026-12-09", definitions = new[] { "plan-approval" } })).StatusCode);
+        await AssertRefusedAsync(await RecordAsync(head, new { @delegate = "vanthu", startsOn = "2026-12-09", endsOn = "2026-12-09" }), "startsOn", "trùng thời gian");
+
+        var unreadable = await RecordAsync(head, new { @delegate = "vanthu", startsOn = "09/12/2026", endsOn = "2026-12-09" });
+        Assert.Equal(HttpStatusCode.BadRequest, unreadable.StatusCode);
+        Assert.Contains("startsOn", (await unreadable.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+    }
+}
