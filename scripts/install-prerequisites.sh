@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the Host and the tests need, when missing: PostgreSQL server binaries, the issued
-# document's tools (LibreOffice headless, poppler-utils, libnss3-tools, DejaVu fonts), Graphviz (workflow diagrams) and
+# document's tools (LibreOffice headless, poppler-utils, libnss3-tools, DejaVu fonts), Graphviz (workflow diagrams),
+# Tesseract OCR with its Vietnamese model (scans of plans), and
 # Debian's aiosmtpd (a real SMTP server for the tests), dkimpy (python3-dkim) and Chromium (the browser tests). Needs root (or passwordless sudo) on Debian.
 set -euo pipefail
 missing=()
@@ -14,12 +15,17 @@ command -v certutil >/dev/null && command -v pk12util >/dev/null || missing+=(li
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSerif-Italic.ttf ] || missing+=(fonts-dejavu-extra)
 # Graphviz's dot draws the workflow diagrams (SVG) of the definitions and of each plan.
 command -v dot >/dev/null || missing+=(graphviz)
+# Scans of plans are read by OCR: Tesseract with its Vietnamese model (pages rendered by poppler-utils' pdftoppm).
+command -v tesseract >/dev/null || missing+=(tesseract-ocr)
+ls /usr/share/tesseract-ocr/*/tessdata/vie.traineddata >/dev/null 2>&1 || missing+=(tesseract-ocr-vie)
 if [ "${1:-}" = "--tests" ]; then
   /usr/bin/python3 -c "import aiosmtpd" 2>/dev/null || missing+=(python3-aiosmtpd)
   # dkimpy verifies the DKIM signatures the transport makes (the public key handed to it in place of DNS).
   /usr/bin/python3 -c "import dkim" 2>/dev/null || missing+=(python3-dkim)
   # The browser tests drive Debian's Chromium through Playwright (never a downloaded browser).
   [ -x /usr/bin/chromium ] || missing+=(chromium)
+  # The scan tests wrap rendered pages back into an image-only PDF.
+  command -v img2pdf >/dev/null || missing+=(img2pdf)
 fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 echo "Installing ${missing[*]} ..."

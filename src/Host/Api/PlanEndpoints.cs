@@ -5,6 +5,7 @@ using Workflows.Kernel;
 using Workflows.Kernel.Plans;
 using Workflows.Plans;
 using Workflows.Reading;
+using Workflows.Scanning;
 
 namespace Workflows.Host.Api;
 
@@ -30,6 +31,10 @@ internal static class PlanEndpoints
     {
         var plans = api.MapGroup("/plans").WithTags("Plans");
         plans.MapPost("/", CreateAsync).DisableAntiforgery();
+        plans.MapGet("/scans/{id:guid}", (Guid id, HttpContext http, ScanQueue scans) =>
+            scans.Find(id, http.User.ToActor()) is { } job
+                ? Results.Ok(ScanJobView(job))
+                : throw new WorkflowException(ErrorKind.NotFound, "Không tìm thấy lượt nhận dạng bản quét này."));
         plans.MapGet("/", async (HttpContext http, PlanStore store, CancellationToken ct) =>
             Results.Ok((await store.ListAsync(http.User.ToActor(), cancellationToken: ct)).Select(p => Summary(p))));
         plans.MapGet("/{id:guid}", async (Guid id, HttpContext http, PlanStore store, CancellationToken ct) =>
@@ -71,6 +76,13 @@ internal static class PlanEndpoints
             if (file.Length > MaxUploadBytes) throw TooLarge();
             var content = new byte[file.Length];
             await using (var stream = file.OpenReadStream()) await stream.ReadExactlyAsync(content, ct);
+            if (PlanReader.IsScan(content))
+            {
+                // A scan is read by OCR off the request thread: 202 and the job to poll.
+                if (!actor.IsIn(Roles.Drafter)) throw WorkflowException.Forbidden("Chỉ chuyên viên mới tạo được kế hoạch.");
+                var job = http.RequestServices.GetRequiredService<ScanQueue>().Enqueue(content, file.FileName, file.ContentType, actor);
+                return Results.Accepted($"/api/plans/scans/{job.Id}", ScanJobView(job));
+            }
             plan = ReadUpload(file.FileName, file.ContentType, content, form["subject"].ToString(), form["documentType"].ToString());
         }
         else
@@ -94,6 +106,12 @@ internal static class PlanEndpoints
         {
             throw WorkflowException.Invalid("file", e.VietnameseMessage);
         }
+        return NewPlanFrom(read, fileName, contentType, content, subject, documentType);
+    }
+
+    /// <summary>The plan to create from what the reader (or OCR) found in an uploaded file.</summary>
+    internal static NewPlan NewPlanFrom(PlanFields read, string fileName, string contentType, byte[] content, string subject, string documentType)
+    {
         var name = Path.GetFileName(fileName);
         var type = !string.IsNullOrWhiteSpace(documentType) ? documentType
             : read.DocumentType is { } detected && PlanStore.DocumentTypes.Contains(detected) ? detected : "KH";
@@ -105,6 +123,18 @@ internal static class PlanEndpoints
             string.IsNullOrWhiteSpace(contentType) ? "application/octet-stream" : contentType,
             content);
     }
+
+    /// <summary>A scan's OCR job as the API and the progress page show it.</summary>
+    internal static object ScanJobView(ScanJob job) => new
+    {
+        job.Id,
+        job.State,
+        job.FileName,
+        job.PagesDone,
+        job.PagesTotal,
+        job.PlanId,
+        job.Error,
+    };
 
     private static WorkflowException TooLarge() =>
         WorkflowException.Invalid("file", $"Tệp lớn hơn giới hạn {MaxUploadBytes / 1024 / 1024} MB.");

@@ -9,9 +9,14 @@ namespace Workflows.Reading;
 /// Turns a .docx into the same line-oriented text the text reader takes: one line per paragraph.
 /// Two-column tables (the header and the Nơi nhận/signature layouts) come out column by column, left column
 /// first, so the two sides are separate blocks; wider tables come out one row per line, cells separated by tabs.
+/// Tracked changes are read as accepted (insertions kept, deletions and moved-away text dropped), comments are
+/// ignored, and each footnote of Word's footnotes part comes out as a "¹text" line after the paragraph that refers to
+/// it, its reference numbered in reading order as Word shows it.
 /// </summary>
 internal static class DocxTextExtractor
 {
+    private const string Superscripts = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+
     public static string Extract(ReadOnlySpan<byte> content, string name)
     {
         try
@@ -20,8 +25,12 @@ internal static class DocxTextExtractor
             using var document = WordprocessingDocument.Open(stream, false);
             var body = document.MainDocumentPart?.Document?.Body
                 ?? throw new InvalidDataException("word/document.xml missing");
+            var notes = document.MainDocumentPart!.FootnotesPart?.Footnotes?.Elements<Footnote>()
+                .Where(f => f.Id is not null)
+                .ToDictionary(f => f.Id!.Value, f => string.Join(" ", f.Elements<Paragraph>().Select(p => Walker.ParagraphText(p, null)).Where(t => t.Trim().Length > 0)).Trim())
+                ?? [];
             var sb = new StringBuilder();
-            AppendBlocks(body.ChildElements, sb);
+            new Walker(notes).AppendBlocks(body.ChildElements, sb);
             return sb.ToString();
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
@@ -31,80 +40,110 @@ internal static class DocxTextExtractor
         }
     }
 
-    private static void AppendBlocks(OpenXmlElementList elements, StringBuilder sb)
+    /// <summary>Walks the body in reading order, numbering footnote references and placing their texts.</summary>
+    internal sealed class Walker(Dictionary<long, string> notes)
     {
-        foreach (var element in elements)
+        private readonly List<string> _pending = [];
+        private int _count;
+
+        public string Refer(long id)
         {
-            switch (element)
+            _count++;
+            var marker = string.Concat(_count.ToString(System.Globalization.CultureInfo.InvariantCulture).Select(c => Superscripts[c - '0']));
+            if (notes.TryGetValue(id, out var text) && text.Length > 0)
             {
-                case Paragraph p:
-                    sb.Append(ParagraphText(p)).Append('\n');
-                    break;
-                case Table t:
-                    AppendTable(t, sb);
-                    break;
-                case SdtBlock sdt when sdt.SdtContentBlock is { } c:
-                    AppendBlocks(c.ChildElements, sb);
-                    break;
+                _pending.Add(marker + text);
+            }
+            return marker;
+        }
+
+        public void AppendBlocks(OpenXmlElementList elements, StringBuilder sb)
+        {
+            foreach (var element in elements)
+            {
+                switch (element)
+                {
+                    case Paragraph p:
+                        sb.Append(ParagraphText(p, this)).Append('\n');
+                        foreach (var note in _pending)
+                        {
+                            sb.Append('\n').Append(note).Append("\n\n");
+                        }
+                        _pending.Clear();
+                        break;
+                    case Table t:
+                        AppendTable(t, sb);
+                        break;
+                    case SdtBlock sdt when sdt.SdtContentBlock is { } c:
+                        AppendBlocks(c.ChildElements, sb);
+                        break;
+                }
             }
         }
-    }
 
-    private static void AppendTable(Table table, StringBuilder sb)
-    {
-        var rows = table.Elements<TableRow>().ToList();
-        var columns = rows.Count == 0 ? 0 : rows.Max(r => r.Elements<TableCell>().Count());
-        if (columns == 2)
+        private void AppendTable(Table table, StringBuilder sb)
         {
-            for (var col = 0; col < 2; col++)
+            var rows = table.Elements<TableRow>().ToList();
+            var columns = rows.Count == 0 ? 0 : rows.Max(r => r.Elements<TableCell>().Count());
+            if (columns == 2)
             {
-                foreach (var row in rows)
+                for (var col = 0; col < 2; col++)
                 {
-                    var cells = row.Elements<TableCell>().ToList();
-                    if (col < cells.Count)
+                    foreach (var row in rows)
                     {
-                        AppendBlocks(cells[col].ChildElements, sb);
+                        var cells = row.Elements<TableCell>().ToList();
+                        if (col < cells.Count)
+                        {
+                            AppendBlocks(cells[col].ChildElements, sb);
+                        }
+                    }
+                }
+                return;
+            }
+            foreach (var row in rows)
+            {
+                var cells = row.Elements<TableCell>()
+                    .Select(c => string.Join(" ", c.Elements<Paragraph>().Select(p => ParagraphText(p, this)).Where(s => s.Length > 0)).Replace('\t', ' ').Replace('\n', ' '))
+                    .ToList();
+                var line = string.Join("\t", cells);
+                if (cells.Count <= 1)
+                {
+                    line += "\t";
+                }
+                sb.Append(line).Append('\n');
+            }
+        }
+
+        internal static string ParagraphText(Paragraph paragraph, Walker? walker)
+        {
+            var sb = new StringBuilder();
+            foreach (var run in paragraph.Descendants<Run>())
+            {
+                if (run.Ancestors<DeletedRun>().Any() || run.Ancestors<MoveFromRun>().Any())
+                {
+                    continue;
+                }
+                var caps = run.RunProperties?.Caps is { } capsElement && (capsElement.Val is null || capsElement.Val.Value);
+                foreach (var child in run.ChildElements)
+                {
+                    switch (child)
+                    {
+                        case Text t:
+                            sb.Append(caps ? t.Text.ToUpperInvariant() : t.Text);
+                            break;
+                        case TabChar:
+                            sb.Append('\t');
+                            break;
+                        case Break or CarriageReturn:
+                            sb.Append('\n');
+                            break;
+                        case FootnoteReference reference when walker is not null && reference.Id is not null:
+                            sb.Append(walker.Refer(reference.Id.Value));
+                            break;
                     }
                 }
             }
-            return;
+            return sb.ToString();
         }
-        foreach (var row in rows)
-        {
-            var cells = row.Elements<TableCell>()
-                .Select(c => string.Join(" ", c.Elements<Paragraph>().Select(ParagraphText).Where(s => s.Length > 0)).Replace('\t', ' ').Replace('\n', ' '))
-                .ToList();
-            var line = string.Join("\t", cells);
-            if (cells.Count <= 1)
-            {
-                line += "\t";
-            }
-            sb.Append(line).Append('\n');
-        }
-    }
-
-    private static string ParagraphText(Paragraph paragraph)
-    {
-        var sb = new StringBuilder();
-        foreach (var run in paragraph.Descendants<Run>())
-        {
-            var caps = run.RunProperties?.Caps is { } capsElement && (capsElement.Val is null || capsElement.Val.Value);
-            foreach (var child in run.ChildElements)
-            {
-                switch (child)
-                {
-                    case Text t:
-                        sb.Append(caps ? t.Text.ToUpperInvariant() : t.Text);
-                        break;
-                    case TabChar:
-                        sb.Append('\t');
-                        break;
-                    case Break or CarriageReturn:
-                        sb.Append('\n');
-                        break;
-                }
-            }
-        }
-        return sb.ToString();
     }
 }

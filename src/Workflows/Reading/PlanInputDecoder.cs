@@ -2,7 +2,7 @@ using System.Text;
 
 namespace Workflows.Reading;
 
-/// <summary>Detects the format of raw bytes and decodes UTF-8 text, rejecting PDF, binary and legacy encodings.</summary>
+/// <summary>Detects the format of raw bytes and decodes UTF-8 text, rejecting binary and legacy encodings.</summary>
 internal static class PlanInputDecoder
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
@@ -15,6 +15,9 @@ internal static class PlanInputDecoder
 
     public static bool IsZip(ReadOnlySpan<byte> content) =>
         content.Length >= 4 && content[0] == (byte)'P' && content[1] == (byte)'K' && content[2] == 3 && content[3] == 4;
+
+    public static bool IsImage(ReadOnlySpan<byte> content) =>
+        content.StartsWith(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }) || content.StartsWith(new byte[] { 0xFF, 0xD8, 0xFF });
 
     public static string DecodeText(ReadOnlySpan<byte> content, string name)
     {
@@ -31,16 +34,6 @@ internal static class PlanInputDecoder
 
         var start = content.StartsWith("\uFEFF"u8) ? 3 : 0;
         var trimmed = content[start..];
-        var firstNonSpace = 0;
-        while (firstNonSpace < trimmed.Length && firstNonSpace < 1024 && trimmed[firstNonSpace] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
-        {
-            firstNonSpace++;
-        }
-        if (trimmed[firstNonSpace..].StartsWith("%PDF"u8))
-        {
-            throw new PlanReadException(PlanReadErrorCodes.Pdf,
-                $"'{name}' is a PDF file; upload the Word (.docx) or text (.txt) version. / Tệp '{name}' là PDF; hãy tải lên bản Word (.docx) hoặc văn bản (.txt).");
-        }
         if (content.StartsWith(new byte[] { 0xD0, 0xCF, 0x11, 0xE0 }))
         {
             throw new PlanReadException(PlanReadErrorCodes.Binary,

@@ -9,9 +9,6 @@ public static class PlanReadErrorCodes
     /// <summary>More than <see cref="PlanReader.MaxBytes"/> bytes.</summary>
     public const string TooLarge = "too-large";
 
-    /// <summary>A PDF file (starts with <c>%PDF</c>).</summary>
-    public const string Pdf = "pdf";
-
     /// <summary>Binary content (NUL bytes, control characters, legacy .doc files).</summary>
     public const string Binary = "binary";
 
@@ -26,6 +23,16 @@ public static class PlanReadErrorCodes
 
     /// <summary>A zip file that is not a readable Word document.</summary>
     public const string InvalidDocx = "invalid-docx";
+
+    /// <summary>A PDF that needs a password to open.</summary>
+    public const string PdfEncrypted = "pdf-encrypted";
+
+    /// <summary>A damaged PDF (its structure cannot be read).</summary>
+    public const string InvalidPdf = "invalid-pdf";
+
+    /// <summary>A scan (a PDF without a text layer, or a PNG/JPEG image): it must be read by OCR
+    /// (<see cref="PlanReader.IsScan"/>).</summary>
+    public const string NeedsOcr = "needs-ocr";
 
     /// <summary>The text was decoded but its structure could not be read (unexpected failure).</summary>
     public const string Unreadable = "unreadable";

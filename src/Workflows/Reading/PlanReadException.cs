@@ -16,7 +16,7 @@ public sealed class PlanReadException : Exception
         Code = code;
     }
 
-    /// <summary>Machine-readable reason: <c>empty</c>, <c>too-large</c>, <c>pdf</c>, <c>binary</c>,
+    /// <summary>Machine-readable reason: <c>empty</c>, <c>too-large</c>, <c>pdf-encrypted</c>, <c>invalid-pdf</c>, <c>needs-ocr</c>, <c>binary</c>,
     /// <c>legacy-encoding</c>, <c>utf-16</c>, <c>not-utf8</c>, <c>invalid-docx</c> or <c>unreadable</c>.</summary>
     public string Code { get; }
 

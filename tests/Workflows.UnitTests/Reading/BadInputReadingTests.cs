@@ -9,11 +9,11 @@ public sealed class BadInputReadingTests
         Assert.Throws<PlanReadException>(() => new PlanReader().Read(content, name));
 
     [Fact]
-    public void Pdf_bytes_are_refused_as_pdf()
+    public void A_damaged_pdf_is_refused_with_a_vietnamese_message_naming_the_file()
     {
         var ex = Fails(Encoding.ASCII.GetBytes("%PDF-1.7\n%âãÏÓ\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"), "plan.pdf");
-        Assert.Equal("pdf", ex.Code);
-        Assert.Contains("PDF", ex.Message);
+        Assert.Equal("invalid-pdf", ex.Code);
+        Assert.Contains("Tệp PDF 'plan.pdf' bị hỏng", ex.Message);
     }
 
     [Fact]

@@ -74,4 +74,50 @@ public sealed class DocxReadingTests
         Assert.Equal("invalid-docx", ex.Code);
         Assert.Contains("Word", ex.Message);
     }
+
+    [Fact]
+    public void Word_footnotes_tracked_changes_and_comments_are_read_as_the_printed_plan_shows_them()
+    {
+        using var stream = new MemoryStream();
+        using (var doc = WordprocessingDocument.Create(stream, DocumentFormat.OpenXml.WordprocessingDocumentType.Document))
+        {
+            var main = doc.AddMainDocumentPart();
+            var notes = main.AddNewPart<FootnotesPart>();
+            notes.Footnotes = new Footnotes(
+                new Footnote(new Paragraph(new Run(new SeparatorMark()))) { Type = FootnoteEndnoteValues.Separator, Id = -1 },
+                new Footnote(new Paragraph(new Run(new ContinuationSeparatorMark()))) { Type = FootnoteEndnoteValues.ContinuationSeparator, Id = 0 },
+                new Footnote(new Paragraph(
+                    new Run(new RunProperties(new VerticalTextAlignment { Val = VerticalPositionValues.Superscript }), new FootnoteReferenceMark()),
+                    new Run(new Text(" Năm học 2023-2024 có 39 trường trực thuộc.") { Space = DocumentFormat.OpenXml.SpaceProcessingModeValues.Preserve }))) { Id = 2 });
+            var comments = main.AddNewPart<WordprocessingCommentsPart>();
+            comments.Comments = new Comments(new Comment(new Paragraph(new Run(new Text("Sửa lại ngày cho đúng")))) { Id = "0", Author = "Trưởng phòng" });
+            main.Document = new Document(new Body(
+                new Paragraph(new Run(new Text("KẾ HOẠCH"))),
+                new Paragraph(new Run(new Text("Tổ chức hội thi giáo viên dạy giỏi"))),
+                new Paragraph(
+                    new Run(new Text("Căn cứ kế hoạch năm học, các trường") { Space = DocumentFormat.OpenXml.SpaceProcessingModeValues.Preserve }),
+                    new Run(new RunProperties(new VerticalTextAlignment { Val = VerticalPositionValues.Superscript }), new FootnoteReference { Id = 2 }),
+                    new Run(new Text(" báo cáo kết quả về Phòng GD&ĐT ") { Space = DocumentFormat.OpenXml.SpaceProcessingModeValues.Preserve }),
+                    new DeletedRun(new Run(new DeletedText("trước ngày 15/4/2024"))) { Id = "1", Author = "Chuyên viên" },
+                    new InsertedRun(new Run(new Text("trước ngày 20/4/2024"))) { Id = "2", Author = "Chuyên viên" },
+                    new CommentRangeStart { Id = "0" },
+                    new Run(new Text(".")),
+                    new CommentRangeEnd { Id = "0" },
+                    new Run(new CommentReference { Id = "0" })),
+                new Paragraph(new Run(new Text("Nơi nhận:"))),
+                new Paragraph(new Run(new Text("- Các trường trực thuộc;")))));
+            main.Document.Save();
+        }
+
+        var r = new PlanReader().Read(stream.ToArray(), "hoi-thi.docx");
+
+        Assert.Equal("Căn cứ kế hoạch năm học, các trường báo cáo kết quả về Phòng GD&ĐT trước ngày 20/4/2024.", r.Body);
+        var note = Assert.Single(r.Footnotes);
+        Assert.Equal(("1", "Năm học 2023-2024 có 39 trường trực thuộc."), (note.Marker, note.Text));
+        var duty = Assert.Single(r.ReportingDuties);
+        Assert.Equal(new DateOnly(2024, 4, 20), duty.DueDate);
+        Assert.DoesNotContain("Sửa lại", PlanFieldsJsonText(r));
+    }
+
+    private static string PlanFieldsJsonText(PlanFields r) => Json(r);
 }

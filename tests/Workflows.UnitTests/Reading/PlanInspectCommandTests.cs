@@ -19,7 +19,7 @@ public sealed class PlanInspectCommandTests
     }
 
     [Fact]
-    public void Plan_inspect_of_a_pdf_exits_non_zero_with_the_reason_on_stderr()
+    public void Plan_inspect_of_a_damaged_pdf_exits_non_zero_with_the_reason_on_stderr()
     {
         var path = Path.Combine(Path.GetTempPath(), $"plan-{Guid.NewGuid():N}.pdf");
         File.WriteAllText(path, "%PDF-1.4\n1 0 obj\n");
@@ -30,7 +30,8 @@ public sealed class PlanInspectCommandTests
             var code = PlanInspectCommand.Run(["plan", "inspect", path], stdout, stderr);
             Assert.NotEqual(0, code);
             Assert.Equal(string.Empty, stdout.ToString());
-            Assert.StartsWith("pdf:", stderr.ToString());
+            Assert.StartsWith("invalid-pdf:", stderr.ToString());
+            Assert.Contains("bị hỏng", stderr.ToString());
         }
         finally
         {

@@ -10,4 +10,4 @@ namespace Workflows.Host.Pages.KeHoach;
 /// <param name="PlanId">The plan.</param>
 /// <param name="MayResend">True for the clerk.</param>
 /// <param name="Progress">The delivery as <see cref="ReleaseReceipts.ProgressAsync"/> reads it.</param>
-public sealed record DeliveryPanel(Guid PlanId, bool MayResend, DeliveryProgress Progress);
+internal sealed record DeliveryPanel(Guid PlanId, bool MayResend, DeliveryProgress Progress);

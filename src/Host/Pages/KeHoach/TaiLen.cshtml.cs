@@ -3,12 +3,15 @@ using Workflows.Host.Api;
 using Workflows.Host.Ui;
 using Workflows.Kernel;
 using Workflows.Plans;
+using Workflows.Reading;
+using Workflows.Scanning;
 
 namespace Workflows.Host.Pages.KeHoach;
 
-/// <summary>The drafter uploads a <c>.docx</c> or <c>.txt</c> plan; the reader fills its fields, then the correction form opens.</summary>
+/// <summary>The drafter uploads a <c>.docx</c>, <c>.txt</c> or PDF plan; the reader fills its fields, then the correction
+/// form opens. A scan (PDF without text, photo) is queued for OCR and its progress page opens instead.</summary>
 [RequestSizeLimit(PlanEndpoints.MaxUploadBytes + 64 * 1024)]
-internal sealed class TaiLenModel(PlanStore store) : UiPage
+internal sealed class TaiLenModel(PlanStore store, ScanQueue scans) : UiPage
 {
     [BindProperty] public new IFormFile? File { get; set; }
 
@@ -31,6 +34,11 @@ internal sealed class TaiLenModel(PlanStore store) : UiPage
         {
             var content = new byte[File.Length];
             await using (var stream = File.OpenReadStream()) await stream.ReadExactlyAsync(content, ct);
+            if (PlanReader.IsScan(content))
+            {
+                var job = scans.Enqueue(content, File.FileName, File.ContentType, Actor);
+                return Redirect($"/ke-hoach/tai-len/nhan-dang/{job.Id}");
+            }
             var plan = PlanEndpoints.ReadUpload(File.FileName, File.ContentType, content, "", "");
             var id = await store.CreateAsync(plan, Actor, ct);
             return Redirect($"/ke-hoach/{id}/sua");

@@ -10,7 +10,7 @@ namespace Workflows.Host.Pages.School;
 /// records the acknowledgement once (<see cref="ReleaseReceipts.AcknowledgeAsync"/>, idempotent, audited). A recalled
 /// plan's link answers "đã thu hồi".
 /// </summary>
-public sealed class XacNhanModel(ReleaseReceipts receipts, TimeProvider clock) : PageModel
+internal sealed class XacNhanModel(ReleaseReceipts receipts, TimeProvider clock) : PageModel
 {
     /// <summary>What the link opens.</summary>
     public ReceiptLookup Receipt { get; private set; } = new(ReceiptLinkState.Unknown, null, null, null, null, null);
