@@ -34,7 +34,7 @@ internal static class BenchmarkProgram
         }
 
         BenchContext.Log($"PostgreSQL ({(options.Durable ? "durable: fsync on" : "fsync off, synchronous_commit off")}) and aiosmtpd starting");
-        using var postgres = new BenchPostgres(options.Durable);
+        using var postgres = new BenchPostgres(options.Durable, options.ExplainMs, Path.Combine(root, "bench", "postgres-profile.log"));
         using var smtp = new BenchSmtpServer();
         var context = new BenchContext(options, root, postgres, smtp);
         var results = new List<ScenarioResult>();
@@ -45,6 +45,7 @@ internal static class BenchmarkProgram
             PeakMemory.Reset();
             var measurements = await scenario.RunAsync(context, notes, CancellationToken.None);
             results.Add(new ScenarioResult(scenario.Name, scenario.Description, Math.Round(PeakMemory.PeakMiB(), 1), measurements, notes));
+            postgres.Profile(scenario.Name);
         }
         if (pgbench.MedianTps is > 0)
         {

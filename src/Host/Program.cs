@@ -62,6 +62,11 @@ catch (WorkflowDefinitionException e)
     await Console.Error.WriteLineAsync(e.Message);
     return 1;
 }
+catch (Workflows.Organisation.WorkflowDefinitionSettingsException e)
+{
+    await Console.Error.WriteLineAsync(e.Message);
+    return 1;
+}
 
 /// <summary>The Host's entry point (public for the functional tests' WebApplicationFactory).</summary>
 public partial class Program;

@@ -42,10 +42,14 @@ public static class WorkflowsServiceCollectionExtensions
         services.TryAddSingleton<Reporting.ScheduleChanges>();
         services.TryAddSingleton<Reporting.Steps.UpcomingSteps>();
         services.AddSingleton<IStepAction, Reporting.ActivateReportingAction>();
-        services.AddSingleton(sp => new WorkflowDefinitionParser(sp.GetServices<IStepAction>().Select(a => a.Name)));
+        services.TryAddSingleton(sp => new Organisation.RoleCatalog(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Organisation.OrganisationOptions>>().Value.Roles));
+        services.AddSingleton(sp => new WorkflowDefinitionParser(sp.GetServices<IStepAction>().Select(a => a.Name), sp.GetRequiredService<Organisation.RoleCatalog>().Codes));
         services.AddSingleton<WorkflowDefinitionCatalog>();
         services.AddSingleton<IWorkflowSubjects, PlanWorkflowSubjects>();
         services.AddSingleton<WorkflowEngine>();
+        services.TryAddSingleton<ITaskMail, TaskTimers.OutboxTaskMail>();
+        services.AddSingleton<ITaskOpenedHandler, TaskTimers.TaskTimerScheduler>();
+        services.AddSingleton<Reporting.Steps.ITaskTimerHandler, TaskTimers.TaskTimerHandler>();
         services.AddSingleton<PlanStore>();
         services.AddSingleton<AuditVerifier>();
         services.AddSingleton<InstanceQueries>();

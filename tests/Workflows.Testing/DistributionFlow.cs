@@ -19,6 +19,8 @@ internal static class DistributionFlow
         ["Workflows:Distribution:RetryBaseSeconds"] = "0.3",
         ["Workflows:Distribution:RetryMaxSeconds"] = "1",
         ["Workflows:Distribution:LeaseSeconds"] = "30",
+        // 32 workers × ⌈100 / 32⌉ = 4 rows per claim: 4 × the 5 s timeout stays within the 30 s lease
+        ["Workflows:Distribution:Workers"] = "32",
         ["Workflows:Distribution:BatchSize"] = batch ?? "100",
     };
 

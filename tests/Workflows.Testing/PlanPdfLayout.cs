@@ -280,8 +280,10 @@ internal static partial class PlanPdfLayout
 
     private static string ToDigits(string superscripts) => string.Concat(superscripts.Select(c => (char)('0' + Superscripts.IndexOf(c))));
 
+    // The whole font file is embedded: PDFsharp 6.2.4's subset drops the components of DejaVu's composite glyphs, so
+    // a subset prints "học" without its dot below (the text layer stays right; a scan of it would not).
     internal static XFont Font(double size, XFontStyleEx style = XFontStyleEx.Regular) =>
-        new(DocumentFonts.Family, size, style, new XPdfFontOptions(PdfFontEncoding.Unicode));
+        new(DocumentFonts.Family, size, style, new XPdfFontOptions(PdfFontEncoding.Unicode, PdfFontEmbedding.EmbedCompleteFontFile));
 
     [GeneratedRegex(@"^(KẾ HOẠCH|QUYẾT ĐỊNH|THÔNG BÁO|HƯỚNG DẪN|CHƯƠNG TRÌNH|BÁO CÁO)(?:\s+[\p{Lu}\s,]*)?$")]
     private static partial Regex TypeLine();

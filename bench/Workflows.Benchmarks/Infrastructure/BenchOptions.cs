@@ -1,7 +1,8 @@
 namespace Workflows.Benchmarks.Infrastructure;
 
 /// <summary>Command-line options of the benchmark program.</summary>
-internal sealed record BenchOptions(bool Quick, IReadOnlySet<string>? Only, bool Durable, int PgbenchSeconds, IReadOnlyDictionary<string, string?> Settings)
+internal sealed record BenchOptions(bool Quick, IReadOnlySet<string>? Only, bool Durable, int PgbenchSeconds, IReadOnlyDictionary<string, string?> Settings,
+    int? ExplainMs = null)
 {
     public const string Usage = """
         Usage: dotnet run -c Release --project bench/Workflows.Benchmarks -- [options]
@@ -10,6 +11,8 @@ internal sealed record BenchOptions(bool Quick, IReadOnlySet<string>? Only, bool
           --durable          PostgreSQL with fsync and synchronous_commit on (default: fsync off, see README)
           --pgbench-seconds  length of the pgbench run (default 15; 5 with --quick)
           --set key=value    a Host setting for every scenario's Host, e.g. --set Workflows:Distribution:Workers=32 (repeatable)
+          --explain MS       profile PostgreSQL: auto_explain (ANALYZE, BUFFERS, nested statements) of every statement over MS ms,
+                             and pg_stat_statements' top statements by time after each scenario, in bench/postgres-profile.log
         """;
 
     /// <summary>Parses the arguments; null and a message on bad input.</summary>
@@ -17,7 +20,7 @@ internal sealed record BenchOptions(bool Quick, IReadOnlySet<string>? Only, bool
     {
         bool quick = false, durable = false;
         HashSet<string>? only = null;
-        int? pgbenchSeconds = null;
+        int? pgbenchSeconds = null, explainMs = null;
         var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < args.Length; i++)
         {
@@ -35,11 +38,14 @@ internal sealed record BenchOptions(bool Quick, IReadOnlySet<string>? Only, bool
                     var pair = args[++i].Split('=', 2);
                     settings[pair[0].Trim()] = pair[1].Trim();
                     break;
+                case "--explain" when i + 1 < args.Length && int.TryParse(args[i + 1], out var ms) && ms >= 0:
+                    explainMs = ms; i++;
+                    break;
                 case "--help" or "-h": return (null, null);
                 default: return (null, $"Unknown or incomplete option '{args[i]}'.");
             }
         }
-        return (new BenchOptions(quick, only, durable, pgbenchSeconds ?? (quick ? 5 : 15), settings), null);
+        return (new BenchOptions(quick, only, durable, pgbenchSeconds ?? (quick ? 5 : 15), settings, explainMs), null);
     }
 
     /// <summary>True when <paramref name="scenario"/> should run.</summary>

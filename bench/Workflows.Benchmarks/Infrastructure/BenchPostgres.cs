@@ -14,12 +14,81 @@ internal sealed class BenchPostgres : IDisposable
     private readonly string _directory = Path.Combine(Path.GetTempPath(), $"workflows-bench-{Environment.ProcessId}");
     private int _databases;
 
-    public BenchPostgres(bool durable)
+    public BenchPostgres(bool durable, int? explainMs = null, string? profileLog = null)
     {
         if (Directory.Exists(_directory)) Directory.Delete(_directory, recursive: true);
         Cluster = new LocalPostgresCluster(_directory, 0, NullLogger.Instance);
         Cluster.Start(fastUnsafe: !durable);
         Durable = durable;
+        if (explainMs is { } ms && profileLog is not null)
+        {
+            // --explain: pg_stat_statements needs a restart to load; auto_explain logs each slow statement's plan with
+            // its actual rows, times and buffers, nested ones (inside functions) included.
+            // LOAD first: ALTER SYSTEM accepts auto_explain's settings once the library has defined them.
+            Execute("postgres", new[]
+            {
+                "LOAD 'auto_explain'", "ALTER SYSTEM SET shared_preload_libraries = pg_stat_statements, auto_explain",
+                $"ALTER SYSTEM SET auto_explain.log_min_duration = '{ms}ms'", "ALTER SYSTEM SET auto_explain.log_analyze = on",
+                "ALTER SYSTEM SET auto_explain.log_buffers = on", "ALTER SYSTEM SET auto_explain.log_nested_statements = on",
+            });
+            NpgsqlConnection.ClearAllPools();
+            Cluster.Stop(immediate: false);
+            Cluster.Start(fastUnsafe: !durable);
+            Execute("postgres", "CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+            _profileLog = profileLog;
+            File.WriteAllText(profileLog, $"PostgreSQL profile of a benchmark run, {DateTimeOffset.UtcNow:u}: auto_explain over {ms} ms, pg_stat_statements per scenario\n");
+        }
+    }
+
+    private readonly string? _profileLog;
+
+    private long _logOffset;
+
+    /// <summary>Runs each statement on its own, on one connection (ALTER SYSTEM may not share a transaction).</summary>
+    private void Execute(string database, params string[] statements)
+    {
+        using var connection = new NpgsqlConnection(Cluster.ConnectionString(database));
+        connection.Open();
+        foreach (var sql in statements)
+        {
+            using var command = new NpgsqlCommand(sql, connection);
+            command.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>
+    /// With --explain: appends the scenario's 15 most expensive statements (pg_stat_statements, total time) and the plans
+    /// auto_explain logged during it to the profile log, then resets the statistics.
+    /// </summary>
+    public void Profile(string scenario)
+    {
+        if (_profileLog is null) return;
+        using var writer = File.AppendText(_profileLog);
+        writer.WriteLine($"\n===== {scenario}: top statements by total execution time");
+        writer.WriteLine("calls | total ms | mean ms | rows | buffers | wal records | query");
+        using (var connection = new NpgsqlConnection(Cluster.ConnectionString("postgres")))
+        {
+            connection.Open();
+            using (var command = new NpgsqlCommand(
+                       """
+                       SELECT calls, round(total_exec_time::numeric, 1), round(mean_exec_time::numeric, 3), rows,
+                              shared_blks_hit + shared_blks_read, wal_records, left(regexp_replace(query, '\s+', ' ', 'g'), 400)
+                       FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 15
+                       """, connection))
+            using (var reader = command.ExecuteReader())
+            {
+                while (reader.Read())
+                    writer.WriteLine($"{reader.GetInt64(0)} | {reader.GetDecimal(1)} | {reader.GetDecimal(2)} | {reader.GetInt64(3)} | {reader.GetInt64(4)} | {reader.GetInt64(5)} | {reader.GetString(6)}");
+            }
+            using var reset = new NpgsqlCommand("SELECT pg_stat_statements_reset()", connection);
+            reset.ExecuteNonQuery();
+        }
+        writer.WriteLine($"\n===== {scenario}: auto_explain");
+        using var stream = new FileStream(Path.Combine(_directory, "postgres.log"), FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        stream.Seek(_logOffset, SeekOrigin.Begin);
+        using var log = new StreamReader(stream);
+        writer.Write(log.ReadToEnd());
+        _logOffset = stream.Length;
     }
 
     public LocalPostgresCluster Cluster { get; }

@@ -86,7 +86,7 @@ internal sealed class ReportingOverdueScenario : IScenario
         return
         [
             Measurement.Of($"deadline passed for {label} until every notice is queued (Hangfire job)", "s", seconds, "< 5 s"),
-            Measurement.Of($"notices queued/s, {label} (one statement)", "/s", rates, higherIsBetter: true) with { ComparableToPgbench = false },
+            Measurement.Of($"notices queued/s, {label}", "/s", rates, higherIsBetter: true) with { ComparableToPgbench = false },
             Measurement.Of("round trips for the whole step (Npgsql commands and batches: Hangfire's, and the benchmark's look at the job's state every 10 ms)", "n", commands),
             Measurement.Of("CPU for the whole step, this process", "ms", hostCpu),
             Measurement.Of("CPU for the whole step, PostgreSQL", "ms", postgresCpu),

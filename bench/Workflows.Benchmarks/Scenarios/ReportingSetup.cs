@@ -11,7 +11,7 @@ namespace Workflows.Benchmarks.Scenarios;
 
 /// <summary>
 /// What both reporting scenarios share: a directory group of many schools written set-based (one INSERT … SELECT over
-/// <c>generate_series</c>), a standalone "once" schedule due Friday 20 March 2026 targeting it (created through the
+/// <c>generate_series</c>), a standalone "once" schedule (by default due Friday 20 March 2026) targeting it (created through the
 /// schedule store, so its period is planned as in production: opening 10 March 07:00, deadline the end of 20 March,
 /// overdue notice Monday 23 March, leaders' summary Thursday 26 March, Vietnam time).
 /// </summary>
@@ -76,9 +76,12 @@ internal static class ReportingSetup
         await connection.ExecuteAsync(new CommandDefinition("ANALYZE directory_members", cancellationToken: cancellationToken));
     }
 
-    /// <summary>A "once" schedule due 20 March 2026 for the group; returns its only period's id.</summary>
+    /// <summary>
+    /// A "once" schedule for the group, due <paramref name="dueDate"/> (default 20 March 2026, created on 18 February
+    /// 2026); returns its only period's id.
+    /// </summary>
     public static async Task<(Guid Schedule, Guid Period)> CreateScheduleAsync(IServiceProvider services, string title, string group,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, DateOnly? dueDate = null, DateTimeOffset? createdAt = null)
     {
         var store = services.GetRequiredService<ReportingScheduleStore>();
         var catalog = services.GetRequiredService<WorkflowDefinitionCatalog>();
@@ -86,8 +89,8 @@ internal static class ReportingSetup
         var definition = catalog.LatestOfKind(options.DefinitionId, WorkflowDefinition.ReportSubmissionKind);
         var schedule = await store.CreateStandaloneAsync(new ScheduleInput
         {
-            Title = title, Frequency = "once", DueDate = new DateOnly(2026, 3, 20), Target = new ScheduleTargetInput(Group: group),
-        }, definition, Drafter, Opening.AddDays(-20), cancellationToken);
+            Title = title, Frequency = "once", DueDate = dueDate ?? new DateOnly(2026, 3, 20), Target = new ScheduleTargetInput(Group: group),
+        }, definition, Drafter, createdAt ?? Opening.AddDays(-20), cancellationToken);
         await using var connection = await services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync(cancellationToken);
         var period = await connection.QuerySingleAsync<Guid>(new CommandDefinition(
             "SELECT id FROM reporting_periods WHERE schedule_id = @schedule", new { schedule }, cancellationToken: cancellationToken));

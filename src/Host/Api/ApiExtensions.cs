@@ -34,6 +34,7 @@ internal static class ApiExtensions
             .MapPlanEndpoints()
             .MapTaskEndpoints()
             .MapDiagramEndpoints()
+            .MapDefinitionEndpoints()
             .MapDelegationEndpoints()
             .MapNotificationEndpoints()
             .MapAdminUserEndpoints()

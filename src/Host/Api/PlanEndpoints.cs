@@ -24,7 +24,8 @@ internal static class PlanEndpoints
 
     /// <summary>Starting the approval flow.</summary>
     /// <param name="DefinitionId">Workflow definition; default <c>plan-approval</c>.</param>
-    public sealed record SubmitRequest(string? DefinitionId);
+    /// <param name="NextAssignee">User name of the first task's holder where its step lets the drafter choose (chuyển xử lý).</param>
+    public sealed record SubmitRequest(string? DefinitionId, string? NextAssignee = null);
 
     public static RouteGroupBuilder MapPlanEndpoints(this RouteGroupBuilder api)
     {
@@ -67,7 +68,7 @@ internal static class PlanEndpoints
             var request = http.Request.ContentLength > 0
                 ? await http.Request.ReadFromJsonAsync<SubmitRequest>(ct)
                 : null;
-            var instanceId = await engine.SubmitAsync(id, request?.DefinitionId, http.User.ToActor(), ct);
+            var instanceId = await engine.SubmitAsync(id, request?.DefinitionId, request?.NextAssignee, http.User.ToActor(), ct);
             return Results.Ok(new { planId = id, instanceId });
         });
         return api;

@@ -3,14 +3,19 @@ using Workflows.Host.Identity;
 
 namespace Workflows.Host.Api;
 
-/// <summary><c>/api/tasks</c>: the caller's inbox and task completion.</summary>
+/// <summary><c>/api/tasks</c>: the caller's inbox, task completion, and who holds a task (claim, release, reassign).</summary>
 internal static class TaskEndpoints
 {
     /// <summary>Completion of a human task.</summary>
-    /// <param name="Outcome">approve, return, reject… (the step's outcomes).</param>
+    /// <param name="Outcome">approve, return, reject… (the step's outcomes); on a branch of a parallel step agree or return.</param>
     /// <param name="Comment">Required by return.</param>
     /// <param name="SigningForm">On the signing step: direct, KT., TM., TL., TUQ., Q.</param>
-    public sealed record CompleteRequest(string? Outcome, string? Comment, string? SigningForm);
+    /// <param name="NextAssignee">User name of the next task's holder where the next step lets the previous actor choose (chuyển xử lý).</param>
+    public sealed record CompleteRequest(string? Outcome, string? Comment, string? SigningForm, string? NextAssignee = null);
+
+    /// <summary>Reassignment of an open task by a supervisor.</summary>
+    /// <param name="UserName">The new holder, one of the task role's users; null or empty: back to the role's queue.</param>
+    public sealed record ReassignRequest(string? UserName);
 
     public static RouteGroupBuilder MapTaskEndpoints(this RouteGroupBuilder api)
     {
@@ -20,7 +25,23 @@ internal static class TaskEndpoints
         tasks.MapPost("/{id:guid}/complete", async (Guid id, CompleteRequest request, HttpContext http, WorkflowEngine engine,
             CancellationToken ct) =>
         {
-            await engine.CompleteAsync(id, request.Outcome ?? "", request.Comment, request.SigningForm, http.User.ToActor(), ct);
+            await engine.CompleteAsync(id, new TaskCompletion(request.Outcome ?? "", request.Comment, request.SigningForm, request.NextAssignee),
+                http.User.ToActor(), ct);
+            return Results.NoContent();
+        });
+        tasks.MapPost("/{id:guid}/claim", async (Guid id, HttpContext http, WorkflowEngine engine, CancellationToken ct) =>
+        {
+            await engine.ClaimAsync(id, http.User.ToActor(), ct);
+            return Results.NoContent();
+        });
+        tasks.MapPost("/{id:guid}/release", async (Guid id, HttpContext http, WorkflowEngine engine, CancellationToken ct) =>
+        {
+            await engine.ReleaseAsync(id, http.User.ToActor(), ct);
+            return Results.NoContent();
+        });
+        tasks.MapPost("/{id:guid}/reassign", async (Guid id, ReassignRequest request, HttpContext http, WorkflowEngine engine, CancellationToken ct) =>
+        {
+            await engine.ReassignAsync(id, request.UserName, http.User.ToActor(), ct);
             return Results.NoContent();
         });
         return api;

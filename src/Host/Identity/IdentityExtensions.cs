@@ -53,6 +53,7 @@ internal static class IdentityExtensions
         builder.Services.AddAuthorization();
         builder.Services.AddSingleton<UserAuditLog>();
         builder.Services.AddScoped<UserAdministration>();
+        builder.Services.AddSingleton<Workflows.Engine.IWorkflowUsers, IdentityWorkflowUsers>();
         builder.Services.AddScoped<PeopleNames>();
         return builder;
     }

@@ -15,10 +15,11 @@ namespace Workflows.Host.Identity;
 /// Disabling, a password reset and a change of roles end the user's open sessions on every node at once
 /// (<see cref="SessionStore"/>); "unlock" forgets the failed sign-ins that slow attempts on the account.
 /// </summary>
-internal sealed class UserAdministration(UserManager<WorkflowUser> users, UserAuditLog audit, SessionStore sessions, SignInFailureStore failures, TimeProvider clock)
+internal sealed class UserAdministration(UserManager<WorkflowUser> users, UserAuditLog audit, SessionStore sessions, SignInFailureStore failures, TimeProvider clock,
+    Workflows.Organisation.RoleCatalog roleCatalog)
 {
-    /// <summary>Every role a user may be given, in the order shown.</summary>
-    public static IReadOnlyList<string> AllRoles => Roles.All;
+    /// <summary>Every role a user may be given (the installation's roles, <see cref="Workflows.Organisation.RoleCatalog"/>), in the order shown.</summary>
+    public IReadOnlyCollection<string> AllRoles => roleCatalog.Codes;
 
     /// <summary>The users of the actor's body, by login name.</summary>
     /// <exception cref="WorkflowException">The actor is not an Admin (403).</exception>
@@ -171,7 +172,7 @@ internal sealed class UserAdministration(UserManager<WorkflowUser> users, UserAu
         return new UserView(user.Id, user.UserName ?? "", user.FullName, user.Title, user.BodyCode, [.. roles.Order(StringComparer.Ordinal)], state, until);
     }
 
-    private static List<string>? CheckRoles(IReadOnlyList<string>? roles)
+    private List<string>? CheckRoles(IReadOnlyList<string>? roles)
     {
         if (roles is null) return null;
         if (roles.FirstOrDefault(r => !AllRoles.Contains(r)) is { } unknown)

@@ -28,6 +28,10 @@ internal sealed class StartupInitializer(
         {
             await DemoAccounts.SeedAsync(services);
         }
+        else
+        {
+            await DemoAccounts.EnsureRolesAsync(services);
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

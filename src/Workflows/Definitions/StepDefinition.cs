@@ -25,4 +25,22 @@ public sealed record StepDefinition(
 {
     /// <summary>Notify steps (report-submission definitions): what is sent and when; null for other kinds.</summary>
     public NotifyStep? Notify { get; init; }
+
+    /// <summary>Human tasks: how the task gets its holder (the role's queue, or the previous actor's choice).</summary>
+    public AssignmentMode Assignment { get; init; }
+
+    /// <summary>Human tasks: working days (Vietnam calendar) after the task's creation at which its holder is reminded by email, in order.</summary>
+    public IReadOnlyList<int> Reminders { get; init; } = [];
+
+    /// <summary>Human tasks: what happens when nobody completed the task in time; null: nothing.</summary>
+    public TaskEscalation? Escalation { get; init; }
+
+    /// <summary>Parallel steps: the branches opened at once.</summary>
+    public IReadOnlyList<ParallelBranch> Branches { get; init; } = [];
+
+    /// <summary>Parallel steps: when the step goes on and what a return does; null for other kinds.</summary>
+    public ParallelJoin? Join { get; init; }
+
+    /// <summary>Decision steps: the cases, tried in order.</summary>
+    public IReadOnlyList<DecisionCase> Cases { get; init; } = [];
 }

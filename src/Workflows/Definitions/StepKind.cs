@@ -12,6 +12,12 @@ public enum StepKind
     /// <summary>Sends the messages of a report period at a time set from its opening or deadline (report-submission definitions).</summary>
     Notify,
 
+    /// <summary>Opens one human task per branch at once (consultation) and goes on by its join: <c>agreed</c> or <c>returned</c>.</summary>
+    Parallel,
+
+    /// <summary>Goes to the first case whose expression over the plan's fields is true, else to <c>otherwise</c>, at once.</summary>
+    Decision,
+
     /// <summary>Ends the instance and gives the plan its final status.</summary>
     End,
 }

@@ -28,6 +28,9 @@ public sealed record WorkflowDefinition(
     /// <summary><see cref="PlanApprovalKind"/> (the default) or <see cref="ReportSubmissionKind"/>.</summary>
     public string Kind { get; init; } = PlanApprovalKind;
 
+    /// <summary>Role codes whose holders may reassign any open task of the definition's instances in their body (<c>"supervisors"</c>).</summary>
+    public IReadOnlyList<string> Supervisors { get; init; } = [];
+
     /// <summary>The notify steps in file order (report-submission definitions).</summary>
     public IEnumerable<StepDefinition> NotifySteps => Steps.Values.Where(s => s.Kind == StepKind.Notify);
 }

@@ -18,6 +18,7 @@ public sealed class WorkflowDefinitionCatalog
     private readonly WorkflowDefinitionParser _parser;
     private readonly ConcurrentDictionary<(string Id, int Version), WorkflowDefinition> _versions = new();
     private Dictionary<string, WorkflowDefinition> _current = new(StringComparer.Ordinal);
+    private IReadOnlyList<DefinitionRule>? _rules;
 
     /// <summary>Creates an empty catalog; call <see cref="LoadAsync"/> before use.</summary>
     public WorkflowDefinitionCatalog(NpgsqlDataSource dataSource, WorkflowDefinitionParser parser)
@@ -40,7 +41,8 @@ public sealed class WorkflowDefinitionCatalog
             throw new WorkflowDefinitionException(folder, "$", "the workflow definitions folder does not exist");
         var loaded = new Dictionary<string, WorkflowDefinition>(StringComparer.Ordinal);
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var path in Directory.GetFiles(folder, "*.json").Where(f => !f.EndsWith(".schema.json", StringComparison.Ordinal)).Order())
+        foreach (var path in Directory.GetFiles(folder, "*.json")
+                     .Where(f => !f.EndsWith(".schema.json", StringComparison.Ordinal) && Path.GetFileName(f) != DefinitionRule.FileName).Order())
         {
             var file = Path.GetFileName(path);
             var definition = _parser.Parse(await File.ReadAllTextAsync(path, cancellationToken), file);
@@ -66,7 +68,55 @@ public sealed class WorkflowDefinitionCatalog
                     $"version {definition.Version} of '{definition.Id}' is already stored with other content; raise the version when you change the file");
             _versions[(definition.Id, definition.Version)] = definition;
         }
+        var rulesPath = Path.Combine(folder, DefinitionRule.FileName);
+        _rules = File.Exists(rulesPath) ? ReadRules(await File.ReadAllTextAsync(rulesPath, cancellationToken), loaded) : null;
         _current = loaded;
+    }
+
+    /// <summary>
+    /// The approval definitions a plan of <paramref name="bodyCode"/> and <paramref name="documentType"/> may use, by the first
+    /// matching rule of <c>definition-rules.json</c>; null when the folder has no rules (any definition may be named).
+    /// </summary>
+    /// <exception cref="WorkflowException">No rule covers the plan (422, field <c>definitionId</c>).</exception>
+    public IReadOnlyList<string>? AllowedFor(string bodyCode, string documentType) =>
+        _rules is null ? null
+        : _rules.FirstOrDefault(r => r.Matches(bodyCode, documentType))?.Definitions
+          ?? throw WorkflowException.Invalid("definitionId", $"Không có quy trình nào dành cho văn bản loại {documentType} của {bodyCode}.");
+
+    private static List<DefinitionRule> ReadRules(string json, Dictionary<string, WorkflowDefinition> definitions)
+    {
+        const string file = DefinitionRule.FileName;
+        var rules = new List<DefinitionRule>();
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(json);
+            if (!document.RootElement.TryGetProperty("rules", out var list) || list.ValueKind != System.Text.Json.JsonValueKind.Array)
+                throw new WorkflowDefinitionException(file, "$.rules", "an array of rules is required");
+            var i = 0;
+            foreach (var rule in list.EnumerateArray())
+            {
+                var path = $"$.rules[{i++}]";
+                string[] Strings(string name) => rule.TryGetProperty(name, out var v) && v.ValueKind == System.Text.Json.JsonValueKind.Array
+                    ? [.. v.EnumerateArray().Select(e => e.GetString() ?? "")] : [];
+                var ids = Strings("definitions");
+                if (ids.Length == 0) throw new WorkflowDefinitionException(file, path + ".definitions", "at least one definition id is required");
+                for (var j = 0; j < ids.Length; j++)
+                {
+                    if (!definitions.TryGetValue(ids[j], out var definition) || definition.Kind != WorkflowDefinition.PlanApprovalKind)
+                        throw new WorkflowDefinitionException(file, $"{path}.definitions[{j}]", $"no plan approval definition has the id '{ids[j]}'");
+                }
+                rules.Add(new DefinitionRule(Strings("bodies"), Strings("documentTypes"), ids));
+            }
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw new WorkflowDefinitionException(file, e.Path ?? "$", $"not valid JSON: {e.Message}");
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new WorkflowDefinitionException(file, "$.rules", $"bodies, documentTypes and definitions are arrays of strings ({e.Message})");
+        }
+        return rules;
     }
 
     /// <summary>The current version of the plan workflow <paramref name="id"/> (kind <c>planApproval</c>).</summary>

@@ -12,14 +12,18 @@ namespace Workflows.Definitions;
 /// </summary>
 public sealed class WorkflowDefinitionParser
 {
-    /// <summary>The roles a human task may name.</summary>
-    public static readonly IReadOnlySet<string> Roles = new HashSet<string>(Kernel.Roles.All, StringComparer.Ordinal);
-
     private readonly IReadOnlySet<string> _actions;
+    private readonly IReadOnlySet<string> _roles;
 
-    /// <summary>Creates a parser that accepts the given automatic action names.</summary>
-    public WorkflowDefinitionParser(IEnumerable<string> actionNames) =>
+    /// <summary>Creates a parser that accepts the given automatic action names and role codes (by default the five of <see cref="Kernel.Roles.All"/>).</summary>
+    public WorkflowDefinitionParser(IEnumerable<string> actionNames, IEnumerable<string>? roleCodes = null)
+    {
         _actions = new HashSet<string>(actionNames, StringComparer.Ordinal);
+        _roles = new HashSet<string>(roleCodes ?? Kernel.Roles.All, StringComparer.Ordinal);
+    }
+
+    /// <summary>The role codes a human task may name (the installation's roles).</summary>
+    public IReadOnlySet<string> Roles => _roles;
 
     /// <summary>Parses <paramref name="json"/> read from <paramref name="file"/>.</summary>
     /// <exception cref="WorkflowDefinitionException">The JSON is malformed or breaks a rule; the first problem found.</exception>
@@ -71,11 +75,26 @@ public sealed class WorkflowDefinitionParser
                     throw new WorkflowDefinitionException(file, $"{paths[step.Id]}.outcomes.{outcome.Name}.next", $"no step has the id '{outcome.Next}'");
             }
             if (step.Next is not null && !steps.ContainsKey(step.Next))
-                throw new WorkflowDefinitionException(file, $"{paths[step.Id]}.next", $"no step has the id '{step.Next}'");
+                throw new WorkflowDefinitionException(file, $"{paths[step.Id]}.{(step.Kind == StepKind.Decision ? "otherwise" : "next")}", $"no step has the id '{step.Next}'");
+            for (var i = 0; i < step.Cases.Count; i++)
+            {
+                if (!steps.ContainsKey(step.Cases[i].Next))
+                    throw new WorkflowDefinitionException(file, $"{paths[step.Id]}.cases[{i}].next", $"no step has the id '{step.Cases[i].Next}'");
+            }
         }
         CheckGraph(steps, paths, start, file);
         if (definitionKind == WorkflowDefinition.ReportSubmissionKind) CheckReportSubmission(steps, paths, start, file);
-        return new WorkflowDefinition(id, version, name, start, steps, json) { Kind = definitionKind };
+        var supervisors = new List<string>();
+        if (root.TryGetProperty("supervisors", out var supervisorList))
+        {
+            var i = 0;
+            foreach (var supervisor in supervisorList.EnumerateArray())
+            {
+                CheckRole(supervisor.GetString(), $"$.supervisors[{i++}]", file);
+                supervisors.Add(supervisor.GetString()!);
+            }
+        }
+        return new WorkflowDefinition(id, version, name, start, steps, json) { Kind = definitionKind, Supervisors = supervisors };
     }
 
     private StepDefinition ReadStep(JsonElement element, string path, string file)
@@ -86,11 +105,13 @@ public sealed class WorkflowDefinitionParser
             "humanTask" => StepKind.HumanTask,
             "action" => StepKind.Action,
             "notify" => StepKind.Notify,
+            "parallel" => StepKind.Parallel,
+            "decision" => StepKind.Decision,
             _ => StepKind.End,
         };
         var name = String(element, "name") ?? id;
         var outcomes = new Dictionary<string, OutcomeDefinition>(StringComparer.Ordinal);
-        if (kind == StepKind.HumanTask)
+        if (kind is StepKind.HumanTask or StepKind.Parallel)
         {
             foreach (var property in element.GetProperty("outcomes").EnumerateObject())
             {
@@ -103,17 +124,88 @@ public sealed class WorkflowDefinitionParser
             }
         }
         var role = String(element, "role");
-        if (role is not null && !Roles.Contains(role))
-            throw new WorkflowDefinitionException(file, path + ".role", $"'{role}' is not one of {string.Join(", ", Roles)}");
+        CheckRole(role, path + ".role", file);
         var action = String(element, "action");
         if (action is not null && !_actions.Contains(action))
             throw new WorkflowDefinitionException(file, path + ".action", $"'{action}' is not one of the actions this Host knows: {string.Join(", ", _actions.Order())}");
         return new StepDefinition(id, kind, name, role, String(element, "status"),
             element.TryGetProperty("dueInWorkingDays", out var due) ? due.GetInt32() : 0, Bool(element, "signing"), outcomes,
-            action, String(element, "next"))
+            action, kind == StepKind.Decision ? String(element, "otherwise") : String(element, "next"))
         {
             Notify = kind == StepKind.Notify ? ReadNotify(element, path, file) : null,
+            Assignment = String(element, "assignment") == "chosenByPrevious" ? AssignmentMode.ChosenByPrevious : AssignmentMode.Queue,
+            Reminders = element.TryGetProperty("reminders", out var reminders)
+                ? [.. reminders.EnumerateArray().Select(r => r.GetProperty("afterWorkingDays").GetInt32())] : [],
+            Escalation = element.TryGetProperty("escalation", out var escalation) ? ReadEscalation(escalation, path + ".escalation", outcomes, file) : null,
+            Branches = kind == StepKind.Parallel ? ReadBranches(element, path, file) : [],
+            Join = kind == StepKind.Parallel ? ReadJoin(element, path, file) : null,
+            Cases = kind == StepKind.Decision ? ReadCases(element, path, file) : [],
         };
+    }
+
+    private TaskEscalation ReadEscalation(JsonElement element, string path, Dictionary<string, OutcomeDefinition> outcomes, string file)
+    {
+        var escalation = new TaskEscalation(element.GetProperty("afterWorkingDays").GetInt32(), String(element, "notify"), String(element, "reassignTo"), String(element, "outcome"));
+        CheckRole(escalation.Notify, path + ".notify", file);
+        CheckRole(escalation.ReassignTo, path + ".reassignTo", file);
+        if (escalation.Outcome is not null && !outcomes.ContainsKey(escalation.Outcome))
+            throw new WorkflowDefinitionException(file, path + ".outcome", $"'{escalation.Outcome}' is not one of the step's outcomes ({string.Join(", ", outcomes.Keys)})");
+        if (escalation.Outcome is not null && outcomes[escalation.Outcome].RequiresComment)
+            throw new WorkflowDefinitionException(file, path + ".outcome", $"the outcome '{escalation.Outcome}' requires a comment, which nobody writes when it is taken by itself");
+        return escalation;
+    }
+
+    private List<ParallelBranch> ReadBranches(JsonElement element, string path, string file)
+    {
+        var branches = new List<ParallelBranch>();
+        var i = 0;
+        foreach (var branch in element.GetProperty("branches").EnumerateArray())
+        {
+            var branchPath = $"{path}.branches[{i++}]";
+            var id = String(branch, "id")!;
+            if (branches.Any(b => b.Id == id)) throw new WorkflowDefinitionException(file, branchPath + ".id", $"branch id '{id}' is used twice");
+            var role = String(branch, "role")!;
+            CheckRole(role, branchPath + ".role", file);
+            branches.Add(new ParallelBranch(id, String(branch, "name") ?? id, role));
+        }
+        foreach (var outcome in new[] { ParallelJoin.Agreed, ParallelJoin.Returned })
+        {
+            if (!element.GetProperty("outcomes").TryGetProperty(outcome, out _))
+                throw new WorkflowDefinitionException(file, path + ".outcomes", $"a parallel step needs the outcomes '{ParallelJoin.Agreed}' and '{ParallelJoin.Returned}'; '{outcome}' is missing");
+        }
+        return branches;
+    }
+
+    private static ParallelJoin ReadJoin(JsonElement element, string path, string file)
+    {
+        var count = element.GetProperty("branches").GetArrayLength();
+        var needed = element.TryGetProperty("join", out var join)
+            ? join.ValueKind == JsonValueKind.String ? (join.GetString() == "any" ? 1 : count) : join.GetProperty("atLeast").GetInt32()
+            : count;
+        if (needed > count)
+            throw new WorkflowDefinitionException(file, path + ".join.atLeast", $"{needed} agreements are needed but the step has {count} branches");
+        return new ParallelJoin(needed, String(element, "onReturn") == "returnAtOnce");
+    }
+
+    private static List<DecisionCase> ReadCases(JsonElement element, string path, string file)
+    {
+        var cases = new List<DecisionCase>();
+        var i = 0;
+        foreach (var item in element.GetProperty("cases").EnumerateArray())
+        {
+            var casePath = $"{path}.cases[{i++}]";
+            var when = String(item, "when")!;
+            if (DecisionExpressions.Check(when) is { } problem) throw new WorkflowDefinitionException(file, casePath + ".when", problem);
+            cases.Add(new DecisionCase(when, String(item, "next")!));
+        }
+        return cases;
+    }
+
+    /// <summary>Refuses a role code the installation does not define (<see cref="Organisation.RoleCatalog"/>).</summary>
+    private void CheckRole(string? role, string path, string file)
+    {
+        if (role is not null && !_roles.Contains(role))
+            throw new WorkflowDefinitionException(file, path, $"'{role}' is not a role of this installation (one of {string.Join(", ", _roles)}; add it under Workflows:Roles)");
     }
 
     private static NotifyStep ReadNotify(JsonElement element, string path, string file)
@@ -201,6 +293,7 @@ public sealed class WorkflowDefinitionParser
             if (!reached.Add(id)) continue;
             var step = steps[id];
             foreach (var outcome in step.Outcomes.Values) queue.Enqueue(outcome.Next);
+            foreach (var decisionCase in step.Cases) queue.Enqueue(decisionCase.Next);
             if (step.Next is not null) queue.Enqueue(step.Next);
         }
         var unreachable = steps.Keys.FirstOrDefault(id => !reached.Contains(id));
@@ -208,15 +301,24 @@ public sealed class WorkflowDefinitionParser
             throw new WorkflowDefinitionException(file, paths[unreachable], $"step '{unreachable}' cannot be reached from the start step '{start}'");
         if (!steps.Values.Any(s => s.Kind == StepKind.End))
             throw new WorkflowDefinitionException(file, "$.steps", "at least one end step is required");
-        foreach (var step in steps.Values.Where(s => s.Kind == StepKind.Action))
+        foreach (var step in steps.Values.Where(s => s.Kind is StepKind.Action or StepKind.Decision))
         {
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            for (var current = step; current.Kind == StepKind.Action; current = steps[current.Next!])
-            {
-                if (!seen.Add(current.Id))
-                    throw new WorkflowDefinitionException(file, paths[step.Id] + ".next", "automatic actions form a loop with no human task or end step");
-            }
+            if (AutomaticLoop(steps, step.Id, [])) 
+                throw new WorkflowDefinitionException(file, paths[step.Id] + (step.Kind == StepKind.Action ? ".next" : ".cases"),
+                    "automatic steps (actions, decisions) form a loop with no human task or end step");
         }
+    }
+
+    /// <summary>True when the automatic steps (actions, decisions) from <paramref name="id"/> can come back to one already on the path.</summary>
+    private static bool AutomaticLoop(Dictionary<string, StepDefinition> steps, string id, HashSet<string> path)
+    {
+        var step = steps[id];
+        if (step.Kind is not (StepKind.Action or StepKind.Decision)) return false;
+        if (!path.Add(id)) return true;
+        var next = step.Cases.Select(c => c.Next).Append(step.Next!);
+        var loop = next.Any(n => AutomaticLoop(steps, n, path));
+        path.Remove(id);
+        return loop;
     }
 
     /// <summary>A string property, trimmed; null when absent (the schema has checked its type).</summary>

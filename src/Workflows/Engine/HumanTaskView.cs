@@ -14,6 +14,15 @@ namespace Workflows.Engine;
 /// <param name="Outcomes">The outcomes the person may choose.</param>
 /// <param name="SigningForms">On a signing step, the forms the person may sign with (<see cref="SigningPolicy"/>), in the order
 /// offered; empty on other steps, and on a signing step when the person may use none.</param>
+/// <param name="Assignee">Who holds the task (claimed it, was chosen or reassigned to it); null: the role's queue, anyone of
+/// the role may claim it. When it is someone else the person sees the task taken and may not complete it.</param>
+/// <param name="OnBehalfOf">The person the task was meant for when a delegate holds it; null otherwise.</param>
+/// <param name="Branch">On a branch of a parallel step, the branch id; null otherwise.</param>
 public sealed record HumanTaskView(
     Guid Id, Guid PlanId, string Subject, string Step, string StepName, string Role, int Revision,
-    DateTimeOffset CreatedAt, DateTimeOffset DueAt, bool Overdue, IReadOnlyList<string> Outcomes, IReadOnlyList<SigningOption> SigningForms);
+    DateTimeOffset CreatedAt, DateTimeOffset DueAt, bool Overdue, IReadOnlyList<string> Outcomes, IReadOnlyList<SigningOption> SigningForms,
+    string? Assignee = null, string? OnBehalfOf = null, string? Branch = null)
+{
+    /// <summary>True when the task is in the role's queue: the person may claim it.</summary>
+    public bool Claimable => Assignee is null;
+}

@@ -30,6 +30,9 @@ public interface IWorkflowSubjects
     /// <summary>Queues the start of revision round <paramref name="revision"/>.</summary>
     void SetRevision(UnitOfWork work, Guid id, int revision);
 
+    /// <summary>The subject's facts a decision step reads, after the transition's earlier writes.</summary>
+    Task<SubjectFacts> FactsAsync(UnitOfWork work, Guid id, CancellationToken cancellationToken);
+
     /// <summary>Queues the signer's signature.</summary>
     void Sign(UnitOfWork work, Guid id, Signature signature);
 }

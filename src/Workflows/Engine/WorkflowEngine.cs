@@ -15,7 +15,7 @@ namespace Workflows.Engine;
 /// transition with its audit record in one PostgreSQL transaction. Concurrent completions of one task are serialised
 /// by a row lock: the first wins, the others get a conflict.
 /// </summary>
-public sealed class WorkflowEngine
+public sealed partial class WorkflowEngine
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly WorkflowDefinitionCatalog _catalog;
@@ -26,6 +26,11 @@ public sealed class WorkflowEngine
     private readonly TimeProvider _clock;
     private readonly Telemetry.WorkflowsMetrics _metrics;
     private readonly ILogger<WorkflowEngine> _logger;
+    private readonly IReadOnlyList<ITaskAssigneeResolver> _resolvers;
+    private readonly IReadOnlyList<ITaskOpenedHandler> _openedHandlers;
+    private readonly IWorkflowUsers _users;
+    private readonly RoleCatalog _roles;
+    private readonly ITaskMail _mail;
 
     /// <summary>Creates the engine.</summary>
     public WorkflowEngine(
@@ -37,8 +42,18 @@ public sealed class WorkflowEngine
         Microsoft.Extensions.Options.IOptions<OrganisationOptions> organisation,
         TimeProvider clock,
         Telemetry.WorkflowsMetrics metrics,
-        ILogger<WorkflowEngine> logger)
+        ILogger<WorkflowEngine> logger,
+        IWorkflowUsers users,
+        IEnumerable<ITaskAssigneeResolver> resolvers,
+        IEnumerable<ITaskOpenedHandler> openedHandlers,
+        RoleCatalog roles,
+        ITaskMail mail)
     {
+        _mail = mail;
+        _users = users;
+        _roles = roles;
+        _resolvers = [.. resolvers];
+        _openedHandlers = [.. openedHandlers];
         _metrics = metrics;
         _dataSource = dataSource;
         _catalog = catalog;
@@ -57,7 +72,22 @@ public sealed class WorkflowEngine
     /// <returns>The workflow instance id.</returns>
     /// <exception cref="WorkflowException">No such plan (404); not the plan's drafter or another body (403);
     /// the plan is not draft or returned (409); unknown definition (422).</exception>
-    public async Task<Guid> SubmitAsync(Guid planId, string? definitionId, Actor actor, CancellationToken cancellationToken = default)
+    public Task<Guid> SubmitAsync(Guid planId, string? definitionId, Actor actor, CancellationToken cancellationToken = default) =>
+        SubmitAsync(planId, definitionId, null, actor, cancellationToken);
+
+    /// <summary>
+    /// Submits a draft or returned plan as <see cref="SubmitAsync(Guid, string?, Actor, CancellationToken)"/> does, naming the
+    /// person who gets the next task when its step lets the previous actor choose ("chuyển xử lý").
+    /// </summary>
+    /// <param name="planId">The plan.</param>
+    /// <param name="definitionId">The definition to start; null: the one the configured rule gives the plan.</param>
+    /// <param name="nextAssignee">User name of the next task's holder, one of the role's users; null: the role's queue.</param>
+    /// <param name="actor">The drafter.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The workflow instance id.</returns>
+    /// <exception cref="WorkflowException">As the other overload; also a next assignee who does not hold the next step's
+    /// role in the body, or none where the next step needs one (422, field <c>nextAssignee</c>).</exception>
+    public async Task<Guid> SubmitAsync(Guid planId, string? definitionId, string? nextAssignee, Actor actor, CancellationToken cancellationToken = default)
     {
         using var logScope = _logger.BeginScope(Telemetry.LogScope.Plan(planId));
         await using var work = await UnitOfWork.BeginAsync(_dataSource, cancellationToken);
@@ -69,7 +99,17 @@ public sealed class WorkflowEngine
         Guid instanceId;
         if (plan.Status == WorkflowSubject.Draft)
         {
-            var definition = _catalog.Latest(definitionId ?? "plan-approval");
+            var facts = await _subjects.FactsAsync(work, planId, cancellationToken);
+            var allowed = _catalog.AllowedFor(plan.BodyCode, facts.DocumentType);
+            var chosen = definitionId ?? allowed switch
+            {
+                null => "plan-approval",
+                [var only] => only,
+                _ => throw WorkflowException.Invalid("definitionId", $"Chọn quy trình trình ký: {string.Join(", ", allowed)}."),
+            };
+            if (allowed is not null && !allowed.Contains(chosen))
+                throw WorkflowException.Invalid("definitionId", $"Kế hoạch của cơ quan này không dùng quy trình '{chosen}'; chọn một trong: {string.Join(", ", allowed)}.");
+            var definition = _catalog.Latest(chosen);
             instanceId = Guid.NewGuid();
             work.Queue(
                 """
@@ -80,7 +120,7 @@ public sealed class WorkflowEngine
             work.Audit(now, actor.UserName, "instance.started", planId, instanceId, null,
                 new { definitionId = definition.Id, definitionVersion = definition.Version });
             var start = definition.Step(definition.Start);
-            var transition = new Transition(work, plan with { Revision = plan.Revision + 1 }, instanceId, definition, actor, now);
+            var transition = new Transition(work, plan with { Revision = plan.Revision + 1 }, instanceId, definition, actor, now) { NextAssignee = nextAssignee };
             SetRevision(transition);
             if (start.Kind == StepKind.HumanTask)
             {
@@ -100,7 +140,7 @@ public sealed class WorkflowEngine
                 "SELECT " + TaskColumns + TaskFrom + " WHERE t.plan_id = @planId AND t.status = 'open' FOR UPDATE OF t", new { planId }, cancellationToken)
                 ?? throw WorkflowException.Conflict("Kế hoạch không có bước chờ chỉnh sửa.");
             instanceId = task.instance_id;
-            await CompleteLockedAsync(work, plan, task, null, null, null, actor, now, resubmission: true, cancellationToken);
+            await CompleteLockedAsync(work, plan, task, new TaskCompletion(null, null, null, nextAssignee), actor, now, resubmission: true, cancellationToken);
         }
         else
         {
@@ -123,8 +163,19 @@ public sealed class WorkflowEngine
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="WorkflowException">No such task (404); wrong role, body or assignee (403); already completed
     /// (409); unknown outcome, missing comment or bad signing form (422); or an action refused the transition.</exception>
-    public async Task CompleteAsync(Guid taskId, string outcome, string? comment, string? signingForm, Actor actor, CancellationToken cancellationToken = default)
+    public Task CompleteAsync(Guid taskId, string outcome, string? comment, string? signingForm, Actor actor, CancellationToken cancellationToken = default) =>
+        CompleteAsync(taskId, new TaskCompletion(outcome, comment, signingForm, null), actor, cancellationToken);
+
+    /// <summary>
+    /// Completes an open human task as <see cref="CompleteAsync(Guid, string, string?, string?, Actor, CancellationToken)"/>
+    /// does; <see cref="TaskCompletion.NextAssignee"/> names the next task's holder where its step lets the previous actor
+    /// choose ("chuyển xử lý").
+    /// </summary>
+    /// <exception cref="WorkflowException">As the other overload; also a task someone else has claimed (403), and a bad
+    /// next assignee (422, field <c>nextAssignee</c>).</exception>
+    public async Task CompleteAsync(Guid taskId, TaskCompletion completion, Actor actor, CancellationToken cancellationToken = default)
     {
+        var outcome = completion.Outcome ?? "";
         await using var work = await UnitOfWork.BeginAsync(_dataSource, cancellationToken);
         // One round trip reads and locks the task and its plan (a concurrent completion waits here, then sees the
         // task completed: one winner, the others get 409); the writes, the audit records and COMMIT go in a second.
@@ -134,12 +185,14 @@ public sealed class WorkflowEngine
         var (task, plan) = rows.SingleOrDefault();
         if (task is null) throw WorkflowException.NotFound("Công việc");
         using var logScope = _logger.BeginScope(Telemetry.LogScope.Plan(task.plan_id, task.instance_id, taskId));
-        if (task.body_code != actor.BodyCode || !actor.IsIn(task.role) || (task.assignee is not null && task.assignee != actor.UserName))
+        if (task.body_code != actor.BodyCode || !actor.IsIn(task.role))
             throw WorkflowException.Forbidden("Bạn không có quyền xử lý công việc này.");
         if (task.status != "open") throw WorkflowException.Conflict("Công việc này đã được xử lý.");
+        if (task.assignee is not null && task.assignee != actor.UserName)
+            throw WorkflowException.Forbidden($"Công việc này do {task.assignee} xử lý; bạn không hoàn thành được.");
         if (plan.BodyCode != actor.BodyCode) throw WorkflowException.Forbidden("Kế hoạch thuộc cơ quan khác.");
         var now = _clock.GetUtcNow();
-        await CompleteLockedAsync(work, plan, task, outcome, comment, signingForm, actor, now, resubmission: false, cancellationToken);
+        await CompleteLockedAsync(work, plan, task, completion, actor, now, resubmission: false, cancellationToken);
         await work.CommitAsync(cancellationToken);
         _metrics.TaskCompleted(outcome);
         _logger.LogInformation("Task {TaskId} ({Step}) of plan {PlanId} completed with {Outcome} by {User}",
@@ -147,20 +200,22 @@ public sealed class WorkflowEngine
     }
 
     /// <summary>
-    /// The open tasks <paramref name="actor"/> may act on: their roles, their body, assigned to them or to nobody; oldest
-    /// due first. A signing task lists the forms <see cref="SigningPolicy"/> gives the actor.
+    /// The open tasks of <paramref name="actor"/>'s roles in their body: held by them, in the role's queue, or claimed by
+    /// someone else (shown taken: <see cref="HumanTaskView.Assignee"/> names the holder); oldest due first. A signing task lists
+    /// the forms <see cref="SigningPolicy"/> gives the actor, as far as the role's forms allow (<see cref="RoleCatalog"/>).
     /// </summary>
     public async Task<IReadOnlyList<HumanTaskView>> OpenTasksAsync(Actor actor, CancellationToken cancellationToken = default)
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<(Guid Id, Guid PlanId, string Subject, string Step, string Role, int Revision,
-            DateTime CreatedAt, DateTime DueAt, string DefinitionId, int DefinitionVersion)>(
+            DateTime CreatedAt, DateTime DueAt, string DefinitionId, int DefinitionVersion, string? Assignee, string? OnBehalfOf, string? Branch)>(
             new CommandDefinition(
                 """
-                SELECT t.id, t.plan_id, p.subject, t.step, t.role, t.revision, t.created_at, t.due_at, i.definition_id, i.definition_version
+                SELECT t.id, t.plan_id, p.subject, t.step, t.role, t.revision, t.created_at, t.due_at, i.definition_id, i.definition_version,
+                       t.assignee, t.on_behalf_of, t.branch
                 FROM human_tasks t JOIN plans p ON p.id = t.plan_id JOIN workflow_instances i ON i.id = t.instance_id
                 WHERE t.status = 'open' AND t.body_code = @BodyCode AND t.role = ANY(@roles)
-                  AND (t.assignee IS NULL OR t.assignee = @UserName)
+                  AND (t.assignee IS NULL OR t.assignee = @UserName OR t.claimed_at IS NOT NULL)
                 ORDER BY t.due_at, t.created_at
                 """,
                 new { actor.BodyCode, roles = actor.Roles.ToArray(), actor.UserName }, cancellationToken: cancellationToken));
@@ -173,17 +228,27 @@ public sealed class WorkflowEngine
             var definition = await _catalog.GetAsync(row.DefinitionId, row.DefinitionVersion, cancellationToken);
             var step = definition.Step(row.Step);
             var due = new DateTimeOffset(row.DueAt, TimeSpan.Zero);
-            result.Add(new HumanTaskView(row.Id, row.PlanId, row.Subject, row.Step, step.Name, row.Role, row.Revision,
-                new DateTimeOffset(row.CreatedAt, TimeSpan.Zero), due, due <= now, [.. step.Outcomes.Keys], step.Signing ? signingForms : []));
+            var (name, outcomes) = TaskShape(step, row.Branch);
+            var roleForms = _roles.SigningFormsOf(row.Role);
+            result.Add(new HumanTaskView(row.Id, row.PlanId, row.Subject, row.Step, name, row.Role, row.Revision,
+                new DateTimeOffset(row.CreatedAt, TimeSpan.Zero), due, due <= now, outcomes,
+                step.Signing ? [.. signingForms.Where(f => roleForms.Contains(f.Form))] : [], row.Assignee, row.OnBehalfOf, row.Branch));
         }
         return result;
     }
 
-    private async Task CompleteLockedAsync(UnitOfWork work, WorkflowSubject plan, TaskRow task, string? outcomeName, string? comment, string? signingForm, Actor actor,
+    private async Task CompleteLockedAsync(UnitOfWork work, WorkflowSubject plan, TaskRow task, TaskCompletion completion, Actor actor,
         DateTimeOffset now, bool resubmission, CancellationToken cancellationToken)
     {
+        var (outcomeName, comment, signingForm, nextAssignee) = completion;
         var definition = await _catalog.GetAsync(task.definition_id, task.definition_version, cancellationToken);
         var step = definition.Step(task.step);
+        if (task.branch is not null && !resubmission)
+        {
+            await CompleteBranchAsync(new Transition(work, plan, task.instance_id, definition, actor, now) { NextAssignee = completion.NextAssignee },
+                step, task, completion, cancellationToken);
+            return;
+        }
         OutcomeDefinition outcome;
         if (resubmission)
         {
@@ -203,6 +268,11 @@ public sealed class WorkflowEngine
         if (step.Signing && outcome.Name == step.Outcomes.Keys.First())
         {
             signature = SigningPolicy.Sign(_organisation.Body(plan.BodyCode), signingForm, actor, now);
+            var roleForms = _roles.SigningFormsOf(task.role);
+            if (!roleForms.Contains(signature.Form ?? "direct"))
+                throw WorkflowException.Invalid("signingForm", roleForms.Count == 0
+                    ? $"Vai trò {_roles.NameOf(task.role)} không ký văn bản."
+                    : $"Vai trò {_roles.NameOf(task.role)} chỉ ký theo: {string.Join(", ", roleForms)}.");
             _subjects.Sign(work, plan.Id, signature);
         }
 
@@ -211,7 +281,7 @@ public sealed class WorkflowEngine
             now, actor.UserName, outcome.Name, comment, task.id);
         work.Audit(now, actor.UserName, resubmission ? "plan.resubmitted" : "task.completed", plan.Id, task.instance_id, task.id,
             new { step = step.Id, outcome = outcome.Name, comment, revision = plan.Revision, signature });
-        var transition = new Transition(work, plan, task.instance_id, definition, actor, now);
+        var transition = new Transition(work, plan, task.instance_id, definition, actor, now) { NextAssignee = nextAssignee };
         if (resubmission) SetRevision(transition);
         await EnterAsync(transition, outcome.Next, outcome.Status, cancellationToken);
     }
@@ -225,23 +295,8 @@ public sealed class WorkflowEngine
             switch (step.Kind)
             {
                 case StepKind.HumanTask:
-                {
-                    var dueDate = _calendar.AddWorkingDays(VietnamTime.ToVietnamDate(transition.Now), step.DueInWorkingDays);
-                    var dueAt = VietnamTime.EndOfDay(dueDate);
-                    var assignee = stepId == transition.Definition.Start ? transition.Plan.CreatedBy : null;
-                    var taskId = Guid.NewGuid();
-                    work.Queue(
-                        """
-                        INSERT INTO human_tasks (id, instance_id, plan_id, body_code, step, role, revision, status, created_at, due_at, assignee)
-                        VALUES ($1, $2, $3, $4, $5, $6, $7, 'open', $8, $9, $10)
-                        """,
-                        taskId, transition.InstanceId, transition.Plan.Id, transition.Plan.BodyCode, stepId, step.Role,
-                        transition.Plan.Revision, transition.Now, dueAt, assignee);
-                    SetPlanStep(transition, stepId, statusOverride ?? step.Status!, "running");
-                    work.Audit(transition.Now, "system", "task.created", transition.Plan.Id, transition.InstanceId, taskId,
-                        new { step = stepId, role = step.Role, dueAt });
+                    await OpenHumanStepAsync(transition, step, statusOverride, cancellationToken);
                     return;
-                }
                 case StepKind.Action:
                 {
                     var action = _actions[step.Action!];
@@ -252,6 +307,12 @@ public sealed class WorkflowEngine
                     statusOverride = null;
                     continue;
                 }
+                case StepKind.Parallel:
+                    await OpenParallelAsync(transition, step, statusOverride, cancellationToken);
+                    return;
+                case StepKind.Decision:
+                    stepId = await DecideAsync(transition, step, cancellationToken);
+                    continue;
                 default:
                     SetPlanStep(transition, null, step.Status!, "completed");
                     work.Audit(transition.Now, "system", "instance.completed", transition.Plan.Id, transition.InstanceId, null,
@@ -275,15 +336,20 @@ public sealed class WorkflowEngine
         start.Outcomes.TryGetValue("submit", out var submit) ? submit : start.Outcomes.Values.First();
 
     private const string TaskColumns =
-        "t.id, t.instance_id, t.plan_id, t.body_code, t.step, t.role, t.revision, t.status, t.assignee, i.definition_id, i.definition_version";
+        "t.id, t.instance_id, t.plan_id, t.body_code, t.step, t.role, t.revision, t.status, t.assignee, i.definition_id, i.definition_version, t.branch, t.activation, t.created_at, t.due_at";
 
     private const string TaskFrom = " FROM human_tasks t JOIN workflow_instances i ON i.id = t.instance_id";
 
     /// <summary>One transition's context; its unit of work holds its writes until they are sent together.</summary>
-    private sealed record Transition(UnitOfWork Work, WorkflowSubject Plan, Guid InstanceId, WorkflowDefinition Definition, Actor Actor, DateTimeOffset Now);
+    private sealed record Transition(UnitOfWork Work, WorkflowSubject Plan, Guid InstanceId, WorkflowDefinition Definition, Actor Actor, DateTimeOffset Now)
+    {
+        /// <summary>The next task's holder as the previous actor chose it ("chuyển xử lý"); null: none chosen.</summary>
+        public string? NextAssignee { get; init; }
+    }
 
 #pragma warning disable IDE1006 // column names as Dapper maps them
     private sealed record TaskRow(Guid id, Guid instance_id, Guid plan_id, string body_code, string step, string role,
-        int revision, string status, string? assignee, string definition_id, int definition_version);
+        int revision, string status, string? assignee, string definition_id, int definition_version, string? branch, Guid? activation,
+        DateTime created_at, DateTime due_at);
 #pragma warning restore IDE1006
 }

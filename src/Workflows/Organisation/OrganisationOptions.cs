@@ -9,6 +9,9 @@ public sealed class OrganisationOptions
     /// <summary>The issuing bodies, by code.</summary>
     public List<IssuingBody> IssuingBodies { get; set; } = [];
 
+    /// <summary>Configuration <c>Workflows:Roles</c>: roles added to, or changing, the five defaults (see <see cref="RoleCatalog"/>).</summary>
+    public List<RoleDefinition> Roles { get; set; } = [];
+
     /// <summary>The body with <paramref name="code"/>.</summary>
     /// <exception cref="InvalidOperationException">No body is configured with that code.</exception>
     public IssuingBody Body(string code) =>

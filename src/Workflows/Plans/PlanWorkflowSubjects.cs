@@ -20,6 +20,15 @@ internal sealed class PlanWorkflowSubjects : IWorkflowSubjects
 
     public void SetRevision(UnitOfWork work, Guid id, int revision) => PlanWrites.SetRevision(work, id, revision);
 
+    public Task<SubjectFacts> FactsAsync(UnitOfWork work, Guid id, CancellationToken cancellationToken) =>
+        work.QuerySingleAsync<SubjectFacts>(
+            """
+            SELECT document_type AS documenttype, subject,
+                   CASE WHEN jsonb_typeof(fields->'reportingDuties') = 'array' THEN jsonb_array_length(fields->'reportingDuties') ELSE 0 END AS reportingdutycount,
+                   CASE WHEN jsonb_typeof(fields->'recipients') = 'array' THEN jsonb_array_length(fields->'recipients') ELSE 0 END AS recipientcount
+            FROM plans WHERE id = @id
+            """, new { id }, cancellationToken);
+
     public void Sign(UnitOfWork work, Guid id, Signature signature) =>
         PlanWrites.Sign(work, id, JsonSerializer.Serialize(signature, JsonSerializerOptions.Web));
 }

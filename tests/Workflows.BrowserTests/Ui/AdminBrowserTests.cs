@@ -68,7 +68,7 @@ public sealed class AdminBrowserTests(BrowserFixture fixture) : IClassFixture<Br
         await admin.GetByRole(AriaRole.Link, new() { Name = "Quy trình" }).ClickAsync();
         var original = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Definitions, "plan-approval.json"));
         var version = System.Text.Json.JsonDocument.Parse(original).RootElement.GetProperty("version").GetInt32();
-        await Expect(admin.GetByTestId("quy-trinh").Filter(new() { HasText = "plan-approval" })).ToContainTextAsync($"plan-approval · phiên bản {version}");
+        await Expect(admin.GetByTestId("quy-trinh").Filter(new() { HasText = "plan-approval · " })).ToContainTextAsync($"plan-approval · phiên bản {version}");
         await Expect(admin.GetByTestId("phien-ban").Filter(new() { HasText = "plan-approval.json" }).First).ToContainTextAsync(new Regex($"plan-approval\\s*{version}\\s*plan-approval.json"));
         var bad = Path.Combine(Path.GetTempPath(), $"bad-{Guid.NewGuid():N}.json");
         await File.WriteAllTextAsync(bad, original.Replace("\"approve\": { \"next\": \"sign\"", "\"approve\": { \"next\": \"nowhere\"", StringComparison.Ordinal));

@@ -68,7 +68,7 @@ public sealed class SettingsValidatorTests
             "Workflows:IssuingBodies: the code 'PGDĐT' is used 2 times",
             "Workflows:Distribution:Smtp:Host: is required when Workflows:Distribution:Transport is Smtp",
             "Workflows:Distribution:Smtp:Port: 0 is out of range (1–65535)",
-            "Workflows:Distribution:LeaseSeconds: 10 must be longer than the rows one worker claims (⌈Workflows:Distribution:BatchSize 64 / Workflows:Distribution:Workers 32⌉ = 2) × Workflows:Distribution:Smtp:TimeoutSeconds (30) = 60 s, or another node may send a message still being sent; raise the lease or claim fewer rows per worker",
+            "Workflows:Distribution:LeaseSeconds: 10 must be longer than the rows one worker claims (⌈Workflows:Distribution:BatchSize 64 / Workflows:Distribution:Workers 8⌉ = 8) × Workflows:Distribution:Smtp:TimeoutSeconds (30) = 240 s, or another node may send a message still being sent; raise the lease or claim fewer rows per worker",
             "Workflows:Distribution:RetryMaxSeconds: 10 is shorter than Workflows:Distribution:RetryBaseSeconds (60)",
         ], problems);
     }

@@ -39,6 +39,32 @@ internal sealed class ChiTietModel(
     public IReadOnlyDictionary<string, string> People { get; private set; } = new Dictionary<string, string>();
     /// <summary>The task the user may act on here; on a signing step it carries the signing forms the policy gives them.</summary>
     public HumanTaskView? OpenTask { get; private set; }
+
+    /// <summary>A task of the user's role on this plan that someone else has claimed (shown taken, without actions); null otherwise.</summary>
+    public HumanTaskView? TakenTask { get; private set; }
+
+    /// <summary>Claims the open task (Nhận xử lý); someone faster gets the page with the holder named.</summary>
+    public async Task<IActionResult> OnPostNhanAsync(Guid id, Guid taskId, CancellationToken ct)
+    {
+        try
+        {
+            await engine.ClaimAsync(taskId, Actor, ct);
+        }
+        catch (WorkflowException e) when (e.Kind is ErrorKind.Conflict)
+        {
+            await LoadAsync(id, ct);
+            Error = ("claim", "", e.Message);
+            return Page();
+        }
+        return Redirect($"/ke-hoach/{id}?xong=nhan");
+    }
+
+    /// <summary>Gives a claimed task back to the role's queue (Trả về hàng chờ).</summary>
+    public async Task<IActionResult> OnPostTraVeAsync(Guid id, Guid taskId, CancellationToken ct)
+    {
+        await engine.ReleaseAsync(taskId, Actor, ct);
+        return Redirect($"/ke-hoach/{id}?xong=tra-ve");
+    }
     public StepDefinition? Step { get; private set; }
     public string? NextSymbol { get; private set; }
     public IReadOnlyList<LineResolution>? Lines { get; private set; }
@@ -96,6 +122,9 @@ internal sealed class ChiTietModel(
             "return" => "Đã trả lại kế hoạch cho chuyên viên.",
             "reject" => "Đã ghi: không ban hành kế hoạch.",
             "chon" => "Đã chọn người nhận cho dòng Nơi nhận.",
+            "nhan" => "Đã nhận xử lý; người khác cùng vai trò thấy việc này đã có người nhận.",
+            "tra-ve" => "Đã trả công việc về hàng chờ.",
+            "agree" => "Đã ghi ý kiến đồng ý.",
             "gui-lai" => "Đã xếp thư vào hàng gửi lại.",
             "nhiem-vu" => "Đã hoàn thiện nhiệm vụ báo cáo.",
             "bo-sung" => "Đã xếp thư gửi bổ sung vào hàng gửi.",
@@ -261,10 +290,14 @@ internal sealed class ChiTietModel(
         History = await store.HistoryAsync(id, ct);
         Definition = await instances.DefinitionOfPlanAsync(id, ct);
         Diagram = await diagrams.PlanAsync(id, Actor, ct);
-        OpenTask = (await engine.OpenTasksAsync(Actor, ct)).FirstOrDefault(t => t.PlanId == id && t.Role != Roles.Drafter);
+        var tasks = (await engine.OpenTasksAsync(Actor, ct)).Where(t => t.PlanId == id && t.Role != Roles.Drafter).ToList();
+        OpenTask = tasks.FirstOrDefault(t => t.Assignee is null || t.Assignee == Actor.UserName);
+        TakenTask = OpenTask is null ? tasks.FirstOrDefault() : null;
         if (OpenTask is not null)
         {
             Step = Definition?.Steps.GetValueOrDefault(OpenTask.Step);
+            // A branch of a parallel step (consultation) is answered agree or return, not by the step's own outcomes.
+            if (Step is { Kind: StepKind.Parallel } parallel) Step = parallel with { Outcomes = ParallelJoin.BranchOutcomes(parallel.Id) };
         }
         if (OpenTask?.Role == Roles.Clerk) NextSymbol = await issuance.NextSymbolAsync(Plan.BodyCode, Plan.DocumentType, ct);
         if (Plan.Status is PlanStatus.Released or PlanStatus.Recalled)

@@ -11,7 +11,7 @@ namespace Workflows.Host.Pages.QuanTri;
 /// <see cref="UserAdministration"/>'s, as for <c>/api/admin/users</c>; this page binds the form, calls it, and shows its
 /// refusals next to their field.
 /// </summary>
-internal sealed class NguoiDungSuaModel(UserAdministration administration) : UiPage
+internal sealed class NguoiDungSuaModel(UserAdministration administration, Workflows.Organisation.RoleCatalog roleCatalog) : UiPage
 {
     [BindProperty] public string? UserName { get; set; }
     [BindProperty] public string? FullName { get; set; }
@@ -30,7 +30,10 @@ internal sealed class NguoiDungSuaModel(UserAdministration administration) : UiP
     public string CurrentBody => Actor.BodyCode;
 
     /// <summary>Every role, in the order shown.</summary>
-    public static IReadOnlyList<string> AllRoles => Kernel.Roles.All;
+    public IReadOnlyCollection<string> AllRoles => roleCatalog.Codes;
+
+    /// <summary>The Vietnamese name of a role of the installation.</summary>
+    public string RoleName(string code) => roleCatalog.NameOf(code);
 
     /// <summary>"Đã vô hiệu hóa", "Tạm khóa đến … (chỉ với nơi đăng nhập sai nhiều lần)" — attempts from the address that failed wait — or "Hoạt động".</summary>
     public static string StatusOf(UserView user) => user.State switch

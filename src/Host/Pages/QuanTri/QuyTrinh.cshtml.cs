@@ -7,8 +7,32 @@ namespace Workflows.Host.Pages.QuanTri;
 
 /// <summary>The workflow definitions in use, every stored version, and the check of an uploaded file with its errors (JSON path and reason).</summary>
 internal sealed class QuyTrinhModel(WorkflowDefinitionCatalog catalog, WorkflowDefinitionParser parser, DefinitionQueries queries,
-    Workflows.Definitions.Diagrams.WorkflowDiagrams diagrams) : UiPage
+    Workflows.Definitions.Diagrams.WorkflowDiagrams diagrams, Workflows.Engine.WorkflowEngine engine) : UiPage
 {
+    /// <summary>The outcome of the last migration (one line per running instance), or null.</summary>
+    public IReadOnlyList<Workflows.Engine.MigrationResult>? Migrated { get; private set; }
+
+    /// <summary>The current version of definition <paramref name="id"/>, or null.</summary>
+    public int? CurrentVersion(string id) => Current.FirstOrDefault(d => d.Id == id)?.Version;
+
+    /// <summary>Moves the running instances of version <paramref name="version"/> of <paramref name="id"/> to the current version.</summary>
+    public async Task<IActionResult> OnPostChuyenAsync(string id, int version, CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        if (CurrentVersion(id) is { } current)
+        {
+            try
+            {
+                Migrated = await engine.MigrateAsync(id, version, current, Actor, ct);
+            }
+            catch (Workflows.Kernel.WorkflowException e) when (e.Kind == Workflows.Kernel.ErrorKind.Invalid)
+            {
+                ModelState.AddModelError("", e.Message);
+            }
+        }
+        return Page();
+    }
+
     /// <summary>Largest definition file checked, in bytes (1 MB).</summary>
     private const int MaxBytes = 1024 * 1024;
 

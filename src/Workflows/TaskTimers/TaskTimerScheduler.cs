@@ -1,0 +1,36 @@
+using Workflows.Calendar;
+using Workflows.Definitions;
+using Workflows.Engine;
+using Workflows.Kernel;
+using Workflows.Reporting.Steps;
+using Workflows.Storage;
+
+namespace Workflows.TaskTimers;
+
+/// <summary>
+/// Schedules the timers of a new human task (its step's <c>reminders</c> and <c>escalation</c>) as delayed jobs
+/// (<see cref="IStepScheduler.ScheduleTimer"/>, after the transition commits): each at the same Vietnam time of day as the
+/// task's creation, the given number of working days later (Vietnam calendar: weekends, public holidays and announced
+/// days off skipped). The job calls <see cref="TaskTimerHandler"/>, which ignores a task no longer open. Outside the Engine namespace
+/// because the Reporting jobs reach the engine.
+/// </summary>
+internal sealed class TaskTimerScheduler(WorkflowDefinitionCatalog catalog, IWorkingCalendar calendar, IStepScheduler scheduler) : ITaskOpenedHandler
+{
+    public async Task OnOpenedAsync(UnitOfWork work, OpenedTask task, CancellationToken cancellationToken)
+    {
+        if (task.Reason != TaskOpenReason.Created) return;
+        var step = (await catalog.GetAsync(task.DefinitionId, task.DefinitionVersion, cancellationToken)).Step(task.Step);
+        if (step.Kind != StepKind.HumanTask) return;
+        var timers = step.Reminders.Select((days, i) => new TaskTimer(TaskTimerNames.Kind, task.TaskId, TaskTimerNames.Remind(i + 1), After(task.CreatedAt, days))).ToList();
+        if (step.Escalation is { } escalation) timers.Add(new TaskTimer(TaskTimerNames.Kind, task.TaskId, TaskTimerNames.Escalate, After(task.CreatedAt, escalation.AfterWorkingDays)));
+        if (timers.Count > 0) work.AfterCommit(() => timers.ForEach(scheduler.ScheduleTimer));
+    }
+
+    /// <summary><paramref name="workingDays"/> working days after <paramref name="start"/>, at its Vietnam time of day (UTC).</summary>
+    public DateTimeOffset After(DateTimeOffset start, int workingDays)
+    {
+        var local = VietnamTime.ToVietnamTime(start);
+        var day = calendar.AddWorkingDays(DateOnly.FromDateTime(local.DateTime), workingDays);
+        return new DateTimeOffset(day.ToDateTime(TimeOnly.FromDateTime(local.DateTime)), VietnamTime.Offset).ToUniversalTime();
+    }
+}

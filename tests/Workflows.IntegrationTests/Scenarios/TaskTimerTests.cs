@@ -1,0 +1,86 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Npgsql;
+using Workflows.Host.Identity;
+using Workflows.Reporting.Steps;
+using Workflows.TaskTimers;
+
+namespace Workflows.IntegrationTests.Scenarios;
+
+/// <summary>
+/// Drives <c>Definitions/timers.json</c>: a review task created on Thursday 31/12/2026 (the day before the New Year holiday) is
+/// reminded after one working day (Monday 04/01/2027, past the holiday and the weekend) and escalated to the signers' queue
+/// after two (Tuesday 05/01/2027), at the time of day it was created; a timer firing after the task is done changes nothing.
+/// </summary>
+public sealed class TaskTimerTests
+{
+    private static readonly TimeSpan Vietnam = TimeSpan.FromHours(7);
+
+    [Fact]
+    public async Task A_reminder_and_an_escalation_fire_after_working_days_across_a_holiday_and_a_weekend()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 31, 10, 0, 0, Vietnam).ToUniversalTime());
+        await using var app = ScenarioApp.With("timers.json", clock);
+        var flow = await PlanFlow.StartAsync(app);
+        await SetEmailAsync(app, "photruongphong", "pho.truong.phong@pgd.example.vn");
+        var planId = await flow.CreateAsync("Kế hoạch kiểm tra nội bộ trường học");
+        Assert.Equal(HttpStatusCode.OK, (await flow.Drafter.PostAsJsonAsync($"/api/plans/{planId}/submit", new { definitionId = "timers" })).StatusCode);
+        var task = await PlanFlow.TaskOfAsync(flow.Reviewer, planId);
+        var scheduler = app.Services.GetServices<global::Workflows.Engine.ITaskOpenedHandler>().OfType<TaskTimerScheduler>().Single();
+        var created = clock.GetUtcNow();
+        Assert.Equal(new DateTimeOffset(2027, 1, 4, 10, 0, 0, Vietnam), scheduler.After(created, 1));
+        Assert.Equal(new DateTimeOffset(2027, 1, 5, 10, 0, 0, Vietnam), scheduler.After(created, 2));
+        var handler = app.Services.GetServices<ITaskTimerHandler>().Single(h => h.Kind == global::Workflows.Engine.TaskTimerNames.Kind);
+
+        clock.SetUtcNow(scheduler.After(created, 1).ToUniversalTime());
+        await handler.FireAsync(task, "remind-1", clock.GetUtcNow(), CancellationToken.None);
+
+        Assert.Equal(["pho.truong.phong@pgd.example.vn"], await AddressesAsync(app, "task-reminder", planId));
+        Assert.Single(await HistoryAsync(flow, planId), h => h.GetProperty("what").GetString() == "task.reminded");
+
+        clock.SetUtcNow(scheduler.After(created, 2).ToUniversalTime());
+        await handler.FireAsync(task, "escalate", clock.GetUtcNow(), CancellationToken.None);
+
+        Assert.Single(await HistoryAsync(flow, planId), h => h.GetProperty("what").GetString() == "task.escalated");
+        var moved = (await flow.Signer.GetFromJsonAsync<JsonElement>("/api/tasks")).EnumerateArray().Single(t => t.GetProperty("id").GetGuid() == task);
+        Assert.Equal("Signer", moved.GetProperty("role").GetString());
+        Assert.Equal(HttpStatusCode.NoContent, (await PlanFlow.CompleteAsync(flow.Signer, await PlanFlow.TaskOfAsync(flow.Signer, planId), "approve")).StatusCode);
+
+        await handler.FireAsync(task, "remind-1", clock.GetUtcNow(), CancellationToken.None);
+        await handler.FireAsync(task, "escalate", clock.GetUtcNow(), CancellationToken.None);
+
+        var history = await HistoryAsync(flow, planId);
+        Assert.Single(history, h => h.GetProperty("what").GetString() == "task.reminded");
+        Assert.Single(history, h => h.GetProperty("what").GetString() == "task.escalated");
+        Assert.Equal("approved", (await flow.PlanAsync(planId)).GetProperty("status").GetString());
+    }
+
+    private static async Task<List<JsonElement>> HistoryAsync(PlanFlow flow, Guid planId) =>
+        [.. (await flow.PlanAsync(planId)).GetProperty("history").EnumerateArray()];
+
+    private static async Task SetEmailAsync(WorkflowsApp app, string userName, string email)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<WorkflowUser>>();
+        var user = (await users.FindByNameAsync(userName))!;
+        user.Email = email;
+        Assert.True((await users.UpdateAsync(user)).Succeeded);
+    }
+
+    private static async Task<List<string>> AddressesAsync(WorkflowsApp app, string category, Guid planId)
+    {
+        await using var connection = new NpgsqlConnection(app.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT address FROM outgoing_messages WHERE category = @c AND plan_id = @p ORDER BY address", connection);
+        command.Parameters.AddWithValue("c", category);
+        command.Parameters.AddWithValue("p", planId);
+        var result = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) result.Add(reader.GetString(0));
+        return result;
+    }
+}
