@@ -6,10 +6,12 @@ namespace Workflows.Delegation;
 /// <summary>Registers delegation (ủy quyền).</summary>
 public static class DelegationServiceCollectionExtensions
 {
-    /// <summary>Adds <see cref="Delegations"/>.</summary>
+    /// <summary>Adds <see cref="Delegations"/> and plugs it into the engine: who gets a task, and "TUQ." authorisations.</summary>
     public static IServiceCollection AddDelegation(this IServiceCollection services)
     {
         services.TryAddSingleton<Delegations>();
+        services.AddSingleton<Engine.ITaskAssigneeResolver, DelegationAssigneeResolver>();
+        services.AddSingleton<Engine.ISigningAuthorisations, DelegationSigningAuthorisations>();
         return services;
     }
 }

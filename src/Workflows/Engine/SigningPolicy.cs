@@ -21,7 +21,11 @@ namespace Workflows.Engine;
 public static class SigningPolicy
 {
     /// <summary>The forms <paramref name="actor"/> may use on a plan of <paramref name="body"/> on <paramref name="today"/> (Vietnam date), in the order offered; empty when none.</summary>
-    public static IReadOnlyList<SigningOption> Allowed(IssuingBody body, Actor actor, DateOnly today)
+    /// <param name="body">The plan's issuing body.</param>
+    /// <param name="actor">The person signing.</param>
+    /// <param name="today">The Vietnam date of signing.</param>
+    /// <param name="granted">Authorisations beside the body's configured ones (a delegation: <see cref="ISigningAuthorisations"/>).</param>
+    public static IReadOnlyList<SigningOption> Allowed(IssuingBody body, Actor actor, DateOnly today, IEnumerable<SigningAuthorisation>? granted = null)
     {
         var head = Upper(body.HeadTitle);
         var own = string.IsNullOrWhiteSpace(actor.Title) ? head : Upper(actor.Title);
@@ -41,7 +45,7 @@ public static class SigningPolicy
             options.Add(new SigningOption("Q.", $"Q. {head}", null, $"Q. {head} — quyền người đứng đầu"));
         if (body.ByOrderTitles.Any(t => Upper(t) == own))
             options.Add(new SigningOption("TL.", $"TL. {head}", own, $"TL. {head} / {own} — thừa lệnh"));
-        if (body.Authorisations.FirstOrDefault(a => a.UserName == actor.UserName && a.HoldsOn(today)) is { } authorisation)
+        if (body.Authorisations.Concat(granted ?? []).FirstOrDefault(a => a.UserName == actor.UserName && a.HoldsOn(today)) is { } authorisation)
             options.Add(new SigningOption("TUQ.", $"TUQ. {head}", own,
                 $"TUQ. {head} / {own} — thừa ủy quyền{(string.IsNullOrWhiteSpace(authorisation.Reference) ? "" : $" ({authorisation.Reference}, đến {authorisation.To.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)})")}"));
         return options;
@@ -52,10 +56,10 @@ public static class SigningPolicy
     /// <c>direct</c> or empty, <c>KT.</c>, <c>kt</c>…) at <paramref name="now"/>, when the policy allows that form that day.
     /// </summary>
     /// <exception cref="WorkflowException">An unknown form, or one the policy does not give this person (422, field <c>signingForm</c>, naming the allowed ones).</exception>
-    public static Signature Sign(IssuingBody body, string? signingForm, Actor actor, DateTimeOffset now)
+    public static Signature Sign(IssuingBody body, string? signingForm, Actor actor, DateTimeOffset now, IEnumerable<SigningAuthorisation>? granted = null)
     {
         var form = Signature.ParseForm(signingForm) ?? "direct";
-        var allowed = Allowed(body, actor, VietnamTime.ToVietnamDate(now));
+        var allowed = Allowed(body, actor, VietnamTime.ToVietnamDate(now), granted);
         var option = allowed.FirstOrDefault(o => o.Form == form)
             ?? throw new WorkflowException(ErrorKind.Invalid, Refusal(body, form, allowed), "signingForm");
         return new Signature(option.Form == "direct" ? null : option.Form, option.Title, option.SecondTitle, actor.FullName, actor.UserName, now);

@@ -31,6 +31,7 @@ public sealed partial class WorkflowEngine
     private readonly IWorkflowUsers _users;
     private readonly RoleCatalog _roles;
     private readonly ITaskMail _mail;
+    private readonly IReadOnlyList<ISigningAuthorisations> _signingAuthorisations;
 
     /// <summary>Creates the engine.</summary>
     public WorkflowEngine(
@@ -47,8 +48,10 @@ public sealed partial class WorkflowEngine
         IEnumerable<ITaskAssigneeResolver> resolvers,
         IEnumerable<ITaskOpenedHandler> openedHandlers,
         RoleCatalog roles,
-        ITaskMail mail)
+        ITaskMail mail,
+        IEnumerable<ISigningAuthorisations> signingAuthorisations)
     {
+        _signingAuthorisations = [.. signingAuthorisations];
         _mail = mail;
         _users = users;
         _roles = roles;
@@ -220,8 +223,8 @@ public sealed partial class WorkflowEngine
                 """,
                 new { actor.BodyCode, roles = actor.Roles.ToArray(), actor.UserName }, cancellationToken: cancellationToken));
         var now = _clock.GetUtcNow();
-        IReadOnlyList<SigningOption> signingForms = _organisation.IssuingBodies.FirstOrDefault(b => b.Code == actor.BodyCode) is { } body
-            ? SigningPolicy.Allowed(body, actor, VietnamTime.ToVietnamDate(now)) : [];
+        var body = _organisation.IssuingBodies.FirstOrDefault(b => b.Code == actor.BodyCode);
+        var formsByDefinition = new Dictionary<string, IReadOnlyList<SigningOption>>(StringComparer.Ordinal);
         var result = new List<HumanTaskView>();
         foreach (var row in rows)
         {
@@ -230,6 +233,10 @@ public sealed partial class WorkflowEngine
             var due = new DateTimeOffset(row.DueAt, TimeSpan.Zero);
             var (name, outcomes) = TaskShape(step, row.Branch);
             var roleForms = _roles.SigningFormsOf(row.Role);
+            if (step.Signing && body is not null && !formsByDefinition.ContainsKey(row.DefinitionId))
+                formsByDefinition[row.DefinitionId] = SigningPolicy.Allowed(body, actor, VietnamTime.ToVietnamDate(now),
+                    await GrantedAsync(actor, row.DefinitionId, now, cancellationToken));
+            var signingForms = formsByDefinition.GetValueOrDefault(row.DefinitionId) ?? [];
             result.Add(new HumanTaskView(row.Id, row.PlanId, row.Subject, row.Step, name, row.Role, row.Revision,
                 new DateTimeOffset(row.CreatedAt, TimeSpan.Zero), due, due <= now, outcomes,
                 step.Signing ? [.. signingForms.Where(f => roleForms.Contains(f.Form))] : [], row.Assignee, row.OnBehalfOf, row.Branch));
@@ -267,7 +274,8 @@ public sealed partial class WorkflowEngine
         Signature? signature = null;
         if (step.Signing && outcome.Name == step.Outcomes.Keys.First())
         {
-            signature = SigningPolicy.Sign(_organisation.Body(plan.BodyCode), signingForm, actor, now);
+            signature = SigningPolicy.Sign(_organisation.Body(plan.BodyCode), signingForm, actor, now,
+                await GrantedAsync(actor, definition.Id, now, cancellationToken));
             var roleForms = _roles.SigningFormsOf(task.role);
             if (!roleForms.Contains(signature.Form ?? "direct"))
                 throw WorkflowException.Invalid("signingForm", roleForms.Count == 0
@@ -331,6 +339,15 @@ public sealed partial class WorkflowEngine
     }
 
     private void SetRevision(Transition transition) => _subjects.SetRevision(transition.Work, transition.Plan.Id, transition.Plan.Revision);
+
+    /// <summary>The "TUQ." authorisations the registered sources give <paramref name="actor"/> today for a plan of <paramref name="definitionId"/>.</summary>
+    private async Task<IReadOnlyList<SigningAuthorisation>> GrantedAsync(Actor actor, string definitionId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var granted = new List<SigningAuthorisation>();
+        foreach (var source in _signingAuthorisations)
+            granted.AddRange(await source.ForAsync(actor, definitionId, VietnamTime.ToVietnamDate(now), cancellationToken));
+        return granted;
+    }
 
     private static OutcomeDefinition SubmitOutcome(StepDefinition start) =>
         start.Outcomes.TryGetValue("submit", out var submit) ? submit : start.Outcomes.Values.First();

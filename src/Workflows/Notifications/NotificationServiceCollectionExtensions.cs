@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Workflows.Notifications;
 
-/// <summary>Registers the notifications: preferences, the morning digest, the late-submission notice.</summary>
+/// <summary>Registers the notifications: preferences, the new-task email, the morning digest, the late-submission notice.</summary>
 public static class NotificationServiceCollectionExtensions
 {
     /// <summary>Adds the notification services (their <see cref="NotificationOptions"/> are configured by the caller).</summary>
@@ -13,6 +13,7 @@ public static class NotificationServiceCollectionExtensions
         services.TryAddSingleton<NotificationPreferences>();
         services.TryAddSingleton<OverdueDigest>();
         services.TryAddSingleton<ReportingOwnerNotice>();
+        services.AddSingleton<Engine.ITaskOpenedHandler, NewTaskMail>();
         return services;
     }
 }

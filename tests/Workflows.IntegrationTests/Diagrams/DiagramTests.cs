@@ -46,11 +46,28 @@ public sealed class DiagramTests : IAsyncLifetime
             Assert.Contains(step, text);
         foreach (var outcome in new[] { "Trình", "Đồng ý, trình ký", "Trả lại", "Cấp số và phát hành" })
             Assert.Contains(outcome, text);
-        Assert.Equal("Ký ban hành (Lãnh đạo ký)", Node(svg, "qt-plan-approval-3-s-sign").Element(Svg + "title")!.Value);
+        var version = System.Text.RegularExpressions.Regex.Match(root.Element(Svg + "title")!.Value, @"phiên bản (\d+)").Groups[1].Value;
+        Assert.Equal("Ký ban hành (Lãnh đạo ký)", Node(svg, $"qt-plan-approval-{version}-s-sign").Element(Svg + "title")!.Value);
         Assert.DoesNotContain(svg.Descendants(Svg + "g"), g => ((string?)g.Attribute("class"))?.Contains("current") == true);
 
-        var stored = await SvgAsync(client, "/api/definitions/plan-approval/diagram.svg?version=3");
+        var stored = await SvgAsync(client, $"/api/definitions/plan-approval/diagram.svg?version={version}");
         Assert.Contains("Ký ban hành", string.Join("\n", stored.Descendants(Svg + "text").Select(t => t.Value)));
+    }
+
+    [Fact]
+    public async Task The_diagram_of_the_department_flow_draws_its_parallel_consultation_between_a_fork_and_a_join()
+    {
+        var client = await _app.SignInAsync("quantri");
+        var svg = await SvgAsync(client, "/api/definitions/plan-approval-so/diagram.svg");
+        var text = string.Join("\n", svg.Descendants(Svg + "text").Select(t => t.Value));
+        Assert.Contains("Lấy ý kiến các phòng", text);
+        Assert.Contains("(song song, tất cả đồng ý)", text);
+        Assert.Contains("Ý kiến Phòng Tổ chức cán bộ", text);
+        Assert.Contains("Ý kiến Phòng Kế hoạch – Tài chính", text);
+        Assert.Contains("Các phòng thống nhất", text);
+        var join = svg.Descendants(Svg + "g").Single(g => ((string?)g.Attribute("id"))?.EndsWith("-s-consult_join", StringComparison.Ordinal) == true);
+        Assert.Equal("Lấy ý kiến các phòng: Tổng hợp ý kiến", join.Element(Svg + "title")!.Value);
+        Assert.Contains("lấy ý kiến song song: Ý kiến Phòng Tổ chức cán bộ", svg.Root!.Element(Svg + "desc")!.Value);
     }
 
     [Fact]

@@ -22,9 +22,14 @@ internal static class DotWriter
     private const string IdleEdge = "#94a3b8";
 
     /// <summary>The DOT of <paramref name="definition"/> with <paramref name="marks"/>, element ids starting with <paramref name="prefix"/>.</summary>
-    public static DiagramSource Write(WorkflowDefinition definition, DiagramMarks marks, string prefix)
+    /// <param name="definition">The definition drawn.</param>
+    /// <param name="marks">What is done, taken and current.</param>
+    /// <param name="prefix">Prefix of the element ids.</param>
+    /// <param name="roleName">The Vietnamese name of a role code (the installation's roles); null: <see cref="Roles.DisplayName"/>.</param>
+    public static DiagramSource Write(WorkflowDefinition definition, DiagramMarks marks, string prefix, Func<string, string>? roleName = null)
     {
         prefix = Sanitize(prefix);
+        var role = roleName ?? Roles.DisplayName;
         var titles = new Dictionary<string, string>(StringComparer.Ordinal);
         var dot = new StringBuilder();
         dot.Append("digraph ").Append(Quote(definition.Name)).AppendLine(" {");
@@ -40,37 +45,63 @@ internal static class DotWriter
         Edge(dot, titles, prefix, "start", startId, NodeId(prefix, definition.Start), null, started,
             $"Bắt đầu → {definition.Step(definition.Start).Name}");
 
-        foreach (var step in definition.Steps.Values) Node(dot, titles, prefix, step, marks);
         foreach (var step in definition.Steps.Values)
         {
+            if (step.Kind == StepKind.Parallel) Parallel(dot, titles, prefix, step, marks, role);
+            else Node(dot, titles, prefix, step, marks, role);
+        }
+        foreach (var step in definition.Steps.Values)
+        {
+            // A parallel step's outcomes leave from its join bar.
+            var from = step.Kind == StepKind.Parallel ? NodeId(prefix, step.Id + "/join") : NodeId(prefix, step.Id);
             foreach (var outcome in step.Outcomes.Values)
             {
                 var taken = marks.Taken.Contains((step.Id, outcome.Name));
-                Edge(dot, titles, prefix, $"{step.Id}-{outcome.Name}", NodeId(prefix, step.Id), NodeId(prefix, outcome.Next), outcome.Label, taken,
+                Edge(dot, titles, prefix, $"{step.Id}-{outcome.Name}", from, NodeId(prefix, outcome.Next), outcome.Label, taken,
                     $"{step.Name} → {definition.Step(outcome.Next).Name}: {outcome.Label}{(taken ? " (đã đi qua)" : "")}");
             }
-            if (step.Next is { } next)
+            if (step.Kind == StepKind.Decision)
+            {
+                var index = 0;
+                foreach (var decision in step.Cases)
+                {
+                    var taken = marks.Taken.Contains((step.Id, DiagramMarks.Case(decision.Next)));
+                    Edge(dot, titles, prefix, $"{step.Id}-case{index++}", from, NodeId(prefix, decision.Next), $"khi {decision.When}", taken,
+                        $"{step.Name} → {definition.Step(decision.Next).Name}: khi {decision.When}{(taken ? " (đã đi qua)" : "")}");
+                }
+                if (step.Next is { } otherwise)
+                {
+                    var taken = marks.Taken.Contains((step.Id, DiagramMarks.Case(otherwise)));
+                    Edge(dot, titles, prefix, $"{step.Id}-otherwise", from, NodeId(prefix, otherwise), "các trường hợp khác", taken,
+                        $"{step.Name} → {definition.Step(otherwise).Name}: các trường hợp khác{(taken ? " (đã đi qua)" : "")}");
+                }
+            }
+            else if (step.Next is { } next)
             {
                 var taken = marks.Taken.Contains((step.Id, DiagramMarks.Next));
-                Edge(dot, titles, prefix, $"{step.Id}-{DiagramMarks.Next}", NodeId(prefix, step.Id), NodeId(prefix, next), null, taken,
+                Edge(dot, titles, prefix, $"{step.Id}-{DiagramMarks.Next}", from, NodeId(prefix, next), null, taken,
                     $"{step.Name} → {definition.Step(next).Name}{(taken ? " (đã đi qua)" : "")}");
             }
         }
         dot.AppendLine("}");
 
         var title = $"Sơ đồ quy trình {definition.Name} (phiên bản {definition.Version.ToString(CultureInfo.InvariantCulture)})";
-        return new DiagramSource(dot.ToString(), prefix, title, Describe(definition, marks), titles);
+        return new DiagramSource(dot.ToString(), prefix, title, Describe(definition, marks, role), titles);
     }
 
     /// <summary>The diagram told in words: the steps in order with their role, then where the plan stands.</summary>
-    private static string Describe(WorkflowDefinition definition, DiagramMarks marks)
+    private static string Describe(WorkflowDefinition definition, DiagramMarks marks, Func<string, string> role)
     {
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"Quy trình gồm {definition.Steps.Count} bước, bắt đầu ở bước {definition.Step(definition.Start).Name}. ");
         foreach (var step in definition.Steps.Values)
         {
             text.Append(step.Name);
-            if (step.Role is not null) text.Append(" (").Append(Roles.DisplayName(step.Role)).Append(')');
+            if (step.Role is not null) text.Append(" (").Append(role(step.Role)).Append(')');
+            if (step.Branches.Count > 0)
+                text.Append(", lấy ý kiến song song: ").Append(string.Join(", ", step.Branches.Select(b => $"{b.Name} ({role(b.Role)})")));
+            if (step.Cases.Count > 0)
+                text.Append(", rẽ nhánh: ").Append(string.Join("; ", step.Cases.Select(c => $"khi {c.When} → {definition.Step(c.Next).Name}")));
             if (step.Outcomes.Count > 0)
                 text.Append(": ").Append(string.Join("; ", step.Outcomes.Values.Select(o => $"{o.Label} → {definition.Step(o.Next).Name}")));
             else if (step.Next is { } next) text.Append(" → ").Append(definition.Step(next).Name);
@@ -83,7 +114,54 @@ internal static class DotWriter
         return text.ToString().Trim();
     }
 
-    private static void Node(StringBuilder dot, Dictionary<string, string> titles, string prefix, StepDefinition step, DiagramMarks marks)
+    /// <summary>
+    /// A parallel step as a dashed box named after the step and its join rule: a black fork bar (the step's node, where
+    /// arrows arrive), one box per branch (its name and role), each joined by "Đồng ý" to a black join bar (where the step's
+    /// outcomes leave). A branch is marked by its own task: <c>{step}/{branch}</c> in the marks.
+    /// </summary>
+    private static void Parallel(StringBuilder dot, Dictionary<string, string> titles, string prefix, StepDefinition step, DiagramMarks marks,
+        Func<string, string> role)
+    {
+        var needed = step.Join is { } join
+            ? join.Needed >= step.Branches.Count ? "tất cả đồng ý" : join.Needed == 1 ? "một đơn vị đồng ý" : $"ít nhất {join.Needed.ToString(CultureInfo.InvariantCulture)} đơn vị đồng ý"
+            : "";
+        var current = marks.Current.Contains(step.Id);
+        var done = !current && marks.Done.Contains(step.Id);
+        dot.Append("  subgraph ").Append(Quote($"cluster_{prefix}_{Sanitize(step.Id)}")).AppendLine(" {");
+        dot.Append("    label=").Append(Quote((done ? "✓ " : "") + $"{step.Name}\n(song song, {needed})" + (current ? "\n▶ đang xử lý" : ""))).AppendLine(";");
+        dot.Append("    style=\"rounded,dashed\"; color=").Append(Quote(current ? CurrentLine : done ? DoneLine : IdleLine))
+            .Append("; penwidth=").Append(current ? "2" : "1").AppendLine("; fontname=\"DejaVu Sans\"; fontsize=11;");
+        foreach (var (id, name) in new[] { (step.Id, "Bắt đầu lấy ý kiến"), (step.Id + "/join", "Tổng hợp ý kiến") })
+        {
+            var bar = NodeId(prefix, id);
+            dot.Append("    ").Append(Quote(bar)).Append(" [id=").Append(Quote(bar)).Append(", class=").Append(Quote(current ? "step current" : done ? "step done" : "step"))
+                .AppendLine(", shape=box, label=\"\", height=0.06, width=2.4, fixedsize=true, style=filled, fillcolor=\"#0f172a\", color=\"#0f172a\"];");
+            titles[bar] = $"{step.Name}: {name}";
+        }
+        foreach (var branch in step.Branches)
+        {
+            var key = $"{step.Id}/{branch.Id}";
+            var node = NodeId(prefix, key);
+            var open = marks.Current.Contains(key);
+            var answered = !open && marks.Done.Contains(key);
+            var lines = new List<string> { (answered ? "✓ " : "") + branch.Name, role(branch.Role) };
+            if (open) lines.Add("▶ đang xử lý");
+            dot.Append("    ").Append(Quote(node)).Append(" [id=").Append(Quote(node)).Append(", class=").Append(Quote(open ? "step current" : answered ? "step done" : "step"))
+                .Append(", shape=box, style=\"rounded,filled\", fillcolor=").Append(Quote(open ? CurrentFill : answered ? DoneFill : "#ffffff"))
+                .Append(", color=").Append(Quote(open ? CurrentLine : answered ? DoneLine : IdleLine)).Append(", penwidth=").Append(open ? "3" : answered ? "2" : "1")
+                .Append(", label=").Append(Quote(string.Join("\n", lines))).AppendLine("];");
+            titles[node] = branch.Name + (open ? " — đang xử lý" : answered ? " — đã trả lời" : "") + $" ({role(branch.Role)})";
+            var started = open || answered;
+            Edge(dot, titles, prefix, $"{step.Id}-{branch.Id}-open", NodeId(prefix, step.Id), node, null, started, $"{step.Name} → {branch.Name}");
+            var agreed = marks.Taken.Contains((key, ParallelJoin.Agree));
+            Edge(dot, titles, prefix, $"{step.Id}-{branch.Id}-agree", node, NodeId(prefix, step.Id + "/join"), "Đồng ý", agreed,
+                $"{branch.Name} → tổng hợp ý kiến: Đồng ý{(agreed ? " (đã đi qua)" : "")}");
+        }
+        dot.AppendLine("  }");
+    }
+
+    private static void Node(StringBuilder dot, Dictionary<string, string> titles, string prefix, StepDefinition step, DiagramMarks marks,
+        Func<string, string> role)
     {
         var id = NodeId(prefix, step.Id);
         var current = marks.Current.Contains(step.Id);
@@ -95,7 +173,7 @@ internal static class DotWriter
         switch (step.Kind)
         {
             case StepKind.HumanTask:
-                var detail = Roles.DisplayName(step.Role ?? "");
+                var detail = role(step.Role ?? "");
                 if (step.DueInWorkingDays > 0) detail += $" · {step.DueInWorkingDays.ToString(CultureInfo.InvariantCulture)} ngày làm việc";
                 lines.Add(detail);
                 if (step.Signing) lines.Add("ký văn bản");
@@ -110,6 +188,9 @@ internal static class DotWriter
                 break;
             case StepKind.End:
                 (shape, style, fill) = ("box", "rounded,filled,bold", "#f1f5f9");
+                break;
+            case StepKind.Decision:
+                (shape, style, fill) = ("diamond", "filled", "#ffffff");
                 break;
             default:
                 (shape, style, fill) = ("box", "filled", "#ffffff");
@@ -127,7 +208,7 @@ internal static class DotWriter
             .Append(step.Kind == StepKind.End ? ", peripheries=2" : "")
             .Append(", label=").Append(Quote(string.Join("\n", lines))).AppendLine("];");
         titles[id] = step.Name + (current ? " — đang xử lý" : done ? " — đã xong" : "")
-            + (step.Role is null ? "" : $" ({Roles.DisplayName(step.Role)})");
+            + (step.Role is null ? "" : $" ({role(step.Role)})");
     }
 
     private static void Edge(StringBuilder dot, Dictionary<string, string> titles, string prefix, string key, string from, string to,

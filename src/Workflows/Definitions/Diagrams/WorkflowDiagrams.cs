@@ -9,7 +9,7 @@ namespace Workflows.Definitions.Diagrams;
 /// shared by the API (<c>GET /api/definitions/{id}/diagram.svg</c>, <c>GET /api/plans/{id}/diagram.svg</c>) and the
 /// pages (the admin definitions page, the plan page).
 /// </summary>
-internal sealed class WorkflowDiagrams(NpgsqlDataSource dataSource, WorkflowDefinitionCatalog catalog, GraphvizRenderer renderer)
+internal sealed class WorkflowDiagrams(NpgsqlDataSource dataSource, WorkflowDefinitionCatalog catalog, GraphvizRenderer renderer, Organisation.RoleCatalog roles)
 {
     /// <summary>The definition a plan not yet submitted will start (its drafter may name another when submitting).</summary>
     public const string DefaultDefinition = "plan-approval";
@@ -21,7 +21,7 @@ internal sealed class WorkflowDiagrams(NpgsqlDataSource dataSource, WorkflowDefi
     public async Task<string> DefinitionAsync(string id, int? version, CancellationToken cancellationToken)
     {
         var definition = await FindAsync(id, version, cancellationToken);
-        return await renderer.RenderAsync(DotWriter.Write(definition, DiagramMarks.None, $"qt-{definition.Id}-{definition.Version}"), cancellationToken);
+        return await renderer.RenderAsync(DotWriter.Write(definition, DiagramMarks.None, $"qt-{definition.Id}-{definition.Version}", roles.NameOf), cancellationToken);
     }
 
     /// <summary>
@@ -33,7 +33,7 @@ internal sealed class WorkflowDiagrams(NpgsqlDataSource dataSource, WorkflowDefi
     public async Task<string> PlanAsync(Guid planId, Actor actor, CancellationToken cancellationToken)
     {
         var (definition, marks) = await PlanMarksAsync(planId, actor, cancellationToken);
-        return await renderer.RenderAsync(DotWriter.Write(definition, marks, "kh"), cancellationToken);
+        return await renderer.RenderAsync(DotWriter.Write(definition, marks, "kh", roles.NameOf), cancellationToken);
     }
 
     /// <summary>The definition of a plan's latest instance and what its diagram marks (see <see cref="PlanAsync"/>).</summary>
@@ -57,10 +57,16 @@ internal sealed class WorkflowDiagrams(NpgsqlDataSource dataSource, WorkflowDefi
             return (first, new DiagramMarks(new HashSet<string>(), new HashSet<(string, string)>(), new HashSet<string> { first.Start }));
         }
         var definition = await catalog.GetAsync(plan.DefinitionId!, plan.Version!.Value, cancellationToken);
-        var tasks = await connection.QueryAsync<(string Step, string Status, string? Outcome)>(new CommandDefinition(
-            "SELECT step, status, outcome FROM human_tasks WHERE instance_id = @instanceId ORDER BY created_at, completed_at NULLS LAST",
+        var tasks = await connection.QueryAsync<(string Step, string Status, string? Outcome, string? Branch)>(new CommandDefinition(
+            "SELECT step, status, outcome, branch FROM human_tasks WHERE instance_id = @instanceId ORDER BY created_at, completed_at NULLS LAST",
             new { instanceId }, cancellationToken: cancellationToken));
-        return (definition, Marks(definition, tasks.AsList(), plan.Status == "running" ? plan.CurrentStep : null));
+        // The engine's own transitions that no task records: a parallel step's join and a decision's choice.
+        var moves = await connection.QueryAsync<(string Action, string Step, string Next)>(new CommandDefinition(
+            """
+            SELECT action, data->>'step', coalesce(data->>'outcome', data->>'next') FROM audit_log
+            WHERE instance_id = @instanceId AND action IN ('parallel.joined', 'decision.taken') ORDER BY seq
+            """, new { instanceId }, cancellationToken: cancellationToken));
+        return (definition, Marks(definition, tasks.AsList(), plan.Status == "running" ? plan.CurrentStep : null, moves.AsList()));
     }
 
     /// <summary>
@@ -68,7 +74,12 @@ internal sealed class WorkflowDiagrams(NpgsqlDataSource dataSource, WorkflowDefi
     /// task's step is done and its outcome's transition taken, followed through the automatic steps after it; each open
     /// task's step is current. The first step counts as done (its submission opens no task) when the first task is not its own.
     /// </summary>
-    internal static DiagramMarks Marks(WorkflowDefinition definition, IReadOnlyList<(string Step, string Status, string? Outcome)> tasks, string? runningStep)
+    /// <param name="definition">The instance's definition version.</param>
+    /// <param name="tasks">Its human tasks in creation order: step, status, outcome, and the branch of a parallel step's task.</param>
+    /// <param name="runningStep">The instance's current step while it runs; null once it ended.</param>
+    /// <param name="moves">Its parallel joins (<c>parallel.joined</c>: the step and its outcome) and decisions (<c>decision.taken</c>: the step and the next step), in order.</param>
+    internal static DiagramMarks Marks(WorkflowDefinition definition, IReadOnlyList<(string Step, string Status, string? Outcome, string? Branch)> tasks,
+        string? runningStep, IReadOnlyList<(string Action, string Step, string Next)>? moves = null)
     {
         var done = new HashSet<string>(StringComparer.Ordinal);
         var taken = new HashSet<(string, string)>();
@@ -88,6 +99,17 @@ internal sealed class WorkflowDiagrams(NpgsqlDataSource dataSource, WorkflowDefi
         foreach (var task in tasks)
         {
             if (!definition.Steps.TryGetValue(task.Step, out var step)) continue;
+            if (task.Branch is { } branch)
+            {
+                var key = $"{step.Id}/{branch}";
+                if (task.Status == "open") current.Add(key);
+                else if (task.Status == "completed")
+                {
+                    done.Add(key);
+                    if (task.Outcome is { } answer) taken.Add((key, answer));
+                }
+                continue;
+            }
             if (task.Status == "open")
             {
                 current.Add(step.Id);
@@ -100,6 +122,23 @@ internal sealed class WorkflowDiagrams(NpgsqlDataSource dataSource, WorkflowDefi
                 Follow(outcome.Next);
             }
         }
+        foreach (var move in moves ?? [])
+        {
+            if (!definition.Steps.TryGetValue(move.Step, out var step)) continue;
+            done.Add(step.Id);
+            if (move.Action == "decision.taken")
+            {
+                taken.Add((step.Id, DiagramMarks.Case(move.Next)));
+                Follow(move.Next);
+            }
+            else if (step.Outcomes.TryGetValue(move.Next, out var outcome))
+            {
+                taken.Add((step.Id, outcome.Name));
+                Follow(outcome.Next);
+            }
+        }
+        // A parallel step waits while one of its branches is open.
+        foreach (var key in current.Where(k => k.Contains('/')).ToList()) current.Add(key[..key.IndexOf('/')]);
         if (current.Count == 0 && runningStep is not null && definition.Steps.ContainsKey(runningStep)) current.Add(runningStep);
         done.ExceptWith(current);
         return new DiagramMarks(done, taken, current);
