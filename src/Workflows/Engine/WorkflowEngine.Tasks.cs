@@ -64,10 +64,7 @@ public sealed partial class WorkflowEngine
     public async Task ReassignAsync(Guid taskId, string? userName, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var work = await UnitOfWork.BeginAsync(_dataSource, cancellationToken);
-        var rows = await work.QueryAsync<TaskRow, WorkflowSubject, (TaskRow Task, WorkflowSubject Plan)>(
-            $"SELECT {TaskColumns}, {_subjects.Columns}{TaskFrom} {_subjects.JoinFromTask} WHERE t.id = @taskId FOR UPDATE OF t, {_subjects.Alias}",
-            (t, p) => (t, p), new { taskId }, splitOn: "id", cancellationToken);
-        var (task, plan) = rows.SingleOrDefault();
+        var (task, plan) = await LockTaskAsync(work, taskId, cancellationToken);
         if (task is null) throw WorkflowException.NotFound("Công việc");
         var definition = await _catalog.GetAsync(task.definition_id, task.definition_version, cancellationToken);
         if (task.body_code != actor.BodyCode || !definition.Supervisors.Any(actor.IsIn))

@@ -170,6 +170,18 @@ public sealed partial class WorkflowEngine
         CompleteAsync(taskId, new TaskCompletion(outcome, comment, signingForm, null), actor, cancellationToken);
 
     /// <summary>
+    /// Reads and locks a task and its plan in one round trip (<c>FOR UPDATE</c> of both: a concurrent completion, claim or
+    /// timer waits here, then sees the task's new state). Both are null (the default pair) when there is no such task.
+    /// </summary>
+    private async Task<(TaskRow Task, WorkflowSubject Plan)> LockTaskAsync(UnitOfWork work, Guid taskId, CancellationToken cancellationToken)
+    {
+        var rows = await work.QueryAsync<TaskRow, WorkflowSubject, (TaskRow Task, WorkflowSubject Plan)>(
+            $"SELECT {TaskColumns}, {_subjects.Columns}{TaskFrom} {_subjects.JoinFromTask} WHERE t.id = @taskId FOR UPDATE OF t, {_subjects.Alias}",
+            (t, p) => (t, p), new { taskId }, splitOn: "id", cancellationToken);
+        return rows.SingleOrDefault();
+    }
+
+    /// <summary>
     /// Completes an open human task as <see cref="CompleteAsync(Guid, string, string?, string?, Actor, CancellationToken)"/>
     /// does; <see cref="TaskCompletion.NextAssignee"/> names the next task's holder where its step lets the previous actor
     /// choose ("chuyển xử lý").
@@ -182,10 +194,7 @@ public sealed partial class WorkflowEngine
         await using var work = await UnitOfWork.BeginAsync(_dataSource, cancellationToken);
         // One round trip reads and locks the task and its plan (a concurrent completion waits here, then sees the
         // task completed: one winner, the others get 409); the writes, the audit records and COMMIT go in a second.
-        var rows = await work.QueryAsync<TaskRow, WorkflowSubject, (TaskRow Task, WorkflowSubject Plan)>(
-            $"SELECT {TaskColumns}, {_subjects.Columns}{TaskFrom} {_subjects.JoinFromTask} WHERE t.id = @taskId FOR UPDATE OF t, {_subjects.Alias}",
-            (t, p) => (t, p), new { taskId }, splitOn: "id", cancellationToken);
-        var (task, plan) = rows.SingleOrDefault();
+        var (task, plan) = await LockTaskAsync(work, taskId, cancellationToken);
         if (task is null) throw WorkflowException.NotFound("Công việc");
         using var logScope = _logger.BeginScope(Telemetry.LogScope.Plan(task.plan_id, task.instance_id, taskId));
         if (task.body_code != actor.BodyCode || !actor.IsIn(task.role))
