@@ -50,6 +50,7 @@ public static class WorkflowsServiceCollectionExtensions
         services.TryAddSingleton<ITaskMail, TaskTimers.OutboxTaskMail>();
         services.AddSingleton<ITaskOpenedHandler, TaskTimers.TaskTimerScheduler>();
         services.AddSingleton<Reporting.Steps.ITaskTimerHandler, TaskTimers.TaskTimerHandler>();
+        services.AddSingleton<TaskTimers.TaskTimerStore>();
         services.AddSingleton<PlanStore>();
         services.AddSingleton<AuditVerifier>();
         services.AddSingleton<InstanceQueries>();

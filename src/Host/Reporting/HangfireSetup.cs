@@ -29,6 +29,8 @@ internal sealed class HangfireSetup(NpgsqlDataSource dataSource, IServiceProvide
         recurring.AddOrUpdate<ReportingCatchUpJob>(ReportingCatchUpJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Minutely(),
             new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(VietnamTime.TimeZoneId) });
         recurring.Trigger(ReportingCatchUpJob.RecurringId);
+        recurring.AddOrUpdate<DueTaskTimersJob>(DueTaskTimersJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Minutely(),
+            new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(VietnamTime.TimeZoneId) });
         recurring.AddOrUpdate<Notifications.MorningNoticesJob>(Notifications.MorningNoticesJob.RecurringId, job => job.RunAsync(CancellationToken.None),
             Notifications.MorningNoticesJob.Cron, new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(VietnamTime.TimeZoneId) });
         logger.LogInformation("Hangfire server {Server}: recurring job {Job} every minute ({Zone}), run once now",

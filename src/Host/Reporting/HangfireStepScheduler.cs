@@ -9,8 +9,8 @@ namespace Workflows.Host.Reporting;
 
 /// <summary>
 /// <see cref="IStepScheduler"/> on Hangfire: each period step is one delayed job (<see cref="ReportingStepJob"/>,
-/// <see cref="ScheduledState"/> at the step's UTC instant), each task timer one <see cref="TaskTimerJob"/>. Which jobs
-/// belong to a period (or to a timer's subject) is kept in a Hangfire set per period, <c>reporting-period:{id}</c>
+/// <see cref="ScheduledState"/> at the step's UTC instant). Which jobs belong to a period (or, for the timer jobs of before
+/// migration 0730, see <see cref="TaskTimerJob"/>, to a timer's subject) is kept in a Hangfire set per period, <c>reporting-period:{id}</c>
 /// (items <c>{step}:{jobId}</c>), so that cancelling deletes them and the schedule's page reads their instants. A failure of
 /// the job storage is logged, not thrown: the transaction that called it has committed and the recurring catch-up runs
 /// every due step anyway.
@@ -72,37 +72,6 @@ internal sealed class HangfireStepScheduler(JobStorage storage, IBackgroundJobCl
             }
         }
         return steps.OrderBy(s => s.At).ToList();
-    }
-
-    public void ScheduleTimer(TaskTimer timer)
-    {
-        try
-        {
-            DeleteSet(TimerSet(timer.Kind, timer.SubjectId), name => name == timer.Name);
-            var jobId = client.Create(
-                Job.FromExpression<TaskTimerJob>(j => j.FireAsync(timer.Kind, timer.SubjectId, timer.Name, null, CancellationToken.None)),
-                new ScheduledState(timer.At.UtcDateTime));
-            using var connection = storage.GetConnection();
-            using var transaction = connection.CreateWriteTransaction();
-            transaction.AddToSet(TimerSet(timer.Kind, timer.SubjectId), $"{timer.Name}:{jobId}", timer.At.ToUnixTimeSeconds());
-            transaction.Commit();
-        }
-        catch (Exception e) when (IsStorageFailure(e))
-        {
-            logger.LogError(e, "Could not schedule timer {Kind}/{Name} of {Subject} at {At:u}", timer.Kind, timer.Name, timer.SubjectId, timer.At);
-        }
-    }
-
-    public void CancelTimers(string kind, Guid subjectId)
-    {
-        try
-        {
-            DeleteSet(TimerSet(kind, subjectId), _ => true);
-        }
-        catch (Exception e) when (IsStorageFailure(e))
-        {
-            logger.LogError(e, "Could not delete the timers {Kind} of {Subject}; each checks its subject's state when it fires", kind, subjectId);
-        }
     }
 
     /// <summary>Removes a finished job's item from its set (called by the job itself).</summary>

@@ -5,8 +5,10 @@ using Workflows.Reporting.Steps;
 namespace Workflows.Host.Reporting;
 
 /// <summary>
-/// The delayed Hangfire job of one <see cref="TaskTimer"/>: calls the <see cref="ITaskTimerHandler"/> registered for its
-/// kind at the injected clock's now (the handler checks the task's state). Retried like the reporting steps.
+/// The delayed Hangfire job of one <see cref="TaskTimer"/> as timers were scheduled before migration 0730 (now rows of
+/// <c>task_timers</c> fired by <see cref="DueTaskTimersJob"/>): kept so that such jobs still pending in a database run. Calls
+/// the <see cref="ITaskTimerHandler"/> registered for its kind at the injected clock's now (the handler checks the task's
+/// state). Retried like the reporting steps.
 /// </summary>
 internal sealed class TaskTimerJob(IEnumerable<ITaskTimerHandler> handlers, TimeProvider clock, HangfireStepScheduler scheduler, ILogger<TaskTimerJob> logger)
 {

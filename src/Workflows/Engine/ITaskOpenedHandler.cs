@@ -4,8 +4,7 @@ namespace Workflows.Engine;
 
 /// <summary>
 /// Told, inside the transition's unit of work, each time a human task is created or gets a new holder (reassignment,
-/// escalation), after its row and audit record are queued: what it writes (an outgoing email through the outbox, a timer
-/// scheduled with <see cref="UnitOfWork.AfterCommit"/>) commits or rolls back with the transition. Every registered handler
+/// escalation), after its row and audit record are queued: what it writes (an outgoing email through the outbox, a timer row) commits or rolls back with the transition. Every registered handler
 /// is called, in registration order. The engine's own task timers (reminders, escalation) are one such handler.
 /// </summary>
 public interface ITaskOpenedHandler

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Dapper;
 using Microsoft.Extensions.Options;
 using Workflows.Distribution;
 using Workflows.Engine;
@@ -14,36 +13,58 @@ namespace Workflows.Notifications;
 /// active holder of the role in the body — each with an email address and <see cref="NotificationSettings.TaskMail"/> on.
 /// Category <c>task</c>, dedup key <c>task:{taskId}:{reason}:{userName}</c>; the body names the plan, the step, the due day
 /// (Vietnam date), the person the task is held for when a delegate holds it, and the plan's link.
+/// <para>
+/// One set-based statement queued on the unit of work (<see cref="OutboxWriter.InsertFrom"/>) chooses the people, their
+/// preference and the plan's subject and writes the messages: it travels with the transition's other writes, so opening a
+/// task costs no round trip of its own.
+/// </para>
 /// </summary>
-internal sealed class NewTaskMail(IWorkflowUsers users, IOptions<NotificationOptions> options) : ITaskOpenedHandler
+internal sealed class NewTaskMail(IOptions<NotificationOptions> options) : ITaskOpenedHandler
 {
-    public async Task OnOpenedAsync(UnitOfWork work, OpenedTask task, CancellationToken cancellationToken)
+    public Task OnOpenedAsync(UnitOfWork work, OpenedTask task, CancellationToken cancellationToken)
     {
-        IReadOnlyList<WorkflowUserInfo> people = task.Assignment.Assignee is { } assignee
-            ? await users.FindAsync(assignee, cancellationToken) is { } one ? [one] : []
-            : await users.InRoleAsync(task.BodyCode, task.Role, cancellationToken);
-        people = [.. people.Where(p => !string.IsNullOrWhiteSpace(p.Email))];
-        if (people.Count == 0) return;
-        var names = people.Select(p => p.UserName).ToArray();
-        var subject = await work.ExecuteScalarAsync<string>("SELECT subject FROM plans WHERE id = @PlanId", new { task.PlanId }, cancellationToken) ?? "";
-        var off = (await work.QueryAsync<string>(
-            "SELECT user_name FROM notification_preferences WHERE user_name = ANY (@names) AND NOT task_mail", new { names }, cancellationToken)).ToHashSet();
-        var onBehalfOf = task.Assignment.OnBehalfOf is { } absent ? await users.FindAsync(absent, cancellationToken) : null;
         var due = VietnamTime.ToVietnamDate(task.DueAt.AddTicks(-1)).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
-        foreach (var person in people.Where(p => !off.Contains(p.UserName)))
+        var why = task.Reason switch
         {
-            var why = task.Reason switch
-            {
-                TaskOpenReason.Reassigned => "được giao lại cho bạn",
-                TaskOpenReason.Escalated => "được chuyển lên do quá hạn",
-                _ => task.Assignment.Assignee is null ? "chờ người giữ vai trò của bạn nhận xử lý" : "chờ bạn xử lý",
-            };
-            var body =
-                $"Kính gửi {person.FullName},\n\nKế hoạch \"{subject}\" {why}: {task.StepName}.\nHạn xử lý: hết ngày {due}.\n" +
-                (onBehalfOf is null ? "" : $"Bạn xử lý thay {onBehalfOf.FullName} theo ủy quyền.\n") +
-                $"\nMở công việc: {options.Value.PlanLink(task.PlanId)}\n\nTắt thư này ở trang Thông báo của bạn.";
-            OutboxWriter.Enqueue(work, new OutboxMessage("task", person.Email!, person.FullName, $"Công việc mới: {task.StepName} — {subject}", body,
-                $"task:{task.TaskId}:{task.Reason}:{person.UserName}"));
-        }
+            TaskOpenReason.Reassigned => "được giao lại cho bạn",
+            TaskOpenReason.Escalated => "được chuyển lên do quá hạn",
+            _ => task.Assignment.Assignee is null ? "chờ người giữ vai trò của bạn nhận xử lý" : "chờ bạn xử lý",
+        };
+        // Body: "Kính gửi {name},\n\nKế hoạch \"{subject}\" {why}: {step}.\nHạn xử lý: hết ngày {due}.\n"
+        //       + ("Bạn xử lý thay {absent} theo ủy quyền.\n" when a delegate holds it) + "\nMở công việc: {link}\n\n…"
+        work.Queue(
+            $"""
+            WITH people AS (
+                SELECT u."UserName" AS user_name, u."FullName" AS full_name, u."Email" AS email
+                FROM "AspNetUsers" u
+                WHERE $1::text IS NOT NULL AND u."NormalizedUserName" = $1
+                UNION ALL
+                SELECT u."UserName", u."FullName", u."Email"
+                FROM "AspNetUsers" u
+                JOIN "AspNetUserRoles" ur ON ur."UserId" = u."Id"
+                JOIN "AspNetRoles" r ON r."Id" = ur."RoleId"
+                WHERE $1::text IS NULL AND r."NormalizedName" = $2 AND u."BodyCode" = $3 AND (u."LockoutEnd" IS NULL OR u."LockoutEnd" <= $4)
+            ),
+            messages AS (
+                SELECT p.email AS address, p.full_name AS recipient_name, NULL::uuid AS entry_id,
+                       $5 || coalesce(pl.subject, '') AS subject,
+                       'Kính gửi ' || p.full_name || E',\n\nKế hoạch "' || coalesce(pl.subject, '') || '" ' || $6
+                       || coalesce('Bạn xử lý thay ' || (SELECT a."FullName" FROM "AspNetUsers" a WHERE a."NormalizedUserName" = $7) || E' theo ủy quyền.\n', '')
+                       || $8 AS body,
+                       'task' AS category, $9 || p.user_name AS dedup_key, NULL::uuid AS reference_id, false AS redact_after_send
+                FROM people p
+                LEFT JOIN plans pl ON pl.id = $10
+                WHERE p.email ~ '\S'
+                  AND NOT EXISTS (SELECT 1 FROM notification_preferences n WHERE n.user_name = p.user_name AND NOT n.task_mail)
+            )
+            {OutboxWriter.InsertFrom(work, "messages")}
+            """,
+            task.Assignment.Assignee?.ToUpperInvariant(), task.Role.ToUpperInvariant(), task.BodyCode, task.Now,
+            $"Công việc mới: {task.StepName} — ",
+            $"{why}: {task.StepName}.\nHạn xử lý: hết ngày {due}.\n",
+            task.Assignment.OnBehalfOf?.ToUpperInvariant(),
+            $"\nMở công việc: {options.Value.PlanLink(task.PlanId)}\n\nTắt thư này ở trang Thông báo của bạn.",
+            $"task:{task.TaskId}:{task.Reason}:", task.PlanId);
+        return Task.CompletedTask;
     }
 }

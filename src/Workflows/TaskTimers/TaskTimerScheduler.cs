@@ -8,13 +8,14 @@ using Workflows.Storage;
 namespace Workflows.TaskTimers;
 
 /// <summary>
-/// Schedules the timers of a new human task (its step's <c>reminders</c> and <c>escalation</c>) as delayed jobs
-/// (<see cref="IStepScheduler.ScheduleTimer"/>, after the transition commits): each at the same Vietnam time of day as the
+/// Schedules the timers of a new human task (its step's <c>reminders</c> and <c>escalation</c>) as rows of <c>task_timers</c>
+/// queued on the transition's unit of work (<see cref="TaskTimerStore.Queue"/>: no round trip of their own, committed with the
+/// task, fired by the recurring job through <see cref="TaskTimerStore.FireDueAsync"/>): each at the same Vietnam time of day as the
 /// task's creation, the given number of working days later (Vietnam calendar: weekends, public holidays and announced
-/// days off skipped). The job calls <see cref="TaskTimerHandler"/>, which ignores a task no longer open. Outside the Engine namespace
+/// days off skipped). Firing calls <see cref="TaskTimerHandler"/>, which ignores a task no longer open. Outside the Engine namespace
 /// because the Reporting jobs reach the engine.
 /// </summary>
-internal sealed class TaskTimerScheduler(WorkflowDefinitionCatalog catalog, IWorkingCalendar calendar, IStepScheduler scheduler) : ITaskOpenedHandler
+internal sealed class TaskTimerScheduler(WorkflowDefinitionCatalog catalog, IWorkingCalendar calendar) : ITaskOpenedHandler
 {
     public async Task OnOpenedAsync(UnitOfWork work, OpenedTask task, CancellationToken cancellationToken)
     {
@@ -23,7 +24,7 @@ internal sealed class TaskTimerScheduler(WorkflowDefinitionCatalog catalog, IWor
         if (step.Kind != StepKind.HumanTask) return;
         var timers = step.Reminders.Select((days, i) => new TaskTimer(TaskTimerNames.Kind, task.TaskId, TaskTimerNames.Remind(i + 1), After(task.CreatedAt, days))).ToList();
         if (step.Escalation is { } escalation) timers.Add(new TaskTimer(TaskTimerNames.Kind, task.TaskId, TaskTimerNames.Escalate, After(task.CreatedAt, escalation.AfterWorkingDays)));
-        if (timers.Count > 0) work.AfterCommit(() => timers.ForEach(scheduler.ScheduleTimer));
+        TaskTimerStore.Queue(work, timers);
     }
 
     /// <summary><paramref name="workingDays"/> working days after <paramref name="start"/>, at its Vietnam time of day (UTC).</summary>

@@ -15,6 +15,8 @@ namespace Workflows.IntegrationTests.Scenarios;
 /// Drives <c>Definitions/timers.json</c>: a review task created on Thursday 31/12/2026 (the day before the New Year holiday) is
 /// reminded after one working day (Monday 04/01/2027, past the holiday and the weekend) and escalated to the signers' queue
 /// after two (Tuesday 05/01/2027), at the time of day it was created; a timer firing after the task is done changes nothing.
+/// The timers are rows written with the task and fired when due by <see cref="TaskTimerStore.FireDueAsync"/> (the recurring job's
+/// call), each once.
 /// </summary>
 public sealed class TaskTimerTests
 {
@@ -35,15 +37,23 @@ public sealed class TaskTimerTests
         Assert.Equal(new DateTimeOffset(2027, 1, 4, 10, 0, 0, Vietnam), scheduler.After(created, 1));
         Assert.Equal(new DateTimeOffset(2027, 1, 5, 10, 0, 0, Vietnam), scheduler.After(created, 2));
         var handler = app.Services.GetServices<ITaskTimerHandler>().Single(h => h.Kind == global::Workflows.Engine.TaskTimerNames.Kind);
+        var timers = app.Services.GetRequiredService<TaskTimerStore>();
+        Assert.Equal([("remind-1", scheduler.After(created, 1)), ("escalate", scheduler.After(created, 2))],
+            (await timers.PendingAsync(task)).Select(t => (t.Name, t.At)));
+        clock.SetUtcNow(scheduler.After(created, 1).ToUniversalTime().AddMinutes(-1));
+        await timers.FireDueAsync(clock.GetUtcNow());
+        Assert.DoesNotContain(await HistoryAsync(flow, planId), h => h.GetProperty("what").GetString() == "task.reminded");
 
         clock.SetUtcNow(scheduler.After(created, 1).ToUniversalTime());
-        await handler.FireAsync(task, "remind-1", clock.GetUtcNow(), CancellationToken.None);
+        await timers.FireDueAsync(clock.GetUtcNow());
 
         Assert.Equal(["pho.truong.phong@pgd.example.vn"], await AddressesAsync(app, "task-reminder", planId));
         Assert.Single(await HistoryAsync(flow, planId), h => h.GetProperty("what").GetString() == "task.reminded");
 
+        Assert.Equal(["escalate"], (await timers.PendingAsync(task)).Select(t => t.Name));
         clock.SetUtcNow(scheduler.After(created, 2).ToUniversalTime());
-        await handler.FireAsync(task, "escalate", clock.GetUtcNow(), CancellationToken.None);
+        await timers.FireDueAsync(clock.GetUtcNow());
+        Assert.Empty(await timers.PendingAsync(task));
 
         Assert.Single(await HistoryAsync(flow, planId), h => h.GetProperty("what").GetString() == "task.escalated");
         var moved = (await flow.Signer.GetFromJsonAsync<JsonElement>("/api/tasks")).EnumerateArray().Single(t => t.GetProperty("id").GetGuid() == task);
@@ -57,6 +67,16 @@ public sealed class TaskTimerTests
         Assert.Single(history, h => h.GetProperty("what").GetString() == "task.reminded");
         Assert.Single(history, h => h.GetProperty("what").GetString() == "task.escalated");
         Assert.Equal("approved", (await flow.PlanAsync(planId)).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task The_due_timers_job_runs_every_minute()
+    {
+        await using var app = new WorkflowsApp();
+        using var client = app.CreateClient();
+        using var connection = app.Services.GetRequiredService<Hangfire.JobStorage>().GetConnection();
+        var job = Assert.Single(Hangfire.Storage.StorageConnectionExtensions.GetRecurringJobs(connection), j => j.Id == global::Workflows.Host.Reporting.DueTaskTimersJob.RecurringId);
+        Assert.Equal("* * * * *", job.Cron);
     }
 
     private static async Task<List<JsonElement>> HistoryAsync(PlanFlow flow, Guid planId) =>

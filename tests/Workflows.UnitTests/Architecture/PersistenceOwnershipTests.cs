@@ -40,6 +40,7 @@ public sealed partial class PersistenceOwnershipTests
         ["plan_recalls"] = "src/Workflows/Issuance",
         ["delegations"] = "src/Workflows/Delegation",
         ["notification_preferences"] = "src/Workflows/Notifications",
+        ["task_timers"] = "src/Workflows/TaskTimers",
     };
 
     [Fact]

@@ -2,7 +2,7 @@ namespace Workflows.Reporting.Steps;
 
 /// <summary>
 /// The job scheduler as the engine sees it (implemented in the Host on Hangfire): one delayed job per step of a
-/// reporting period at its exact instant, and one per task timer. The database stays the source of truth: a job only
+/// reporting period at its exact instant. The database stays the source of truth: a job only
 /// triggers the set-based, idempotent step, which checks the period's state and its step records when it runs, so a
 /// job that is lost, late or run twice changes nothing, and the recurring catch-up runs whatever is due and not done.
 /// Call these after the transaction that created or changed the periods has committed
@@ -19,10 +19,4 @@ public interface IStepScheduler
 
     /// <summary>The pending jobs of the periods, earliest first, as the scheduler stores them (instants in UTC).</summary>
     IReadOnlyList<PeriodStep> Upcoming(IReadOnlyCollection<Guid> periodIds);
-
-    /// <summary>Schedules one delayed job for <paramref name="timer"/>, replacing a pending one of the same kind, subject and name.</summary>
-    void ScheduleTimer(TaskTimer timer);
-
-    /// <summary>Deletes the pending timers of <paramref name="subjectId"/> of <paramref name="kind"/>.</summary>
-    void CancelTimers(string kind, Guid subjectId);
 }

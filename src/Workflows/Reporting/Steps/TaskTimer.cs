@@ -1,8 +1,8 @@
 namespace Workflows.Reporting.Steps;
 
 /// <summary>
-/// One timer of a human task or any other subject (a reminder, an escalation): one delayed job at <paramref name="At"/>
-/// which, when it fires, calls the <see cref="ITaskTimerHandler"/> of <paramref name="Kind"/>, which checks the subject's
+/// One timer of a human task or any other subject (a reminder, an escalation): one row of <c>task_timers</c> due at
+/// <paramref name="At"/> which, when it fires, calls the <see cref="ITaskTimerHandler"/> of <paramref name="Kind"/>, which checks the subject's
 /// state before acting (a task already completed ignores it).
 /// </summary>
 /// <param name="Kind">Names the handler, e.g. <c>approval-reminder</c>.</param>
