@@ -51,7 +51,6 @@ internal static class IdentityExtensions
         builder.Services.AddSingleton<SignInLimiter>();
         builder.Services.AddScoped<SignInService>();
         builder.Services.AddAuthorization();
-        builder.Services.AddSingleton<UserAuditLog>();
         builder.Services.AddScoped<UserAdministration>();
         builder.Services.AddSingleton<Workflows.Engine.IWorkflowUsers, IdentityWorkflowUsers>();
         builder.Services.AddScoped<PeopleNames>();

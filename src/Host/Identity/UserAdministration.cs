@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Workflows.Access;
+using Workflows.Audit;
 using Workflows.Kernel;
+using Workflows.Storage;
 
 namespace Workflows.Host.Identity;
 
@@ -11,12 +14,18 @@ namespace Workflows.Host.Identity;
 /// actor is an Admin (else 403) and that the user belongs to the actor's body (another body's user is reported as
 /// missing, 404); an admin may neither drop their own Admin role nor disable themselves. Identity's refusals become
 /// <see cref="WorkflowException"/>s naming the field (<c>userName</c>, <c>password</c>, <c>newPassword</c>…), in
-/// Vietnamese. Each change is then written to the audit trail by <see cref="UserAuditLog"/> (never a password).
-/// Disabling, a password reset and a change of roles end the user's open sessions on every node at once
-/// (<see cref="SessionStore"/>); "unlock" forgets the failed sign-ins that slow attempts on the account.
+/// Vietnamese.
+/// <para>
+/// Each change is one transaction: a <see cref="UnitOfWork"/> lends its connection and transaction to a fresh Identity
+/// <see cref="WorkflowIdentityDbContext"/> (<see cref="UnitOfWork.LendAsync"/>), so Identity's writes, the audit record
+/// (<c>user.created</c>, <c>user.updated</c>, <c>user.roles-changed</c>, <c>user.password-reset</c>, <c>user.unlocked</c>,
+/// <c>user.enabled</c>, <c>user.disabled</c>; never a password), the end of the user's open sessions on every node (disabling,
+/// a password reset, a change of roles; <see cref="SessionStore"/>) and, on unlocking, forgetting the failed sign-ins that
+/// slow attempts on the account commit together or not at all.
+/// </para>
 /// </summary>
-internal sealed class UserAdministration(UserManager<WorkflowUser> users, UserAuditLog audit, SessionStore sessions, SignInFailureStore failures, TimeProvider clock,
-    Workflows.Organisation.RoleCatalog roleCatalog)
+internal sealed class UserAdministration(UserManager<WorkflowUser> users, IServiceScopeFactory scopes, NpgsqlDataSource dataSource,
+    SignInFailureStore failures, TimeProvider clock, Workflows.Organisation.RoleCatalog roleCatalog)
 {
     /// <summary>Every role a user may be given (the installation's roles, <see cref="Workflows.Organisation.RoleCatalog"/>), in the order shown.</summary>
     public IReadOnlyCollection<string> AllRoles => roleCatalog.Codes;
@@ -28,7 +37,7 @@ internal sealed class UserAdministration(UserManager<WorkflowUser> users, UserAu
         RequireAdmin(actor);
         var result = new List<UserView>();
         foreach (var user in await users.Users.Where(u => u.BodyCode == actor.BodyCode).OrderBy(u => u.UserName).ToListAsync(ct))
-            result.Add(await ViewAsync(user));
+            result.Add(await ViewAsync(users, user));
         return result;
     }
 
@@ -37,7 +46,7 @@ internal sealed class UserAdministration(UserManager<WorkflowUser> users, UserAu
     public async Task<UserView> GetAsync(string id, Actor actor, CancellationToken ct)
     {
         RequireAdmin(actor);
-        return await ViewAsync(await FindAsync(id, actor));
+        return await ViewAsync(users, await FindAsync(users, id, actor));
     }
 
     /// <summary>Creates a user of the actor's body with its roles; audited as <c>user.created</c>.</summary>
@@ -49,14 +58,17 @@ internal sealed class UserAdministration(UserManager<WorkflowUser> users, UserAu
         if (string.IsNullOrWhiteSpace(input.UserName)) throw WorkflowException.Invalid("userName", "Cần nhập tên đăng nhập.");
         var fullName = RequireFullName(input.FullName);
         if (string.IsNullOrEmpty(input.Password)) throw WorkflowException.Invalid("password", "Cần nhập mật khẩu ban đầu.");
-        var user = new WorkflowUser
+        return await ChangeAsync(async (users, work) =>
         {
-            UserName = input.UserName.Trim(), FullName = fullName, Title = Blank(input.Title), BodyCode = actor.BodyCode, LockoutEnabled = true,
-        };
-        Check(await users.CreateAsync(user, input.Password), "password");
-        if (roles.Count > 0) Check(await users.AddToRolesAsync(user, roles), null);
-        await audit.WriteAsync(actor.UserName, "user.created", user.UserName, new { user.FullName, user.Title, user.BodyCode, roles }, ct);
-        return await ViewAsync(user);
+            var user = new WorkflowUser
+            {
+                UserName = input.UserName.Trim(), FullName = fullName, Title = Blank(input.Title), BodyCode = actor.BodyCode, LockoutEnabled = true,
+            };
+            Check(await users.CreateAsync(user, input.Password), "password");
+            if (roles.Count > 0) Check(await users.AddToRolesAsync(user, roles), null);
+            Audit(work, actor, "user.created", user, new { user.FullName, user.Title, user.BodyCode, roles });
+            return await ViewAsync(users, user);
+        }, ct);
     }
 
     /// <summary>
@@ -67,34 +79,37 @@ internal sealed class UserAdministration(UserManager<WorkflowUser> users, UserAu
     public async Task<UserView> UpdateAsync(string id, UserInput input, Actor actor, CancellationToken ct)
     {
         RequireAdmin(actor);
-        var user = await FindAsync(id, actor);
         var roles = CheckRoles(input.Roles);
-        if (roles is not null && user.UserName == actor.UserName && !roles.Contains(Roles.Admin))
-            throw WorkflowException.Invalid("roles", "Bạn không thể tự bỏ vai trò Quản trị của mình; nhờ một quản trị khác làm việc này.");
-        var fullName = input.FullName is null ? user.FullName : RequireFullName(input.FullName);
-        var title = input.Title is null ? user.Title : Blank(input.Title);
-        if ((fullName, title) != (user.FullName, user.Title))
+        return await ChangeAsync(async (users, work) =>
         {
-            user.FullName = fullName;
-            user.Title = title;
-            Check(await users.UpdateAsync(user), null);
-            await audit.WriteAsync(actor.UserName, "user.updated", user.UserName!, new { user.FullName, user.Title }, ct);
-        }
-        if (roles is not null)
-        {
-            var current = (await users.GetRolesAsync(user)).ToHashSet(StringComparer.Ordinal);
-            var added = roles.Where(r => !current.Contains(r)).ToList();
-            var removed = current.Where(r => !roles.Contains(r)).ToList();
-            if (added.Count > 0) Check(await users.AddToRolesAsync(user, added), null);
-            if (removed.Count > 0) Check(await users.RemoveFromRolesAsync(user, removed), null);
-            if (added.Count > 0 || removed.Count > 0)
+            var user = await FindAsync(users, id, actor);
+            if (roles is not null && user.UserName == actor.UserName && !roles.Contains(Roles.Admin))
+                throw WorkflowException.Invalid("roles", "Bạn không thể tự bỏ vai trò Quản trị của mình; nhờ một quản trị khác làm việc này.");
+            var fullName = input.FullName is null ? user.FullName : RequireFullName(input.FullName);
+            var title = input.Title is null ? user.Title : Blank(input.Title);
+            if ((fullName, title) != (user.FullName, user.Title))
             {
-                await users.UpdateSecurityStampAsync(user);
-                await sessions.RemoveAllOfUserAsync(user.Id, ct);
-                await audit.WriteAsync(actor.UserName, "user.roles-changed", user.UserName!, new { added, removed, roles }, ct);
+                user.FullName = fullName;
+                user.Title = title;
+                Check(await users.UpdateAsync(user), null);
+                Audit(work, actor, "user.updated", user, new { user.FullName, user.Title });
             }
-        }
-        return await ViewAsync(user);
+            if (roles is not null)
+            {
+                var current = (await users.GetRolesAsync(user)).ToHashSet(StringComparer.Ordinal);
+                var added = roles.Where(r => !current.Contains(r)).ToList();
+                var removed = current.Where(r => !roles.Contains(r)).ToList();
+                if (added.Count > 0) Check(await users.AddToRolesAsync(user, added), null);
+                if (removed.Count > 0) Check(await users.RemoveFromRolesAsync(user, removed), null);
+                if (added.Count > 0 || removed.Count > 0)
+                {
+                    await users.UpdateSecurityStampAsync(user);
+                    SessionStore.RemoveAllOfUser(work, user.Id);
+                    Audit(work, actor, "user.roles-changed", user, new { added, removed, roles });
+                }
+            }
+            return await ViewAsync(users, user);
+        }, ct);
     }
 
     /// <summary>Sets a new password chosen by the admin and ends the user's sessions; audited as <c>user.password-reset</c> (without the password).</summary>
@@ -102,12 +117,16 @@ internal sealed class UserAdministration(UserManager<WorkflowUser> users, UserAu
     public async Task ResetPasswordAsync(string id, string? newPassword, Actor actor, CancellationToken ct)
     {
         RequireAdmin(actor);
-        var user = await FindAsync(id, actor);
-        if (string.IsNullOrEmpty(newPassword)) throw WorkflowException.Invalid("newPassword", "Cần nhập mật khẩu mới.");
-        var token = await users.GeneratePasswordResetTokenAsync(user);
-        Check(await users.ResetPasswordAsync(user, token, newPassword), "newPassword");
-        await sessions.RemoveAllOfUserAsync(user.Id, ct);
-        await audit.WriteAsync(actor.UserName, "user.password-reset", user.UserName!, null, ct);
+        await ChangeAsync(async (users, work) =>
+        {
+            var user = await FindAsync(users, id, actor);
+            if (string.IsNullOrEmpty(newPassword)) throw WorkflowException.Invalid("newPassword", "Cần nhập mật khẩu mới.");
+            var token = await users.GeneratePasswordResetTokenAsync(user);
+            Check(await users.ResetPasswordAsync(user, token, newPassword), "newPassword");
+            SessionStore.RemoveAllOfUser(work, user.Id);
+            Audit(work, actor, "user.password-reset", user, null);
+            return true;
+        }, ct);
     }
 
     /// <summary>Forgets the failed sign-ins that slow attempts on the account from some address; audited as <c>user.unlocked</c>.</summary>
@@ -123,27 +142,56 @@ internal sealed class UserAdministration(UserManager<WorkflowUser> users, UserAu
     public async Task<UserView> DisableAsync(string id, Actor actor, CancellationToken ct)
     {
         RequireAdmin(actor);
-        var user = await FindAsync(id, actor);
-        if (user.UserName == actor.UserName) throw new WorkflowException(ErrorKind.Invalid, "Bạn không thể tự vô hiệu hóa tài khoản của mình.");
-        if (!user.LockoutEnabled) Check(await users.SetLockoutEnabledAsync(user, true), null);
-        Check(await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue), null);
-        await users.UpdateSecurityStampAsync(user);
-        await sessions.RemoveAllOfUserAsync(user.Id, ct);
-        await audit.WriteAsync(actor.UserName, "user.disabled", user.UserName!, null, ct);
-        return await ViewAsync(user);
+        return await ChangeAsync(async (users, work) =>
+        {
+            var user = await FindAsync(users, id, actor);
+            if (user.UserName == actor.UserName) throw new WorkflowException(ErrorKind.Invalid, "Bạn không thể tự vô hiệu hóa tài khoản của mình.");
+            if (!user.LockoutEnabled) Check(await users.SetLockoutEnabledAsync(user, true), null);
+            Check(await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue), null);
+            await users.UpdateSecurityStampAsync(user);
+            SessionStore.RemoveAllOfUser(work, user.Id);
+            Audit(work, actor, "user.disabled", user, null);
+            return await ViewAsync(users, user);
+        }, ct);
     }
 
     /// <summary>Unlocking and enabling are one change — the lockout ended, the failure count reset — audited as <paramref name="action"/>.</summary>
     private async Task<UserView> ClearLockoutAsync(string id, Actor actor, string action, CancellationToken ct)
     {
         RequireAdmin(actor);
-        var user = await FindAsync(id, actor);
-        Check(await users.SetLockoutEndDateAsync(user, null), null);
-        await users.ResetAccessFailedCountAsync(user);
-        await failures.ClearAccountAsync(Account(user), ct);
-        await audit.WriteAsync(actor.UserName, action, user.UserName!, null, ct);
-        return await ViewAsync(user);
+        return await ChangeAsync(async (users, work) =>
+        {
+            var user = await FindAsync(users, id, actor);
+            Check(await users.SetLockoutEndDateAsync(user, null), null);
+            await users.ResetAccessFailedCountAsync(user);
+            SignInFailureStore.ClearAccount(work, Account(user));
+            Audit(work, actor, action, user, null);
+            return await ViewAsync(users, user, cleared: true);
+        }, ct);
     }
+
+    /// <summary>
+    /// Runs <paramref name="change"/> in one transaction: a unit of work whose connection and transaction a fresh Identity
+    /// context (its own service scope) uses, so the <see cref="UserManager{TUser}"/> handed to the change writes in it;
+    /// then commits Identity's writes with what the change queued on the unit. A change that throws commits nothing.
+    /// </summary>
+    private async Task<T> ChangeAsync<T>(Func<UserManager<WorkflowUser>, UnitOfWork, Task<T>> change, CancellationToken ct)
+    {
+        await using var work = await UnitOfWork.BeginAsync(dataSource, ct);
+        await using var scope = scopes.CreateAsyncScope();
+        var context = scope.ServiceProvider.GetRequiredService<WorkflowIdentityDbContext>();
+        var (connection, transaction) = await work.LendAsync(ct);
+        context.Database.SetDbConnection(connection, contextOwnsConnection: false);
+        await context.Database.UseTransactionAsync(transaction, ct);
+        var result = await change(scope.ServiceProvider.GetRequiredService<UserManager<WorkflowUser>>(), work);
+        await context.Database.UseTransactionAsync(null, ct);
+        await work.CommitAsync(ct);
+        return result;
+    }
+
+    /// <summary>Queues the audit record of an admin's change to <paramref name="user"/> (never a password).</summary>
+    private void Audit(UnitOfWork work, Actor actor, string action, WorkflowUser user, object? details) =>
+        work.Audit(clock.GetUtcNow(), actor.UserName, action, null, null, null, new { userName = user.UserName, details });
 
     private static void RequireAdmin(Actor actor)
     {
@@ -151,7 +199,7 @@ internal sealed class UserAdministration(UserManager<WorkflowUser> users, UserAu
     }
 
     /// <summary>The user <paramref name="id"/> when they belong to the actor's body; another body's user is reported as missing.</summary>
-    private async Task<WorkflowUser> FindAsync(string id, Actor actor) =>
+    private static async Task<WorkflowUser> FindAsync(UserManager<WorkflowUser> users, string id, Actor actor) =>
         await users.FindByIdAsync(id) is { } user && user.BodyCode == actor.BodyCode ? user : throw WorkflowException.NotFound("Người dùng");
 
     /// <summary>The account name as the sign-in failures record it.</summary>
@@ -159,13 +207,14 @@ internal sealed class UserAdministration(UserManager<WorkflowUser> users, UserAu
 
     /// <summary>
     /// The user as shown: <c>disabled</c> by an admin, <c>locked</c> while some address must wait before trying the
-    /// account again (until then; the owner elsewhere is not slowed), else <c>active</c>.
+    /// account again (until then; the owner elsewhere is not slowed), else <c>active</c>. <paramref name="cleared"/>: the
+    /// account's failures are being forgotten in the caller's transaction, so none slows it.
     /// </summary>
-    private async Task<UserView> ViewAsync(WorkflowUser user)
+    private async Task<UserView> ViewAsync(UserManager<WorkflowUser> users, WorkflowUser user, bool cleared = false)
     {
         var now = clock.GetUtcNow();
         var roles = await users.GetRolesAsync(user);
-        var slowed = await failures.SlowedUntilAsync(Account(user), now, CancellationToken.None);
+        var slowed = cleared ? null : await failures.SlowedUntilAsync(Account(user), now, CancellationToken.None);
         var (state, until) = user.LockoutEnd is { } end && end > now && end.Year >= 9000 ? ("disabled", (DateTimeOffset?)null)
             : slowed is not null ? ("locked", slowed)
             : ("active", null);

@@ -1,5 +1,6 @@
 using Dapper;
 using Npgsql;
+using Workflows.Storage;
 
 namespace Workflows.Access;
 
@@ -62,6 +63,10 @@ public sealed class SessionStore(NpgsqlDataSource dataSource)
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         return await connection.ExecuteAsync(new CommandDefinition("DELETE FROM auth_sessions WHERE user_id = @userId", new { userId }, cancellationToken: ct));
     }
+
+    /// <summary>Queues the end of every session of a user on <paramref name="work"/>: they end when its transaction commits (an account change and its audit record).</summary>
+    public static void RemoveAllOfUser(UnitOfWork work, string userId) =>
+        work.Queue("DELETE FROM auth_sessions WHERE user_id = $1", userId);
 
     /// <summary>The number of live sessions of a user at <paramref name="now"/>.</summary>
     /// <exception cref="NpgsqlException">The database cannot be reached.</exception>

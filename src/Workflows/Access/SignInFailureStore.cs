@@ -1,5 +1,6 @@
 using Dapper;
 using Npgsql;
+using Workflows.Storage;
 
 namespace Workflows.Access;
 
@@ -55,13 +56,9 @@ public sealed class SignInFailureStore(NpgsqlDataSource dataSource)
             "DELETE FROM sign_in_failures WHERE account = @account AND address = @address", new { account, address }, cancellationToken: ct));
     }
 
-    /// <summary>Forgets an account's failures from every address (an admin's "Mở khóa").</summary>
-    /// <exception cref="NpgsqlException">The database cannot be reached.</exception>
-    public async Task ClearAccountAsync(string account, CancellationToken ct)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition("DELETE FROM sign_in_failures WHERE account = @account", new { account }, cancellationToken: ct));
-    }
+    /// <summary>Queues forgetting the failed sign-ins of <paramref name="account"/> on <paramref name="work"/> (an admin's unlock, committed with its audit record).</summary>
+    public static void ClearAccount(UnitOfWork work, string account) =>
+        work.Queue("DELETE FROM sign_in_failures WHERE account = $1", account);
 
     /// <summary>The latest instant before which some address must wait to try the account, or null.</summary>
     /// <exception cref="NpgsqlException">The database cannot be reached.</exception>

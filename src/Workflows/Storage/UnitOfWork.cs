@@ -165,6 +165,18 @@ public sealed class UnitOfWork : IAsyncDisposable
         return rows;
     }
 
+    /// <summary>
+    /// Sends the queue, then lends the unit's connection and transaction to a library that runs its own commands — ASP.NET
+    /// Core Identity's EF Core stores (<c>Database.SetDbConnection</c> and <c>UseTransaction</c>) — so that what it writes
+    /// commits or rolls back with this unit's writes, audit records and messages. The borrower must neither commit, roll
+    /// back nor close them, and must be done with them before <see cref="CommitAsync"/>.
+    /// </summary>
+    public async Task<(NpgsqlConnection Connection, NpgsqlTransaction Transaction)> LendAsync(CancellationToken cancellationToken = default)
+    {
+        await FlushAsync(cancellationToken);
+        return (_connection, _transaction);
+    }
+
     /// <summary>Rolls back now (the queue is dropped); the unit of work can do nothing more.</summary>
     public async Task RollbackAsync(CancellationToken cancellationToken = default)
     {

@@ -148,6 +148,36 @@ public sealed class AdminUsersApiTests : IAsyncLifetime
             await AuditActionsAsync("truongphong"));
     }
 
+    [Fact]
+    public async Task A_user_change_whose_audit_record_cannot_be_written_is_not_kept()
+    {
+        await using (var connection = await _app.Services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync())
+        await using (var refuse = new NpgsqlCommand(
+            """
+            CREATE FUNCTION refuse_user_audit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit refused'; END $$;
+            CREATE TRIGGER refuse_user_audit BEFORE INSERT ON audit_log FOR EACH ROW WHEN (NEW.action LIKE 'user.%') EXECUTE FUNCTION refuse_user_audit();
+            """, connection))
+            await refuse.ExecuteNonQueryAsync();
+        var clerk = await _app.SignInAsync("vanthu");
+
+        var created = await _admin.PostAsJsonAsync("/api/admin/users", new { userName = "vanthu4", fullName = "Bùi Thu Trang", password = "sổ công văn đến 2026", roles = new[] { Roles.Clerk } });
+        Assert.Equal(HttpStatusCode.InternalServerError, created.StatusCode);
+        Assert.DoesNotContain((await _admin.GetFromJsonAsync<JsonElement>("/api/admin/users")).EnumerateArray(), u => u.GetProperty("userName").GetString() == "vanthu4");
+
+        var id = await IdOfAsync("vanthu");
+        var changed = await _admin.PutAsJsonAsync("/api/admin/users/" + id, new { fullName = "Lê Thị Hoa Mới", roles = new[] { Roles.Clerk, Roles.Drafter } });
+        Assert.Equal(HttpStatusCode.InternalServerError, changed.StatusCode);
+        var kept = await UserAsync("vanthu");
+        Assert.Equal("Lê Thị Hoa", kept.GetProperty("fullName").GetString());
+        Assert.Equal([Roles.Clerk], kept.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+
+        Assert.Equal(HttpStatusCode.InternalServerError, (await _admin.PostAsync($"/api/admin/users/{id}/disable", null)).StatusCode);
+        Assert.Equal("active", (await UserAsync("vanthu")).GetProperty("state").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await clerk.GetAsync("/api/tasks")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, await SignInStatusAsync("vanthu", DemoAccounts.Password));
+        Assert.Empty(await AuditActionsAsync("vanthu"));
+    }
+
     private async Task<string> IdOfAsync(string userName)
     {
         using var scope = _app.Services.CreateScope();
