@@ -12,9 +12,6 @@ namespace Workflows.Host.Api;
 /// <summary><c>/api/plans</c>: create (JSON or an uploaded document), read, search (<c>/search?q=&amp;status=&amp;type=&amp;sort=&amp;page=</c>), correct, delete a draft and submit plans.</summary>
 internal static class PlanEndpoints
 {
-    /// <summary>Largest accepted upload, in bytes (20 MB).</summary>
-    public const long MaxUploadBytes = 20 * 1024 * 1024;
-
     /// <summary>A plan typed in rather than uploaded, or the drafter's corrections.</summary>
     /// <param name="Subject">Trích yếu.</param>
     /// <param name="DocumentType">KH (default), QĐ, TB, HD, CTr, BC, CV.</param>
@@ -74,65 +71,25 @@ internal static class PlanEndpoints
         return api;
     }
 
-    private static async Task<IResult> CreateAsync(HttpContext http, PlanStore store, CancellationToken ct)
+    private static async Task<IResult> CreateAsync(HttpContext http, PlanStore store, PlanUploads uploads, CancellationToken ct)
     {
         var actor = http.User.ToActor();
-        NewPlan plan;
         if (http.Request.HasFormContentType)
         {
-            if (http.Request.ContentLength > MaxUploadBytes) throw TooLarge();
+            if (http.Request.ContentLength > PlanUploads.MaxBytes) throw PlanUploads.TooLarge();
             var form = await http.Request.ReadFormAsync(ct);
-            var file = form.Files.GetFile("file") ?? throw WorkflowException.Invalid("file", "Cần gửi tệp văn bản trong trường 'file'.") ;
-            if (file.Length == 0) throw WorkflowException.Invalid("file", "Tệp rỗng.");
-            if (file.Length > MaxUploadBytes) throw TooLarge();
-            var content = new byte[file.Length];
-            await using (var stream = file.OpenReadStream()) await stream.ReadExactlyAsync(content, ct);
-            if (PlanReader.IsScan(content))
-            {
-                // A scan is read by OCR off the request thread: 202 and the job to poll.
-                if (!actor.IsIn(Roles.Drafter)) throw WorkflowException.Forbidden("Chỉ chuyên viên mới tạo được kế hoạch.");
-                var job = http.RequestServices.GetRequiredService<ScanQueue>().Enqueue(content, file.FileName, file.ContentType, actor);
-                return Results.Accepted($"/api/plans/scans/{job.Id}", ScanJobView(job));
-            }
-            plan = ReadUpload(file.FileName, file.ContentType, content, form["subject"].ToString(), form["documentType"].ToString());
+            var file = form.Files.GetFile("file");
+            var upload = await uploads.UploadAsync(file is null ? null : new UploadedFile(file.FileName, file.ContentType, file.Length, file.OpenReadStream),
+                form["subject"].ToString(), form["documentType"].ToString(), actor, ct);
+            // A scan is read by OCR off the request thread: 202 and the job to poll.
+            if (upload.Scan is { } job) return Results.Accepted($"/api/plans/scans/{job.Id}", ScanJobView(job));
+            return Results.Created($"/api/plans/{upload.PlanId}", Summary(await store.GetAsync(upload.PlanId!.Value, actor, ct)));
         }
-        else
-        {
-            var request = await http.Request.ReadFromJsonAsync<PlanRequest>(ct)
-                ?? throw WorkflowException.Invalid("subject", "Cần gửi JSON có 'subject' hoặc một tệp trong trường 'file'.");
-            plan = new NewPlan(request.Subject ?? "", request.DocumentType ?? "KH", PlanFieldsJson.Parse(request.Fields), null, null, null);
-        }
+        var request = await http.Request.ReadFromJsonAsync<PlanRequest>(ct)
+            ?? throw WorkflowException.Invalid("subject", "Cần gửi JSON có 'subject' hoặc một tệp trong trường 'file'.");
+        var plan = new NewPlan(request.Subject ?? "", request.DocumentType ?? "KH", PlanFieldsJson.Parse(request.Fields), null, null, null);
         var id = await store.CreateAsync(plan, actor, ct);
         return Results.Created($"/api/plans/{id}", Summary(await store.GetAsync(id, actor, ct)));
-    }
-
-    internal static NewPlan ReadUpload(string fileName, string contentType, byte[] content, string subject, string documentType)
-    {
-        PlanFields read;
-        try
-        {
-            read = new PlanReader().Read(content, fileName);
-        }
-        catch (PlanReadException e)
-        {
-            throw WorkflowException.Invalid("file", e.VietnameseMessage);
-        }
-        return NewPlanFrom(read, fileName, contentType, content, subject, documentType);
-    }
-
-    /// <summary>The plan to create from what the reader (or OCR) found in an uploaded file.</summary>
-    internal static NewPlan NewPlanFrom(PlanFields read, string fileName, string contentType, byte[] content, string subject, string documentType)
-    {
-        var name = Path.GetFileName(fileName);
-        var type = !string.IsNullOrWhiteSpace(documentType) ? documentType
-            : read.DocumentType is { } detected && PlanStore.DocumentTypes.Contains(detected) ? detected : "KH";
-        return new NewPlan(
-            string.IsNullOrWhiteSpace(subject) ? read.Subject ?? name : subject,
-            type,
-            read,
-            name,
-            string.IsNullOrWhiteSpace(contentType) ? "application/octet-stream" : contentType,
-            content);
     }
 
     /// <summary>A scan's OCR job as the API and the progress page show it.</summary>
@@ -146,9 +103,6 @@ internal static class PlanEndpoints
         job.PlanId,
         job.Error,
     };
-
-    private static WorkflowException TooLarge() =>
-        WorkflowException.Invalid("file", $"Tệp lớn hơn giới hạn {MaxUploadBytes / 1024 / 1024} MB.");
 
     private static object Summary(PlanRecord plan, IReadOnlyList<HistoryEntry>? history = null) => new
     {

@@ -1,4 +1,3 @@
-using Workflows.Host.Api;
 using Workflows.Kernel;
 using Workflows.Plans;
 using Workflows.Reading;
@@ -24,7 +23,7 @@ internal sealed class ScanWorker(ScanQueue queue, ScanReader reader, PlanStore p
             {
                 var content = job.Content!;
                 var fields = await reader.ReadAsync(content, job.FileName, new JobProgress(job), stop);
-                var plan = PlanEndpoints.NewPlanFrom(fields, job.FileName, job.ContentType, content, "", "");
+                var plan = PlanUploads.PlanFrom(fields, job.FileName, job.ContentType, content, "", "");
                 ScanQueue.Finish(job, await plans.CreateAsync(plan, job.Actor, stop), null);
             }
             catch (PlanReadException e)

@@ -260,7 +260,7 @@ public sealed class UiQualityBrowserTests(BrowserFixture fixture) : IClassFixtur
         var drafter = await fixture.SignInAsync("chuyenvien");
         await drafter.GotoAsync("/ke-hoach/tai-len");
         await drafter.GetByRole(AriaRole.Button, new() { Name = "Tải lên và đọc" }).ClickAsync();
-        await Expect(drafter.Locator("#File-error")).ToHaveTextAsync("Cần chọn tệp kế hoạch (.docx hoặc .txt).");
+        await Expect(drafter.Locator("#File-error")).ToHaveTextAsync("Cần chọn tệp kế hoạch (.docx, .txt hoặc PDF).");
         var pdf = Path.Combine(Path.GetTempPath(), $"ke-hoach-{Guid.NewGuid():N}.pdf");
         await File.WriteAllTextAsync(pdf, "%PDF-1.4 không phải kế hoạch");
         await drafter.GetByLabel("Tệp kế hoạch").SetInputFilesAsync(pdf);

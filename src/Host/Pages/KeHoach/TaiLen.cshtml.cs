@@ -1,47 +1,31 @@
 using Microsoft.AspNetCore.Mvc;
-using Workflows.Host.Api;
 using Workflows.Host.Ui;
 using Workflows.Kernel;
-using Workflows.Plans;
-using Workflows.Reading;
 using Workflows.Scanning;
 
 namespace Workflows.Host.Pages.KeHoach;
 
 /// <summary>The drafter uploads a <c>.docx</c>, <c>.txt</c> or PDF plan; the reader fills its fields, then the correction
-/// form opens. A scan (PDF without text, photo) is queued for OCR and its progress page opens instead.</summary>
-[RequestSizeLimit(PlanEndpoints.MaxUploadBytes + 64 * 1024)]
-internal sealed class TaiLenModel(PlanStore store, ScanQueue scans) : UiPage
+/// form opens. A scan (PDF without text, photo) is queued for OCR and its progress page opens instead. Who may upload and
+/// what is accepted are <see cref="PlanUploads"/>' decisions, as for the API.</summary>
+[RequestSizeLimit(PlanUploads.MaxBytes + 64 * 1024)]
+internal sealed class TaiLenModel(PlanUploads uploads) : UiPage
 {
     [BindProperty] public new IFormFile? File { get; set; }
 
-    public IActionResult OnGet() => Actor.IsIn(Roles.Drafter) ? Page() : Forbid();
+    public IActionResult OnGet()
+    {
+        PlanUploads.CheckMayUpload(Actor);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!Actor.IsIn(Roles.Drafter)) return Forbid();
-        if (File is null || File.Length == 0)
-        {
-            ModelState.AddModelError(nameof(File), File is null ? "Cần chọn tệp kế hoạch (.docx hoặc .txt)." : "Tệp rỗng.");
-            return Page();
-        }
-        if (File.Length > PlanEndpoints.MaxUploadBytes)
-        {
-            ModelState.AddModelError(nameof(File), "Tệp lớn hơn giới hạn 20 MB.");
-            return Page();
-        }
         try
         {
-            var content = new byte[File.Length];
-            await using (var stream = File.OpenReadStream()) await stream.ReadExactlyAsync(content, ct);
-            if (PlanReader.IsScan(content))
-            {
-                var job = scans.Enqueue(content, File.FileName, File.ContentType, Actor);
-                return Redirect($"/ke-hoach/tai-len/nhan-dang/{job.Id}");
-            }
-            var plan = PlanEndpoints.ReadUpload(File.FileName, File.ContentType, content, "", "");
-            var id = await store.CreateAsync(plan, Actor, ct);
-            return Redirect($"/ke-hoach/{id}/sua");
+            var upload = await uploads.UploadAsync(File is null ? null : new UploadedFile(File.FileName, File.ContentType, File.Length, File.OpenReadStream),
+                null, null, Actor, ct);
+            return Redirect(upload.Scan is { } job ? $"/ke-hoach/tai-len/nhan-dang/{job.Id}" : $"/ke-hoach/{upload.PlanId}/sua");
         }
         catch (WorkflowException e) when (ShowError(e))
         {
