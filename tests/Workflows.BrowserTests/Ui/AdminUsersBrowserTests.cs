@@ -4,6 +4,7 @@ using Microsoft.Playwright;
 using Npgsql;
 using Workflows.Host.Identity;
 using static Microsoft.Playwright.Assertions;
+using Workflows.Kernel;
 
 namespace Workflows.BrowserTests.Ui;
 
@@ -84,7 +85,7 @@ public sealed class AdminUsersBrowserTests(AdminUsersBrowserFixture fixture) : I
         Assert.Equal(["user.created", "user.roles-changed"], audit.Select(a => a.Action));
         Assert.All(audit, a => Assert.Equal("quantri", a.Actor));
         Assert.All(audit, a => Assert.DoesNotContain("trang học sổ văn thư 2026", a.Data, StringComparison.Ordinal));
-        Assert.Contains("Signer", audit[1].Data, StringComparison.Ordinal);
+        Assert.Contains(Roles.Signer, audit[1].Data, StringComparison.Ordinal);
         await admin.Context.CloseAsync();
     }
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using Workflows.Kernel;
 
 namespace Workflows.BrowserTests.Ui;
 
@@ -19,7 +20,7 @@ internal static partial class CodeWords
         "on_time", "late", "missing", "overdue", "not_open", "not_requested", "scheduled", "open", "closed", "active", "ended", "cancelled",
         "monthly", "quarterly", "half-yearly", "yearly", "once",
         "binary", "not-utf8", "legacy-encoding", "invalid-docx", "unreadable", "too-large", "utf-16",
-        "Drafter", "Reviewer", "Signer", "Clerk", "Admin", "Reporter", "system", "null", "true", "false",
+        Roles.Drafter, Roles.Reviewer, Roles.Signer, Roles.Clerk, Roles.Admin, "Reporter", "system", "null", "true", "false",
         "chuyenvien", "photruongphong", "truongphong", "vanthu", "quantri",
     };
 

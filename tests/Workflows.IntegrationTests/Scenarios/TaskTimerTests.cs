@@ -8,6 +8,7 @@ using Npgsql;
 using Workflows.Host.Identity;
 using Workflows.Reporting.Steps;
 using Workflows.TaskTimers;
+using Workflows.Kernel;
 
 namespace Workflows.IntegrationTests.Scenarios;
 
@@ -57,7 +58,7 @@ public sealed class TaskTimerTests
 
         Assert.Single(await HistoryAsync(flow, planId), h => h.GetProperty("what").GetString() == "task.escalated");
         var moved = (await flow.Signer.GetFromJsonAsync<JsonElement>("/api/tasks")).EnumerateArray().Single(t => t.GetProperty("id").GetGuid() == task);
-        Assert.Equal("Signer", moved.GetProperty("role").GetString());
+        Assert.Equal(Roles.Signer, moved.GetProperty("role").GetString());
         Assert.Equal(HttpStatusCode.NoContent, (await PlanFlow.CompleteAsync(flow.Signer, await PlanFlow.TaskOfAsync(flow.Signer, planId), "approve")).StatusCode);
 
         await handler.FireAsync(task, "remind-1", clock.GetUtcNow(), CancellationToken.None);

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
+using Workflows.Kernel;
 
 namespace Workflows.IntegrationTests.Security;
 
@@ -147,7 +148,7 @@ public sealed class EdgeTests(EdgeHost edge) : IClassFixture<EdgeHost>
         {
             await client.PostAsync("/api/auth/login", new StringContent("""{"userName": 5, "password": "x"}""", Encoding.UTF8, "application/json")),
             await client.PostAsync("/api/auth/login", new StringContent("không phải JSON", Encoding.UTF8, "application/json")),
-            await client.PostAsync("/api/admin/users", new StringContent("""{"roles": "Admin"}""", Encoding.UTF8, "application/json")),
+            await client.PostAsync("/api/admin/users", new StringContent($$"""{"roles": "{{Roles.Admin}}"}""", Encoding.UTF8, "application/json")),
             await client.PostAsync("/api/plans/not-a-guid/submit", null),
             await client.PutAsync($"/api/plans/{Guid.NewGuid()}", new StringContent("[1,2", Encoding.UTF8, "application/json")),
         };

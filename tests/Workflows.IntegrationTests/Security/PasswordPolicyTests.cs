@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Workflows.Host.Identity;
+using Workflows.Kernel;
 
 namespace Workflows.IntegrationTests.Security;
 
@@ -17,7 +18,7 @@ public sealed class PasswordPolicyTests : IAsyncLifetime
 
     private async Task<(HttpStatusCode Status, string? Field, string Message)> CreateAsync(string userName, string password)
     {
-        var response = await _admin.PostAsJsonAsync("/api/admin/users", new { userName, fullName = "Nguyễn Văn An", password, roles = new[] { "Drafter" } });
+        var response = await _admin.PostAsJsonAsync("/api/admin/users", new { userName, fullName = "Nguyễn Văn An", password, roles = new[] { Roles.Drafter } });
         if (response.StatusCode == HttpStatusCode.Created) return (response.StatusCode, null, "");
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         return (response.StatusCode, body.TryGetProperty("field", out var f) ? f.GetString() : null, body.GetProperty("title").GetString()!);

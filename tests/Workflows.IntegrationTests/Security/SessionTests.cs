@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Npgsql;
+using Workflows.Kernel;
 
 namespace Workflows.IntegrationTests.Security;
 
@@ -73,7 +74,7 @@ public sealed class SessionTests(SessionNodes nodes) : IClassFixture<SessionNode
         var reset = await admin.PostAsJsonAsync($"/api/admin/users/{await IdAsync(admin, "photruongphong")}/reset-password",
             new { newPassword = "cây đa giếng nước sân đình" });
         Assert.Equal(HttpStatusCode.NoContent, reset.StatusCode);
-        var roles = await admin.PatchAsJsonAsync($"/api/admin/users/{await IdAsync(admin, "vanthu")}", new { roles = new[] { "Clerk", "Signer" } });
+        var roles = await admin.PatchAsJsonAsync($"/api/admin/users/{await IdAsync(admin, "vanthu")}", new { roles = new[] { Roles.Clerk, Roles.Signer } });
         Assert.Equal(HttpStatusCode.OK, roles.StatusCode);
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await head.GetAsync("/api/tasks")).StatusCode);
@@ -89,7 +90,7 @@ public sealed class SessionTests(SessionNodes nodes) : IClassFixture<SessionNode
         Assert.Equal(HttpStatusCode.OK, (await again.PostAsJsonAsync("/api/auth/login", new { userName = "photruongphong", password = "cây đa giếng nước sân đình" })).StatusCode);
         using var clerkAgain = await nodes.A.SignInAsync("vanthu");
         var me = await clerkAgain.GetFromJsonAsync<JsonElement>("/api/auth/me");
-        Assert.Equal(["Clerk", "Signer"], me.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal([Roles.Clerk, Roles.Signer], me.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
     }
 
     private static async Task<string> IdAsync(HttpClient admin, string userName) =>

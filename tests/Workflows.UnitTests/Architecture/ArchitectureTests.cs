@@ -15,6 +15,15 @@ public sealed class ArchitectureTests
     }
 
     [Fact]
+    public void The_tests_name_roles_through_Kernel_Roles_too()
+    {
+        var tests = SourceTree.Tests.ToList();
+        Assert.Contains(tests, f => f.Path == "tests/Workflows.UnitTests/Architecture/ArchitectureTests.cs");
+        // The rules' own tests plant violations on purpose.
+        Assert.Empty(ArchitectureRules.RoleNamesOutsideRoles(tests.Where(f => !f.Path.EndsWith("/ArchitectureRulesTests.cs", StringComparison.Ordinal))));
+    }
+
+    [Fact]
     public void The_Host_holds_no_SQL()
     {
         var host = SourceTree.Sources.Under("src/Host").ToList();

@@ -8,6 +8,11 @@ internal static class SourceTree
     /// <summary>Every <c>.cs</c> and <c>.cshtml</c> file under <c>src/</c> (build output excluded).</summary>
     public static IReadOnlyList<SourceFile> Sources => Src.Value;
 
+    private static readonly Lazy<IReadOnlyList<SourceFile>> TestFiles = new(() => Load(RepositoryPaths.Root, "tests"));
+
+    /// <summary>Every <c>.cs</c> and <c>.cshtml</c> file under <c>tests/</c> (build output excluded).</summary>
+    public static IReadOnlyList<SourceFile> Tests => TestFiles.Value;
+
     /// <summary>The namespaces declared under <c>src/</c>, e.g. <c>Workflows.Reporting.Status</c>.</summary>
     public static IReadOnlyCollection<string> Namespaces => Declared(Sources);
 
