@@ -2,26 +2,32 @@ using System.Diagnostics;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 using PdfSharp.Pdf.IO;
-using Workflows.Kernel.Plans;
 
 namespace Workflows.IntegrationTests.Reading;
 
-/// <summary>Makes scans of a PDF with the tools an office's scanner software stands in for, and lists the fields an
-/// OCR reading is checked on.</summary>
+/// <summary>Makes scans of a PDF with the tools an office's scanner software stands in for.</summary>
 internal static class Scans
 {
-    /// <summary>pdftoppm at <paramref name="dpi"/> in grey (after turning each page by <paramref name="degrees"/>), then img2pdf.</summary>
-    public static async Task<byte[]> ImageOnlyPdf(byte[] pdf, int dpi, double degrees)
+    /// <summary>pdftoppm at <paramref name="dpi"/> in grey (after turning each page by <paramref name="degrees"/>), then img2pdf;
+    /// only the <paramref name="pages"/> given (1-based), or every page.</summary>
+    public static async Task<byte[]> ImageOnlyPdf(byte[] pdf, int dpi, double degrees, params int[] pages)
     {
         var work = Directory.CreateTempSubdirectory("scan-").FullName;
         try
         {
             var input = Path.Combine(work, "in.pdf");
             await File.WriteAllBytesAsync(input, degrees == 0 ? pdf : Rotate(pdf, input, degrees));
-            await Run("pdftoppm", "-r", $"{dpi}", "-gray", "-png", input, Path.Combine(work, "page"));
-            var pages = Directory.GetFiles(work, "page*.png").Order().ToList();
+            if (pages.Length == 0)
+            {
+                await Run("pdftoppm", "-r", $"{dpi}", "-gray", "-png", input, Path.Combine(work, "page"));
+            }
+            foreach (var page in pages)
+            {
+                await Run("pdftoppm", "-r", $"{dpi}", "-gray", "-png", "-singlefile", "-f", $"{page}", "-l", $"{page}", input, Path.Combine(work, $"page-{page:000}"));
+            }
+            var images = Directory.GetFiles(work, "page*.png").Order().ToList();
             var output = Path.Combine(work, "scan.pdf");
-            await Run("img2pdf", [.. pages, "--output", output]);
+            await Run("img2pdf", [.. images, "--output", output]);
             return await File.ReadAllBytesAsync(output);
         }
         finally
@@ -76,47 +82,5 @@ internal static class Scans
         await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();
         Assert.True(process.ExitCode == 0, $"{program} failed: {await error}");
-    }
-
-    /// <summary>One checked field: its name, whether OCR read it as the text did, and the warning words that cover a miss.</summary>
-    public sealed record Field(string Name, string? Expected, string? Actual, string[] Warnings)
-    {
-        public bool Equal => Expected == Actual;
-    }
-
-    public static List<Field> Checked(PlanFields expected, PlanFields read)
-    {
-        var fields = new List<Field>
-        {
-            new("type", expected.DocumentType, read.DocumentType, ["loại văn bản"]),
-            new("symbol", expected.Symbol, read.Symbol, ["số, ký hiệu", "chưa có số"]),
-            new("issuer parent", expected.Issuer.Parent, read.Issuer.Parent, ["cơ quan ban hành", "phần đầu"]),
-            new("issuer", expected.Issuer.Name, read.Issuer.Name, ["cơ quan ban hành", "phần đầu"]),
-            new("place", expected.Place, read.Place, ["địa danh", "phần đầu"]),
-            new("issued on", $"{expected.IssuedOn:yyyy-MM-dd}", $"{read.IssuedOn:yyyy-MM-dd}", ["ngày tháng", "ngày ban hành", "phần đầu"]),
-            new("subject", expected.Subject, read.Subject, ["trích yếu"]),
-            new("signer form", expected.Signer?.Form, read.Signer?.Form, ["người ký"]),
-            new("signer title", expected.Signer?.Title, read.Signer?.Title, ["người ký"]),
-            new("signer second title", expected.Signer?.SecondTitle, read.Signer?.SecondTitle, ["người ký"]),
-            new("signer name", expected.Signer?.Name, read.Signer?.Name, ["người ký", "họ tên"]),
-        };
-        foreach (var r in expected.Recipients)
-        {
-            var found = read.Recipients.Any(x => x.Name == r.Name && x.Kind == r.Kind);
-            fields.Add(new($"recipient {r.Name}", r.Name, found ? r.Name : null, ["nơi nhận"]));
-        }
-        for (var i = 0; i < expected.ReportingDuties.Count; i++)
-        {
-            var e = expected.ReportingDuties[i];
-            var a = i < read.ReportingDuties.Count ? read.ReportingDuties[i] : null;
-            string[] w = ["nghĩa vụ báo cáo"];
-            fields.Add(new($"duty {i + 1} reporter", e.Reporter, a?.Reporter, w));
-            fields.Add(new($"duty {i + 1} recipient", e.Recipient, a?.Recipient, w));
-            fields.Add(new($"duty {i + 1} frequency", $"{e.Frequency}", $"{a?.Frequency}", w));
-            fields.Add(new($"duty {i + 1} day", $"{e.DueDay}", $"{a?.DueDay}", w));
-            fields.Add(new($"duty {i + 1} months", e.Months is null ? null : string.Join(",", e.Months), a?.Months is null ? null : string.Join(",", a.Months), w));
-            fields.Add(new($"duty {i + 1} date", $"{e.DueDate}", $"{a?.DueDate}", w));
-        }
-        return fields;
     }
 }
