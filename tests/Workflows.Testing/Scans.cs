@@ -3,10 +3,10 @@ using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 using PdfSharp.Pdf.IO;
 
-namespace Workflows.IntegrationTests.Reading;
+namespace Workflows.Testing;
 
 /// <summary>Makes scans of a PDF with the tools an office's scanner software stands in for.</summary>
-internal static class Scans
+public static class Scans
 {
     /// <summary>pdftoppm at <paramref name="dpi"/> in grey (after turning each page by <paramref name="degrees"/>), then img2pdf;
     /// only the <paramref name="pages"/> given (1-based), or every page.</summary>
