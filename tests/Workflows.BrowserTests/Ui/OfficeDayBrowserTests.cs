@@ -124,7 +124,7 @@ public sealed class OfficeDayBrowserTests(BrowserFixture fixture) : IClassFixtur
         await directory.GetByTestId("phan-trang").GetByRole(AriaRole.Link, new() { Name = "Trang sau ›" }).ClickAsync();
         await Expect(directory.GetByTestId("ket-qua")).ToHaveTextAsync("55 mục · trang 2/2");
         await Expect(directory.GetByTestId("muc-danh-ba")).ToHaveCountAsync(5);
-        await directory.GetByLabel("Loại").SelectOptionAsync("group");
+        await directory.GetByLabel("Loại", new() { Exact = true }).SelectOptionAsync("group");
         await directory.GetByRole(AriaRole.Button, new() { Name = "Tìm" }).ClickAsync();
         await Expect(directory.GetByTestId("khong-co")).ToHaveTextAsync("Không có mục nào khớp điều kiện tìm.");
         await directory.Context.CloseAsync();
@@ -149,7 +149,7 @@ public sealed class OfficeDayBrowserTests(BrowserFixture fixture) : IClassFixtur
         await Expect(clerk.GetByTestId("dem-giao-nhan")).ToContainTextAsync("55 người nhận");
         await ShotAsync(clerk, "44-giao-nhan-tim");
         await clerk.GetByLabel("Tìm theo tên hoặc địa chỉ").FillAsync("");
-        await clerk.GetByLabel("Tình trạng").SelectOptionAsync("failed");
+        await clerk.GetByTestId("giao-nhan").GetByLabel("Tình trạng", new() { Exact = true }).SelectOptionAsync("failed");
         await clerk.GetByTestId("giao-nhan").GetByRole(AriaRole.Button, new() { Name = "Tìm" }).ClickAsync();
         await Expect(clerk.GetByTestId("ket-qua-giao-nhan")).ToHaveTextAsync("0 người nhận · trang 1/1");
         await clerk.Context.CloseAsync();

