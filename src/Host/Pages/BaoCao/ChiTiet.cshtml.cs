@@ -45,6 +45,12 @@ internal sealed class ChiTietModel(ReportingScheduleStore store, ReportingStatus
 
     public DateTimeOffset Now { get; private set; }
 
+    /// <summary>Overdue (school, period) pairs listed at most; the others are found in the matrix filtered by state.</summary>
+    public const int OverdueShown = 50;
+
+    /// <summary>The matrix filtered to the schools overdue in the current period.</summary>
+    public string OverdueLink => $"/bao-cao/{Schedule.Id}?tinh-trang=overdue#ma-tran-h";
+
     /// <summary>Schools per page of the matrix.</summary>
     public const int PageSize = 100;
 
@@ -88,7 +94,7 @@ internal sealed class ChiTietModel(ReportingScheduleStore store, ReportingStatus
         var currentIndex = Current is null ? -1 : Matrix.Periods.ToList().IndexOf(Current);
         var words = Truong?.Trim();
         Matching = Matrix.Schools
-            .Where(r => string.IsNullOrEmpty(words) || r.Name.Contains(words, StringComparison.CurrentCultureIgnoreCase))
+            .Where(r => string.IsNullOrEmpty(words) || r.Name.Contains(words, StringComparison.OrdinalIgnoreCase))
             .Where(r => string.IsNullOrEmpty(TinhTrang) || (currentIndex >= 0 && r.Cells[currentIndex].State == TinhTrang))
             .ToList();
         Trang = Math.Clamp(Trang, 1, Pages);
