@@ -61,6 +61,37 @@ public sealed class DistributionFaultTests
     }
 
     [Fact]
+    public async Task A_claim_still_being_sent_when_its_lease_would_end_is_renewed_and_no_other_Host_sends_it_again()
+    {
+        using var smtp = new TestSmtpServer().Start();
+        smtp.Control(delayMilliseconds: 400); // a slow server: one worker's claim of 16 rows takes 6.4 s, past the 4 s lease
+        var settings = Settings(smtp.Port, batch: "16");
+        settings["Workflows:Distribution:Workers"] = "1";
+        settings["Workflows:Distribution:Smtp:TimeoutSeconds"] = "2";
+        settings["Workflows:Distribution:LeaseSeconds"] = "4";
+        await using var first = new WorkflowsApp(settings: settings);
+        var flow = await PlanFlow.StartAsync(first);
+        await using var second = new WorkflowsApp(first.ConnectionString, settings: settings);
+        _ = second.Server;
+
+        var admin = await first.SignInAsync("quantri");
+        var csv = new StringBuilder("name,kind,email,groups,aliases\n");
+        for (var i = 1; i <= 20; i++) csv.Append($"Trường Thử Số {i},school,truong{i}@uongbi.example.org,Các trường học trực thuộc,\n");
+        var import = await (await admin.PostAsync("/api/directory/import", new StringContent(csv.ToString(), Encoding.UTF8, "text/csv"))).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(20, import.GetProperty("created").GetInt32());
+
+        var planId = await UploadWithRecipientsAsync(flow, RepositoryPaths.Plan("uongbi-2020-82-KH-PGDDT.txt"), "Kế hoạch 82.txt");
+        await flow.ReleaseAsync(planId);
+        var deliveries = await SettledAsync(flow, planId, TimeSpan.FromSeconds(120));
+        Assert.Equal(UongBiAddresses.Length + 20, deliveries.Length);
+        Assert.All(deliveries, d => Assert.Equal("sent", d.GetProperty("status").GetString()));
+        Assert.All(deliveries, d => Assert.Equal(1, d.GetProperty("attempts").GetInt32())); // no row was claimed twice
+        var received = smtp.Messages().SelectMany(m => m.To).ToList();
+        Assert.Equal(deliveries.Length, received.Count);
+        Assert.Equal(received.Count, received.Distinct().Count());
+    }
+
+    [Fact]
     public async Task Two_Host_processes_sending_from_one_outbox_double_nothing()
     {
         using var smtp = new TestSmtpServer().Start();
