@@ -6,8 +6,9 @@
 set -euo pipefail
 missing=()
 [ -x "$(ls -d /usr/lib/postgresql/*/bin/initdb 2>/dev/null | head -n1)" ] || missing+=(postgresql)
-# The issued document: LibreOffice headless converts a .docx, Poppler's pdfsig signs, NSS's tools hold the key,
-# DejaVu Serif is the font of the PDF.
+# The issued document: LibreOffice headless converts a .docx (DejaVu is its fallback for a font the .docx names and
+# the machine lacks), Poppler's pdfsig signs, NSS's tools hold the key. The PDF's own font, DejaVu Serif cut and
+# flattened by scripts/make-document-fonts.py, ships inside Workflows.dll.
 command -v soffice >/dev/null || missing+=(libreoffice-writer-nogui)
 command -v pdfsig >/dev/null || missing+=(poppler-utils)
 command -v certutil >/dev/null && command -v pk12util >/dev/null || missing+=(libnss3-tools)
@@ -26,6 +27,8 @@ if [ "${1:-}" = "--tests" ]; then
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   # The scan tests wrap rendered pages back into an image-only PDF.
   command -v img2pdf >/dev/null || missing+=(img2pdf)
+  # fontTools remakes the issued PDF's fonts (scripts/make-document-fonts.py; the outputs are committed).
+  /usr/bin/python3 -c "import fontTools" 2>/dev/null || missing+=(python3-fonttools)
 fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 echo "Installing ${missing[*]} ..."

@@ -24,7 +24,7 @@ internal static partial class PlanPdfLayout
     /// <param name="userPassword">When given, the PDF is encrypted and needs it to open.</param>
     public static byte[] FromText(string text, string? userPassword = null)
     {
-        DocumentFonts.Ensure(new DocumentOptions());
+        DocumentFonts.Ensure();
         var raw = text.Replace("\r", string.Empty, StringComparison.Ordinal).Split('\n');
         var lines = raw.Select(Clean).ToArray();
         var typeIndex = Array.FindIndex(lines, l => TypeLine().IsMatch(l));
@@ -280,10 +280,9 @@ internal static partial class PlanPdfLayout
 
     private static string ToDigits(string superscripts) => string.Concat(superscripts.Select(c => (char)('0' + Superscripts.IndexOf(c))));
 
-    // The whole font file is embedded: PDFsharp 6.2.4's subset drops the components of DejaVu's composite glyphs, so
-    // a subset prints "học" without its dot below (the text layer stays right; a scan of it would not).
-    internal static XFont Font(double size, XFontStyleEx style = XFontStyleEx.Regular) =>
-        new(DocumentFonts.Family, size, style, new XPdfFontOptions(PdfFontEncoding.Unicode, PdfFontEmbedding.EmbedCompleteFontFile));
+    // The issued PDF's font: a subset of DejaVu Serif with its composite glyphs flattened, so "học" keeps its dot below
+    // in a scan of the page too.
+    internal static XFont Font(double size, XFontStyleEx style = XFontStyleEx.Regular) => PlanPdfWriter.Font(size, style);
 
     [GeneratedRegex(@"^(KẾ HOẠCH|QUYẾT ĐỊNH|THÔNG BÁO|HƯỚNG DẪN|CHƯƠNG TRÌNH|BÁO CÁO)(?:\s+[\p{Lu}\s,]*)?$")]
     private static partial Regex TypeLine();

@@ -46,19 +46,19 @@ internal sealed class DocumentSigningScenario : IScenario
 
             async Task<(byte[] Pdf, StampPlan Plan)> SignTxt()
             {
-                var (pdf, geometry) = PlanPdfWriter.Write(layout, options);
-                var (prepared, stamp) = IssuedPdf.Prepare(pdf, geometry, headBlock, stampTexts, options);
+                var (pdf, geometry) = PlanPdfWriter.Write(layout);
+                var (prepared, stamp) = IssuedPdf.Prepare(pdf, geometry, headBlock, stampTexts);
                 return (await signer.SignAsync(prepared, head.Key, "Ký ban hành", cancellationToken), stamp);
             }
             async Task<(byte[] Pdf, StampPlan Plan)> SignDocx()
             {
                 var pdf = await converter.ToPdfAsync(DocxBlanks.Apply(docx, layout.NumberLine), cancellationToken);
-                var (prepared, stamp) = IssuedPdf.Prepare(pdf, IssuedPdf.Locate(pdf, layout.SignerTitle), headBlock, stampTexts, options);
+                var (prepared, stamp) = IssuedPdf.Prepare(pdf, IssuedPdf.Locate(pdf, layout.SignerTitle), headBlock, stampTexts);
                 return (await signer.SignAsync(prepared, head.Key, "Ký ban hành", cancellationToken), stamp);
             }
             async Task<byte[]> Release((byte[] Pdf, StampPlan Plan) signed)
             {
-                var stamped = IssuedPdf.Stamp(signed.Pdf, signed.Plan, "Số: 05/KH-PGDĐT", "Uông Bí, ngày 05 tháng 02 năm 2026", bodyBlock, options);
+                var stamped = IssuedPdf.Stamp(signed.Pdf, signed.Plan, "Số: 05/KH-PGDĐT", "Uông Bí, ngày 05 tháng 02 năm 2026", bodyBlock);
                 return await signer.SignAsync(stamped, body.Key, "Phát hành", cancellationToken);
             }
 

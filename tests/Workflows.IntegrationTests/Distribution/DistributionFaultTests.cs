@@ -65,10 +65,6 @@ public sealed class DistributionFaultTests
     {
         using var smtp = new TestSmtpServer().Start();
         var settings = Settings(smtp.Port, batch: "10");
-        // Each message carries the issued PDF (about 1 MB: its fonts are embedded whole); 218 of them into the Python
-        // test server on two loaded cores can exceed the fault tests' 5 s, and a timed-out message is rightly sent again.
-        // This test is about two senders, not a slow server: 20 s, with 1 row per claim, stays within the 30 s lease.
-        settings["Workflows:Distribution:Smtp:TimeoutSeconds"] = "20";
         await using var first = new WorkflowsApp(settings: settings);
         var flow = await PlanFlow.StartAsync(first);
         await using var second = new WorkflowsApp(first.ConnectionString, settings: settings);

@@ -39,7 +39,7 @@ public sealed class IssuedPdfLetterTests
         var work = Directory.CreateTempSubdirectory("issued-letters-");
         try
         {
-            DocumentFonts.Ensure(new DocumentOptions());
+            DocumentFonts.Ensure();
             var pdf = Path.Combine(work.FullName, "page.pdf");
             using (var document = new PdfDocument())
             {

@@ -35,6 +35,10 @@ public sealed class MetricsTests
         await flow.ReleaseAsync(planId); // review, sign, issue and release: three tasks completed with approve
         var deliveries = await SettledAsync(flow, planId);
         Assert.Equal(2, deliveries.Length);
+        // The sender counts a message once its mark has committed, a moment after the deliveries read as settled.
+        for (var waited = 0; waited < 50 && totals.GetValueOrDefault("workflows.messages.sent[category=release]")
+                 + totals.GetValueOrDefault("workflows.messages.failed[category=release]") < 2; waited++)
+            await Task.Delay(100);
         app.Services.GetRequiredService<WorkflowsMetrics>().RequestsOverdue(3, "PGDĐT");
 
         Assert.Equal(3, totals.GetValueOrDefault("workflows.tasks.completed[outcome=approve]"));

@@ -57,6 +57,43 @@ public sealed class MailMessageTests
         Assert.True(preview.HasHtml);
     }
 
+    [Fact]
+    public void A_message_with_its_parts_encoded_in_advance_is_written_byte_for_byte_as_MimeKit_encodes_it_when_writing()
+    {
+        var pdf = new byte[5000];
+        new Random(7).NextBytes(pdf);
+        var text = "Kính gửi: Trường Mầm non Hoa Sen\n\n" + string.Concat(Enumerable.Repeat("Đề nghị đơn vị gửi báo cáo đúng hạn = 100% số liệu; ", 12))
+            + "\nhttps://baocao.example.vn/nop-bao-cao/AbCdEf0123456789\n\t tab, trailing space \n";
+        var mail = new OutgoingMail("<abc@workflows.local>", "truong@uongbi.example.org", "Trường Mầm non Hoa Sen", "[82/KH-PGDĐT] Kế hoạch năm học", text)
+        {
+            Attachments = [new MailAttachment("Kế hoạch 82.pdf", "application/pdf", pdf)],
+        };
+        var message = MailMessageBuilder.Build(mail, "vanthu@pgddt.uongbi.example.org", new DateTimeOffset(2026, 11, 30, 8, 0, 0, TimeSpan.FromHours(7)));
+        var built = Write(message);
+
+        foreach (var part in message.BodyParts.OfType<MimePart>())
+        {
+            using var decoded = new MemoryStream();
+            part.Content!.DecodeTo(decoded);
+            part.Content = new MimeContent(new MemoryStream(decoded.ToArray())); // unencoded: MimeKit encodes while writing
+        }
+        Assert.Equal(Encoding.ASCII.GetString(Write(message)), Encoding.ASCII.GetString(built));
+        Assert.Equal(pdf, Decoded(MimeMessage.Load(new MemoryStream(built)).Attachments.OfType<MimePart>().Single()));
+
+        static byte[] Write(MimeMessage m)
+        {
+            using var stream = new MemoryStream();
+            m.WriteTo(MailMessageBuilder.Format, stream);
+            return stream.ToArray();
+        }
+        static byte[] Decoded(MimePart part)
+        {
+            using var stream = new MemoryStream();
+            part.Content!.DecodeTo(stream);
+            return stream.ToArray();
+        }
+    }
+
     [Theory]
     [InlineData("vanthu@example.org", true)]
     [InlineData("a", false)]

@@ -1,4 +1,8 @@
+using System.Runtime.CompilerServices;
+using System.Text;
 using MimeKit;
+using MimeKit.IO;
+using MimeKit.IO.Filters;
 using MimeKit.Text;
 
 namespace Workflows.Distribution.Mail;
@@ -10,6 +14,10 @@ namespace Workflows.Distribution.Mail;
 /// which older clients read), the outbox's stable Message-ID, the display names and subject RFC 2047 encoded,
 /// <c>Auto-Submitted: auto-generated</c> (RFC 3834) on automatic messages, <c>Reply-To</c> when given. Every part is
 /// 7-bit clean, so a DKIM signature made before sending stays valid whatever the server offers.
+/// Each part's content is stored already encoded (MimeKit's own quoted-printable and base64 encoders, the bytes they would
+/// write), so writing the message copies it: MailKit writes every message twice (once to measure it for <c>SIZE</c>,
+/// once to send it), the DKIM signer once more, and an attachment sent to many recipients — the same array — is
+/// encoded once for all of them.
 /// </summary>
 public static class MailMessageBuilder
 {
@@ -63,11 +71,35 @@ public static class MailMessageBuilder
         return message;
     }
 
+    /// <summary>Base64 of attachment contents, kept while the content array lives (one document sent to many recipients).</summary>
+    private static readonly ConditionalWeakTable<byte[], byte[]> Base64Contents = new();
+
     private static TextPart Text(TextFormat format, string text)
     {
         var part = new TextPart(format) { ContentTransferEncoding = ContentEncoding.QuotedPrintable };
-        part.SetText("utf-8", text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace("\n", "\r\n", StringComparison.Ordinal));
+        part.ContentType.CharsetEncoding = Encoding.UTF8;
+        var bytes = Encoding.UTF8.GetBytes(text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace("\n", "\r\n", StringComparison.Ordinal));
+        part.Content = Encoded(ContentEncoding.QuotedPrintable, Encode(ContentEncoding.QuotedPrintable, bytes));
         return part;
+    }
+
+    /// <summary>Content already in <paramref name="encoding"/>: MimeKit then writes it as it is (through its line-ending filter only).</summary>
+    private static MimeContent Encoded(ContentEncoding encoding, byte[] bytes) => new(new MemoryStream(bytes, writable: false), encoding);
+
+    /// <summary>
+    /// <paramref name="bytes"/> in <paramref name="encoding"/>, through the encoder filter MimeKit's <see cref="MimePart"/>
+    /// uses when it writes unencoded content (lines of at most 78 octets; the line ends are made CRLF when written).
+    /// </summary>
+    private static byte[] Encode(ContentEncoding encoding, byte[] bytes)
+    {
+        using var output = new MemoryStream(bytes.Length * 4 / 3 + 256);
+        using (var filtered = new FilteredStream(output))
+        {
+            filtered.Add(EncoderFilter.Create(encoding));
+            filtered.Write(bytes, 0, bytes.Length);
+            filtered.Flush();
+        }
+        return output.ToArray();
     }
 
     private static MimePart Attachment(MailAttachment attachment)
@@ -78,7 +110,7 @@ public static class MailMessageBuilder
         var name = string.IsNullOrWhiteSpace(attachment.FileName) ? "van-ban" : attachment.FileName;
         var part = new MimePart(type)
         {
-            Content = new MimeContent(new MemoryStream(attachment.Content, writable: false)),
+            Content = Encoded(ContentEncoding.Base64, Base64Contents.GetValue(attachment.Content, static c => Encode(ContentEncoding.Base64, c))),
             ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
             ContentTransferEncoding = ContentEncoding.Base64,
             FileName = name,

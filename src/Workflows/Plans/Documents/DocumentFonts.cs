@@ -1,11 +1,14 @@
+using System.Collections.Concurrent;
 using PdfSharp.Fonts;
 
 namespace Workflows.Plans.Documents;
 
 /// <summary>
-/// The one font family of the issued PDF, DejaVu Serif (Bitstream Vera licence, free to embed; covers Vietnamese),
-/// read from <see cref="DocumentOptions.FontDirectory"/>. PDFsharp's font resolver is process-wide: it is installed
-/// once, by the first <see cref="Ensure"/>.
+/// The one font family of the issued PDF, DejaVu Serif (Bitstream Vera licence with public-domain changes, free to
+/// embed; covers Vietnamese), its four faces shipped inside this assembly (<c>Plans/Documents/Fonts</c>, made by
+/// <c>scripts/make-document-fonts.py</c>: Latin, Vietnamese, Greek, punctuation and symbols, no hinting, composite
+/// glyphs flattened into outlines so that PDFsharp's subset keeps every mark of "ế", "ạ", "ộ", "ự"). PDFsharp's font
+/// resolver is process-wide: it is installed once, by the first <see cref="Ensure"/>.
 /// </summary>
 internal sealed class DocumentFonts : IFontResolver
 {
@@ -13,42 +16,45 @@ internal sealed class DocumentFonts : IFontResolver
     public const string Family = "DejaVu Serif";
 
     private static readonly Lock Gate = new();
-    private static DocumentFonts? _installed;
-    private readonly string _directory;
+    private static bool _installed;
+    private readonly ConcurrentDictionary<string, byte[]> _faces = new();
 
-    private DocumentFonts(string directory) => _directory = directory;
+    private DocumentFonts()
+    {
+    }
 
     /// <summary>Installs the resolver on first call.</summary>
-    /// <exception cref="InvalidOperationException">The font files are missing (the message names the Debian packages to install).</exception>
-    public static void Ensure(DocumentOptions options)
+    public static void Ensure()
     {
         lock (Gate)
         {
-            if (_installed is not null) return;
-            var regular = Path.Combine(options.FontDirectory, "DejaVuSerif.ttf");
-            if (!File.Exists(regular))
-                throw new InvalidOperationException(
-                    $"Không tìm thấy phông chữ DejaVu Serif ở {options.FontDirectory}; cài gói fonts-dejavu-core và fonts-dejavu-extra (scripts/install-prerequisites.sh).");
-            _installed = new DocumentFonts(options.FontDirectory);
-            GlobalFontSettings.FontResolver = _installed;
+            if (_installed) return;
+            GlobalFontSettings.FontResolver = new DocumentFonts();
+            _installed = true;
         }
     }
 
+    /// <inheritdoc />
     public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic)
     {
         if (!familyName.Equals(Family, StringComparison.OrdinalIgnoreCase)) return null;
-        var face = (bold, italic) switch
+        return new FontResolverInfo((bold, italic) switch
         {
             (true, true) => "DejaVuSerif-BoldItalic",
             (true, false) => "DejaVuSerif-Bold",
             (false, true) => "DejaVuSerif-Italic",
             _ => "DejaVuSerif",
-        };
-        // The italic faces come with fonts-dejavu-extra; without it PDFsharp slants the regular face.
-        return File.Exists(Path.Combine(_directory, face + ".ttf"))
-            ? new FontResolverInfo(face)
-            : new FontResolverInfo(bold ? "DejaVuSerif-Bold" : "DejaVuSerif", false, italic);
+        });
     }
 
-    public byte[]? GetFont(string faceName) => File.ReadAllBytes(Path.Combine(_directory, faceName + ".ttf"));
+    /// <inheritdoc />
+    /// <exception cref="InvalidOperationException">A face not shipped in the assembly (a build without its fonts).</exception>
+    public byte[]? GetFont(string faceName) => _faces.GetOrAdd(faceName, static face =>
+    {
+        using var stream = typeof(DocumentFonts).Assembly.GetManifestResourceStream($"Workflows.Fonts.{face}.ttf")
+            ?? throw new InvalidOperationException($"Thiếu phông chữ {face} trong Workflows.dll (Plans/Documents/Fonts).");
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    });
 }

@@ -33,9 +33,6 @@ public sealed class DocumentOptions
     /// </summary>
     public string WorkDirectory { get; set; } = "";
 
-    /// <summary>Folder of the DejaVu Serif fonts (Debian <c>fonts-dejavu-core</c>, <c>fonts-dejavu-extra</c>) the PDF is laid out in.</summary>
-    public string FontDirectory { get; set; } = "/usr/share/fonts/truetype/dejavu";
-
     /// <summary>
     /// The key (Base64 of 32 bytes) that encrypts the PKCS#12 files stored in <c>signing_keys</c> (AES-256-GCM); empty →
     /// a key kept in the file <see cref="KeyFile"/>, created on first use (the embedded default).

@@ -49,13 +49,13 @@ internal sealed class IssuedDocuments(
         }
         else
         {
-            (pdf, geometry) = PlanPdfWriter.Write(layout, options.Value);
+            (pdf, geometry) = PlanPdfWriter.Write(layout);
         }
 
         var head = new VisibleSignature(
             [$"Người ký: {signature.Name}", $"Cơ quan: {bodyName}", $"Thời gian ký: {Iso(context.Now)}"], Seal: false);
         var stampTexts = new[] { layout.NumberLine, layout.PlaceDate, bodyName, BodyLines(bodyName, "", context.Now)[0], "Thời gian ký: " };
-        var (prepared, stampPlan) = IssuedPdf.Prepare(pdf, geometry, head, stampTexts, options.Value);
+        var (prepared, stampPlan) = IssuedPdf.Prepare(pdf, geometry, head, stampTexts);
         var key = await keys.ActiveAsync(work, SigningKeys.Signer, signature.UserName, signature.Name, bodyName, context.Now, cancellationToken);
         var signed = await Sign(prepared, key, "Ký ban hành", cancellationToken);
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(signed));
@@ -90,7 +90,7 @@ internal sealed class IssuedDocuments(
         try
         {
             stamped = IssuedPdf.Stamp(row.Content, stampPlan, layout.NumberLine, layout.PlaceDate,
-                new VisibleSignature(BodyLines(bodyName, plan.Symbol, context.Now), Seal: true), options.Value);
+                new VisibleSignature(BodyLines(bodyName, plan.Symbol, context.Now), Seal: true));
         }
         catch (InvalidOperationException e)
         {

@@ -25,11 +25,9 @@ internal static partial class IssuedPdf
     /// <param name="geometry">Its blanks.</param>
     /// <param name="signer">The signer's visible block.</param>
     /// <param name="stampTexts">The texts numbering will print, with any digits (only their characters matter).</param>
-    /// <param name="options">Fonts.</param>
-    public static (byte[] Pdf, StampPlan Plan) Prepare(byte[] pdf, StampGeometry geometry, VisibleSignature signer, IEnumerable<string> stampTexts,
-        DocumentOptions options)
+    public static (byte[] Pdf, StampPlan Plan) Prepare(byte[] pdf, StampGeometry geometry, VisibleSignature signer, IEnumerable<string> stampTexts)
     {
-        DocumentFonts.Ensure(options);
+        DocumentFonts.Ensure();
         using var input = new MemoryStream(pdf);
         using var document = PdfReader.Open(input, PdfDocumentOpenMode.Modify);
         var block = geometry.SignerBlock;
@@ -61,9 +59,9 @@ internal static partial class IssuedPdf
     /// <paramref name="dateLine"/> over the blanks and <paramref name="body"/>'s block beside the signer's.
     /// </summary>
     /// <exception cref="InvalidOperationException">A character the prepared font lacks, or a file whose trailer cannot be read.</exception>
-    public static byte[] Stamp(byte[] pdf, StampPlan plan, string numberLine, string dateLine, VisibleSignature body, DocumentOptions options)
+    public static byte[] Stamp(byte[] pdf, StampPlan plan, string numberLine, string dateLine, VisibleSignature body)
     {
-        DocumentFonts.Ensure(options);
+        DocumentFonts.Ensure();
         var g = plan.Geometry;
         var streams = new Dictionary<int, string>();
         foreach (var slot in plan.Slots)

@@ -17,9 +17,9 @@ internal static class PlanPdfWriter
     private const double HeaderFontSize = 11;
 
     /// <summary>The PDF (unsigned) and where its blanks are.</summary>
-    public static (byte[] Pdf, StampGeometry Geometry) Write(PlanDocument plan, DocumentOptions options)
+    public static (byte[] Pdf, StampGeometry Geometry) Write(PlanDocument plan)
     {
-        DocumentFonts.Ensure(options);
+        DocumentFonts.Ensure();
         using var document = new PdfDocument();
         document.Info.Title = $"{plan.TypeName ?? "Văn bản"} {plan.Subject}".Trim();
         document.Info.Creator = "Workflows";
@@ -99,12 +99,13 @@ internal static class PlanPdfWriter
     }
 
     /// <summary>
-    /// A font of the document's family; Unicode encoding (Identity-H with a ToUnicode map, so text is extractable), the
-    /// whole font file embedded: PDFsharp 6.2.4's subset leaves out the parts of DejaVu's composite glyphs, so "ạ", "ế",
-    /// "ộ", "ự" were drawn as "a", "e", "o" or nothing (about 0.7 MB more per face used).
+    /// A font of the document's family; Unicode encoding (Identity-H with a ToUnicode map, so text is extractable), a
+    /// subset of the glyphs used embedded. The faces' composite glyphs are flattened (see <see cref="DocumentFonts"/>):
+    /// PDFsharp 6.2.4's subset adds only a composite's direct parts, and drew "ạ", "ế", "ộ", "ự" of the system's DejaVu
+    /// as "a", "e", "o".
     /// </summary>
     internal static XFont Font(double size, XFontStyleEx style = XFontStyleEx.Regular) =>
-        new(DocumentFonts.Family, size, style, new XPdfFontOptions(PdfFontEncoding.Unicode, PdfFontEmbedding.EmbedCompleteFontFile));
+        new(DocumentFonts.Family, size, style, new XPdfFontOptions(PdfFontEncoding.Unicode, PdfFontEmbedding.TryComputeSubset));
 
     private static XFont Fit(string text, XFontStyleEx style, double width, XGraphics graphics)
     {
