@@ -24,7 +24,7 @@ internal static class BenchmarkProgram
         IScenario[] scenarios =
         [
             new PlanReadingScenario(), pgbench, new ApprovalThroughputScenario(), new ParallelConsultationScenario(), new ReleaseScenario(),
-            new ReportingOpenScenario(), new ReportingOverdueScenario(), new MailScenario(), new DocumentSigningScenario(),
+            new ReportingOpenScenario(), new ReportingOverdueScenario(), new MailScenario(), new DocumentSigningScenario(), new ListsScenario(),
         ];
         var selected = scenarios.Where(s => options.Runs(s.Name)).ToList();
         if (selected.Count == 0)

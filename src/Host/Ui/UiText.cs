@@ -26,6 +26,10 @@ internal static class UiText
     /// </summary>
     public static string DueDate(DateTimeOffset dueAt) => Date(dueAt.AddTicks(-1));
 
+    /// <summary>How long past its due instant <paramref name="dueAt"/> is at <paramref name="now"/>, in Vietnam calendar days ("3 ngày"; at least "1 ngày").</summary>
+    public static string OverdueDays(DateTimeOffset dueAt, DateTimeOffset now) =>
+        $"{Math.Max(1, VietnamTime.ToVietnamDate(now).DayNumber - VietnamTime.ToVietnamDate(dueAt.AddTicks(-1)).DayNumber)} ngày";
+
     /// <summary>A plan status in words.</summary>
     public static string Status(string status) => status switch
     {

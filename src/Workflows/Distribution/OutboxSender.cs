@@ -351,6 +351,15 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
+    /// Queues again, on <paramref name="work"/>, a message that failed or was refused (its body, with any personal link,
+    /// is still whole: only a sent message is redacted); returns false, changing nothing, when it is not failed.
+    /// </summary>
+    public static async Task<bool> RequeueFailedAsync(Storage.UnitOfWork work, Guid messageId, CancellationToken ct) =>
+        await work.ExecuteAsync(
+            "UPDATE outgoing_messages SET status = 'queued', attempts = 0, next_attempt_at = now() WHERE id = @messageId AND status = 'failed'",
+            new { messageId }, ct) == 1;
+
+    /// <summary>
     /// Queues one delivery of a plan of the actor's body again now (Clerk): only a message that failed or was refused (a
     /// sent message's body no longer holds its personal link; a queued or retrying one is on its way).
     /// </summary>

@@ -142,9 +142,10 @@ internal sealed class ChiTietModel(
     /// <summary>The delivery panel alone, as the panel asks for itself every few seconds (htmx).</summary>
     public async Task<IActionResult> OnGetGiaoNhanAsync(Guid id, CancellationToken ct)
     {
-        var progress = await receipts.ProgressAsync(id, Actor, ct);
+        var query = DeliveryPanel.QueryOf(Request.Query);
+        var progress = await receipts.ProgressAsync(id, Actor, query, ct);
         Response.Headers.CacheControl = "no-store";
-        return Partial("_GiaoNhan", new DeliveryPanel(id, IsClerk, progress));
+        return Partial("_GiaoNhan", new DeliveryPanel(id, IsClerk, progress, query));
     }
 
     public async Task<IActionResult> OnPostXuLyAsync(Guid id, Guid taskId, CancellationToken ct)
@@ -318,7 +319,7 @@ internal sealed class ChiTietModel(
             Lines = await recipients.ResolveAsync(id, Plan.Fields, ct);
             if (Lines.Any(l => l.Blocks)) Entries = await directory.ListAsync(null, null, ct);
         }
-        if (Plan.Status is PlanStatus.Released or PlanStatus.Recalled) Delivery = new DeliveryPanel(id, IsClerk, await receipts.ProgressAsync(id, Actor, ct));
+        if (Plan.Status is PlanStatus.Released or PlanStatus.Recalled) Delivery = new DeliveryPanel(id, IsClerk, await receipts.ProgressAsync(id, Actor, DeliveryPanel.QueryOf(Request.Query), ct), DeliveryPanel.QueryOf(Request.Query));
         People = await people.NamesAsync(History.Select(h => h.Who).Append(Plan.CreatedBy).Concat((Sent ?? []).Select(r => r.AddedBy))
             .Concat((Consultation?.Branches ?? []).SelectMany(b => new[] { b.Who, b.OnBehalfOf }).OfType<string>())
             .Concat(TakenTask?.Assignee is { } holder ? [holder] : []), ct);
