@@ -35,6 +35,8 @@ internal static class UiText
     {
         "draft" => "Đang soạn thảo",
         "in-review" => "Chờ kiểm tra",
+        "in-consultation" => "Đang lấy ý kiến các đơn vị",
+        "in-deputy-review" => "Chờ lãnh đạo phụ trách duyệt",
         "awaiting-signature" => "Chờ ký ban hành",
         "signed" => "Đã ký, chờ cấp số",
         "issued" => "Đã cấp số",
