@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the benchmark program: installs what it needs (PostgreSQL with pgbench, aiosmtpd), then starts its own
 # PostgreSQL cluster and SMTP server on free loopback ports, runs the scenarios, prints a table and writes
-# bench/results.json. Options: --quick, --only reading,pgbench,approval,release,reporting-open,reporting-overdue,mail,documents, --durable,
+# bench/results.json. Options: --quick, --only reading,pgbench,approval,parallel,release,reporting-open,reporting-overdue,mail,documents,lists, --durable,
 # --pgbench-seconds N, --set key=value (a Host setting, repeatable).
 set -euo pipefail
 cd "$(dirname "$0")/.."

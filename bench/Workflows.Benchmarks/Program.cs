@@ -23,8 +23,8 @@ internal static class BenchmarkProgram
         var pgbench = new PgbenchScenario();
         IScenario[] scenarios =
         [
-            new PlanReadingScenario(), pgbench, new ApprovalThroughputScenario(), new ReleaseScenario(),
-            new ReportingOpenScenario(), new ReportingOverdueScenario(), new MailScenario(), new DocumentSigningScenario(),
+            new PlanReadingScenario(), pgbench, new ApprovalThroughputScenario(), new ParallelConsultationScenario(), new ReleaseScenario(),
+            new ReportingOpenScenario(), new ReportingOverdueScenario(), new MailScenario(), new DocumentSigningScenario(), new ListsScenario(),
         ];
         var selected = scenarios.Where(s => options.Runs(s.Name)).ToList();
         if (selected.Count == 0)

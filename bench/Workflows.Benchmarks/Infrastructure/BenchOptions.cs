@@ -7,7 +7,7 @@ internal sealed record BenchOptions(bool Quick, IReadOnlySet<string>? Only, bool
     public const string Usage = """
         Usage: dotnet run -c Release --project bench/Workflows.Benchmarks -- [options]
           --quick            fewer and shorter runs (a smoke run of every scenario, about a minute)
-          --only a,b         run only these scenarios: reading, pgbench, approval, release, reporting-open, reporting-overdue, mail
+          --only a,b         run only these scenarios: reading, pgbench, approval, parallel, release, reporting-open, reporting-overdue, mail, documents, lists
           --durable          PostgreSQL with fsync and synchronous_commit on (default: fsync off, see README)
           --pgbench-seconds  length of the pgbench run (default 15; 5 with --quick)
           --set key=value    a Host setting for every scenario's Host, e.g. --set Workflows:Distribution:Workers=32 (repeatable)

@@ -43,7 +43,8 @@ internal sealed class PlanReadingScenario : IScenario
             }
         }
         // OCR: the first page of each plan, rendered at 300 dpi, read by Tesseract through the scan reader.
-        var scans = new Workflows.Scanning.ScanReader(Microsoft.Extensions.Options.Options.Create(new Workflows.Scanning.ScanOptions()));
+        var scans = new Workflows.Scanning.ScanReader(Microsoft.Extensions.Options.Options.Create(new Workflows.Scanning.ScanOptions()),
+            Microsoft.Extensions.Options.Options.Create(new Workflows.Organisation.OrganisationOptions()), TimeProvider.System);
         var ocrRuns = context.Options.Quick ? 1 : 3;
         foreach (var path in plans)
         {

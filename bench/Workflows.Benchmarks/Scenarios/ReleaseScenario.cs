@@ -30,7 +30,7 @@ internal sealed class ReleaseScenario : IScenario
     {
         var recipients = 1000;
         var (warmups, runs) = context.Options.Quick ? (1, 2) : (1, 3);
-        // Each variant keeps the lease rule (LeaseSeconds 120 > rows per claim × TimeoutSeconds 30): at most 2 rows per worker.
+        // Each variant keeps the lease rule (the default LeaseSeconds 60 > TimeoutSeconds 30; a worker renews a claim it still sends).
         (string Label, Dictionary<string, string?> Settings)[] variants = context.Options.Quick
             ? [("64 workers (default)", [])]
             :

@@ -39,6 +39,13 @@ internal static class PlanEndpoints
             var plan = await store.GetAsync(id, http.User.ToActor(), ct);
             return Results.Ok(Summary(plan, await store.HistoryAsync(id, ct)));
         });
+        plans.MapGet("/{id:guid}/consultation", async (Guid id, HttpContext http, PlanStore store, InstanceQueries instances, CancellationToken ct) =>
+        {
+            await store.GetAsync(id, http.User.ToActor(), ct);
+            return await instances.LatestConsultationAsync(id, ct) is { } consultation
+                ? Results.Ok(consultation)
+                : Results.Problem(title: "Kế hoạch chưa qua bước lấy ý kiến song song nào.", statusCode: StatusCodes.Status404NotFound);
+        });
         plans.MapPut("/{id:guid}", async (Guid id, PlanRequest request, HttpContext http, PlanStore store, CancellationToken ct) =>
         {
             var fields = request.Fields is null ? null : PlanFieldsJson.Parse(request.Fields);

@@ -30,11 +30,13 @@ internal static class DistributionExtensions
     /// <param name="EntryId">The directory entry (a group: its members) to send the plan to.</param>
     public sealed record SupplementaryRequest(Guid? EntryId);
 
-    /// <summary>Maps <c>/api/directory</c>, <c>/api/plans/{id}/recipients</c>, <c>/api/plans/{id}/release-recipients</c> and <c>/api/plans/{id}/deliveries</c>.</summary>
+    /// <summary>Maps <c>/api/directory</c> (and <c>/api/directory/search?q=&amp;kind=&amp;sort=&amp;page=&amp;pageSize=</c>, one page with counts), <c>/api/plans/{id}/recipients</c>, <c>/api/plans/{id}/release-recipients</c> and <c>/api/plans/{id}/deliveries</c>.</summary>
     public static RouteGroupBuilder MapDistributionEndpoints(this RouteGroupBuilder api)
     {
         var directory = api.MapGroup("/directory").WithTags("Directory");
         directory.MapGet("/", async (string? q, string? kind, DirectoryStore store, CancellationToken ct) => Results.Ok(await store.ListAsync(q, kind, ct)));
+        directory.MapGet("/search", async (string? q, string? kind, string? sort, int? page, int? pageSize, DirectoryStore store, CancellationToken ct) =>
+            Results.Ok(await store.SearchAsync(new DirectorySearch(q, kind, sort, page ?? 1, pageSize ?? 50), ct)));
         directory.MapGet("/{id:guid}", async (Guid id, DirectoryStore store, CancellationToken ct) => Results.Ok(await store.GetAsync(id, ct)));
         directory.MapPost("/", async (DirectoryEntryInput input, HttpContext http, DirectoryStore store, CancellationToken ct) =>
         {

@@ -50,8 +50,12 @@ internal static class DocumentsExtensions
                 ?? throw new WorkflowException(ErrorKind.NotFound, "Kế hoạch chưa có văn bản PDF đã ký (chưa ký ban hành).");
             return Results.File(document.Content, "application/pdf", IssuedDocuments.FileName(plan.Symbol));
         }).WithTags("Documents");
-        api.MapGet("/plans/{id:guid}/receipts", async (Guid id, HttpContext http, ReleaseReceipts receipts, CancellationToken ct) =>
-            Results.Ok(await receipts.ProgressAsync(id, http.User.ToActor(), ct))).WithTags("Documents");
+        // Without q, state, sort or page: every recipient; with one of them, one page (pageSize, default 50) with the same counts.
+        api.MapGet("/plans/{id:guid}/receipts", async (Guid id, string? q, string? state, string? sort, int? page, int? pageSize, HttpContext http,
+            ReleaseReceipts receipts, CancellationToken ct) =>
+            Results.Ok(await receipts.ProgressAsync(id, http.User.ToActor(),
+                q is null && state is null && sort is null && page is null && pageSize is null ? null : new DeliveryQuery(q, state, sort, page ?? 1, pageSize ?? 50), ct)))
+            .WithTags("Documents");
 
         var keys = api.MapGroup("/admin/signing-keys").WithTags("Documents");
         keys.MapGet("/", async (HttpContext http, SigningKeyAdministration admin, CancellationToken ct) =>

@@ -114,17 +114,11 @@ internal static class SettingsValidator
         c.Int($"{d}:MaxAttempts", 1, 1000);
         var lease = c.Number($"{d}:LeaseSeconds", 1, 86_400);
         var timeout = c.Number($"{d}:Smtp:TimeoutSeconds", 1, 3600, report: false) ?? 30;
-        // A worker sends the rows of one claim one after the other, each within the timeout: the last row of a claim may
-        // start its send only after (claim − 1) timeouts, so the lease must cover claim × timeout.
-        var defaults = new DistributionOptions();
-        var workers = (int)Math.Clamp(c.Number($"{d}:Workers", 1, 256, report: false) ?? defaults.Workers, 1, 256);
-        var batch = (int)Math.Clamp(c.Number($"{d}:BatchSize", 1, 10_000, report: false) ?? defaults.BatchSize, 1, 10_000);
-        var claim = new DistributionOptions { Workers = workers, BatchSize = batch }.ClaimPerWorker;
-        if (lease is { } l && l <= claim * timeout)
-            problems.Add($"{d}:LeaseSeconds: {l.ToString(CultureInfo.InvariantCulture)} must be longer than the rows one worker claims "
-                + $"(⌈{d}:BatchSize {batch} / {d}:Workers {workers}⌉ = {claim}) × {d}:Smtp:TimeoutSeconds ({timeout.ToString(CultureInfo.InvariantCulture)}) "
-                + $"= {(claim * timeout).ToString(CultureInfo.InvariantCulture)} s, or another node may send a message still being sent; "
-                + $"raise the lease or claim fewer rows per worker");
+        // A worker renews its lease before each send while less than the timeout (and a margin) is left, and a send ends
+        // within the timeout: the lease must be longer than the timeout.
+        if (lease is { } l && l <= timeout)
+            problems.Add($"{d}:LeaseSeconds: {l.ToString(CultureInfo.InvariantCulture)} must be longer than {d}:Smtp:TimeoutSeconds "
+                + $"({timeout.ToString(CultureInfo.InvariantCulture)}), or a message still being sent may be taken over and sent by another node too");
         var retryBase = c.Number($"{d}:RetryBaseSeconds", 0.01, 86_400);
         var retryMax = c.Number($"{d}:RetryMaxSeconds", 0.01, 604_800);
         if (retryBase is { } b && retryMax is { } m && m < b)

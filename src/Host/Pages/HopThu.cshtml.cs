@@ -10,8 +10,21 @@ namespace Workflows.Host.Pages;
 /// filters by step and by state, an order and 50 a page; a reviewer approves several review tasks at once
 /// (each through the engine, as one click each would). The drafter also sees their drafts not yet submitted, and may delete one.
 /// </summary>
-internal sealed class HopThuModel(WorkflowEngine engine, Workflows.Plans.PlanStore store) : UiPage
+internal sealed class HopThuModel(WorkflowEngine engine, Workflows.Plans.PlanStore store, Workflows.Reporting.Status.ReportingProgress reporting,
+    TimeProvider clock, Workflows.Host.Identity.PeopleNames people) : UiPage
 {
+    /// <summary>The holders of the office's overdue tasks in words (full name and title), by login name.</summary>
+    public IReadOnlyDictionary<string, string> People { get; private set; } = new Dictionary<string, string>();
+
+    /// <summary>For a leader (role Signer): the office's overdue tasks at a glance; null for the others.</summary>
+    public OfficeOverdue? OfficeTasks { get; private set; }
+
+    /// <summary>For a leader: the reporting periods past their deadline with schools that submitted nothing.</summary>
+    public IReadOnlyList<Workflows.Reporting.Status.OverduePeriod> OfficeReports { get; private set; } = [];
+
+    /// <summary>The instant the page was made (for "quá N ngày").</summary>
+    public DateTimeOffset Now { get; private set; }
+
     /// <summary>Tasks per page.</summary>
     public const int PageSize = 50;
 
@@ -28,15 +41,11 @@ internal sealed class HopThuModel(WorkflowEngine engine, Workflows.Plans.PlanSto
     /// <summary>The review tasks ticked for bulk approval.</summary>
     [BindProperty] public List<Guid> Chon { get; set; } = [];
 
-    public IReadOnlyList<HumanTaskView> All { get; private set; } = [];
-
-    /// <summary>The tasks matching the search and filters (all pages).</summary>
-    public IReadOnlyList<HumanTaskView> Matching { get; private set; } = [];
+    /// <summary>The page of tasks shown, with the counts of all the user's open tasks (searched and paged by PostgreSQL).</summary>
+    public TaskPage Result { get; private set; } = new([], 0, 1, PageSize, 0, 0, []);
 
     /// <summary>The tasks of the page shown.</summary>
-    public IReadOnlyList<HumanTaskView> Tasks { get; private set; } = [];
-
-    public int Pages => Math.Max(1, (Matching.Count + PageSize - 1) / PageSize);
+    public IReadOnlyList<HumanTaskView> Tasks => Result.Items;
 
     /// <summary>The drafter's own plans not yet submitted (they have no task until then).</summary>
     public IReadOnlyList<Workflows.Plans.PlanRecord> Drafts { get; private set; } = [];
@@ -61,7 +70,7 @@ internal sealed class HopThuModel(WorkflowEngine engine, Workflows.Plans.PlanSto
     /// <summary>Approves every ticked review task, one engine completion each; a task taken meanwhile is reported, the others go on.</summary>
     public async Task<IActionResult> OnPostDongYAsync(CancellationToken ct)
     {
-        var open = (await engine.OpenTasksAsync(Actor, ct)).ToDictionary(t => t.Id);
+        var open = Chon.Count == 0 ? [] : (await engine.SearchTasksAsync(Actor, new TaskSearch(Ids: Chon, PageSize: 200), ct)).Items.ToDictionary(t => t.Id);
         var approved = 0;
         var refused = new List<string>();
         foreach (var id in Chon.Distinct())
@@ -128,21 +137,16 @@ internal sealed class HopThuModel(WorkflowEngine engine, Workflows.Plans.PlanSto
     private async Task LoadAsync(CancellationToken ct)
     {
         if (!Sorts.Any(s => s.Value == SapXep)) SapXep = "han";
-        All = await engine.OpenTasksAsync(Actor, ct);
-        var words = Q?.Trim();
-        IEnumerable<HumanTaskView> matching = All
-            .Where(t => string.IsNullOrEmpty(Buoc) || t.Step == Buoc)
-            .Where(t => TrangThai switch { "qua-han" => t.Overdue, "trong-han" => !t.Overdue, _ => true })
-            .Where(t => string.IsNullOrEmpty(words) || t.Subject.Contains(words, StringComparison.CurrentCultureIgnoreCase));
-        matching = SapXep switch
+        var overdue = TrangThai switch { "qua-han" => true, "trong-han" => false, _ => (bool?)null };
+        Result = await engine.SearchTasksAsync(Actor, new TaskSearch(Q, Buoc, overdue, SapXep, Trang, PageSize), ct);
+        Trang = Result.Page;
+        Now = clock.GetUtcNow();
+        if (Actor.IsIn(Roles.Signer))
         {
-            "moi-nhan" => matching.OrderByDescending(t => t.CreatedAt),
-            "trich-yeu" => matching.OrderBy(t => t.Subject, StringComparer.Create(UiText.Culture, ignoreCase: true)),
-            _ => matching.OrderBy(t => t.DueAt).ThenBy(t => t.CreatedAt),
-        };
-        Matching = matching.ToList();
-        Trang = Math.Clamp(Trang, 1, Pages);
-        Tasks = Matching.Skip((Trang - 1) * PageSize).Take(PageSize).ToList();
+            OfficeTasks = await engine.OfficeOverdueAsync(Actor, 5, ct);
+            People = await people.NamesAsync(OfficeTasks.Oldest.Select(t => t.Assignee).OfType<string>(), ct);
+            OfficeReports = await reporting.OverdueAsync(Actor, Now, 5, ct);
+        }
         if (Actor.IsIn(Roles.Drafter))
             Drafts = (await store.SearchAsync(Actor, new Workflows.Plans.PlanSearch(Status: Workflows.Plans.PlanStatus.Draft, PageSize: 200), ct)).Items
                 .Where(p => p.CreatedBy == Actor.UserName).ToList();

@@ -1,3 +1,4 @@
+using Workflows.Distribution;
 using Workflows.Kernel;
 using Workflows.Plans;
 using Workflows.Reading;
@@ -6,8 +7,9 @@ using Workflows.Scanning;
 namespace Workflows.Host.Reading;
 
 /// <summary>Reads the queued scans by OCR, one after another (<see cref="ScanOptions.Workers"/> at once), and creates
-/// each one's draft plan for the drafter who uploaded it; a refusal is kept on the job in Vietnamese.</summary>
-internal sealed class ScanWorker(ScanQueue queue, ScanReader reader, PlanStore plans, Microsoft.Extensions.Options.IOptions<ScanOptions> options,
+/// each one's draft plan for the drafter who uploaded it, its Nơi nhận lines checked against the directory
+/// (<see cref="ScanDirectoryCheck"/>); a refusal is kept on the job in Vietnamese.</summary>
+internal sealed class ScanWorker(ScanQueue queue, ScanReader reader, PlanStore plans, DirectoryStore directory, Microsoft.Extensions.Options.IOptions<ScanOptions> options,
     ILogger<ScanWorker> log) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
@@ -23,6 +25,7 @@ internal sealed class ScanWorker(ScanQueue queue, ScanReader reader, PlanStore p
             {
                 var content = job.Content!;
                 var fields = await reader.ReadAsync(content, job.FileName, new JobProgress(job), stop);
+                fields = ScanDirectoryCheck.Apply(fields, await directory.ListAsync(null, null, stop));
                 var plan = PlanUploads.PlanFrom(fields, job.FileName, job.ContentType, content, "", "");
                 ScanQueue.Finish(job, await plans.CreateAsync(plan, job.Actor, stop), null);
             }

@@ -33,6 +33,14 @@ internal static class SubmissionEndpoints
             await store.ReissueAsync(id, http.User.ToActor(), options.Value.PublicBaseUrl, ct);
             return Results.Ok(new { requestId = id, reissued = true });
         });
+        reporting.MapPost("/requests/{id:guid}/resend", async (Guid id, HttpContext http, Workflows.Reporting.Status.ReportingProgress progress, TimeProvider clock,
+            CancellationToken ct) =>
+        {
+            await progress.ResendAsync(id, http.User.ToActor(), clock.GetUtcNow(), ct);
+            return Results.Ok(new { requestId = id, resent = true });
+        });
+        reporting.MapGet("/schedules/{id:guid}/progress", async (Guid id, HttpContext http, Workflows.Reporting.Status.ReportingProgress progress, CancellationToken ct) =>
+            Results.Ok(await progress.PeriodsAsync(id, http.User.ToActor(), ct)));
         return api;
     }
 }

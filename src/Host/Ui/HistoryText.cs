@@ -44,12 +44,17 @@ internal static class HistoryText
             "instance.started" => "Bắt đầu quy trình",
             "instance.completed" => "Kết thúc quy trình",
             "task.created" => "Chuyển bước",
+            "parallel.joined" => step is not null && Text(entry, "outcome") is { } joined && step.Outcomes.GetValueOrDefault(joined) is { } result
+                ? $"{step.Name}: {result.Label}" : "Tổng hợp ý kiến",
             _ => step?.Name ?? "Ghi nhận của hệ thống",
         };
     }
 
     private static string Completed(HistoryEntry entry, StepDefinition? step)
     {
+        // A branch of a parallel consultation: its own answer, named by the branch (the unit that answered).
+        if (Text(entry, "branchName") is { } branch)
+            return entry.Outcome == "return" ? $"Trả lại — {branch}" : $"Đồng ý — {branch}";
         var first = step is not null && entry.Outcome == step.Outcomes.Keys.FirstOrDefault();
         if (step is { Signing: true } && first)
             return Signature(entry) is { } title ? $"Ký ban hành ({title})" : "Ký ban hành";

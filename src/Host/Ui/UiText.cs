@@ -26,11 +26,17 @@ internal static class UiText
     /// </summary>
     public static string DueDate(DateTimeOffset dueAt) => Date(dueAt.AddTicks(-1));
 
+    /// <summary>How long past its due instant <paramref name="dueAt"/> is at <paramref name="now"/>, in Vietnam calendar days ("3 ngày"; at least "1 ngày").</summary>
+    public static string OverdueDays(DateTimeOffset dueAt, DateTimeOffset now) =>
+        $"{Math.Max(1, VietnamTime.ToVietnamDate(now).DayNumber - VietnamTime.ToVietnamDate(dueAt.AddTicks(-1)).DayNumber)} ngày";
+
     /// <summary>A plan status in words.</summary>
     public static string Status(string status) => status switch
     {
         "draft" => "Đang soạn thảo",
         "in-review" => "Chờ kiểm tra",
+        "in-consultation" => "Đang lấy ý kiến các đơn vị",
+        "in-deputy-review" => "Chờ lãnh đạo phụ trách duyệt",
         "awaiting-signature" => "Chờ ký ban hành",
         "signed" => "Đã ký, chờ cấp số",
         "issued" => "Đã cấp số",

@@ -83,6 +83,15 @@ public sealed class WorkflowDefinitionCatalog
         : _rules.FirstOrDefault(r => r.Matches(bodyCode, documentType))?.Definitions
           ?? throw WorkflowException.Invalid("definitionId", $"Không có quy trình nào dành cho văn bản loại {documentType} của {bodyCode}.");
 
+    /// <summary>
+    /// The definitions the drafter chooses among when first submitting a plan of <paramref name="bodyCode"/> and
+    /// <paramref name="documentType"/>: the current version of each definition the first matching rule of
+    /// <c>definition-rules.json</c> allows, in the rule's order, when it allows more than one. Empty when there are no
+    /// rules, when no rule matches (the submission then says so) or when the rule allows one definition (it is used).
+    /// </summary>
+    public IReadOnlyList<WorkflowDefinition> ChoicesFor(string bodyCode, string documentType) =>
+        _rules?.FirstOrDefault(r => r.Matches(bodyCode, documentType))?.Definitions is { Count: > 1 } ids ? [.. ids.Select(Latest)] : [];
+
     private static List<DefinitionRule> ReadRules(string json, Dictionary<string, WorkflowDefinition> definitions)
     {
         const string file = DefinitionRule.FileName;

@@ -31,6 +31,38 @@ public sealed class DirectoryStore(NpgsqlDataSource dataSource)
             .ToList();
     }
 
+    /// <summary>
+    /// One page of the directory: entries whose name or an alias contains <paramref name="search"/>'s words (compared as
+    /// <see cref="RecipientText.Normalise"/> does, by PostgreSQL over the stored key <c>search_key</c>), optionally of one
+    /// kind, in the order asked, with the total and the count per kind (the words applied, not the kind).
+    /// </summary>
+    /// <exception cref="WorkflowException">An unknown order (422, field <c>sort</c>).</exception>
+    public async Task<DirectoryPage> SearchAsync(DirectorySearch search, CancellationToken ct = default)
+    {
+        var order = (search.Sort ?? "ten") switch
+        {
+            "ten" or "" => "lower(e.name), e.id",
+            "loai" => "e.kind, lower(e.name), e.id",
+            "moi-sua" => "e.updated_at DESC, e.id",
+            _ => throw WorkflowException.Invalid("sort", "Chọn cách sắp xếp trong danh sách."),
+        };
+        var size = Math.Clamp(search.PageSize, 1, 200);
+        var key = string.IsNullOrWhiteSpace(search.Text) ? null : RecipientText.Normalise(search.Text);
+        var text = string.IsNullOrEmpty(key) ? null : "%" + key + "%";
+        var kind = string.IsNullOrWhiteSpace(search.Kind) ? null : search.Kind;
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var counts = (await connection.QueryAsync<(string Kind, int Count)>(new CommandDefinition(
+            "SELECT e.kind, count(*)::int FROM directory_entries e WHERE (@text::text IS NULL OR e.search_key LIKE @text) GROUP BY e.kind",
+            new { text }, cancellationToken: ct))).ToDictionary(r => r.Kind, r => r.Count);
+        var total = kind is null ? counts.Values.Sum() : counts.GetValueOrDefault(kind);
+        var pages = Math.Max(1, (total + size - 1) / size);
+        var page = Math.Clamp(search.Page, 1, pages);
+        var rows = await connection.QueryAsync<DirectoryEntry>(new CommandDefinition(
+            Select + $" WHERE (@text::text IS NULL OR e.search_key LIKE @text) AND (@kind::text IS NULL OR e.kind = @kind) ORDER BY {order} LIMIT @size OFFSET @offset",
+            new { text, kind, size, offset = (page - 1) * size }, cancellationToken: ct));
+        return new DirectoryPage(rows.AsList(), total, page, size, counts);
+    }
+
     /// <summary>One entry.</summary>
     public async Task<DirectoryEntry> GetAsync(Guid id, CancellationToken ct = default)
     {

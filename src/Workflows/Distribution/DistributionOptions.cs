@@ -31,8 +31,8 @@ public sealed class DistributionOptions
     /// <summary>
     /// Rows the sender holds claimed at most, divided among the workers: each claims <see cref="ClaimPerWorker"/> =
     /// ⌈BatchSize / Workers⌉ rows at a time and sends them one after the other (default 64: eight per worker). Larger
-    /// claims cost PostgreSQL less per message (one claim and one mark statement for all of them) but need a longer
-    /// <see cref="LeaseSeconds"/>.
+    /// claims cost PostgreSQL less per message (one claim and one mark statement for all of them); a worker renews their
+    /// lease while it still sends them (see <see cref="LeaseSeconds"/>).
     /// </summary>
     public int BatchSize { get; set; } = 64;
 
@@ -46,11 +46,12 @@ public sealed class DistributionOptions
     public int PollMilliseconds { get; set; } = 1000;
 
     /// <summary>
-    /// How long a claim lasts, in seconds (default 300); a crashed sender's rows are taken over after it. Must be longer
-    /// than <see cref="ClaimPerWorker"/> × <see cref="SmtpOptions.TimeoutSeconds"/> (the last row of a claim waits for
-    /// the ones ahead of it; with the defaults 8 × 30 s = 240 s), or another node may send a message still being sent.
+    /// How long a claim lasts, in seconds (default 60); a crashed sender's rows are taken over after it. A live worker
+    /// renews it, before a send, once less than <see cref="SmtpOptions.TimeoutSeconds"/> + (LeaseSeconds − TimeoutSeconds)
+    /// / 2 is left (with the defaults, 45 s: a claim still being sent 15 s after it was made). Must be longer than
+    /// <see cref="SmtpOptions.TimeoutSeconds"/>, or a send could outlive its lease and another node send it too.
     /// </summary>
-    public double LeaseSeconds { get; set; } = 300;
+    public double LeaseSeconds { get; set; } = 60;
 
     /// <summary>First retry delay in seconds; doubles with each attempt up to <see cref="RetryMaxSeconds"/>.</summary>
     public double RetryBaseSeconds { get; set; } = 30;

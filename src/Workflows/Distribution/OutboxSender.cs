@@ -16,8 +16,12 @@ namespace Workflows.Distribution;
 /// claim and in one statement, mark each sent, retrying (4xx, connection failure, timeout; growing delay) or failed (5xx). A
 /// worker claims again as soon as its rows are done, so no worker waits for a slow batch of another. Two processes
 /// never hold one row; a crashed process's claimed rows (those being sent and those sent but not yet marked: at most
-/// one claim per worker) expire and are sent again with the same Message-ID. The lease must outlast the rows of one claim sent one after the other, each within
-/// <see cref="SmtpOptions.TimeoutSeconds"/> (checked at start-up). All times are the database's clock.
+/// one claim per worker) expire and are sent again with the same Message-ID. A worker renews the lease of the rows it
+/// holds while it still sends them: before each send, when less than <see cref="SmtpOptions.TimeoutSeconds"/> and half
+/// of (<see cref="DistributionOptions.LeaseSeconds"/> − that time-out) is left, so a send (which ends within the time-out)
+/// never outlives its lease; a row another sender took over meanwhile is not sent. The lease must therefore be longer
+/// than the time-out (checked at start-up). Lease times are the database's clock; the worker's own reckoning of when
+/// its lease ends starts before the claim or renewal statement, so it errs early.
 /// </summary>
 public sealed class OutboxSender(NpgsqlDataSource dataSource, IMailTransport transport, IOptions<DistributionOptions> options, ILogger<OutboxSender> logger,
     Telemetry.WorkflowsMetrics metrics) : IAsyncDisposable
@@ -93,17 +97,26 @@ public sealed class OutboxSender(NpgsqlDataSource dataSource, IMailTransport tra
         await Task.WhenAll(Enumerable.Range(0, Math.Max(1, o.Workers)).Select(_ => Task.Run(async () =>
         {
             var outcomes = new List<Outcome>(perWorker);
+            var renewBelow = TimeSpan.FromSeconds(o.Smtp.TimeoutSeconds + Math.Max(0, o.LeaseSeconds - o.Smtp.TimeoutSeconds) / 2);
             try
             {
                 while (!cancellationToken.IsCancellationRequested)
                 {
                     // One connection records the rows just sent and claims the next ones.
+                    var leaseEnds = TimeProvider.System.GetTimestamp() + Seconds(o.LeaseSeconds);
                     var batch = await MarkAndClaimAsync(outcomes, perWorker, o, cancellationToken);
                     outcomes.Clear();
                     if (batch.Count == 0) return;
                     Interlocked.Add(ref worked, batch.Count);
+                    IReadOnlySet<Guid>? held = null;
                     foreach (var row in batch)
                     {
+                        if (TimeProvider.System.GetElapsedTime(TimeProvider.System.GetTimestamp(), leaseEnds) < renewBelow)
+                        {
+                            leaseEnds = TimeProvider.System.GetTimestamp() + Seconds(o.LeaseSeconds);
+                            held = await RenewAsync(batch, o, cancellationToken);
+                        }
+                        if (held is not null && !held.Contains(row.Id)) continue; // another sender took it over when the lease ran out
                         var document = row.Category == "release" && row.PlanId is { } p ? await documents.GetOrAdd(p, DocumentAsync) : null;
                         if (await SendAsync(row, document, o, cancellationToken) is { } outcome) outcomes.Add(outcome);
                     }
@@ -116,6 +129,27 @@ public sealed class OutboxSender(NpgsqlDataSource dataSource, IMailTransport tra
         }, CancellationToken.None)));
         return worked;
     }
+
+    private static long Seconds(double seconds) => (long)(seconds * TimeProvider.System.TimestampFrequency);
+
+    /// <summary>Extends the lease of the rows of <paramref name="batch"/> this sender still holds; returns their ids.</summary>
+    private async Task<IReadOnlySet<Guid>> RenewAsync(IReadOnlyList<Claimed> batch, DistributionOptions o, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateBatch();
+        command.BatchCommands.Add(BatchStatement.Create(RenewSql, batch.Select(r => r.Id).ToArray(), _worker, o.LeaseSeconds));
+        var held = new HashSet<Guid>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) held.Add(reader.GetGuid(0));
+        if (held.Count < batch.Count) logger.LogWarning("Outbox lease renewal: {Lost} of {Claimed} claimed messages were taken over by another sender", batch.Count - held.Count, batch.Count);
+        return held;
+    }
+
+    private const string RenewSql = """
+        UPDATE outgoing_messages SET claimed_until = now() + make_interval(secs => $3)
+        WHERE id = ANY($1) AND claimed_by = $2 AND status = 'sending'
+        RETURNING id
+        """;
 
     /// <summary>What became of one sent row: <c>sent</c>, <c>retrying</c> (after <see cref="Delay"/> seconds) or <c>failed</c>.</summary>
     private sealed record Outcome(Guid Id, string Status, string? Error, double Delay, string Category);
@@ -349,6 +383,15 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
             SELECT m.message_id {MessageBody} AND m.message_id = ANY(@ids)
             """, new { bodyCode, ids = messageIds.ToArray() }, cancellationToken: ct))).ToHashSet(StringComparer.Ordinal);
     }
+
+    /// <summary>
+    /// Queues again, on <paramref name="work"/>, a message that failed or was refused (its body, with any personal link,
+    /// is still whole: only a sent message is redacted); returns false, changing nothing, when it is not failed.
+    /// </summary>
+    public static async Task<bool> RequeueFailedAsync(Storage.UnitOfWork work, Guid messageId, CancellationToken ct) =>
+        await work.ExecuteAsync(
+            "UPDATE outgoing_messages SET status = 'queued', attempts = 0, next_attempt_at = now() WHERE id = @messageId AND status = 'failed'",
+            new { messageId }, ct) == 1;
 
     /// <summary>
     /// Queues one delivery of a plan of the actor's body again now (Clerk): only a message that failed or was refused (a

@@ -36,10 +36,12 @@ public sealed partial class WorkflowEngine
         var due = VietnamTime.ToVietnamTime(new DateTimeOffset(task.due_at, TimeSpan.Zero)).AddTicks(-1);
         if (name.StartsWith("remind-", StringComparison.Ordinal))
         {
+            // A branch of a consultation is named by its branch ("Ý kiến Phòng Tổ chức cán bộ"), a human task by its step.
+            var what = step.Branches.FirstOrDefault(b => b.Id == task.branch)?.Name ?? step.Name;
             var to = task.assignee is { } holder && await _users.FindAsync(holder, cancellationToken) is { } user
                 ? [user] : await _users.InRoleAsync(task.body_code, task.role, cancellationToken);
-            var sent = to.Where(u => _mail.Queue(work, "task-reminder", u, $"Nhắc việc: {step.Name} – {subject.Subject}",
-                $"Kính gửi {u.FullName},\n\nCông việc \"{step.Name}\" của kế hoạch \"{subject.Subject}\" đang chờ xử lý, hạn hết ngày {due:dd/MM/yyyy}.\n",
+            var sent = to.Where(u => _mail.Queue(work, "task-reminder", u, $"Nhắc việc: {what} – {subject.Subject}",
+                $"Kính gửi {u.FullName},\n\nCông việc \"{what}\" của kế hoạch \"{subject.Subject}\" đang chờ xử lý, hạn hết ngày {due:dd/MM/yyyy}.\n",
                 $"task:{taskId}:{name}:{u.UserName}", plan.Id)).Select(u => u.UserName).ToList();
             work.Audit(now, SystemActor, "task.reminded", plan.Id, task.instance_id, taskId,
                 new { step = step.Id, branch = task.branch, timer = name, to = to.Select(u => u.UserName), emailed = sent });

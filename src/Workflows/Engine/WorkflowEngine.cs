@@ -219,38 +219,10 @@ public sealed partial class WorkflowEngine
     public async Task<IReadOnlyList<HumanTaskView>> OpenTasksAsync(Actor actor, CancellationToken cancellationToken = default)
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<(Guid Id, Guid PlanId, string Subject, string Step, string Role, int Revision,
-            DateTime CreatedAt, DateTime DueAt, string DefinitionId, int DefinitionVersion, string? Assignee, string? OnBehalfOf, string? Branch)>(
-            new CommandDefinition(
-                """
-                SELECT t.id, t.plan_id, p.subject, t.step, t.role, t.revision, t.created_at, t.due_at, i.definition_id, i.definition_version,
-                       t.assignee, t.on_behalf_of, t.branch
-                FROM human_tasks t JOIN plans p ON p.id = t.plan_id JOIN workflow_instances i ON i.id = t.instance_id
-                WHERE t.status = 'open' AND t.body_code = @BodyCode AND t.role = ANY(@roles)
-                  AND (t.assignee IS NULL OR t.assignee = @UserName OR t.claimed_at IS NOT NULL)
-                ORDER BY t.due_at, t.created_at
-                """,
-                new { actor.BodyCode, roles = actor.Roles.ToArray(), actor.UserName }, cancellationToken: cancellationToken));
-        var now = _clock.GetUtcNow();
-        var body = _organisation.IssuingBodies.FirstOrDefault(b => b.Code == actor.BodyCode);
-        var formsByDefinition = new Dictionary<string, IReadOnlyList<SigningOption>>(StringComparer.Ordinal);
-        var result = new List<HumanTaskView>();
-        foreach (var row in rows)
-        {
-            var definition = await _catalog.GetAsync(row.DefinitionId, row.DefinitionVersion, cancellationToken);
-            var step = definition.Step(row.Step);
-            var due = new DateTimeOffset(row.DueAt, TimeSpan.Zero);
-            var (name, outcomes) = TaskShape(step, row.Branch);
-            var roleForms = _roles.SigningFormsOf(row.Role);
-            if (step.Signing && body is not null && !formsByDefinition.ContainsKey(row.DefinitionId))
-                formsByDefinition[row.DefinitionId] = SigningPolicy.Allowed(body, actor, VietnamTime.ToVietnamDate(now),
-                    await GrantedAsync(actor, row.DefinitionId, now, cancellationToken));
-            var signingForms = formsByDefinition.GetValueOrDefault(row.DefinitionId) ?? [];
-            result.Add(new HumanTaskView(row.Id, row.PlanId, row.Subject, row.Step, name, row.Role, row.Revision,
-                new DateTimeOffset(row.CreatedAt, TimeSpan.Zero), due, due <= now, outcomes,
-                step.Signing ? [.. signingForms.Where(f => roleForms.Contains(f.Form))] : [], row.Assignee, row.OnBehalfOf, row.Branch));
-        }
-        return result;
+        var rows = await connection.QueryAsync<InboxRow>(new CommandDefinition(
+            $"SELECT {InboxColumns} FROM {InboxFrom} WHERE {InboxWhere} ORDER BY t.due_at, t.created_at",
+            new { actor.BodyCode, roles = actor.Roles.ToArray(), actor.UserName }, cancellationToken: cancellationToken));
+        return await ViewsAsync(actor, rows, cancellationToken);
     }
 
     private async Task CompleteLockedAsync(UnitOfWork work, WorkflowSubject plan, TaskRow task, TaskCompletion completion, Actor actor,

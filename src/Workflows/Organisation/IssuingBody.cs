@@ -38,4 +38,13 @@ public sealed class IssuingBody
 
     /// <summary>The written, time-limited authorisations to sign "TUQ." (Nghị định 30/2020/NĐ-CP, Điều 13, khoản 4).</summary>
     public List<SigningAuthorisation> Authorisations { get; set; } = [];
+
+    /// <summary>The office's postal address as a school reads it on its submission page, e.g. "Số 2 Trần Hưng Đạo, phường Uông Bí, tỉnh Quảng Ninh"; null when not configured.</summary>
+    public string? Address { get; set; }
+
+    /// <summary>The office's telephone number as written for people, e.g. "0203 3854 321"; null when not configured.</summary>
+    public string? Phone { get; set; }
+
+    /// <summary>The office's e-mail address for schools' questions, e.g. "vanphong@pgddt.uongbi.example.org"; null when not configured.</summary>
+    public string? Email { get; set; }
 }

@@ -13,6 +13,9 @@ internal static class PlanInputDecoder
     // Characters VNI uses as tone/vowel marks after an ASCII letter, never used in Vietnamese Unicode.
     private const string VniChars = "øïûöñÑØÏÛÖ";
 
+    // What Normalise drops or replaces: carriage returns, no-break spaces, byte-order and zero-width marks.
+    private static readonly System.Buffers.SearchValues<char> Dropped = System.Buffers.SearchValues.Create("\r\u00A0\u2007\u202F\uFEFF\u200B\u200C\u200D");
+
     public static bool IsZip(ReadOnlySpan<byte> content) =>
         content.Length >= 4 && content[0] == (byte)'P' && content[1] == (byte)'K' && content[2] == 3 && content[3] == 4;
 
@@ -98,6 +101,10 @@ internal static class PlanInputDecoder
     /// <summary>NFC, Unix line ends, no-break spaces as spaces, no BOM, no zero-width characters.</summary>
     public static string Normalise(string text)
     {
+        if (text.AsSpan().IndexOfAny(Dropped) < 0)
+        {
+            return text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
+        }
         var sb = new StringBuilder(text.Length);
         foreach (var c in text)
         {

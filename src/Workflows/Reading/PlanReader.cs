@@ -87,15 +87,25 @@ public sealed class PlanReader
     /// warnings (an implausible date is dropped); OCR never leaves a doubtful value without a warning.</summary>
     /// <param name="pages">The pages in order (at least one).</param>
     /// <param name="fileName">The file's name, used only in messages.</param>
+    /// <param name="vocabulary">The titles, bodies, places and today's date the fields are checked against (at least
+    /// <see cref="OcrVocabulary.Common"/>).</param>
     /// <returns>The structured plan with its warnings.</returns>
     /// <exception cref="PlanReadException">No text was recognised (code <c>empty</c>).</exception>
-    public PlanFields ReadRecognised(IReadOnlyList<RecognisedPage> pages, string fileName)
+    public PlanFields ReadRecognised(IReadOnlyList<RecognisedPage> pages, string fileName, OcrVocabulary vocabulary)
     {
         ArgumentNullException.ThrowIfNull(pages);
+        ArgumentNullException.ThrowIfNull(vocabulary);
         var name = string.IsNullOrWhiteSpace(fileName) ? "(không tên)" : Path.GetFileName(fileName);
         var placed = pages.Select(p => TesseractTsv.Parse(p.Tsv, p.Dpi)).ToList();
-        var fields = ParseText(PageLayout.ToText(placed), name);
-        return OcrChecks.Apply(fields, placed.SelectMany(p => p.Words));
+        return ReadRecognisedText(PageLayout.ToText(placed), placed.SelectMany(p => p.Words), name, vocabulary);
+    }
+
+    /// <summary>The text OCR read, laid out, with its words and their confidence: corrected, parsed and checked.</summary>
+    internal static PlanFields ReadRecognisedText(string text, IEnumerable<PlacedWord> words, string name, OcrVocabulary vocabulary)
+    {
+        var corrections = new List<string>();
+        var fields = ParseText(OcrTextCorrection.Correct(text, vocabulary, corrections), name);
+        return OcrChecks.Apply(fields, words, vocabulary, corrections);
     }
 
     private static PlanReadException NeedsOcr(string name) => new(PlanReadErrorCodes.NeedsOcr,

@@ -287,7 +287,12 @@ internal sealed class ReportingScheduleStore(NpgsqlDataSource dataSource, IWorki
         foreach (var member in await MembersAsync(connection, TargetIds(row.target), cancellationToken)) schools[member.Id] = member.Name;
         foreach (var r in requests) schools[r.EntryId] = r.SchoolName;
         var byCell = requests.ToDictionary(r => (r.PeriodId, r.EntryId));
-        var rows = schools.OrderBy(s => s.Value, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), false))
+        // Vietnamese order, compared through each name's sort key (one ICU call per school, then byte comparisons): the
+        // same order as comparing the names with the vi-VN culture, without 10,000 × log 10,000 culture comparisons.
+        var vietnamese = System.Globalization.CultureInfo.GetCultureInfo("vi-VN").CompareInfo;
+        var rows = schools.Select(s => (s.Key, s.Value, Sort: vietnamese.GetSortKey(s.Value)))
+            .OrderBy(s => s.Sort, Comparer<System.Globalization.SortKey>.Create(System.Globalization.SortKey.Compare))
+            .Select(s => new KeyValuePair<Guid, string>(s.Key, s.Value))
             .Select(s => new StatusRow(s.Key, s.Value, periods.Select(p =>
             {
                 if (p.State == "scheduled" || p.OpensAt > now) return new StatusCell(p.Id, "not_open", null);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Workflows.Kernel.Plans;
+using Workflows.Organisation;
 using Workflows.Plans.Documents;
 using Workflows.Reading;
 
@@ -9,9 +10,10 @@ namespace Workflows.Scanning;
 /// Reads a scan (a PDF without a text layer, a PNG or JPEG image) by OCR: each page of a PDF is rendered by Poppler's
 /// <c>pdftoppm</c> at <see cref="ScanOptions.Dpi"/> in grey, read by Tesseract with the Vietnamese model into TSV,
 /// then laid out and parsed by <see cref="PlanReader.ReadRecognised"/>. At most <see cref="ScanOptions.MaxPages"/>
-/// pages, within <see cref="ScanOptions.TimeLimitSeconds"/> in all.
+/// pages, within <see cref="ScanOptions.TimeLimitSeconds"/> in all. The fields are checked against the
+/// <see cref="ScanVocabulary"/> of the configured bodies.
 /// </summary>
-internal sealed class ScanReader(IOptions<ScanOptions> options)
+internal sealed class ScanReader(IOptions<ScanOptions> options, IOptions<OrganisationOptions> organisation, TimeProvider clock)
 {
     private readonly ScanOptions _options = options.Value;
 
@@ -60,7 +62,7 @@ internal sealed class ScanReader(IOptions<ScanOptions> options)
                 pages.Add(new RecognisedPage(await Recognise(input, work, name, limit, cancellationToken), _options.Dpi));
                 progress?.Report((1, 1));
             }
-            return new PlanReader().ReadRecognised(pages, name);
+            return new PlanReader().ReadRecognised(pages, name, ScanVocabulary.For(organisation.Value, Kernel.VietnamTime.Today(clock)));
         }
         finally
         {

@@ -8,9 +8,10 @@ using Workflows.Storage;
 namespace Workflows.TaskTimers;
 
 /// <summary>
-/// Schedules the timers of a new human task (its step's <c>reminders</c> and <c>escalation</c>) as rows of <c>task_timers</c>
-/// queued on the transition's unit of work (<see cref="TaskTimerStore.Queue"/>: no round trip of their own, committed with the
-/// task, fired by the recurring job through <see cref="TaskTimerStore.FireDueAsync"/>): each at the same Vietnam time of day as the
+/// Schedules the timers of a new human task (its step's <c>reminders</c> and <c>escalation</c>; for a branch of a
+/// <c>parallel</c> step, the step's <c>reminders</c>) as rows of <c>task_timers</c> queued on the transition's unit of work
+/// (<see cref="TaskTimerStore.Queue"/>: no round trip of their own, committed with the task, fired by the recurring job
+/// through <see cref="TaskTimerStore.FireDueAsync"/>): each at the same Vietnam time of day as the
 /// task's creation, the given number of working days later (Vietnam calendar: weekends, public holidays and announced
 /// days off skipped). Firing calls <see cref="TaskTimerHandler"/>, which ignores a task no longer open. Outside the Engine namespace
 /// because the Reporting jobs reach the engine.
@@ -21,9 +22,10 @@ internal sealed class TaskTimerScheduler(WorkflowDefinitionCatalog catalog, IWor
     {
         if (task.Reason != TaskOpenReason.Created) return;
         var step = (await catalog.GetAsync(task.DefinitionId, task.DefinitionVersion, cancellationToken)).Step(task.Step);
-        if (step.Kind != StepKind.HumanTask) return;
+        if (step.Kind is not (StepKind.HumanTask or StepKind.Parallel)) return;
+        // A parallel step's reminders apply to each of its branches (each branch is a task); only a human task escalates.
         var timers = step.Reminders.Select((days, i) => new TaskTimer(TaskTimerNames.Kind, task.TaskId, TaskTimerNames.Remind(i + 1), After(task.CreatedAt, days))).ToList();
-        if (step.Escalation is { } escalation) timers.Add(new TaskTimer(TaskTimerNames.Kind, task.TaskId, TaskTimerNames.Escalate, After(task.CreatedAt, escalation.AfterWorkingDays)));
+        if (step.Kind == StepKind.HumanTask && step.Escalation is { } escalation) timers.Add(new TaskTimer(TaskTimerNames.Kind, task.TaskId, TaskTimerNames.Escalate, After(task.CreatedAt, escalation.AfterWorkingDays)));
         TaskTimerStore.Queue(work, timers);
     }
 

@@ -15,12 +15,12 @@ internal static partial class CodeWords
     public static readonly IReadOnlySet<string> Codes = new HashSet<string>(StringComparer.Ordinal)
     {
         "draft", "review", "sign", "signed", "issued", "released", "returned", "rejected", "approve", "reject", "submit",
-        "in-review", "awaiting-signature", "number", "issue-number", "release", "activate-reporting", "done",
+        "in-review", "awaiting-signature", "in-consultation", "in-deputy-review", "agree", "agreed", "consult", "deputy-review", "number", "issue-number", "release", "activate-reporting", "done",
         "queued", "sending", "sent", "retrying", "failed", "acknowledged",
         "on_time", "late", "missing", "overdue", "not_open", "not_requested", "scheduled", "open", "closed", "active", "ended", "cancelled",
         "monthly", "quarterly", "half-yearly", "yearly", "once",
         "binary", "not-utf8", "legacy-encoding", "invalid-docx", "unreadable", "too-large", "utf-16",
-        Roles.Drafter, Roles.Reviewer, Roles.Signer, Roles.Clerk, Roles.Admin, "Reporter", "system", "null", "true", "false",
+        Roles.Drafter, Roles.Reviewer, Roles.Signer, Roles.Clerk, Roles.Admin, "Reporter", "DeputyDirector", "ConsultTCCB", "ConsultKHTC", "system", "null", "true", "false",
         "chuyenvien", "photruongphong", "truongphong", "vanthu", "quantri",
     };
 

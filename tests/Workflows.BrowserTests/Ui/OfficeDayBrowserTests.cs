@@ -103,4 +103,55 @@ public sealed class OfficeDayBrowserTests(BrowserFixture fixture) : IClassFixtur
         await ShotAsync(drafter, "42-hop-thu-da-xoa-ban-thao");
         await drafter.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task The_directory_and_a_plans_delivery_list_are_searched_without_diacritics_filtered_and_paged_with_counts()
+    {
+        var admin = await fixture.App.SignInAsync("quantri");
+        var csv = new System.Text.StringBuilder("name,kind,email,groups,aliases\n");
+        for (var i = 1; i <= 55; i++) csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"Trường Mầm non Hoa Sen số {i:00},school,hoasen{i:00}@truong.example.org,Các trường Hoa Sen,\n");
+        (await admin.PostAsync("/api/directory/import", new StringContent(csv.ToString(), System.Text.Encoding.UTF8, "text/csv"))).EnsureSuccessStatusCode();
+
+        var directory = await fixture.SignInAsync("quantri");
+        await directory.GotoAsync("/quan-tri/danh-ba");
+        await directory.GetByLabel("Tên hoặc tên gọi khác").FillAsync("truong mam non hoa sen");
+        await directory.GetByRole(AriaRole.Button, new() { Name = "Tìm" }).ClickAsync();
+        await Expect(directory.GetByTestId("ket-qua")).ToHaveTextAsync("55 mục · trang 1/2");
+        await Expect(directory.GetByTestId("muc-danh-ba")).ToHaveCountAsync(50);
+        await Expect(directory.GetByTestId("dem-loai")).ToContainTextAsync("Trường học: 55");
+        await Expect(directory.GetByTestId("muc-danh-ba").First).ToContainTextAsync("Trường Mầm non Hoa Sen số 01");
+        await ShotAsync(directory, "43-danh-ba-tim");
+        await directory.GetByTestId("phan-trang").GetByRole(AriaRole.Link, new() { Name = "Trang sau ›" }).ClickAsync();
+        await Expect(directory.GetByTestId("ket-qua")).ToHaveTextAsync("55 mục · trang 2/2");
+        await Expect(directory.GetByTestId("muc-danh-ba")).ToHaveCountAsync(5);
+        await directory.GetByLabel("Loại", new() { Exact = true }).SelectOptionAsync("group");
+        await directory.GetByRole(AriaRole.Button, new() { Name = "Tìm" }).ClickAsync();
+        await Expect(directory.GetByTestId("khong-co")).ToHaveTextAsync("Không có mục nào khớp điều kiện tìm.");
+        await directory.Context.CloseAsync();
+
+        var flow = await PlanFlow.StartAsync(fixture.App);
+        var id = await DistributionFlow.CreateWithRecipientsAsync(flow, "Kế hoạch tổ chức Tết Trung thu cho trẻ mầm non năm 2026", "Các trường Hoa Sen");
+        await flow.ReleaseAsync(id);
+        var clerk = await fixture.SignInAsync("vanthu");
+        await clerk.GotoAsync($"/ke-hoach/{id}");
+        // The panel refreshes itself until every message has left.
+        await Expect(clerk.GetByTestId("dem-da-gui")).ToHaveTextAsync("55", new() { Timeout = 60_000 });
+        await Expect(clerk.GetByTestId("ket-qua-giao-nhan")).ToHaveTextAsync("55 người nhận · trang 1/2");
+        await Expect(clerk.GetByTestId("thu")).ToHaveCountAsync(50);
+        await clerk.GetByTestId("giao-nhan").GetByRole(AriaRole.Link, new() { Name = "Trang sau ›" }).ClickAsync();
+        await Expect(clerk.GetByTestId("ket-qua-giao-nhan")).ToHaveTextAsync("55 người nhận · trang 2/2");
+        await Expect(clerk.GetByTestId("thu")).ToHaveCountAsync(5);
+        await clerk.GetByLabel("Tìm theo tên hoặc địa chỉ").FillAsync("hoasen07@");
+        await clerk.GetByTestId("giao-nhan").GetByRole(AriaRole.Button, new() { Name = "Tìm" }).ClickAsync();
+        await Expect(clerk.GetByTestId("ket-qua-giao-nhan")).ToHaveTextAsync("1 người nhận · trang 1/1");
+        await Expect(clerk.GetByTestId("thu")).ToContainTextAsync("Trường Mầm non Hoa Sen số 07");
+        // The counts stay those of every recipient, whatever the search.
+        await Expect(clerk.GetByTestId("dem-giao-nhan")).ToContainTextAsync("55 người nhận");
+        await ShotAsync(clerk, "44-giao-nhan-tim");
+        await clerk.GetByLabel("Tìm theo tên hoặc địa chỉ").FillAsync("");
+        await clerk.GetByTestId("giao-nhan").GetByLabel("Tình trạng", new() { Exact = true }).SelectOptionAsync("failed");
+        await clerk.GetByTestId("giao-nhan").GetByRole(AriaRole.Button, new() { Name = "Tìm" }).ClickAsync();
+        await Expect(clerk.GetByTestId("ket-qua-giao-nhan")).ToHaveTextAsync("0 người nhận · trang 1/1");
+        await clerk.Context.CloseAsync();
+    }
 }

@@ -288,6 +288,12 @@ public sealed class PlanStoryBrowserTests(PlanStoryBrowserTests.StoryFixture fix
         var school = await schoolContext.NewPageAsync();
         await school.GotoAsync($"/nop-bao-cao/{link}");
         await Expect(school.Locator("#status")).ToContainTextAsync("Chưa nộp");
+        // The page names the office asking and how to reach it (Workflows:IssuingBodies' Address, Phone and Email).
+        var office = school.GetByTestId("lien-he");
+        await Expect(office).ToContainTextAsync("PHÒNG GIÁO DỤC VÀ ĐÀO TẠO – UBND THÀNH PHỐ UÔNG BÍ");
+        await Expect(office.GetByTestId("dia-chi")).ToHaveTextAsync("Số 2 đường Trần Hưng Đạo, phường Quang Trung, thành phố Uông Bí, tỉnh Quảng Ninh");
+        await Expect(office.GetByRole(AriaRole.Link, new() { Name = "0203 3854 321" })).ToHaveAttributeAsync("href", "tel:02033854321");
+        await Expect(office.GetByRole(AriaRole.Link, new() { Name = "vanphong@pgddt.uongbi.example.org" })).ToHaveAttributeAsync("href", "mailto:vanphong@pgddt.uongbi.example.org");
         await Expect(school.Locator("main, body").First).ToContainTextAsync("01/KH-PGDĐT");
         await ShotAsync(school, "14-truong-mo-lien-ket");
         var report = Path.Combine(Path.GetTempPath(), $"bao-cao-thang-1-{Guid.NewGuid():N}.pdf");

@@ -61,6 +61,32 @@ public sealed class DistributionFaultTests
     }
 
     [Fact]
+    public async Task A_claim_still_being_sent_when_its_lease_would_end_is_renewed_and_no_other_Host_sends_it_again()
+    {
+        using var smtp = new TestSmtpServer().Start();
+        smtp.Control(delayMilliseconds: 400); // a slow server: one claim of every release message takes about 7 s, past the 4 s lease
+        var settings = Settings(smtp.Port, batch: "32"); // one worker per Host claiming up to 32 rows: the first claim takes them all
+        settings["Workflows:Distribution:Workers"] = "1";
+        settings["Workflows:Distribution:Smtp:TimeoutSeconds"] = "2";
+        settings["Workflows:Distribution:LeaseSeconds"] = "4";
+        await using var first = new WorkflowsApp(settings: settings);
+        var flow = await PlanFlow.StartAsync(first);
+        await using var second = new WorkflowsApp(first.ConnectionString, settings: settings);
+        _ = second.Server; // idle while the other sends: it would take over any row whose lease ran out
+
+        var planId = await UploadWithRecipientsAsync(flow, RepositoryPaths.Plan("uongbi-2020-82-KH-PGDDT.txt"), "Kế hoạch 82.txt");
+        await flow.ReleaseAsync(planId);
+        var deliveries = await SettledAsync(flow, planId, TimeSpan.FromSeconds(120));
+        Assert.Equal(UongBiAddresses.Length, deliveries.Length);
+        Assert.True(deliveries.Length * 0.4 > 4, "the claim must take longer than the lease");
+        Assert.All(deliveries, d => Assert.Equal("sent", d.GetProperty("status").GetString()));
+        Assert.All(deliveries, d => Assert.Equal(1, d.GetProperty("attempts").GetInt32())); // no row was claimed twice
+        var received = smtp.Messages().SelectMany(m => m.To).ToList();
+        Assert.Equal(deliveries.Length, received.Count);
+        Assert.Equal(received.Count, received.Distinct().Count());
+    }
+
+    [Fact]
     public async Task Two_Host_processes_sending_from_one_outbox_double_nothing()
     {
         using var smtp = new TestSmtpServer().Start();

@@ -19,7 +19,7 @@ public sealed class ScanReadingTests
     {
         var options = new ScanOptions();
         change?.Invoke(options);
-        return new ScanReader(Options.Create(options));
+        return new ScanReader(Options.Create(options), Options.Create(OcrFieldCheck.Organisation()), TimeProvider.System);
     }
 
     [Fact]
@@ -45,10 +45,5 @@ public sealed class ScanReadingTests
 
         Assert.Equal("too-many-pages", ex.Code);
         Assert.Contains("quá giới hạn 2 trang", ex.Message);
-    }
-
-    private sealed class SyncProgress(List<(int, int)> seen) : IProgress<(int Done, int Total)>
-    {
-        public void Report((int Done, int Total) value) => seen.Add(value);
     }
 }

@@ -14,8 +14,14 @@ namespace Workflows.Host.Pages.BaoCao;
 /// as <c>GET /api/reporting/schedules/{id}/status</c>: a schedule of another body gives 403.
 /// </summary>
 internal sealed class ChiTietModel(ReportingScheduleStore store, ReportingStatusQueries queries, UpcomingSteps upcoming, ScheduleChanges changes,
-    TimeProvider clock) : UiPage
+    ReportingProgress progress, TimeProvider clock) : UiPage
 {
+    /// <summary>The progress of each opened period (request emails and submissions), refreshed by itself on the page.</summary>
+    public ProgressPanel? Progress { get; private set; }
+
+    /// <summary>What the last action did, in words.</summary>
+    public string? Done { get; private set; }
+
     /// <summary>The pending steps of the schedule, earliest first.</summary>
     public IReadOnlyList<UpcomingStep> Steps { get; private set; } = [];
 
@@ -38,6 +44,12 @@ internal sealed class ChiTietModel(ReportingScheduleStore store, ReportingStatus
     public PeriodView? Current { get; private set; }
 
     public DateTimeOffset Now { get; private set; }
+
+    /// <summary>Overdue (school, period) pairs listed at most; the others are found in the matrix filtered by state.</summary>
+    public const int OverdueShown = 50;
+
+    /// <summary>The matrix filtered to the schools overdue in the current period.</summary>
+    public string OverdueLink => $"/bao-cao/{Schedule.Id}?tinh-trang=overdue#ma-tran-h";
 
     /// <summary>Schools per page of the matrix.</summary>
     public const int PageSize = 100;
@@ -65,8 +77,9 @@ internal sealed class ChiTietModel(ReportingScheduleStore store, ReportingStatus
         ["trang"] = page == 1 ? null : page.ToString(System.Globalization.CultureInfo.InvariantCulture),
     }.Where(p => !string.IsNullOrEmpty(p.Value))).ToUriComponent() + "#ma-tran-h";
 
-    public async Task OnGetAsync(Guid id, CancellationToken ct)
+    public async Task OnGetAsync(Guid id, string? xong, CancellationToken ct)
     {
+        Done = xong == "gui-lai" ? "Đã xếp thư yêu cầu vào hàng gửi lại." : null;
         Now = clock.GetUtcNow();
         // The matrix first: it refuses another body's schedule (403) before anything else is read.
         Matrix = await store.StatusAsync(id, Actor, Now, ct);
@@ -81,13 +94,29 @@ internal sealed class ChiTietModel(ReportingScheduleStore store, ReportingStatus
         var currentIndex = Current is null ? -1 : Matrix.Periods.ToList().IndexOf(Current);
         var words = Truong?.Trim();
         Matching = Matrix.Schools
-            .Where(r => string.IsNullOrEmpty(words) || r.Name.Contains(words, StringComparison.CurrentCultureIgnoreCase))
+            .Where(r => string.IsNullOrEmpty(words) || r.Name.Contains(words, StringComparison.OrdinalIgnoreCase))
             .Where(r => string.IsNullOrEmpty(TinhTrang) || (currentIndex >= 0 && r.Cells[currentIndex].State == TinhTrang))
             .ToList();
         Trang = Math.Clamp(Trang, 1, Pages);
         Rows = Matching.Skip((Trang - 1) * PageSize).Take(PageSize).ToList();
         Steps = await upcoming.ListAsync(id, Actor, ct);
         MayChange = Schedule.Status == "active" && ScheduleChanges.MayChange(Actor);
+        Progress = new ProgressPanel(id, ScheduleChanges.MayChange(Actor), await progress.PeriodsAsync(id, Actor, ct));
+    }
+
+    /// <summary>The progress panel alone, as it asks for itself every few seconds (htmx).</summary>
+    public async Task<IActionResult> OnGetTienDoAsync(Guid id, CancellationToken ct)
+    {
+        var periods = await progress.PeriodsAsync(id, Actor, ct);
+        Response.Headers.CacheControl = "no-store";
+        return Partial("_TienDo", new ProgressPanel(id, ScheduleChanges.MayChange(Actor), periods));
+    }
+
+    /// <summary>Sends again the failed request email of one school (as <c>POST /api/reporting/requests/{id}/resend</c>).</summary>
+    public async Task<IActionResult> OnPostGuiLaiAsync(Guid id, Guid requestId, CancellationToken ct)
+    {
+        await progress.ResendAsync(requestId, Actor, clock.GetUtcNow(), ct);
+        return Redirect($"/bao-cao/{id}?xong=gui-lai#tien-do");
     }
 
     /// <summary>Cancels the schedule, then shows it again.</summary>

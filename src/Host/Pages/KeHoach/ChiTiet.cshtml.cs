@@ -32,6 +32,9 @@ internal sealed class ChiTietModel(
     public PlanDocument Document { get; private set; } = null!;
     public IReadOnlyList<HistoryEntry> History { get; private set; } = [];
 
+    /// <summary>The plan's latest parallel consultation, each branch with its unit, who, answer and comment; null when it had none.</summary>
+    public Consultation? Consultation { get; private set; }
+
     /// <summary>The plan's workflow definition (step names and outcome labels of its history), null when it has none yet.</summary>
     public WorkflowDefinition? Definition { get; private set; }
 
@@ -139,9 +142,10 @@ internal sealed class ChiTietModel(
     /// <summary>The delivery panel alone, as the panel asks for itself every few seconds (htmx).</summary>
     public async Task<IActionResult> OnGetGiaoNhanAsync(Guid id, CancellationToken ct)
     {
-        var progress = await receipts.ProgressAsync(id, Actor, ct);
+        var query = DeliveryPanel.QueryOf(Request.Query);
+        var progress = await receipts.ProgressAsync(id, Actor, query, ct);
         Response.Headers.CacheControl = "no-store";
-        return Partial("_GiaoNhan", new DeliveryPanel(id, IsClerk, progress));
+        return Partial("_GiaoNhan", new DeliveryPanel(id, IsClerk, progress, query));
     }
 
     public async Task<IActionResult> OnPostXuLyAsync(Guid id, Guid taskId, CancellationToken ct)
@@ -290,6 +294,7 @@ internal sealed class ChiTietModel(
         History = await store.HistoryAsync(id, ct);
         Definition = await instances.DefinitionOfPlanAsync(id, ct);
         Diagram = await diagrams.PlanAsync(id, Actor, ct);
+        Consultation = await instances.LatestConsultationAsync(id, ct);
         var tasks = (await engine.OpenTasksAsync(Actor, ct)).Where(t => t.PlanId == id && t.Role != Roles.Drafter).ToList();
         OpenTask = tasks.FirstOrDefault(t => t.Assignee is null || t.Assignee == Actor.UserName);
         TakenTask = OpenTask is null ? tasks.FirstOrDefault() : null;
@@ -314,8 +319,10 @@ internal sealed class ChiTietModel(
             Lines = await recipients.ResolveAsync(id, Plan.Fields, ct);
             if (Lines.Any(l => l.Blocks)) Entries = await directory.ListAsync(null, null, ct);
         }
-        if (Plan.Status is PlanStatus.Released or PlanStatus.Recalled) Delivery = new DeliveryPanel(id, IsClerk, await receipts.ProgressAsync(id, Actor, ct));
-        People = await people.NamesAsync(History.Select(h => h.Who).Append(Plan.CreatedBy).Concat((Sent ?? []).Select(r => r.AddedBy)), ct);
+        if (Plan.Status is PlanStatus.Released or PlanStatus.Recalled) Delivery = new DeliveryPanel(id, IsClerk, await receipts.ProgressAsync(id, Actor, DeliveryPanel.QueryOf(Request.Query), ct), DeliveryPanel.QueryOf(Request.Query));
+        People = await people.NamesAsync(History.Select(h => h.Who).Append(Plan.CreatedBy).Concat((Sent ?? []).Select(r => r.AddedBy))
+            .Concat((Consultation?.Branches ?? []).SelectMany(b => new[] { b.Who, b.OnBehalfOf }).OfType<string>())
+            .Concat(TakenTask?.Assignee is { } holder ? [holder] : []), ct);
         if (Plan.Status is PlanStatus.Released or PlanStatus.Recalled)
         {
             Schedules = await schedules.ListAsync(Actor, id, ct);

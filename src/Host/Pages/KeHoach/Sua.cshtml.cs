@@ -10,9 +10,16 @@ namespace Workflows.Host.Pages.KeHoach;
 /// The drafter's form over every extracted field (recipients, signer, reporting duties, warnings): save, submit,
 /// and after a return the leader's comment beside the form. Only the plan's drafter may change it.
 /// </summary>
-internal sealed class SuaModel(PlanStore store, WorkflowEngine engine, Workflows.Host.Identity.PeopleNames people) : UiPage
+internal sealed class SuaModel(PlanStore store, WorkflowEngine engine, Workflows.Host.Identity.PeopleNames people,
+    Workflows.Definitions.WorkflowDefinitionCatalog catalog) : UiPage
 {
     [BindProperty] public PlanForm Form { get; set; } = new();
+
+    /// <summary>The definition the drafter picked (<c>definitionId</c> of the submission, as in <c>POST /api/plans/{id}/submit</c>); null: the rule's only one.</summary>
+    [BindProperty] public string? DefinitionId { get; set; }
+
+    /// <summary>The definitions to choose among on the first submission, when the configured rule allows several; else empty.</summary>
+    public IReadOnlyList<Workflows.Definitions.WorkflowDefinition> Choices { get; private set; } = [];
 
     public PlanRecord Plan { get; private set; } = null!;
     public IReadOnlyList<string> Warnings { get; private set; } = [];
@@ -51,10 +58,15 @@ internal sealed class SuaModel(PlanStore store, WorkflowEngine engine, Workflows
         try
         {
             await SaveAsync(id, ct);
-            await engine.SubmitAsync(id, null, Actor, ct);
+            await engine.SubmitAsync(id, string.IsNullOrWhiteSpace(DefinitionId) ? null : DefinitionId, Actor, ct);
             return Redirect($"/ke-hoach/{id}?trinh=1");
         }
-        catch (WorkflowException e) when (e.Field == "fields" ? ShowError(new WorkflowException(e.Kind, e.Message)) : ShowError(e, nameof(Form)))
+        catch (WorkflowException e) when (e.Field switch
+        {
+            "fields" => ShowError(new WorkflowException(e.Kind, e.Message)),
+            "definitionId" => ShowError(e),
+            _ => ShowError(e, nameof(Form)),
+        })
         {
             await LoadAsync(id, ct);
             return Page();
@@ -72,6 +84,7 @@ internal sealed class SuaModel(PlanStore store, WorkflowEngine engine, Workflows
         Plan = await store.GetAsync(id, Actor, ct);
         Warnings = Plan.Fields.Warnings;
         Editable = Plan.CreatedBy == Actor.UserName && Plan.Status is PlanStatus.Draft or PlanStatus.Returned;
+        Choices = Editable && Plan.Status == PlanStatus.Draft ? catalog.ChoicesFor(Plan.BodyCode, Plan.DocumentType) : [];
         ReturnComment = (await store.HistoryAsync(id, ct)).LastOrDefault(h => h.Outcome == "return" && h.Comment is not null);
         if (ReturnComment is not null) ReturnedBy = (await people.NamesAsync([ReturnComment.Who], ct))[ReturnComment.Who];
     }

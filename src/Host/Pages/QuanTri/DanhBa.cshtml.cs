@@ -5,14 +5,28 @@ using Workflows.Kernel;
 
 namespace Workflows.Host.Pages.QuanTri;
 
-/// <summary>The recipient directory for the admin: list, search by name or alias and kind, and CSV import with its per-line report.</summary>
+/// <summary>
+/// The recipient directory for the admin: search by name or alias (without diacritics), filter by kind, order and 50 a
+/// page with the counts by kind (<see cref="DirectoryStore.SearchAsync"/>, paged by PostgreSQL), and CSV import with its
+/// per-line report.
+/// </summary>
 internal sealed class DanhBaModel(DirectoryStore directory) : UiPage
 {
+    /// <summary>Entries per page.</summary>
+    public const int PageSize = 50;
+
+    /// <summary>The orders offered, with their words.</summary>
+    public static readonly IReadOnlyList<(string Value, string Label)> Sorts =
+        [("ten", "Theo tên (A–Z)"), ("loai", "Theo loại, rồi tên"), ("moi-sua", "Mới sửa trước")];
+
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Loai { get; set; }
+    [BindProperty(SupportsGet = true, Name = "sap-xep")] public string? SapXep { get; set; }
+    [BindProperty(SupportsGet = true, Name = "trang")] public int Trang { get; set; } = 1;
     [BindProperty] public IFormFile? Csv { get; set; }
 
-    public IReadOnlyList<DirectoryEntry> Entries { get; private set; } = [];
+    /// <summary>The page of entries shown, with the total and the counts by kind.</summary>
+    public DirectoryPage Result { get; private set; } = new([], 0, 1, PageSize, new Dictionary<string, int>());
     public DirectoryImportResult? Import { get; private set; }
     public string? Saved { get; private set; }
 
@@ -43,6 +57,18 @@ internal sealed class DanhBaModel(DirectoryStore directory) : UiPage
         return Page();
     }
 
-    private async Task LoadAsync(CancellationToken ct) =>
-        Entries = await directory.ListAsync(Q, string.IsNullOrEmpty(Loai) ? null : Loai, ct);
+    /// <summary>The link to this list with the same search at <paramref name="page"/> (and <paramref name="kind"/> when given; "" for all kinds).</summary>
+    public string Link(int page, string? kind = null) => QueryString.Create(new Dictionary<string, string?>
+    {
+        ["q"] = Q, ["loai"] = kind ?? Loai, ["sap-xep"] = SapXep == "ten" ? null : SapXep,
+        ["trang"] = page == 1 ? null : page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    }.Where(p => !string.IsNullOrEmpty(p.Value))).ToUriComponent() is var query and { Length: > 0 } ? "/quan-tri/danh-ba" + query : "/quan-tri/danh-ba";
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        if (!Sorts.Any(s => s.Value == SapXep)) SapXep = "ten";
+        if (Loai is not null && !DirectoryEntry.Kinds.Contains(Loai)) Loai = null;
+        Result = await directory.SearchAsync(new DirectorySearch(Q, Loai, SapXep, Trang, PageSize), ct);
+        Trang = Result.Page;
+    }
 }

@@ -18,8 +18,12 @@ namespace Workflows.Host.Pages.School;
 /// </summary>
 [IgnoreAntiforgeryToken]
 public sealed class SubmitModel(SubmissionStore store, IOptions<SubmissionOptions> options, IAntiforgery antiforgery, TimeProvider clock,
-    ILogger<SubmitModel> logger) : PageModel
+    ILogger<SubmitModel> logger, IOptions<Workflows.Organisation.OrganisationOptions> organisation) : PageModel
 {
+    /// <summary>The office asking for the report, with its address, phone and e-mail as configured (<c>Workflows:IssuingBodies</c>); null before the link is known.</summary>
+    public Workflows.Organisation.IssuingBody? Office =>
+        Report is null ? null : organisation.Value.IssuingBodies.FirstOrDefault(b => b.Code == Report.BodyCode);
+
     /// <summary>Longest note, in characters.</summary>
     public const int MaxNoteLength = 2000;
 

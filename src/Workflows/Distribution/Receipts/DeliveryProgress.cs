@@ -9,11 +9,23 @@ namespace Workflows.Distribution.Receipts;
 /// <param name="Acknowledged">Acknowledged by the recipient.</param>
 /// <param name="Failed">Refused or given up.</param>
 /// <param name="Withdrawn">Never sent: the plan was recalled first.</param>
-/// <param name="Recipients">Every recipient, by name.</param>
+/// <param name="Recipients">The recipients listed: every one by name, or one page of those a <see cref="DeliveryQuery"/> asked for.</param>
 public sealed record DeliveryProgress(int Queued, int Sent, int Acknowledged, int Failed, int Withdrawn, IReadOnlyList<RecipientDelivery> Recipients)
 {
     /// <summary>All recipients.</summary>
-    public int Total => Recipients.Count;
+    public int Total => Queued + Sent + Acknowledged + Failed + Withdrawn;
+
+    /// <summary>How many recipients match the query's words and state (all pages); every recipient without a query.</summary>
+    public int Matching { get; init; }
+
+    /// <summary>The page listed, from 1.</summary>
+    public int Page { get; init; } = 1;
+
+    /// <summary>Recipients per page.</summary>
+    public int PageSize { get; init; } = 1;
+
+    /// <summary>Number of pages (at least 1).</summary>
+    public int Pages => Math.Max(1, (Matching + PageSize - 1) / Math.Max(1, PageSize));
 
     /// <summary>True while some message is still on its way (the page keeps refreshing).</summary>
     public bool InProgress => Queued > 0;

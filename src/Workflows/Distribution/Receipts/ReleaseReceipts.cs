@@ -15,7 +15,7 @@ namespace Workflows.Distribution.Receipts;
 /// writer of <c>release_receipts</c>. Every release message carries a personal "Xác nhận đã nhận" link
 /// (<c>{PublicBaseUrl}/xac-nhan/{token}</c>, <see cref="SecretTokens"/>: random, only its SHA-256 stored, valid
 /// <see cref="ReceiptOptions.LinkValidDays"/> days); the recipient's page records the acknowledgement once
-/// (<see cref="AcknowledgeAsync"/>, idempotent, audited); the clerk follows each recipient (<see cref="ProgressAsync"/>);
+/// (<see cref="AcknowledgeAsync"/>, idempotent, audited); the clerk follows each recipient (<see cref="ProgressAsync(Guid, Actor, DeliveryQuery?, CancellationToken)"/>);
 /// a recipient whose message was sent and who has not acknowledged after <see cref="ReceiptOptions.ReminderWorkingDays"/>
 /// working days gets exactly one reminder, with a link of its own (<see cref="RemindDueAsync"/>, one set-based statement
 /// run by the recurring catch-up job).
@@ -139,24 +139,61 @@ public sealed class ReleaseReceipts(NpgsqlDataSource dataSource, IWorkingCalenda
     /// <c>GET /api/plans/{id}/receipts</c>.
     /// </summary>
     /// <exception cref="WorkflowException">No such plan (404); another body's plan (403).</exception>
-    public async Task<DeliveryProgress> ProgressAsync(Guid planId, Actor actor, CancellationToken ct = default)
+    public async Task<DeliveryProgress> ProgressAsync(Guid planId, Actor actor, CancellationToken ct = default) =>
+        await ProgressAsync(planId, actor, null, ct);
+
+    /// <summary>
+    /// As <see cref="ProgressAsync(Guid, Actor, CancellationToken)"/>, with the recipients listed one page at a time:
+    /// those whose name or address contains <paramref name="query"/>'s words (case-insensitive) and in its state, in
+    /// its order; the counts are of every recipient. Null <paramref name="query"/>: every recipient by name.
+    /// </summary>
+    /// <exception cref="WorkflowException">No such plan (404), another body's plan (403); an unknown state or order (422, field <c>state</c> or <c>sort</c>).</exception>
+    public async Task<DeliveryProgress> ProgressAsync(Guid planId, Actor actor, DeliveryQuery? query, CancellationToken ct = default)
     {
+        var order = (query?.Sort ?? "ten") switch
+        {
+            "ten" or "" => "m.recipient_name, m.address",
+            "dia-chi" => "m.address, m.recipient_name",
+            "tinh-trang" => "state_order, m.recipient_name, m.address",
+            _ => throw WorkflowException.Invalid("sort", "Chọn cách sắp xếp trong danh sách."),
+        };
+        var state = string.IsNullOrWhiteSpace(query?.State) ? null : query.State;
+        if (state is not null && !DeliveryQuery.States.Contains(state)) throw WorkflowException.Invalid("state", "Chọn một tình trạng trong danh sách.");
+        var text = string.IsNullOrWhiteSpace(query?.Text) ? null
+            : "%" + query.Text.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await PlanAccess.RequireAsync(connection, planId, actor, ct);
-        var rows = (await connection.QueryAsync<RecipientDelivery>(new CommandDefinition(
+        const string Rows =
             """
             SELECT m.id AS delivery_id, m.recipient_name, m.address,
                    CASE WHEN r.acknowledged_at IS NOT NULL THEN 'acknowledged'
                         WHEN m.status IN ('queued', 'sending', 'retrying') THEN 'queued'
                         ELSE m.status END AS state,
+                   CASE WHEN m.status = 'failed' THEN 0 WHEN m.status IN ('queued', 'sending', 'retrying') THEN 1
+                        WHEN r.acknowledged_at IS NULL AND m.status = 'sent' THEN 2 WHEN r.acknowledged_at IS NOT NULL THEN 3 ELSE 4 END AS state_order,
                    m.status AS message_status, m.attempts, m.last_error, m.sent_at, r.acknowledged_at, r.reminded_at
             FROM outgoing_messages m
             LEFT JOIN release_receipts r ON r.plan_id = m.plan_id AND lower(r.address) = lower(m.address)
             WHERE m.plan_id = @planId AND m.category = 'release'
-            ORDER BY m.recipient_name, m.address
-            """, new { planId }, cancellationToken: ct))).AsList();
-        int Count(string state) => rows.Count(r => r.State == state);
-        return new DeliveryProgress(Count("queued"), Count("sent"), Count("acknowledged"), Count("failed"), Count("withdrawn"), rows);
+            """;
+        var counts = (await connection.QueryAsync<(string State, bool Matches, int Count)>(new CommandDefinition(
+            $"SELECT state, (@text::text IS NULL OR recipient_name ILIKE @text OR address ILIKE @text), count(*)::int FROM ({Rows}) d GROUP BY 1, 2",
+            new { planId, text }, cancellationToken: ct))).AsList();
+        int Count(string s) => counts.Where(c => c.State == s).Sum(c => c.Count);
+        var matching = counts.Where(c => c.Matches && (state is null || c.State == state)).Sum(c => c.Count);
+        var size = query is null ? Math.Max(1, matching) : Math.Clamp(query.PageSize, 1, 500);
+        var page = query is null ? 1 : Math.Clamp(query.Page, 1, Math.Max(1, (matching + size - 1) / size));
+        var rows = (await connection.QueryAsync<RecipientDelivery>(new CommandDefinition(
+            $"""
+            SELECT delivery_id, recipient_name, address, state, message_status, attempts, last_error, sent_at, acknowledged_at, reminded_at
+            FROM ({Rows}) m
+            WHERE (@text::text IS NULL OR m.recipient_name ILIKE @text OR m.address ILIKE @text) AND (@state::text IS NULL OR m.state = @state)
+            ORDER BY {order} LIMIT @size OFFSET @offset
+            """, new { planId, text, state, size, offset = (page - 1) * size }, cancellationToken: ct))).AsList();
+        return new DeliveryProgress(Count("queued"), Count("sent"), Count("acknowledged"), Count("failed"), Count("withdrawn"), rows)
+        {
+            Matching = matching, Page = page, PageSize = size,
+        };
     }
 
     /// <summary>
