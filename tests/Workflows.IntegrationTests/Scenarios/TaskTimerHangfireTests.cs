@@ -9,21 +9,22 @@ using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using Workflows.Host.Identity;
 using Workflows.Host.Reporting;
+using Workflows.Kernel;
 using Workflows.TaskTimers;
 
 namespace Workflows.IntegrationTests.Scenarios;
 
 /// <summary>
-/// The task timers of <c>Definitions/timers.json</c> through Hangfire itself: the delayed jobs the engine schedules in the
-/// Host's Hangfire.PostgreSql storage are promoted and run by a Hangfire server on that storage (polling every 200 ms),
-/// and the job takes "now" from the Host's clock (a <see cref="FakeTimeProvider"/>), not from the machine.
+/// The task timers of <c>Definitions/timers.json</c> through Hangfire itself: the timers the engine writes with the task are
+/// fired by the <see cref="DueTaskTimersJob"/> run by a Hangfire server on the Host's Hangfire.PostgreSql storage, and the
+/// job takes "now" from the Host's clock (a <see cref="FakeTimeProvider"/>), not from the machine.
 /// </summary>
 public sealed class TaskTimerHangfireTests
 {
     private static readonly TimeSpan Vietnam = TimeSpan.FromHours(7);
 
     [Fact]
-    public async Task A_reminder_and_an_escalation_scheduled_as_delayed_jobs_are_run_by_a_Hangfire_server_at_the_hosts_clock_and_a_late_run_changes_nothing()
+    public async Task A_reminder_and_an_escalation_are_fired_by_the_timers_job_on_a_Hangfire_server_at_the_hosts_clock_and_a_late_run_changes_nothing()
     {
         // Created on Friday 30/10/2026 at 10:00: reminded on Monday 02/11, escalated on Tuesday 03/11, both long past in real time.
         var created = new DateTimeOffset(2026, 10, 30, 10, 0, 0, Vietnam);
@@ -36,17 +37,21 @@ public sealed class TaskTimerHangfireTests
         Assert.Equal(HttpStatusCode.OK, (await flow.Drafter.PostAsJsonAsync($"/api/plans/{planId}/submit", new { definitionId = "timers" })).StatusCode);
         var task = await PlanFlow.TaskOfAsync(flow.Reviewer, planId);
 
-        var storage = app.Services.GetRequiredService<JobStorage>();
-        var jobs = TimerJobs(storage, task);
-        Assert.Equal(["remind-1", "escalate"], jobs.Select(j => j.Name));
-        Assert.Equal([new DateTimeOffset(2026, 11, 2, 10, 0, 0, Vietnam), new DateTimeOffset(2026, 11, 3, 10, 0, 0, Vietnam)], jobs.Select(j => j.At));
+        var timers = app.Services.GetRequiredService<TaskTimerStore>();
+        var pending = await timers.PendingAsync(task);
+        Assert.Equal(["remind-1", "escalate"], pending.Select(t => t.Name));
+        Assert.Equal([new DateTimeOffset(2026, 11, 2, 10, 0, 0, Vietnam), new DateTimeOffset(2026, 11, 3, 10, 0, 0, Vietnam)], pending.Select(t => t.At));
 
-        // The clock moves to the escalation's instant; Hangfire's server promotes both delayed jobs and runs them.
+        // The clock moves to the escalation's instant; the timers job, run by Hangfire's server, fires both.
         var firedAt = new DateTimeOffset(2026, 11, 3, 10, 0, 0, Vietnam);
         clock.SetUtcNow(firedAt.ToUniversalTime());
+        var storage = app.Services.GetRequiredService<JobStorage>();
+        var client = app.Services.GetRequiredService<IBackgroundJobClient>();
         using (var server = StartServer(app))
         {
-            await WaitUntilAsync(() => jobs.All(j => State(storage, j.JobId) == SucceededState.StateName), "both timer jobs succeeded");
+            var run = client.Enqueue<DueTaskTimersJob>(j => j.RunAsync(CancellationToken.None));
+            await WaitUntilAsync(() => State(storage, run) == SucceededState.StateName, "the timers job succeeded");
+            Assert.Empty(await timers.PendingAsync(task));
             var history = await HistoryAsync(flow, planId);
             var reminded = Assert.Single(history, h => h.GetProperty("what").GetString() == "task.reminded");
             var escalated = Assert.Single(history, h => h.GetProperty("what").GetString() == "task.escalated");
@@ -54,13 +59,12 @@ public sealed class TaskTimerHangfireTests
             Assert.Equal(firedAt, escalated.GetProperty("at").GetDateTimeOffset());
             Assert.Single(await AddressesAsync(app, "task-reminder", planId));
             var moved = (await flow.Signer.GetFromJsonAsync<JsonElement>("/api/tasks")).EnumerateArray().Single(t => t.GetProperty("id").GetGuid() == task);
-            Assert.Equal("Signer", moved.GetProperty("role").GetString());
+            Assert.Equal(Roles.Signer, moved.GetProperty("role").GetString());
 
-            // The head approves; a timer run again afterwards (the dashboard's "requeue") finds the task done and does nothing.
+            // The head approves; the job run again afterwards (the dashboard's "requeue") finds nothing due and changes nothing.
             Assert.Equal(HttpStatusCode.NoContent, (await PlanFlow.CompleteAsync(flow.Signer, task, "approve")).StatusCode);
-            var client = app.Services.GetRequiredService<IBackgroundJobClient>();
-            Assert.True(client.Requeue(jobs[0].JobId));
-            await WaitUntilAsync(() => SucceededCount(storage, jobs[0].JobId) == 2, "the requeued reminder ran");
+            Assert.True(client.Requeue(run));
+            await WaitUntilAsync(() => SucceededCount(storage, run) == 2, "the requeued timers job ran");
         }
         var after = await HistoryAsync(flow, planId);
         Assert.Single(after, h => h.GetProperty("what").GetString() == "task.reminded");
@@ -83,13 +87,6 @@ public sealed class TaskTimerHangfireTests
             },
             services.GetRequiredService<JobStorage>());
     }
-
-    /// <summary>The timer jobs of <paramref name="task"/> in the storage: name, instant and job id, by instant.</summary>
-    private static List<(string Name, DateTimeOffset At, string JobId)> TimerJobs(JobStorage storage, Guid task) =>
-        [.. storage.GetMonitoringApi().ScheduledJobs(0, 1000)
-            .Where(j => j.Value.Job.Type == typeof(TaskTimerJob) && (Guid)j.Value.Job.Args[1] == task)
-            .Select(j => ((string)j.Value.Job.Args[2], (DateTimeOffset)new DateTimeOffset(DateTime.SpecifyKind(j.Value.EnqueueAt, DateTimeKind.Utc)).ToOffset(Vietnam), j.Key))
-            .OrderBy(j => j.Item2)];
 
     private static string? State(JobStorage storage, string jobId)
     {
