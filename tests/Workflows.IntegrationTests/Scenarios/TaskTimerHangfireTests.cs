@@ -3,14 +3,13 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Hangfire;
 using Hangfire.States;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Npgsql;
-using Workflows.Host.Identity;
 using Workflows.Host.Reporting;
 using Workflows.Kernel;
 using Workflows.TaskTimers;
+
+using static Workflows.IntegrationTests.Scenarios.TimerScenarioReads;
 
 namespace Workflows.IntegrationTests.Scenarios;
 
@@ -105,30 +104,5 @@ public sealed class TaskTimerHangfireTests
             Assert.True(DateTime.UtcNow < deadline, $"Not within 10 s: {what}");
             await Task.Delay(100);
         }
-    }
-
-    private static async Task<List<JsonElement>> HistoryAsync(PlanFlow flow, Guid planId) =>
-        [.. (await flow.PlanAsync(planId)).GetProperty("history").EnumerateArray()];
-
-    private static async Task SetEmailAsync(WorkflowsApp app, string userName, string email)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<WorkflowUser>>();
-        var user = (await users.FindByNameAsync(userName))!;
-        user.Email = email;
-        Assert.True((await users.UpdateAsync(user)).Succeeded);
-    }
-
-    private static async Task<List<string>> AddressesAsync(WorkflowsApp app, string category, Guid planId)
-    {
-        await using var connection = new NpgsqlConnection(app.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT address FROM outgoing_messages WHERE category = @c AND plan_id = @p ORDER BY address", connection);
-        command.Parameters.AddWithValue("c", category);
-        command.Parameters.AddWithValue("p", planId);
-        var result = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync()) result.Add(reader.GetString(0));
-        return result;
     }
 }

@@ -1,14 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Npgsql;
-using Workflows.Host.Identity;
 using Workflows.Reporting.Steps;
 using Workflows.TaskTimers;
 using Workflows.Kernel;
+
+using static Workflows.IntegrationTests.Scenarios.TimerScenarioReads;
 
 namespace Workflows.IntegrationTests.Scenarios;
 
@@ -78,30 +77,5 @@ public sealed class TaskTimerTests
         using var connection = app.Services.GetRequiredService<Hangfire.JobStorage>().GetConnection();
         var job = Assert.Single(Hangfire.Storage.StorageConnectionExtensions.GetRecurringJobs(connection), j => j.Id == global::Workflows.Host.Reporting.DueTaskTimersJob.RecurringId);
         Assert.Equal("* * * * *", job.Cron);
-    }
-
-    private static async Task<List<JsonElement>> HistoryAsync(PlanFlow flow, Guid planId) =>
-        [.. (await flow.PlanAsync(planId)).GetProperty("history").EnumerateArray()];
-
-    private static async Task SetEmailAsync(WorkflowsApp app, string userName, string email)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<WorkflowUser>>();
-        var user = (await users.FindByNameAsync(userName))!;
-        user.Email = email;
-        Assert.True((await users.UpdateAsync(user)).Succeeded);
-    }
-
-    private static async Task<List<string>> AddressesAsync(WorkflowsApp app, string category, Guid planId)
-    {
-        await using var connection = new NpgsqlConnection(app.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT address FROM outgoing_messages WHERE category = @c AND plan_id = @p ORDER BY address", connection);
-        command.Parameters.AddWithValue("c", category);
-        command.Parameters.AddWithValue("p", planId);
-        var result = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync()) result.Add(reader.GetString(0));
-        return result;
     }
 }
