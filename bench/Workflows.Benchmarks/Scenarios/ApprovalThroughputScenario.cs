@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -52,39 +51,26 @@ internal sealed class ApprovalThroughputScenario : IScenario
             for (var run = 0; run < warmups + runs; run++)
             {
                 var tasks = await PrepareAsync(store, engine, dataSource, drafter, perRun, cancellationToken);
-                var queue = new ConcurrentQueue<Guid>(tasks);
-                var runLatencies = new ConcurrentBag<double>();
                 var commandsBefore = NpgsqlCommands.Count;
                 var cpuBefore = cpu.Read();
                 var sampler = new WaitSampler(context.Postgres.Cluster.ConnectionString(), database);
-                var start = Stopwatch.GetTimestamp();
-                await Task.WhenAll(reviewers.Select(reviewer => Task.Run(async () =>
-                {
-                    while (queue.TryDequeue(out var taskId))
-                    {
-                        var t0 = Stopwatch.GetTimestamp();
-                        try
-                        {
-                            await engine.CompleteAsync(taskId, "approve", null, null, reviewer, cancellationToken);
-                            runLatencies.Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
-                        }
-                        catch (WorkflowException)
-                        {
-                            Interlocked.Increment(ref errors);
-                        }
-                    }
-                }, cancellationToken)));
-                var elapsed = Stopwatch.GetElapsedTime(start).TotalSeconds;
-                if (run < warmups) continue;
+                var completed = await ConcurrentCompletions.RunAsync(engine, reviewers, tasks, "approve", cancellationToken);
                 var cpuAfter = cpu.Read();
+                // Stopped after every run, the warm-up's included: a sampler left running would add its queries to the CPU
+                // figures of every later run.
                 var waits = await sampler.StopAsync();
                 await sampler.DisposeAsync();
-                if (run >= warmups) { active.Add(waits.Active); advisory.Add(waits.Advisory); wal.Add(waits.Wal); }
-                hostCpu.Add((cpuAfter.Host - cpuBefore.Host) / runLatencies.Count);
-                postgresCpu.Add((cpuAfter.Postgres - cpuBefore.Postgres) / runLatencies.Count);
-                if (users == 1) commands.Add((NpgsqlCommands.Count - commandsBefore) / (double)runLatencies.Count);
-                rates.Add(runLatencies.Count / elapsed);
-                latencies.AddRange(runLatencies);
+                errors += completed.Refused;
+                if (run < warmups) continue;
+                active.Add(waits.Active);
+                advisory.Add(waits.Advisory);
+                wal.Add(waits.Wal);
+                var count = completed.Latencies.Count;
+                hostCpu.Add((cpuAfter.Host - cpuBefore.Host) / count);
+                postgresCpu.Add((cpuAfter.Postgres - cpuBefore.Postgres) / count);
+                if (users == 1) commands.Add((NpgsqlCommands.Count - commandsBefore) / (double)count);
+                rates.Add(completed.Rate);
+                latencies.AddRange(completed.Latencies);
             }
             BenchContext.Log($"approval, {users} user(s): {rates.Order().ElementAt(rates.Count / 2):F0}/s");
             results.Add(Measurement.Of($"completions/s, {users} user{(users == 1 ? "" : "s")}", "/s", rates,

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -61,35 +60,17 @@ internal sealed class ParallelConsultationScenario : IScenario
             for (var run = 0; run < warmups + runs; run++)
             {
                 var (plans, tasks) = await PrepareAsync(store, engine, dataSource, drafter, plansPerRun, cancellationToken);
-                var queue = new ConcurrentQueue<Guid>(tasks.OrderBy(_ => Random.Shared.Next()));
-                var runLatencies = new ConcurrentBag<double>();
                 var cpuBefore = cpu.Read();
-                var start = Stopwatch.GetTimestamp();
-                await Task.WhenAll(users.Select(user => Task.Run(async () =>
-                {
-                    while (queue.TryDequeue(out var taskId))
-                    {
-                        var t0 = Stopwatch.GetTimestamp();
-                        try
-                        {
-                            await engine.CompleteAsync(taskId, "agree", null, null, user, cancellationToken);
-                            runLatencies.Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
-                        }
-                        catch (WorkflowException)
-                        {
-                            Interlocked.Increment(ref errors);
-                        }
-                    }
-                }, cancellationToken)));
-                var elapsed = Stopwatch.GetElapsedTime(start).TotalSeconds;
+                var completed = await ConcurrentCompletions.RunAsync(engine, users, tasks.OrderBy(_ => Random.Shared.Next()), "agree", cancellationToken);
+                errors += completed.Refused;
                 var cpuAfter = cpu.Read();
                 unfinished += await WaitingAsync(dataSource, plans, cancellationToken);
                 if (run < warmups) continue;
-                rates.Add(runLatencies.Count / elapsed);
-                joins.Add(plans.Count / elapsed);
-                hostCpu.Add((cpuAfter.Host - cpuBefore.Host) / runLatencies.Count);
-                postgresCpu.Add((cpuAfter.Postgres - cpuBefore.Postgres) / runLatencies.Count);
-                latencies.AddRange(runLatencies);
+                rates.Add(completed.Rate);
+                joins.Add(plans.Count / completed.Seconds);
+                hostCpu.Add((cpuAfter.Host - cpuBefore.Host) / completed.Latencies.Count);
+                postgresCpu.Add((cpuAfter.Postgres - cpuBefore.Postgres) / completed.Latencies.Count);
+                latencies.AddRange(completed.Latencies);
             }
             BenchContext.Log($"parallel, {Users} users: {rates.Order().ElementAt(rates.Count / 2):F0} branch answers/s");
             var verification = await services.GetRequiredService<AuditVerifier>().VerifyAsync(cancellationToken);

@@ -102,6 +102,26 @@ public static class OutboxWriter
     }
 
     /// <summary>
+    /// Like <see cref="InsertFrom"/> (dedup keys that exist skipped), but the <c>NOTIFY</c> is part of the same statement and
+    /// happens only when a message was written: the text is the tail of a caller's <c>WITH …, </c>, one more CTE that inserts
+    /// the rows of <paramref name="source"/> and a final <c>SELECT</c> that notifies <see cref="Channel"/> if it inserted any.
+    /// A transaction that writes no message (nobody to tell, or every key already there) then takes no part in PostgreSQL's
+    /// notification queue, whose lock serialises the commits of notifying transactions (held through the WAL flush).
+    /// </summary>
+    /// <param name="source">The name of the caller's CTE, e.g. <c>messages</c>, with the columns <see cref="InsertFrom"/> names.</param>
+    public static string InsertNotifyingFrom(string source) => $"""
+        written AS (
+            INSERT INTO outgoing_messages ({Columns})
+            SELECT mid, NULL, outbox_message_id(mid), address, recipient_name, entry_id, '', '', subject, body, 'queued', now(), now(),
+                   category, dedup_key, reference_id, redact_after_send
+            FROM (SELECT gen_random_uuid() AS mid, s.* FROM {source} s) AS m
+            ON CONFLICT DO NOTHING
+            RETURNING 1
+        )
+        SELECT pg_notify('{Channel}', '') WHERE EXISTS (SELECT 1 FROM written)
+        """;
+
+    /// <summary>
     /// Withdraws, in the caller's transaction, every message of plan <paramref name="planId"/> not yet handed to a sender:
     /// queued or retrying release messages, its own units' duty reminders due later, and the reminders of its receipts.
     /// They become <c>withdrawn</c> and are never sent; a message being sent at that instant still leaves. Returns how many.

@@ -14,9 +14,9 @@ namespace Workflows.Notifications;
 /// Category <c>task</c>, dedup key <c>task:{taskId}:{reason}:{userName}</c>; the body names the plan, the step, the due day
 /// (Vietnam date), the person the task is held for when a delegate holds it, and the plan's link.
 /// <para>
-/// One set-based statement queued on the unit of work (<see cref="OutboxWriter.InsertFrom"/>) chooses the people, their
-/// preference and the plan's subject and writes the messages: it travels with the transition's other writes, so opening a
-/// task costs no round trip of its own.
+/// One set-based statement queued on the unit of work (<see cref="OutboxWriter.InsertNotifyingFrom"/>) chooses the people,
+/// their preference and the plan's subject, writes the messages and, only when it wrote one, wakes the senders: it travels
+/// with the transition's other writes, so opening a task costs no round trip of its own.
 /// </para>
 /// </summary>
 internal sealed class NewTaskMail(IOptions<NotificationOptions> options) : ITaskOpenedHandler
@@ -32,39 +32,58 @@ internal sealed class NewTaskMail(IOptions<NotificationOptions> options) : ITask
         };
         // Body: "Kính gửi {name},\n\nKế hoạch \"{subject}\" {why}: {step}.\nHạn xử lý: hết ngày {due}.\n"
         //       + ("Bạn xử lý thay {absent} theo ủy quyền.\n" when a delegate holds it) + "\nMở công việc: {link}\n\n…"
+        // The statement has only the parts this task needs (one person or the role's queue; the absent person's line or
+        // none), so PostgreSQL plans and starts a smaller statement; and it notifies the senders only when it wrote a message.
+        var values = new List<object?>();
+        string Value(object? value)
+        {
+            values.Add(value);
+            return "$" + values.Count.ToString(CultureInfo.InvariantCulture);
+        }
+        var people = task.Assignment.Assignee is { } assignee
+            ? $"""
+              SELECT u."UserName" AS user_name, u."FullName" AS full_name, u."Email" AS email
+              FROM "AspNetUsers" u
+              WHERE u."NormalizedUserName" = {Value(assignee.ToUpperInvariant())}
+              """
+            : $"""
+              SELECT u."UserName" AS user_name, u."FullName" AS full_name, u."Email" AS email
+              FROM "AspNetUsers" u
+              JOIN "AspNetUserRoles" ur ON ur."UserId" = u."Id"
+              JOIN "AspNetRoles" r ON r."Id" = ur."RoleId"
+              WHERE r."NormalizedName" = {Value(task.Role.ToUpperInvariant())} AND u."BodyCode" = {Value(task.BodyCode)}
+                AND (u."LockoutEnd" IS NULL OR u."LockoutEnd" <= {Value(task.Now)})
+              """;
+        var subjectPrefix = Value($"Công việc mới: {task.StepName} — ");
+        var reason = Value($"{why}: {task.StepName}.\nHạn xử lý: hết ngày {due}.\n");
+        var onBehalfOf = task.Assignment.OnBehalfOf is { } absent
+            ? $"""
+               || coalesce('Bạn xử lý thay ' || (SELECT a."FullName" FROM "AspNetUsers" a WHERE a."NormalizedUserName" = {Value(absent.ToUpperInvariant())}) || E' theo ủy quyền.\n', '')
+              """
+            : "";
+        var tail = Value($"\nMở công việc: {options.Value.PlanLink(task.PlanId)}\n\nTắt thư này ở trang Thông báo của bạn.");
+        var dedup = Value($"task:{task.TaskId}:{task.Reason}:");
+        var plan = Value(task.PlanId);
         work.Queue(
             $"""
             WITH people AS (
-                SELECT u."UserName" AS user_name, u."FullName" AS full_name, u."Email" AS email
-                FROM "AspNetUsers" u
-                WHERE $1::text IS NOT NULL AND u."NormalizedUserName" = $1
-                UNION ALL
-                SELECT u."UserName", u."FullName", u."Email"
-                FROM "AspNetUsers" u
-                JOIN "AspNetUserRoles" ur ON ur."UserId" = u."Id"
-                JOIN "AspNetRoles" r ON r."Id" = ur."RoleId"
-                WHERE $1::text IS NULL AND r."NormalizedName" = $2 AND u."BodyCode" = $3 AND (u."LockoutEnd" IS NULL OR u."LockoutEnd" <= $4)
+            {people}
             ),
             messages AS (
                 SELECT p.email AS address, p.full_name AS recipient_name, NULL::uuid AS entry_id,
-                       $5 || coalesce(pl.subject, '') AS subject,
-                       'Kính gửi ' || p.full_name || E',\n\nKế hoạch "' || coalesce(pl.subject, '') || '" ' || $6
-                       || coalesce('Bạn xử lý thay ' || (SELECT a."FullName" FROM "AspNetUsers" a WHERE a."NormalizedUserName" = $7) || E' theo ủy quyền.\n', '')
-                       || $8 AS body,
-                       'task' AS category, $9 || p.user_name AS dedup_key, NULL::uuid AS reference_id, false AS redact_after_send
+                       {subjectPrefix} || coalesce(pl.subject, '') AS subject,
+                       'Kính gửi ' || p.full_name || E',\n\nKế hoạch "' || coalesce(pl.subject, '') || '" ' || {reason}
+                       {onBehalfOf}
+                       || {tail} AS body,
+                       'task' AS category, {dedup} || p.user_name AS dedup_key, NULL::uuid AS reference_id, false AS redact_after_send
                 FROM people p
-                LEFT JOIN plans pl ON pl.id = $10
+                LEFT JOIN plans pl ON pl.id = {plan}
                 WHERE p.email ~ '\S'
                   AND NOT EXISTS (SELECT 1 FROM notification_preferences n WHERE n.user_name = p.user_name AND NOT n.task_mail)
-            )
-            {OutboxWriter.InsertFrom(work, "messages")}
+            ),
+            {OutboxWriter.InsertNotifyingFrom("messages")}
             """,
-            task.Assignment.Assignee?.ToUpperInvariant(), task.Role.ToUpperInvariant(), task.BodyCode, task.Now,
-            $"Công việc mới: {task.StepName} — ",
-            $"{why}: {task.StepName}.\nHạn xử lý: hết ngày {due}.\n",
-            task.Assignment.OnBehalfOf?.ToUpperInvariant(),
-            $"\nMở công việc: {options.Value.PlanLink(task.PlanId)}\n\nTắt thư này ở trang Thông báo của bạn.",
-            $"task:{task.TaskId}:{task.Reason}:", task.PlanId);
+            [.. values]);
         return Task.CompletedTask;
     }
 }

@@ -22,6 +22,7 @@ public sealed class UnitOfWork : IAsyncDisposable
     private readonly NpgsqlTransaction _transaction;
     private readonly List<NpgsqlBatchCommand> _pending = [];
     private readonly List<Action> _afterCommit = [];
+    private readonly List<IQueuedRows> _rows = [];
     private bool _committed;
 
     private UnitOfWork(NpgsqlConnection connection, NpgsqlTransaction transaction)
@@ -47,7 +48,7 @@ public sealed class UnitOfWork : IAsyncDisposable
         }
     }
 
-    /// <summary>Statements queued and not yet sent.</summary>
+    /// <summary>Statements queued and not yet sent (the collectors' rows of <see cref="Rows{T}"/> not counted).</summary>
     public int Pending => _pending.Count;
 
     /// <summary>
@@ -58,6 +59,20 @@ public sealed class UnitOfWork : IAsyncDisposable
 
     /// <summary>Queues a prepared batch command (parameters typed by the caller, e.g. arrays).</summary>
     public void Queue(NpgsqlBatchCommand command) => _pending.Add(command);
+
+    /// <summary>
+    /// This unit's collector of type <typeparamref name="T"/> (created on first use): an owner's rows gathered over the
+    /// operation and written as one statement (<see cref="IQueuedRows.Take"/>) at the end of the next send, after the
+    /// statements queued before it — so a transition's audit records cost one statement, not one each.
+    /// </summary>
+    public T Rows<T>() where T : class, IQueuedRows, new()
+    {
+        foreach (var rows in _rows)
+            if (rows is T found) return found;
+        var created = new T();
+        _rows.Add(created);
+        return created;
+    }
 
     /// <summary>
     /// Runs <paramref name="action"/> right after the transaction has committed, in the order registered, and never
@@ -71,11 +86,20 @@ public sealed class UnitOfWork : IAsyncDisposable
     /// <exception cref="PostgresException">A statement failed; the transaction is then aborted.</exception>
     public async Task FlushAsync(CancellationToken cancellationToken = default)
     {
-        if (_pending.Count == 0) return;
-        await using var batch = new NpgsqlBatch(_connection, _transaction);
+        await using var batch = TakeBatch();
+        if (batch.BatchCommands.Count == 0) return;
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>A batch of the queued statements, then each collector's statement; the queue and the collectors are emptied.</summary>
+    private NpgsqlBatch TakeBatch()
+    {
+        var batch = new NpgsqlBatch(_connection, _transaction);
         foreach (var statement in _pending) batch.BatchCommands.Add(statement);
         _pending.Clear();
-        await batch.ExecuteNonQueryAsync(cancellationToken);
+        foreach (var rows in _rows)
+            if (rows.Take() is { } statement) batch.BatchCommands.Add(statement);
+        return batch;
     }
 
     /// <summary>
@@ -84,13 +108,11 @@ public sealed class UnitOfWork : IAsyncDisposable
     /// </summary>
     public async Task CommitAsync(CancellationToken cancellationToken = default)
     {
-        await using var batch = new NpgsqlBatch(_connection, _transaction);
-        foreach (var statement in _pending) batch.BatchCommands.Add(statement);
+        await using var batch = TakeBatch();
         // COMMIT as the batch's last statement: the server ends the transaction (Npgsql then sees the connection idle, so
         // the NpgsqlTransaction counts as completed and its disposal does nothing); on an error the server skips the rest,
         // COMMIT included, and the transaction is rolled back when the unit of work is disposed.
         batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
-        _pending.Clear();
         await batch.ExecuteNonQueryAsync(cancellationToken);
         _committed = true;
         foreach (var action in _afterCommit) action();
@@ -146,9 +168,7 @@ public sealed class UnitOfWork : IAsyncDisposable
     public async Task<int> ExecuteAsync(NpgsqlBatchCommand command, CancellationToken cancellationToken = default)
     {
         _pending.Add(command);
-        await using var batch = new NpgsqlBatch(_connection, _transaction);
-        foreach (var statement in _pending) batch.BatchCommands.Add(statement);
-        _pending.Clear();
+        await using var batch = TakeBatch();
         await batch.ExecuteNonQueryAsync(cancellationToken);
         return command.RecordsAffected > int.MaxValue ? int.MaxValue : (int)command.RecordsAffected;
     }
@@ -180,16 +200,22 @@ public sealed class UnitOfWork : IAsyncDisposable
     /// <summary>Rolls back now (the queue is dropped); the unit of work can do nothing more.</summary>
     public async Task RollbackAsync(CancellationToken cancellationToken = default)
     {
-        _pending.Clear();
+        Drop();
         await _transaction.RollbackAsync(cancellationToken);
     }
 
     /// <summary>Rolls back unless committed, and returns the connection to the pool.</summary>
     public async ValueTask DisposeAsync()
     {
-        _pending.Clear();
+        Drop();
         if (!_committed) await _transaction.DisposeAsync();
         await _connection.DisposeAsync();
+    }
+
+    private void Drop()
+    {
+        _pending.Clear();
+        foreach (var rows in _rows) rows.Take();
     }
 
     private CommandDefinition Command(string sql, object? parameters, CancellationToken cancellationToken) =>
