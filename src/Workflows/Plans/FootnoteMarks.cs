@@ -14,7 +14,7 @@ namespace Workflows.Plans;
 /// refused with a Vietnamese 422 naming the field, never dropped or left at a wrong place. Offsets count UTF-16 code
 /// units of the stored body (paragraphs joined by "\n").
 /// </summary>
-public static class FootnoteMarks
+internal static class FootnoteMarks
 {
     /// <summary>How many characters before a mark identify its place when the body around it was edited.</summary>
     private const int Context = 24;
