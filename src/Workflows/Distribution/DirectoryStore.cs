@@ -249,7 +249,7 @@ public sealed class DirectoryStore(NpgsqlDataSource dataSource)
 
     private static void RequireAdmin(Actor actor)
     {
-        if (!actor.IsIn(Roles.Admin)) throw WorkflowException.Forbidden("Chỉ quản trị mới được sửa danh bạ.");
+        if (!Organisation.Administration.MayAdminister(actor)) throw WorkflowException.Forbidden("Chỉ quản trị mới được sửa danh bạ.");
     }
 
     /// <summary>A minimal RFC 4180 reader (quotes, doubled quotes, newlines inside quotes) keeping line numbers.</summary>
