@@ -71,6 +71,15 @@ internal sealed class ChiTietModel(
     public StepDefinition? Step { get; private set; }
     public string? NextSymbol { get; private set; }
     public IReadOnlyList<LineResolution>? Lines { get; private set; }
+
+    /// <summary>For the clerk before release: the directory pick of each line that blocks release, by line index.</summary>
+    public IReadOnlyDictionary<int, RecipientPick> Picks { get; private set; } = new Dictionary<int, RecipientPick>();
+
+    /// <summary>The line whose pick was searched without script (<c>?dong=</c>), with <see cref="SearchText"/>.</summary>
+    [BindProperty(SupportsGet = true, Name = "dong")] public int? SearchLine { get; set; }
+
+    /// <summary>The words searched for the pick of <see cref="SearchLine"/> (<c>?tim=</c>).</summary>
+    [BindProperty(SupportsGet = true, Name = "tim")] public string? SearchText { get; set; }
     public IReadOnlyList<DirectoryEntry> Entries { get; private set; } = [];
 
     /// <summary>For a released (or recalled) plan: each recipient's message and receipt, with the counts (the delivery panel).</summary>
@@ -195,6 +204,32 @@ internal sealed class ChiTietModel(
         return Redirect($"/ke-hoach/{id}?xong={Uri.EscapeDataString(done)}");
     }
 
+    /// <summary>
+    /// The pick of Nơi nhận line <paramref name="dong"/> for the words <paramref name="tim"/> (htmx, as the clerk types):
+    /// the <see cref="RecipientPick.Size"/> best matching directory entries (as <c>GET /api/directory/search?q=&amp;sort=phu-hop</c>),
+    /// or, without words, the entries the line partly matches.
+    /// </summary>
+    public async Task<IActionResult> OnGetDanhBaAsync(Guid id, int dong, string? tim, CancellationToken ct)
+    {
+        var plan = await store.GetAsync(id, Actor, ct);
+        if (!RecipientLine.FromFields(plan.Fields).Any(l => l.Index == dong)) throw WorkflowException.NotFound($"Dòng Nơi nhận {dong}");
+        Response.Headers.CacheControl = "no-store";
+        // Words: a search of the directory's stored key; none: the line's own partial matches (resolving it reads the directory).
+        if (!string.IsNullOrWhiteSpace(tim)) return Partial("_ChonDanhBa", await SearchAsync(dong, tim, null, ct));
+        var line = (await recipients.ResolveAsync(id, plan.Fields, ct)).Single(l => l.Index == dong);
+        return Partial("_ChonDanhBa", new RecipientPick(dong, null, line.Candidates, line.Candidates.Count));
+    }
+
+    private async Task<RecipientPick> PickAsync(LineResolution line, string? text, string? error, CancellationToken ct) =>
+        string.IsNullOrWhiteSpace(text) ? new RecipientPick(line.Index, null, line.Candidates, line.Candidates.Count, error)
+            : await SearchAsync(line.Index, text, error, ct);
+
+    private async Task<RecipientPick> SearchAsync(int lineIndex, string text, string? error, CancellationToken ct)
+    {
+        var found = await directory.SearchAsync(new DirectorySearch(text, null, DirectorySearch.BestMatch, 1, RecipientPick.Size), ct);
+        return new RecipientPick(lineIndex, text.Trim(), found.Items, found.Total, error);
+    }
+
     public async Task<IActionResult> OnPostChonAsync(Guid id, int lineIndex, Guid? entryId, CancellationToken ct)
     {
         try
@@ -205,6 +240,7 @@ internal sealed class ChiTietModel(
         {
             await LoadAsync(id, ct);
             Error = ($"line-{lineIndex}", "entryId", e.Message);
+            if (Picks.GetValueOrDefault(lineIndex) is { } pick) Picks = new Dictionary<int, RecipientPick>(Picks) { [lineIndex] = pick with { Error = e.Message } };
             return Page();
         }
         return Redirect($"/ke-hoach/{id}?xong=chon#noi-nhan");
@@ -324,7 +360,13 @@ internal sealed class ChiTietModel(
         else if (MayRelease && Plan.Status is PlanStatus.Signed or PlanStatus.Issued)
         {
             Lines = await recipients.ResolveAsync(id, Plan.Fields, ct);
-            if (Lines.Any(l => l.Blocks)) Entries = await directory.ListAsync(null, null, ct);
+            if (MayChooseRecipients && OpenTask is not null)
+            {
+                var picks = new Dictionary<int, RecipientPick>();
+                foreach (var line in Lines.Where(l => l.Blocks))
+                    picks[line.Index] = await PickAsync(line, line.Index == SearchLine ? SearchText : null, null, ct);
+                Picks = picks;
+            }
         }
         if (Plan.Status is PlanStatus.Released or PlanStatus.Recalled) Delivery = new DeliveryPanel(id, DeliveryStore.MayResend(Actor), await receipts.ProgressAsync(id, Actor, DeliveryPanel.QueryOf(Request.Query), ct), DeliveryPanel.QueryOf(Request.Query));
         People = await people.NamesAsync(History.Select(h => h.Who).Append(Plan.CreatedBy).Concat((Sent ?? []).Select(r => r.AddedBy))
