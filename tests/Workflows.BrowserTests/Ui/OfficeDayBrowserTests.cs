@@ -59,6 +59,62 @@ public sealed class OfficeDayBrowserTests(BrowserFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_footnote_mark_stands_raised_in_the_plans_body_links_to_its_footnote_and_back_and_the_drafter_moves_it_in_the_form()
+    {
+        var flow = await PlanFlow.StartAsync(fixture.App);
+        var planId = await flow.UploadAsync(RepositoryPaths.Plan("uongbi-2023-95-KH-PGDDT.txt"));
+
+        var drafter = await fixture.SignInAsync("chuyenvien");
+        await drafter.GotoAsync($"/ke-hoach/{planId}");
+        var document = drafter.GetByTestId("van-ban");
+        var marks = document.Locator(".body").GetByTestId("dau-chu-thich");
+        await Expect(marks).ToHaveTextAsync(["1", "2", "3", "4", "5", "6", "7"]);
+        var first = marks.First;
+        // Raised after "năm 2023", before the full stop, in a smaller size than the body.
+        Assert.Equal("super", await first.EvaluateAsync<string>("e => getComputedStyle(e).verticalAlign"));
+        Assert.EndsWith("năm 2023", await first.EvaluateAsync<string>("e => e.previousSibling.textContent"));
+        Assert.StartsWith(".", await first.EvaluateAsync<string>("e => e.nextSibling.textContent"));
+        Assert.True(await first.EvaluateAsync<bool>("e => parseFloat(getComputedStyle(e).fontSize) < parseFloat(getComputedStyle(e.parentElement).fontSize)"));
+        await ShotAsync(drafter, "44-chu-thich-dau");
+
+        // The mark leads to its footnote, and the footnote's number back to the mark.
+        await first.GetByRole(AriaRole.Link, new() { Name = "Chú thích 1" }).ClickAsync();
+        await Expect(drafter).ToHaveURLAsync(new Regex("#chu-thich-1$"));
+        var note = drafter.GetByTestId("chu-thich").Locator("p:target");
+        await Expect(note).ToContainTextAsync("1 Chủ đề năm học 2022-2023 của ngành");
+        await Expect(note).ToBeInViewportAsync();
+        await ShotAsync(drafter, "45-chu-thich-noi-dung");
+        await note.GetByRole(AriaRole.Link, new() { Name = "Về dấu chú thích 1 trong nội dung" }).ClickAsync();
+        await Expect(drafter).ToHaveURLAsync(new Regex("#dau-chu-thich-1$"));
+        await Expect(first).ToBeInViewportAsync();
+        // Printed, the marks stay raised in the body.
+        await drafter.EmulateMediaAsync(new() { Media = Media.Print });
+        await Expect(first).ToBeVisibleAsync();
+        await drafter.EmulateMediaAsync(new() { Media = Media.Screen });
+
+        // In the form the marks stand in the body as superscripts; a mark deleted is refused next to the body, in Vietnamese.
+        await drafter.GotoAsync($"/ke-hoach/{planId}/sua");
+        var body = drafter.GetByLabel("Nội dung (mỗi đoạn một dòng)");
+        var text = await body.InputValueAsync();
+        Assert.Contains("năm 2023¹.", text);
+        Assert.Contains("04 trường².", text);
+        await body.FillAsync(text.Replace("04 trường².", "04 trường.", StringComparison.Ordinal));
+        await drafter.GetByRole(AriaRole.Button, new() { Name = "Lưu", Exact = true }).ClickAsync();
+        await Expect(drafter.GetByTestId("loi-noi-dung")).ToHaveTextAsync("Chú thích 2 không còn dấu ² trong nội dung: đặt lại dấu ² ngay sau chữ được chú thích, hoặc xóa chú thích 2.");
+        await ShotAsync(drafter, "46-chu-thich-mat-dau");
+
+        // The drafter moves the first mark after "năm" instead: the plan shows it there.
+        await body.FillAsync(text.Replace("năm 2023¹.", "năm¹ 2023.", StringComparison.Ordinal));
+        await drafter.GetByRole(AriaRole.Button, new() { Name = "Lưu", Exact = true }).ClickAsync();
+        await drafter.WaitForURLAsync(new Regex("luu=true"));
+        await drafter.GotoAsync($"/ke-hoach/{planId}");
+        await Expect(marks).ToHaveCountAsync(7);
+        Assert.EndsWith("đào tạo năm", await marks.First.EvaluateAsync<string>("e => e.previousSibling.textContent"));
+        Assert.StartsWith(" 2023.", await marks.First.EvaluateAsync<string>("e => e.nextSibling.textContent"));
+        await drafter.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task A_reviewer_approves_several_review_tasks_at_once_and_a_drafter_deletes_a_draft_after_confirming()
     {
         var flow = await PlanFlow.StartAsync(fixture.App);
