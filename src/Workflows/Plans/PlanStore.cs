@@ -15,12 +15,18 @@ public sealed class PlanStore(NpgsqlDataSource dataSource, TimeProvider clock)
     /// <summary>Document types accepted (Nghị định 30/2020, Phụ lục III) and CV for công văn.</summary>
     public static readonly IReadOnlySet<string> DocumentTypes = new HashSet<string> { "KH", "QĐ", "TB", "HD", "CTr", "BC", "CV" };
 
+    /// <summary>
+    /// True when <paramref name="actor"/> may draft plans (a Drafter): create or upload one, and keep drafts of their own.
+    /// The rule of <see cref="CreateAsync"/> and of the uploads; the pages offer "Tải kế hoạch lên" and the drafts list by it.
+    /// </summary>
+    public static bool MayDraft(Actor actor) => actor.IsIn(Roles.Drafter);
+
     /// <summary>Creates a draft plan of the actor's body, with its creation audit record, in one transaction.</summary>
     /// <exception cref="WorkflowException">The actor is not a Drafter (403); bad subject or type, or a footnote mark that
     /// does not fit the body (422).</exception>
     public async Task<Guid> CreateAsync(NewPlan plan, Actor actor, CancellationToken cancellationToken = default)
     {
-        if (!actor.IsIn(Roles.Drafter)) throw WorkflowException.Forbidden("Chỉ chuyên viên mới tạo được kế hoạch.");
+        if (!MayDraft(actor)) throw WorkflowException.Forbidden("Chỉ chuyên viên mới tạo được kế hoạch.");
         Validate(plan.Subject, plan.DocumentType);
         var fields = FootnoteMarks.Validate(plan.Fields);
         var id = Guid.NewGuid();

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -208,6 +209,55 @@ public sealed class OfficeDayBrowserTests(BrowserFixture fixture) : IClassFixtur
         await clerk.GetByTestId("giao-nhan").GetByLabel("Tình trạng", new() { Exact = true }).SelectOptionAsync("failed");
         await clerk.GetByTestId("giao-nhan").GetByRole(AriaRole.Button, new() { Name = "Tìm" }).ClickAsync();
         await Expect(clerk.GetByTestId("ket-qua-giao-nhan")).ToHaveTextAsync("0 người nhận · trang 1/1");
+        await clerk.Context.CloseAsync();
+    }
+    [Fact]
+    public async Task The_clerk_finds_a_school_for_an_unresolved_Noi_nhan_line_by_typing_part_of_its_name_without_diacritics_and_picks_it_with_the_keyboard()
+    {
+        var admin = await fixture.App.SignInAsync("quantri");
+        var school = await admin.PostAsJsonAsync("/api/directory", new { name = "Trường MN Sơn Ca", kind = "school", email = "mn-sonca@truong.example.org" });
+        Assert.Equal(System.Net.HttpStatusCode.Created, school.StatusCode);
+        var schoolId = (await school.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
+        var group = await admin.PostAsJsonAsync("/api/directory", new { name = "Cụm các trường mầm non Sơn Ca", kind = "group", members = new[] { schoolId } });
+        Assert.Equal(System.Net.HttpStatusCode.Created, group.StatusCode);
+        var flow = await PlanFlow.StartAsync(fixture.App);
+        var id = await DistributionFlow.CreateWithRecipientsAsync(flow, "Kế hoạch tổ chức hội thi bé khỏe bé ngoan năm 2026", "Nhà trẻ Sơn Ca (t/h)");
+        await DistributionFlow.ToClerkAsync(flow, id);
+
+        var clerk = await fixture.SignInAsync("vanthu");
+        await clerk.GotoAsync($"/ke-hoach/{id}");
+        var line = clerk.GetByTestId("dong-noi-nhan").Filter(new() { HasText = "Nhà trẻ Sơn Ca" });
+        await Expect(line).ToHaveAttributeAsync("data-state", new Regex("^(unresolved|partial)$"));
+        // No list of the whole directory: the clerk types, the best matches come first (20 at most), groups marked.
+        await Expect(line.GetByTestId("muc-danh-ba")).ToHaveCountAsync(0);
+        var search = line.GetByLabel("Tìm trong danh bạ (gõ không dấu cũng được)");
+        await search.FillAsync("son ca");
+        await Expect(line.GetByTestId("ket-qua-tim")).ToHaveTextAsync("2 mục khớp “son ca”.");
+        var found = line.GetByTestId("muc-danh-ba");
+        await Expect(found).ToHaveCountAsync(2);
+        await Expect(found.First).ToContainTextAsync("Trường MN Sơn Ca");
+        await Expect(found.First).ToContainTextAsync("mn-sonca@truong.example.org");
+        await Expect(found.Nth(1)).ToHaveAttributeAsync("data-kind", "group");
+        await Expect(found.Nth(1).GetByTestId("nhom")).ToHaveTextAsync("Nhóm · 1 đơn vị");
+        await Expect(search).ToBeFocusedAsync();
+        await ShotAsync(clerk, "45-chon-danh-ba");
+
+        // By keyboard: past the search button to the first match, Space picks it, Tab to "Chọn", Enter.
+        await clerk.Keyboard.PressAsync("Tab");
+        await Expect(line.GetByRole(AriaRole.Button, new() { Name = "Tìm", Exact = true })).ToBeFocusedAsync();
+        await clerk.Keyboard.PressAsync("Tab");
+        var first = found.First.GetByRole(AriaRole.Radio);
+        await Expect(first).ToBeFocusedAsync();
+        await clerk.Keyboard.PressAsync("Space");
+        await Expect(first).ToBeCheckedAsync();
+        await clerk.Keyboard.PressAsync("Tab");
+        await Expect(line.GetByRole(AriaRole.Button, new() { Name = "Chọn", Exact = true })).ToBeFocusedAsync();
+        await clerk.Keyboard.PressAsync("Enter");
+        await Expect(clerk.GetByTestId("thong-bao")).ToHaveTextAsync("Đã chọn người nhận cho dòng Nơi nhận.");
+        var resolved = clerk.GetByTestId("dong-noi-nhan").Filter(new() { HasText = "Nhà trẻ Sơn Ca" });
+        await Expect(resolved).ToHaveAttributeAsync("data-state", "resolved");
+        await Expect(resolved).ToContainTextAsync("Gửi đến: Trường MN Sơn Ca");
+        await ShotAsync(clerk, "46-da-chon-danh-ba");
         await clerk.Context.CloseAsync();
     }
 }
