@@ -44,6 +44,8 @@ internal static class HistoryText
             "instance.started" => "Bắt đầu quy trình",
             "instance.completed" => "Kết thúc quy trình",
             "task.created" => "Chuyển bước",
+            "task.delegated" => Delegated(entry, step),
+            "task.claimed" => step is null ? "Nhận xử lý" : $"Nhận xử lý — {step.Name}",
             "parallel.joined" => step is not null && Text(entry, "outcome") is { } joined && step.Outcomes.GetValueOrDefault(joined) is { } result
                 ? $"{step.Name}: {result.Label}" : "Tổng hợp ý kiến",
             _ => step?.Name ?? "Ghi nhận của hệ thống",
@@ -69,6 +71,16 @@ internal static class HistoryText
             { } other when step?.Outcomes.GetValueOrDefault(other) is { } outcome => outcome.Label,
             _ => step?.Name ?? "Xử lý",
         };
+    }
+
+    /// <summary>A task handed to, or acted on by, a delegate: "Xử lý thay Trần Nam Hải theo ủy quyền (Giấy ủy quyền số 12/GUQ-PGDĐT) — Ký ban hành".</summary>
+    private static string Delegated(HistoryEntry entry, StepDefinition? step)
+    {
+        var absent = Text(entry, "onBehalfOfName") ?? Text(entry, "onBehalfOf") ?? "người vắng mặt";
+        var reference = Text(entry, "reference") is { } r ? $" ({r})" : "";
+        var what = Text(entry, "branch") is { } branch && step?.Branches.FirstOrDefault(b => b.Id == branch) is { } b ? b.Name : step?.Name;
+        var by = Text(entry, "assigneeName") is { } name ? $"{name} x" : "X";
+        return $"{by}ử lý thay {absent} theo ủy quyền{reference}{(what is null ? "" : $" — {what}")}";
     }
 
     /// <summary>The signing form and title recorded with a signature, e.g. "KT. TRƯỞNG PHÒNG" or "TRƯỞNG PHÒNG".</summary>
