@@ -62,6 +62,7 @@ public static class WorkflowsServiceCollectionExtensions
         services.AddOptions<Notifications.NotificationOptions>().Configure<Microsoft.Extensions.Options.IOptions<Reporting.ReportingOptions>>(
             (notifications, reporting) => notifications.PublicBaseUrl = reporting.Value.PublicBaseUrl);
         services.AddSingleton<IssuanceQueries>();
+        services.AddSingleton<ReleaseQueue>();
         services.TryAddSingleton(sp => new OutgoingRegister(sp.GetRequiredService<Npgsql.NpgsqlDataSource>()));
         services.TryAddSingleton(sp => new PlanRecalls(sp.GetRequiredService<Npgsql.NpgsqlDataSource>(), sp.GetRequiredService<Reporting.ScheduleChanges>(),
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Organisation.OrganisationOptions>>()));

@@ -43,6 +43,7 @@ internal sealed class ListsScenario : IScenario
         var drafter = await SignInAsync(host, "chuyenvien");
         var clerk = await SignInAsync(host, "vanthu");
         var admin = await SignInAsync(host, "quantri");
+        var pick = await PickPlanAsync(services, cancellationToken);
         var pages = new (string Name, HttpClient Client, string Url)[]
         {
             ("plans list, first page (drafter)", drafter, "/ke-hoach"),
@@ -55,6 +56,8 @@ internal sealed class ListsScenario : IScenario
             ("directory /quan-tri/danh-ba, first page", admin, "/quan-tri/danh-ba"),
             ("directory, search \"truong thu tai so 12\" (no diacritics), page 2", admin, "/quan-tri/danh-ba?q=truong%20thu%20tai%20so%2012&trang=2"),
             ("directory API, schools, page 100", admin, "/api/directory/search?kind=school&page=100"),
+            ("Nơi nhận pick, search \"thu tai so 12\", 20 best of 111 (htmx)", clerk, $"/ke-hoach/{pick}?handler=DanhBa&dong=0&tim=thu%20tai%20so%2012"),
+            ("directory API, best matches of \"thu tai so 12\" (20)", clerk, "/api/directory/search?q=thu%20tai%20so%2012&sort=phu-hop&pageSize=20"),
             ("delivery list of a plan sent to 10,000 (panel)", clerk, $"/ke-hoach/{released}?handler=GiaoNhan"),
             ("delivery list, failed only, page 3", clerk, $"/ke-hoach/{released}?handler=GiaoNhan&gn-tt=failed&gn-trang=3"),
             ("reporting matrix, 10,000 schools (schedule page)", clerk, $"/bao-cao/{schedule}"),
@@ -96,6 +99,15 @@ internal sealed class ListsScenario : IScenario
         var response = await client.PostAsJsonAsync("/api/auth/login", new { userName, password = "demo" });
         response.EnsureSuccessStatusCode();
         return client;
+    }
+
+    /// <summary>A draft with one Nơi nhận line the directory does not know, for the clerk's pick (its search does not depend on the plan's state).</summary>
+    private static async Task<Guid> PickPlanAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var drafter = new Actor("chuyenvien", "Nguyễn Thị Lan", "CHUYÊN VIÊN", "PGDĐT", new HashSet<string> { Roles.Drafter });
+        var fields = PlanFields.Empty with { Recipients = [new PlanRecipient("Trường thử tải chưa có trong danh bạ", [], RecipientKind.External)] };
+        return await services.GetRequiredService<PlanStore>().CreateAsync(
+            new NewPlan("Kế hoạch thử tải chọn nơi nhận", "KH", fields, null, null, null), drafter, cancellationToken);
     }
 
     /// <summary>Writes the data set; returns the released plan and the reporting schedule.</summary>

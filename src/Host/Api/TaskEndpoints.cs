@@ -3,7 +3,10 @@ using Workflows.Host.Identity;
 
 namespace Workflows.Host.Api;
 
-/// <summary><c>/api/tasks</c>: the caller's inbox, task completion, and who holds a task (claim, release, reassign).</summary>
+/// <summary>
+/// <c>/api/tasks</c>: the caller's inbox, task completion, the bulk approval of review tasks (<c>POST /api/tasks/approve</c>
+/// <c>{taskIds}</c>: <see cref="BulkApproval"/>), and who holds a task (claim, release, reassign).
+/// </summary>
 internal static class TaskEndpoints
 {
     /// <summary>Completion of a human task.</summary>
@@ -17,6 +20,10 @@ internal static class TaskEndpoints
     /// <param name="UserName">The new holder, one of the task role's users; null or empty: back to the role's queue.</param>
     public sealed record ReassignRequest(string? UserName);
 
+    /// <summary>Several review tasks to approve at once.</summary>
+    /// <param name="TaskIds">The tasks' ids (at most <see cref="WorkflowEngine.MaxBulkApproval"/>).</param>
+    public sealed record ApproveRequest(IReadOnlyList<Guid>? TaskIds);
+
     public static RouteGroupBuilder MapTaskEndpoints(this RouteGroupBuilder api)
     {
         var tasks = api.MapGroup("/tasks").WithTags("Tasks");
@@ -29,6 +36,8 @@ internal static class TaskEndpoints
                 http.User.ToActor(), ct);
             return Results.NoContent();
         });
+        tasks.MapPost("/approve", async (ApproveRequest request, HttpContext http, WorkflowEngine engine, CancellationToken ct) =>
+            Results.Ok(await engine.ApproveSeveralAsync(request.TaskIds, http.User.ToActor(), ct)));
         tasks.MapPost("/{id:guid}/claim", async (Guid id, HttpContext http, WorkflowEngine engine, CancellationToken ct) =>
         {
             await engine.ClaimAsync(id, http.User.ToActor(), ct);

@@ -195,7 +195,7 @@ internal sealed class UserAdministration(UserManager<WorkflowUser> users, IServi
 
     private static void RequireAdmin(Actor actor)
     {
-        if (!actor.IsIn(Roles.Admin)) throw WorkflowException.Forbidden("Chỉ quản trị mới quản lý được người dùng.");
+        if (!Workflows.Organisation.Administration.MayAdminister(actor)) throw WorkflowException.Forbidden("Chỉ quản trị mới quản lý được người dùng.");
     }
 
     /// <summary>The user <paramref name="id"/> when they belong to the actor's body; another body's user is reported as missing.</summary>

@@ -16,7 +16,7 @@ internal sealed class HopThuModel(WorkflowEngine engine, Workflows.Plans.PlanSto
     /// <summary>The holders of the office's overdue tasks in words (full name and title), by login name.</summary>
     public IReadOnlyDictionary<string, string> People { get; private set; } = new Dictionary<string, string>();
 
-    /// <summary>For a leader (role Signer): the office's overdue tasks at a glance; null for the others.</summary>
+    /// <summary>For a leader (<see cref="WorkflowEngine.MaySeeOfficeOverdue"/>): the office's overdue tasks at a glance; null for the others.</summary>
     public OfficeOverdue? OfficeTasks { get; private set; }
 
     /// <summary>For a leader: the reporting periods past their deadline with schools that submitted nothing.</summary>
@@ -67,33 +67,21 @@ internal sealed class HopThuModel(WorkflowEngine engine, Workflows.Plans.PlanSto
         await LoadAsync(ct);
     }
 
-    /// <summary>Approves every ticked review task, one engine completion each; a task taken meanwhile is reported, the others go on.</summary>
+    /// <summary>Approves every ticked review task (<see cref="WorkflowEngine.ApproveSeveralAsync"/>, as <c>POST /api/tasks/approve</c>); a task taken meanwhile is reported, the others go on.</summary>
     public async Task<IActionResult> OnPostDongYAsync(CancellationToken ct)
     {
-        var open = Chon.Count == 0 ? [] : (await engine.SearchTasksAsync(Actor, new TaskSearch(Ids: Chon, PageSize: 200), ct)).Items.ToDictionary(t => t.Id);
-        var approved = 0;
-        var refused = new List<string>();
-        foreach (var id in Chon.Distinct())
+        BulkApproval result;
+        try
         {
-            if (!open.TryGetValue(id, out var task) || !MayBulkApprove(task))
-            {
-                refused.Add("Một việc đã được xử lý hoặc không còn thuộc hộp việc của anh/chị.");
-                continue;
-            }
-            try
-            {
-                await engine.CompleteAsync(id, "approve", null, null, Actor, ct);
-                approved++;
-            }
-            catch (WorkflowException e) when (e.Kind is ErrorKind.Conflict or ErrorKind.Invalid)
-            {
-                refused.Add($"“{task.Subject}”: {e.Message}");
-            }
+            result = await engine.ApproveSeveralAsync(Chon, Actor, ct);
         }
-        if (Chon.Count == 0) refused.Add("Chọn ít nhất một việc kiểm tra để đồng ý.");
-        if (refused.Count == 0) return Redirect($"/hop-thu?xong=dong-y&so={approved}");
-        Done = approved > 0 ? $"Đã đồng ý, trình ký {approved} kế hoạch." : null;
-        Refused = refused;
+        catch (WorkflowException e) when (e.Kind is ErrorKind.Invalid)
+        {
+            result = new BulkApproval([], [e.Message]);
+        }
+        if (result.Refused.Count == 0) return Redirect($"/hop-thu?xong=dong-y&so={result.Approved.Count}");
+        Done = result.Approved.Count > 0 ? $"Đã đồng ý, trình ký {result.Approved.Count} kế hoạch." : null;
+        Refused = result.Refused;
         await LoadAsync(ct);
         return Page();
     }
@@ -120,12 +108,8 @@ internal sealed class HopThuModel(WorkflowEngine engine, Workflows.Plans.PlanSto
         return Redirect("/hop-thu?xong=xoa");
     }
 
-    /// <summary>Review tasks (no signature, an <c>approve</c> outcome) may be approved together; signing and numbering may not.</summary>
-    public static bool MayBulkApprove(HumanTaskView task) =>
-        task.Role == Roles.Reviewer && task.SigningForms.Count == 0 && task.Outcomes.Contains("approve");
-
     /// <summary>The drafter revises on the form; the others act on the plan page.</summary>
-    public string LinkOf(HumanTaskView task) => task.Role == Roles.Drafter ? $"/ke-hoach/{task.PlanId}/sua" : $"/ke-hoach/{task.PlanId}";
+    public static string LinkOf(HumanTaskView task) => task.OnDraftForm ? $"/ke-hoach/{task.PlanId}/sua" : $"/ke-hoach/{task.PlanId}";
 
     /// <summary>The link to this inbox with the same search and filters, at <paramref name="page"/>.</summary>
     public string Link(int page) => "/hop-thu" + QueryString.Create(new Dictionary<string, string?>
@@ -141,13 +125,13 @@ internal sealed class HopThuModel(WorkflowEngine engine, Workflows.Plans.PlanSto
         Result = await engine.SearchTasksAsync(Actor, new TaskSearch(Q, Buoc, overdue, SapXep, Trang, PageSize), ct);
         Trang = Result.Page;
         Now = clock.GetUtcNow();
-        if (Actor.IsIn(Roles.Signer))
+        if (WorkflowEngine.MaySeeOfficeOverdue(Actor))
         {
             OfficeTasks = await engine.OfficeOverdueAsync(Actor, 5, ct);
             People = await people.NamesAsync(OfficeTasks.Oldest.Select(t => t.Assignee).OfType<string>(), ct);
             OfficeReports = await reporting.OverdueAsync(Actor, Now, 5, ct);
         }
-        if (Actor.IsIn(Roles.Drafter))
+        if (Workflows.Plans.PlanStore.MayDraft(Actor))
             Drafts = (await store.SearchAsync(Actor, new Workflows.Plans.PlanSearch(Status: Workflows.Plans.PlanStatus.Draft, PageSize: 200), ct)).Items
                 .Where(p => p.CreatedBy == Actor.UserName).ToList();
     }

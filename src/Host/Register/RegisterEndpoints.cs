@@ -6,7 +6,8 @@ namespace Workflows.Host.Register;
 
 /// <summary>
 /// Maps the outgoing register: <c>GET /api/register</c>, <c>/api/register.csv</c>, <c>/api/register.xlsx</c>
-/// (<c>?year=YYYY&amp;q=…</c>), and a released plan's recall: <c>POST /api/plans/{id}/recall</c>
+/// (<c>?year=YYYY&amp;q=…</c>), the clerk's desk <c>GET /api/release-queue</c> (<see cref="ReleaseDesk"/>: waiting, released,
+/// nextSymbol; 403 for anyone who does not release plans), and a released plan's recall: <c>POST /api/plans/{id}/recall</c>
 /// (<see cref="RecallInput"/>: <c>{reason, replacedBy?}</c>) and <c>GET /api/plans/{id}/recall</c>.
 /// </summary>
 internal static class RegisterEndpoints
@@ -27,6 +28,8 @@ internal static class RegisterEndpoints
             return Results.File(OutgoingRegister.ToXlsx(await register.ListAsync(http.User.ToActor(), y, q, ct), y),
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"so-van-ban-di-{y}.xlsx");
         }).WithTags("Register");
+        api.MapGet("/release-queue", async (HttpContext http, ReleaseQueue queue, CancellationToken ct) =>
+            Results.Ok(await queue.ListAsync(http.User.ToActor(), ct))).WithTags("Register");
         api.MapPost("/plans/{id:guid}/recall", async (Guid id, RecallInput input, HttpContext http, PlanRecalls recalls, TimeProvider clock,
             CancellationToken ct) => Results.Ok(await recalls.RecallAsync(id, input, http.User.ToActor(), clock.GetUtcNow(), ct))).WithTags("Register");
         api.MapGet("/plans/{id:guid}/recall", async (Guid id, HttpContext http, PlanRecalls recalls, CancellationToken ct) =>

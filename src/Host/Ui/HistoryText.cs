@@ -58,7 +58,7 @@ internal static class HistoryText
         var first = step is not null && entry.Outcome == step.Outcomes.Keys.FirstOrDefault();
         if (step is { Signing: true } && first)
             return Signature(entry) is { } title ? $"Ký ban hành ({title})" : "Ký ban hành";
-        if (step?.Role == Roles.Clerk && first) return "Cấp số và phát hành";
+        if (Workflows.Issuance.ReleaseQueue.IsReleaseStep(step) && first) return "Cấp số và phát hành";
         var at = step is null ? "" : $" — {step.Name}";
         return entry.Outcome switch
         {

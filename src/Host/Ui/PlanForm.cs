@@ -85,7 +85,7 @@ internal sealed class PlanForm
             IssuerParent = fields.Issuer.Parent,
             IssuerName = fields.Issuer.Name,
             Place = fields.Place,
-            Body = fields.Body,
+            Body = FootnoteMarks.Inline(fields.Body, fields.FootnoteMarks),
             SignerForm = fields.Signer?.Form,
             SignerTitle = fields.Signer?.Title,
             SignerSecondTitle = fields.Signer?.SecondTitle,
@@ -115,15 +115,29 @@ internal sealed class PlanForm
     }
 
     /// <summary>The stored fields with this form's values written over them (blank rows dropped; a duty keeps the members
-    /// the form does not show, such as its months and its completed schedule).</summary>
-    /// <exception cref="WorkflowException">A frequency or a kind not among the form's choices (422 naming the form field).</exception>
-    public PlanFields ToFields(PlanFields stored) => stored with
+    /// the form does not show, such as its months and its completed schedule). The body carries its footnote marks as
+    /// superscript digits ("năm 2023¹."), read out into <see cref="PlanFields.FootnoteMarks"/> by <see cref="FootnoteMarks.Extract"/>.</summary>
+    /// <exception cref="WorkflowException">A frequency or a kind not among the form's choices, or a footnote mark lost,
+    /// doubled or left without its footnote (422 naming the form field, <c>Body</c> for the marks).</exception>
+    public PlanFields ToFields(PlanFields stored)
+    {
+        var footnotes = !HasTables ? stored.Footnotes : Footnotes.Where(n => !string.IsNullOrWhiteSpace(n.Text))
+            .Select((n, i) => new PlanFootnote(Blank(n.Marker) ?? (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), n.Text!.Trim())).ToList();
+        var (body, marks) = Body is null
+            ? (stored.Body, stored.FootnoteMarks.Where(m => footnotes.Any(f => f.Marker == m.Marker)).ToList())
+            : FootnoteMarks.Extract(Body, footnotes.Select(f => f.Marker).ToHashSet(), stored.FootnoteMarks.Select(m => m.Marker).ToHashSet(), nameof(Body));
+        FootnoteMarks.CheckKept(stored, footnotes, marks, nameof(Body));
+        return Fields(stored, body, footnotes, marks);
+    }
+
+    private PlanFields Fields(PlanFields stored, string body, IReadOnlyList<PlanFootnote> footnotes, IReadOnlyList<PlanFootnoteMark> marks) => stored with
     {
         Issuer = new PlanIssuer(Blank(IssuerParent), Blank(IssuerName)),
         Place = Blank(Place),
         Subject = Blank(Subject),
         DocumentType = DocumentType,
-        Body = Body?.Replace("\r\n", "\n", StringComparison.Ordinal) ?? stored.Body,
+        Body = body,
+        FootnoteMarks = marks,
         Signer = (stored.Signer ?? new PlanSigner(null, null, null, null, null)) with
         {
             Form = Blank(SignerForm), Title = Blank(SignerTitle), SecondTitle = Blank(SignerSecondTitle), Name = Blank(SignerName),
@@ -144,8 +158,7 @@ internal sealed class PlanForm
             }).ToList(),
         WorkProgramme = !HasTables ? stored.WorkProgramme : Programme.Where(r => !string.IsNullOrWhiteSpace(r.Task))
             .Select(r => new WorkProgrammeRow(Blank(r.Period), r.Task!.Trim(), Blank(r.Lead))).ToList(),
-        Footnotes = !HasTables ? stored.Footnotes : Footnotes.Where(n => !string.IsNullOrWhiteSpace(n.Text))
-            .Select((n, i) => new PlanFootnote(Blank(n.Marker) ?? (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), n.Text!.Trim())).ToList(),
+        Footnotes = footnotes,
     };
 
     private static string KindValue(RecipientKind kind) => kind switch

@@ -36,12 +36,24 @@ public sealed class DirectoryStore(NpgsqlDataSource dataSource)
     /// <see cref="RecipientText.Normalise"/> does, by PostgreSQL over the stored key <c>search_key</c>), optionally of one
     /// kind, in the order asked, with the total and the count per kind (the words applied, not the kind).
     /// </summary>
+    /// <remarks>
+    /// The order <see cref="DirectorySearch.BestMatch"/> puts first the entries whose name or an alias is the words
+    /// themselves, then those whose name or an alias starts with them, then those where they start a word, then the
+    /// rest; shorter names first within each, then by name. Without words it is the name order.
+    /// </remarks>
     /// <exception cref="WorkflowException">An unknown order (422, field <c>sort</c>).</exception>
     public async Task<DirectoryPage> SearchAsync(DirectorySearch search, CancellationToken ct = default)
     {
         var order = (search.Sort ?? "ten") switch
         {
             "ten" or "" => "lower(e.name), e.id",
+            DirectorySearch.BestMatch => """
+                CASE WHEN @key::text IS NULL THEN 0
+                     WHEN ' | ' || e.search_key || ' | ' LIKE '% | ' || @key || ' | %' THEN 0
+                     WHEN ' | ' || e.search_key LIKE '% | ' || @key || '%' THEN 1
+                     WHEN ' ' || e.search_key LIKE '% ' || @key || '%' THEN 2
+                     ELSE 3 END, length(e.name), lower(e.name), e.id
+                """,
             "loai" => "e.kind, lower(e.name), e.id",
             "moi-sua" => "e.updated_at DESC, e.id",
             _ => throw WorkflowException.Invalid("sort", "Chọn cách sắp xếp trong danh sách."),
@@ -59,7 +71,7 @@ public sealed class DirectoryStore(NpgsqlDataSource dataSource)
         var page = Math.Clamp(search.Page, 1, pages);
         var rows = await connection.QueryAsync<DirectoryEntry>(new CommandDefinition(
             Select + $" WHERE (@text::text IS NULL OR e.search_key LIKE @text) AND (@kind::text IS NULL OR e.kind = @kind) ORDER BY {order} LIMIT @size OFFSET @offset",
-            new { text, kind, size, offset = (page - 1) * size }, cancellationToken: ct));
+            new { text, key = string.IsNullOrEmpty(key) ? null : key, kind, size, offset = (page - 1) * size }, cancellationToken: ct));
         return new DirectoryPage(rows.AsList(), total, page, size, counts);
     }
 
@@ -249,7 +261,7 @@ public sealed class DirectoryStore(NpgsqlDataSource dataSource)
 
     private static void RequireAdmin(Actor actor)
     {
-        if (!actor.IsIn(Roles.Admin)) throw WorkflowException.Forbidden("Chỉ quản trị mới được sửa danh bạ.");
+        if (!Organisation.Administration.MayAdminister(actor)) throw WorkflowException.Forbidden("Chỉ quản trị mới được sửa danh bạ.");
     }
 
     /// <summary>A minimal RFC 4180 reader (quotes, doubled quotes, newlines inside quotes) keeping line numbers.</summary>

@@ -393,6 +393,9 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
             "UPDATE outgoing_messages SET status = 'queued', attempts = 0, next_attempt_at = now() WHERE id = @messageId AND status = 'failed'",
             new { messageId }, ct) == 1;
 
+    /// <summary>True when <paramref name="actor"/> may send a failed delivery of a released plan again (a Clerk), the rule of <see cref="ResendAsync"/>.</summary>
+    public static bool MayResend(Actor actor) => actor.IsIn(Roles.Clerk);
+
     /// <summary>
     /// Queues one delivery of a plan of the actor's body again now (Clerk): only a message that failed or was refused (a
     /// sent message's body no longer holds its personal link; a queued or retrying one is on its way).
@@ -402,7 +405,7 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
     {
         await using var work = await Storage.UnitOfWork.BeginAsync(dataSource, ct);
         await Plans.PlanAccess.RequireAsync(work, planId, actor, ct);
-        if (!actor.IsIn(Roles.Clerk)) throw WorkflowException.Forbidden("Chỉ văn thư mới gửi lại được.");
+        if (!MayResend(actor)) throw WorkflowException.Forbidden("Chỉ văn thư mới gửi lại được.");
         var status = await work.ExecuteScalarAsync<string?>(
             "SELECT status FROM outgoing_messages WHERE id = @deliveryId AND plan_id = @planId FOR UPDATE", new { deliveryId, planId }, ct)
             ?? throw WorkflowException.NotFound("Lượt gửi");

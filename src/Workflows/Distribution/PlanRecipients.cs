@@ -29,6 +29,9 @@ public sealed class PlanRecipients(NpgsqlDataSource dataSource)
         return await ResolveAsync(work, planId, fields, ct);
     }
 
+    /// <summary>True when <paramref name="actor"/> may resolve a Nơi nhận line by picking a directory entry (Clerk or Admin), the rule of <see cref="ChooseAsync"/>.</summary>
+    public static bool MayChoose(Actor actor) => actor.IsIn(Roles.Clerk) || actor.IsIn(Roles.Admin);
+
     /// <summary>
     /// The clerk picks the entry for one line: kept for this plan, and the line's text becomes an alias of the entry
     /// so the next plan resolves by itself.
@@ -39,7 +42,7 @@ public sealed class PlanRecipients(NpgsqlDataSource dataSource)
     {
         await using var work = await UnitOfWork.BeginAsync(dataSource, ct);
         var plan = await Plans.PlanAccess.RequireAsync(work, planId, actor, ct);
-        if (!actor.IsIn(Roles.Clerk) && !actor.IsIn(Roles.Admin)) throw WorkflowException.Forbidden("Chỉ văn thư mới chọn được người nhận.");
+        if (!MayChoose(actor)) throw WorkflowException.Forbidden("Chỉ văn thư mới chọn được người nhận.");
         var line = RecipientLine.FromFields(plan.Fields).FirstOrDefault(l => l.Index == lineIndex)
             ?? throw WorkflowException.NotFound($"Dòng Nơi nhận {lineIndex}");
         if (RecipientText.IsArchive(line.Text)) throw WorkflowException.Invalid("lineIndex", "Dòng lưu trữ không gửi email.");

@@ -86,6 +86,12 @@ public sealed class ReleaseRecipients(NpgsqlDataSource dataSource, IOptions<Orga
     }
 
     /// <summary>
+    /// True when <paramref name="actor"/> may send a released plan to an entry its frozen list lacks ("gửi bổ sung", a
+    /// Clerk), the rule of <see cref="SendSupplementaryAsync"/>; the plan page offers the late additions and the form by it.
+    /// </summary>
+    public static bool MaySendSupplementary(Actor actor) => actor.IsIn(Roles.Clerk);
+
+    /// <summary>
     /// The clerk sends the released plan to <paramref name="entryId"/> (a group: to its members with an address) that
     /// was not on its frozen list: one release message per new address (the same letter and attachment as at release),
     /// the new rows on the frozen list marked supplementary, and an audit record, in one transaction.
@@ -98,7 +104,7 @@ public sealed class ReleaseRecipients(NpgsqlDataSource dataSource, IOptions<Orga
     {
         await using var work = await UnitOfWork.BeginAsync(dataSource, ct);
         var plan = await PlanAccess.RequireAsync(work, planId, actor, ct, forUpdate: true);
-        if (!actor.IsIn(Roles.Clerk)) throw WorkflowException.Forbidden("Chỉ văn thư mới gửi bổ sung được.");
+        if (!MaySendSupplementary(actor)) throw WorkflowException.Forbidden("Chỉ văn thư mới gửi bổ sung được.");
         if (plan.Status != PlanStatus.Released) throw WorkflowException.Conflict("Kế hoạch chưa phát hành: người nhận được chọn ở Nơi nhận trước khi phát hành.");
         if (entryId is not { } id) throw WorkflowException.Invalid("entryId", "Cần chọn một mục danh bạ để gửi bổ sung.");
         var entries = await DirectoryStore.AllAsync(work, ct);

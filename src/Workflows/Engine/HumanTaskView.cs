@@ -1,3 +1,5 @@
+using Workflows.Kernel;
+
 namespace Workflows.Engine;
 
 /// <summary>An open human task as listed in an inbox.</summary>
@@ -25,4 +27,13 @@ public sealed record HumanTaskView(
 {
     /// <summary>True when the task is in the role's queue: the person may claim it.</summary>
     public bool Claimable => Assignee is null;
+
+    /// <summary>
+    /// True when the task may be approved together with others from the inbox (<see cref="WorkflowEngine.ApproveSeveralAsync"/>):
+    /// a review task (role Reviewer) with no signature and an <c>approve</c> outcome; signing and numbering never are.
+    /// </summary>
+    public bool BulkApprovable => Role == Roles.Reviewer && SigningForms.Count == 0 && Outcomes.Contains("approve");
+
+    /// <summary>True for the drafter's task (write, revise and submit the plan): done on the plan's form, not on the plan page.</summary>
+    public bool OnDraftForm => Role == Roles.Drafter;
 }

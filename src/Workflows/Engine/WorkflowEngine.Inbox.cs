@@ -79,13 +79,19 @@ public sealed partial class WorkflowEngine
     }
 
     /// <summary>
+    /// True when <paramref name="actor"/> is one of the office's leaders (role Signer), who see the office's overdue tasks
+    /// and reports at a glance on their inbox (<see cref="OfficeOverdueAsync"/>).
+    /// </summary>
+    public static bool MaySeeOfficeOverdue(Actor actor) => actor.IsIn(Roles.Signer);
+
+    /// <summary>
     /// The office's overdue tasks at a glance for its leaders (role Signer): every open task of the actor's body whose due
     /// instant has passed, whoever holds it, counted per step, and the <paramref name="limit"/> longest overdue.
     /// </summary>
     /// <exception cref="WorkflowException">The actor is not a leader (403).</exception>
     public async Task<OfficeOverdue> OfficeOverdueAsync(Actor actor, int limit = 5, CancellationToken cancellationToken = default)
     {
-        if (!actor.IsIn(Roles.Signer)) throw WorkflowException.Forbidden("Chỉ lãnh đạo mới xem được việc quá hạn của cả cơ quan.");
+        if (!MaySeeOfficeOverdue(actor)) throw WorkflowException.Forbidden("Chỉ lãnh đạo mới xem được việc quá hạn của cả cơ quan.");
         var now = _clock.GetUtcNow().UtcDateTime;
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         var groups = (await connection.QueryAsync<(string DefinitionId, int DefinitionVersion, string Step, string? Branch, int Count)>(new CommandDefinition(

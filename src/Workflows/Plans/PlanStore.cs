@@ -15,16 +15,24 @@ public sealed class PlanStore(NpgsqlDataSource dataSource, TimeProvider clock)
     /// <summary>Document types accepted (Nghị định 30/2020, Phụ lục III) and CV for công văn.</summary>
     public static readonly IReadOnlySet<string> DocumentTypes = new HashSet<string> { "KH", "QĐ", "TB", "HD", "CTr", "BC", "CV" };
 
+    /// <summary>
+    /// True when <paramref name="actor"/> may draft plans (a Drafter): create or upload one, and keep drafts of their own.
+    /// The rule of <see cref="CreateAsync"/> and of the uploads; the pages offer "Tải kế hoạch lên" and the drafts list by it.
+    /// </summary>
+    public static bool MayDraft(Actor actor) => actor.IsIn(Roles.Drafter);
+
     /// <summary>Creates a draft plan of the actor's body, with its creation audit record, in one transaction.</summary>
-    /// <exception cref="WorkflowException">The actor is not a Drafter (403); bad subject or type (422).</exception>
+    /// <exception cref="WorkflowException">The actor is not a Drafter (403); bad subject or type, or a footnote mark that
+    /// does not fit the body (422).</exception>
     public async Task<Guid> CreateAsync(NewPlan plan, Actor actor, CancellationToken cancellationToken = default)
     {
-        if (!actor.IsIn(Roles.Drafter)) throw WorkflowException.Forbidden("Chỉ chuyên viên mới tạo được kế hoạch.");
+        if (!MayDraft(actor)) throw WorkflowException.Forbidden("Chỉ chuyên viên mới tạo được kế hoạch.");
         Validate(plan.Subject, plan.DocumentType);
+        var fields = FootnoteMarks.Validate(plan.Fields);
         var id = Guid.NewGuid();
         var now = clock.GetUtcNow();
         await using var work = await UnitOfWork.BeginAsync(dataSource, cancellationToken);
-        PlanWrites.Insert(work, id, actor.BodyCode, plan, PlanFieldsJson.Serialize(plan.Fields), actor.UserName, now);
+        PlanWrites.Insert(work, id, actor.BodyCode, plan, PlanFieldsJson.Serialize(fields), actor.UserName, now);
         work.Audit(now, actor.UserName, "plan.created", id, null, null, new { subject = plan.Subject.Trim(), plan.DocumentName });
         await work.CommitAsync(cancellationToken); // insert, audit record and COMMIT in one round trip
         return id;
@@ -33,9 +41,11 @@ public sealed class PlanStore(NpgsqlDataSource dataSource, TimeProvider clock)
     /// <summary>
     /// Corrects a draft or returned plan's subject, type and fields (a null argument keeps the stored value; fields are
     /// replaced whole, see <see cref="PlanFieldsJson.Parse"/> for reading them from a request); only its
-    /// drafter may. Returns the plan as stored after the change.
+    /// drafter may. The footnote marks are kept consistent with the body (<see cref="FootnoteMarks.Reconcile"/>: fields
+    /// without marks keep the stored ones, carried over to the new body). Returns the plan as stored after the change.
     /// </summary>
-    /// <exception cref="WorkflowException">No such plan (404); another user or body (403); not draft or returned (409); bad input (422).</exception>
+    /// <exception cref="WorkflowException">No such plan (404); another user or body (403); not draft or returned (409); bad
+    /// input (422), among them a footnote mark that no longer fits the body (<c>fields.footnoteMarks…</c>).</exception>
     public async Task<PlanRecord> UpdateAsync(Guid id, string? subject, string? documentType, PlanFields? fields, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var work = await UnitOfWork.BeginAsync(dataSource, cancellationToken);
@@ -47,7 +57,7 @@ public sealed class PlanStore(NpgsqlDataSource dataSource, TimeProvider clock)
             throw WorkflowException.Conflict($"Kế hoạch đang ở trạng thái '{plan.Status}', không sửa được.");
         subject = (subject ?? plan.Subject).Trim();
         documentType ??= plan.DocumentType;
-        fields ??= plan.Fields;
+        fields = fields is null ? plan.Fields : FootnoteMarks.Reconcile(plan.Fields, fields);
         Validate(subject, documentType);
         var now = clock.GetUtcNow();
         PlanWrites.Correct(work, id, subject, documentType, PlanFieldsJson.Serialize(fields), now);

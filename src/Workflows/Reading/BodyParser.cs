@@ -8,7 +8,9 @@ namespace Workflows.Reading;
 internal sealed record BodyParagraph(string Text, int FirstLine, bool IsHeading, bool IsRomanHeading, string? HeadingText);
 
 /// <summary>The body split into paragraphs, footnotes and work programme rows.</summary>
-internal sealed record PlanBody(IReadOnlyList<BodyParagraph> Paragraphs, IReadOnlyList<PlanFootnote> Footnotes, IReadOnlyList<WorkProgrammeRow> WorkProgramme);
+/// <remarks><see cref="Marks"/> are offsets in the paragraphs joined by "\n" (the stored body).</remarks>
+internal sealed record PlanBody(IReadOnlyList<BodyParagraph> Paragraphs, IReadOnlyList<PlanFootnote> Footnotes, IReadOnlyList<WorkProgrammeRow> WorkProgramme,
+    IReadOnlyList<PlanFootnoteMark> Marks);
 
 /// <summary>
 /// Rebuilds paragraphs from broken lines, takes footnotes out of the flow and reads the work programme table.
@@ -66,12 +68,32 @@ internal static partial class BodyParser
             }
         }
 
-        // Take footnote markers out of the text.
+        // Take footnote markers out of the text, keeping each one's place in the paragraph it stood in.
         var texts = paragraphs.Select(p => p.Text.ToString()).ToList();
         var known = footnotes.Select(f => f.Marker).ToHashSet();
+        var marks = new List<(string Marker, int Offset)>[texts.Count];
         for (var p = 0; p < texts.Count; p++)
         {
-            texts[p] = PlanPatterns.SuperscriptMarker().Replace(texts[p], m => known.Contains(ToDigits(m.Value)) ? string.Empty : m.Value);
+            marks[p] = [];
+            var text = texts[p];
+            if (!PlanPatterns.SuperscriptMarker().IsMatch(text))
+            {
+                continue;
+            }
+            var stripped = new StringBuilder(text.Length);
+            var from = 0;
+            foreach (Match m in PlanPatterns.SuperscriptMarker().Matches(text))
+            {
+                var marker = ToDigits(m.Value);
+                if (!known.Contains(marker))
+                {
+                    continue;
+                }
+                stripped.Append(text, from, m.Index - from);
+                marks[p].Add((marker, stripped.Length));
+                from = m.Index + m.Length;
+            }
+            texts[p] = stripped.Append(text, from, text.Length - from).ToString();
         }
         foreach (var footnote in footnotes.Where(f => f.Plain))
         {
@@ -82,20 +104,38 @@ internal static partial class BodyParser
                 if (match is not null)
                 {
                     texts[p] = texts[p].Remove(match.Index, match.Length);
+                    for (var k = 0; k < marks[p].Count; k++)
+                    {
+                        if (marks[p][k].Offset > match.Index)
+                        {
+                            marks[p][k] = (marks[p][k].Marker, marks[p][k].Offset - match.Length);
+                        }
+                    }
+                    marks[p].Add((footnote.Marker, match.Index));
                     break;
                 }
             }
         }
 
         var result = new List<BodyParagraph>(texts.Count);
+        var bodyMarks = new List<PlanFootnoteMark>();
+        var marked = new HashSet<string>();
+        var bodyOffset = 0;
         for (var p = 0; p < texts.Count; p++)
         {
             var text = texts[p].Trim();
+            var lead = texts[p].Length - texts[p].TrimStart().Length;
+            foreach (var (marker, offset) in marks[p].OrderBy(m => m.Offset).Where(m => marked.Add(m.Marker)))
+            {
+                // A mark stands after the word it explains (never before the paragraph's first letter), once per footnote.
+                bodyMarks.Add(new PlanFootnoteMark(marker, bodyOffset + Math.Clamp(offset - lead, 1, Math.Max(1, text.Length))));
+            }
+            bodyOffset += text.Length + 1;
             var heading = PlanPatterns.Heading().Match(text);
             var isHeading = heading.Success && text.Length <= 200 && !EndsSentence(text);
             result.Add(new BodyParagraph(text, paragraphs[p].FirstLine, isHeading, isHeading && heading.Groups["roman"].Success, isHeading ? heading.Groups["t"].Value.Trim() : null));
         }
-        return new PlanBody(result, footnotes.Select(f => new PlanFootnote(f.Marker, f.Text.ToString())).ToList(), programme);
+        return new PlanBody(result, footnotes.Select(f => new PlanFootnote(f.Marker, f.Text.ToString())).ToList(), programme, bodyMarks);
     }
 
     private static void FindFootnotes(IReadOnlyList<SourceLine> lines, int start, int end,

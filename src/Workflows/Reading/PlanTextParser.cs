@@ -149,6 +149,7 @@ internal static class PlanTextParser
             Subject = subject,
             Body = string.Join("\n", body.Paragraphs.Select(p => p.Text)),
             Footnotes = body.Footnotes,
+            FootnoteMarks = body.Marks,
             Recipients = recipients,
             Signer = footer.Signer,
             ReportingDuties = duties,

@@ -21,7 +21,7 @@ public sealed class PlanUploads(PlanStore store, ScanQueue scans)
     /// <exception cref="WorkflowException">Not a Drafter (403).</exception>
     public static void CheckMayUpload(Actor actor)
     {
-        if (!actor.IsIn(Roles.Drafter)) throw WorkflowException.Forbidden("Chỉ chuyên viên mới tạo được kế hoạch.");
+        if (!PlanStore.MayDraft(actor)) throw WorkflowException.Forbidden("Chỉ chuyên viên mới tạo được kế hoạch.");
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -54,6 +55,62 @@ public sealed class OfficeDayBrowserTests(BrowserFixture fixture) : IClassFixtur
 
         await drafter.GotoAsync("/ke-hoach?q=kh%C3%B4ng-c%C3%B3-k%E1%BA%BF-ho%E1%BA%A1ch-n%C3%A0y");
         await Expect(drafter.GetByTestId("khong-co")).ToHaveTextAsync("Không có kế hoạch nào khớp điều kiện tìm.");
+        await drafter.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_footnote_mark_stands_raised_in_the_plans_body_links_to_its_footnote_and_back_and_the_drafter_moves_it_in_the_form()
+    {
+        var flow = await PlanFlow.StartAsync(fixture.App);
+        var planId = await flow.UploadAsync(RepositoryPaths.Plan("uongbi-2023-95-KH-PGDDT.txt"));
+
+        var drafter = await fixture.SignInAsync("chuyenvien");
+        await drafter.GotoAsync($"/ke-hoach/{planId}");
+        var document = drafter.GetByTestId("van-ban");
+        var marks = document.Locator(".body").GetByTestId("dau-chu-thich");
+        await Expect(marks).ToHaveTextAsync(["1", "2", "3", "4", "5", "6", "7"]);
+        var first = marks.First;
+        // Raised after "năm 2023", before the full stop, in a smaller size than the body.
+        Assert.Equal("super", await first.EvaluateAsync<string>("e => getComputedStyle(e).verticalAlign"));
+        Assert.EndsWith("năm 2023", await first.EvaluateAsync<string>("e => e.previousSibling.textContent"));
+        Assert.StartsWith(".", await first.EvaluateAsync<string>("e => e.nextSibling.textContent"));
+        Assert.True(await first.EvaluateAsync<bool>("e => parseFloat(getComputedStyle(e).fontSize) < parseFloat(getComputedStyle(e.parentElement).fontSize)"));
+        await ShotAsync(drafter, "44-chu-thich-dau");
+
+        // The mark leads to its footnote, and the footnote's number back to the mark.
+        await first.GetByRole(AriaRole.Link, new() { Name = "Chú thích 1" }).ClickAsync();
+        await Expect(drafter).ToHaveURLAsync(new Regex("#chu-thich-1$"));
+        var note = drafter.GetByTestId("chu-thich").Locator("p:target");
+        await Expect(note).ToContainTextAsync("1 Chủ đề năm học 2022-2023 của ngành");
+        await Expect(note).ToBeInViewportAsync();
+        await ShotAsync(drafter, "45-chu-thich-noi-dung");
+        await note.GetByRole(AriaRole.Link, new() { Name = "Về dấu chú thích 1 trong nội dung" }).ClickAsync();
+        await Expect(drafter).ToHaveURLAsync(new Regex("#dau-chu-thich-1$"));
+        await Expect(first).ToBeInViewportAsync();
+        // Printed, the marks stay raised in the body.
+        await drafter.EmulateMediaAsync(new() { Media = Media.Print });
+        await Expect(first).ToBeVisibleAsync();
+        await drafter.EmulateMediaAsync(new() { Media = Media.Screen });
+
+        // In the form the marks stand in the body as superscripts; a mark deleted is refused next to the body, in Vietnamese.
+        await drafter.GotoAsync($"/ke-hoach/{planId}/sua");
+        var body = drafter.GetByLabel("Nội dung (mỗi đoạn một dòng)");
+        var text = await body.InputValueAsync();
+        Assert.Contains("năm 2023¹.", text);
+        Assert.Contains("04 trường².", text);
+        await body.FillAsync(text.Replace("04 trường².", "04 trường.", StringComparison.Ordinal));
+        await drafter.GetByRole(AriaRole.Button, new() { Name = "Lưu", Exact = true }).ClickAsync();
+        await Expect(drafter.GetByTestId("loi-noi-dung")).ToHaveTextAsync("Chú thích 2 không còn dấu ² trong nội dung: đặt lại dấu ² ngay sau chữ được chú thích, hoặc xóa chú thích 2.");
+        await ShotAsync(drafter, "46-chu-thich-mat-dau");
+
+        // The drafter moves the first mark after "năm" instead: the plan shows it there.
+        await body.FillAsync(text.Replace("năm 2023¹.", "năm¹ 2023.", StringComparison.Ordinal));
+        await drafter.GetByRole(AriaRole.Button, new() { Name = "Lưu", Exact = true }).ClickAsync();
+        await drafter.WaitForURLAsync(new Regex("luu=true"));
+        await drafter.GotoAsync($"/ke-hoach/{planId}");
+        await Expect(marks).ToHaveCountAsync(7);
+        Assert.EndsWith("đào tạo năm", await marks.First.EvaluateAsync<string>("e => e.previousSibling.textContent"));
+        Assert.StartsWith(" 2023.", await marks.First.EvaluateAsync<string>("e => e.nextSibling.textContent"));
         await drafter.Context.CloseAsync();
     }
 
@@ -152,6 +209,55 @@ public sealed class OfficeDayBrowserTests(BrowserFixture fixture) : IClassFixtur
         await clerk.GetByTestId("giao-nhan").GetByLabel("Tình trạng", new() { Exact = true }).SelectOptionAsync("failed");
         await clerk.GetByTestId("giao-nhan").GetByRole(AriaRole.Button, new() { Name = "Tìm" }).ClickAsync();
         await Expect(clerk.GetByTestId("ket-qua-giao-nhan")).ToHaveTextAsync("0 người nhận · trang 1/1");
+        await clerk.Context.CloseAsync();
+    }
+    [Fact]
+    public async Task The_clerk_finds_a_school_for_an_unresolved_Noi_nhan_line_by_typing_part_of_its_name_without_diacritics_and_picks_it_with_the_keyboard()
+    {
+        var admin = await fixture.App.SignInAsync("quantri");
+        var school = await admin.PostAsJsonAsync("/api/directory", new { name = "Trường MN Sơn Ca", kind = "school", email = "mn-sonca@truong.example.org" });
+        Assert.Equal(System.Net.HttpStatusCode.Created, school.StatusCode);
+        var schoolId = (await school.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
+        var group = await admin.PostAsJsonAsync("/api/directory", new { name = "Cụm các trường mầm non Sơn Ca", kind = "group", members = new[] { schoolId } });
+        Assert.Equal(System.Net.HttpStatusCode.Created, group.StatusCode);
+        var flow = await PlanFlow.StartAsync(fixture.App);
+        var id = await DistributionFlow.CreateWithRecipientsAsync(flow, "Kế hoạch tổ chức hội thi bé khỏe bé ngoan năm 2026", "Nhà trẻ Sơn Ca (t/h)");
+        await DistributionFlow.ToClerkAsync(flow, id);
+
+        var clerk = await fixture.SignInAsync("vanthu");
+        await clerk.GotoAsync($"/ke-hoach/{id}");
+        var line = clerk.GetByTestId("dong-noi-nhan").Filter(new() { HasText = "Nhà trẻ Sơn Ca" });
+        await Expect(line).ToHaveAttributeAsync("data-state", new Regex("^(unresolved|partial)$"));
+        // No list of the whole directory: the clerk types, the best matches come first (20 at most), groups marked.
+        await Expect(line.GetByTestId("muc-danh-ba")).ToHaveCountAsync(0);
+        var search = line.GetByLabel("Tìm trong danh bạ (gõ không dấu cũng được)");
+        await search.FillAsync("son ca");
+        await Expect(line.GetByTestId("ket-qua-tim")).ToHaveTextAsync("2 mục khớp “son ca”.");
+        var found = line.GetByTestId("muc-danh-ba");
+        await Expect(found).ToHaveCountAsync(2);
+        await Expect(found.First).ToContainTextAsync("Trường MN Sơn Ca");
+        await Expect(found.First).ToContainTextAsync("mn-sonca@truong.example.org");
+        await Expect(found.Nth(1)).ToHaveAttributeAsync("data-kind", "group");
+        await Expect(found.Nth(1).GetByTestId("nhom")).ToHaveTextAsync("Nhóm · 1 đơn vị");
+        await Expect(search).ToBeFocusedAsync();
+        await ShotAsync(clerk, "45-chon-danh-ba");
+
+        // By keyboard: past the search button to the first match, Space picks it, Tab to "Chọn", Enter.
+        await clerk.Keyboard.PressAsync("Tab");
+        await Expect(line.GetByRole(AriaRole.Button, new() { Name = "Tìm", Exact = true })).ToBeFocusedAsync();
+        await clerk.Keyboard.PressAsync("Tab");
+        var first = found.First.GetByRole(AriaRole.Radio);
+        await Expect(first).ToBeFocusedAsync();
+        await clerk.Keyboard.PressAsync("Space");
+        await Expect(first).ToBeCheckedAsync();
+        await clerk.Keyboard.PressAsync("Tab");
+        await Expect(line.GetByRole(AriaRole.Button, new() { Name = "Chọn", Exact = true })).ToBeFocusedAsync();
+        await clerk.Keyboard.PressAsync("Enter");
+        await Expect(clerk.GetByTestId("thong-bao")).ToHaveTextAsync("Đã chọn người nhận cho dòng Nơi nhận.");
+        var resolved = clerk.GetByTestId("dong-noi-nhan").Filter(new() { HasText = "Nhà trẻ Sơn Ca" });
+        await Expect(resolved).ToHaveAttributeAsync("data-state", "resolved");
+        await Expect(resolved).ToContainTextAsync("Gửi đến: Trường MN Sơn Ca");
+        await ShotAsync(clerk, "46-da-chon-danh-ba");
         await clerk.Context.CloseAsync();
     }
 }

@@ -183,8 +183,10 @@ public sealed class PlanStoryBrowserTests(PlanStoryBrowserTests.StoryFixture fix
         await clerk.GetByRole(AriaRole.Button, new() { Name = "Cấp số và phát hành" }).ClickAsync();
         await Expect(clerk.GetByTestId("form-approve")).ToContainTextAsync("Trường Tiểu học Lê Lợi");
         await Expect(clerk.GetByTestId("trang-thai")).ToHaveTextAsync("Đã ký, chờ cấp số");
-        await unknown.GetByLabel("Chọn mục danh bạ cho “Trường Tiểu học Lê Lợi”").SelectOptionAsync(new SelectOptionValue { Label = "Trường TH Lê Lợi (Trường học)" });
-        await unknown.GetByRole(AriaRole.Button, new() { Name = "Chọn" }).ClickAsync();
+        await Expect(unknown.GetByTestId("chon-danh-ba")).ToContainTextAsync("Chọn mục danh bạ cho “Trường Tiểu học Lê Lợi”");
+        await unknown.GetByLabel("Tìm trong danh bạ (gõ không dấu cũng được)").FillAsync("le loi");
+        await unknown.GetByTestId("muc-danh-ba").Filter(new() { HasText = "Trường TH Lê Lợi" }).GetByRole(AriaRole.Radio).CheckAsync();
+        await unknown.GetByRole(AriaRole.Button, new() { Name = "Chọn", Exact = true }).ClickAsync();
         await Expect(clerk.GetByTestId("dong-noi-nhan").Filter(new() { HasText = "Trường Tiểu học Lê Lợi" })).ToHaveAttributeAsync("data-state", "resolved");
         await clerk.GetByRole(AriaRole.Button, new() { Name = "Cấp số và phát hành" }).ClickAsync();
         await Expect(clerk.GetByTestId("trang-thai")).ToHaveTextAsync("Đã phát hành");

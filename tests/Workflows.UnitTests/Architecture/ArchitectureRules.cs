@@ -27,6 +27,26 @@ internal static partial class ArchitectureRules
             .SelectMany(f => f.Literals.Where(l => list.IsMatch(l.Value) || quoted.IsMatch(l.Value)).Select(l => $"{f.Path}:{l.Line}: \"{l.Value}\""));
     }
 
+    /// <summary>
+    /// The adapters of the Host: the Razor pages (<c>src/Host/Pages</c>), the API (<c>src/Host/Api</c>) and every other
+    /// Host file that maps endpoints (<c>MapGet</c>, <c>MapPost</c>…). They show and call what the use cases decide.
+    /// </summary>
+    public static IEnumerable<SourceFile> Adapters(IEnumerable<SourceFile> files) =>
+        files.Where(f => f.Path.StartsWith("src/Host/Pages/", StringComparison.Ordinal) || f.Path.StartsWith("src/Host/Api/", StringComparison.Ordinal)
+            || (f.Path.StartsWith("src/Host/", StringComparison.Ordinal) && EndpointMapping().IsMatch(f.Code)));
+
+    /// <summary>
+    /// Role checks written in code (comments and literals aside): a role of <see cref="Roles"/> named (<c>Roles.Clerk</c>),
+    /// <c>IsInRole(…)</c>, <c>RequireRole(…)</c> or <c>Actor.IsIn(…)</c>. In an adapter each is a rule decided outside its
+    /// use case; the use case's own rule (<c>ReleaseQueue.MayRelease(actor)</c>, <c>PlanStore.MayDraft(actor)</c>…) is
+    /// asked instead. Showing a person's roles (<c>actor.Roles</c>) or a role's name (<c>Roles.DisplayName</c>) is no check.
+    /// </summary>
+    public static IEnumerable<string> RoleChecksIn(IEnumerable<SourceFile> files)
+    {
+        var check = new Regex($@"\bRoles\s*\.\s*(?:{string.Join("|", Roles.All.Select(Regex.Escape))})\b|\bIsInRole\s*\(|\bRequireRole\s*\(|\.\s*IsIn\s*\(");
+        return files.SelectMany(f => check.Matches(f.Code).Select(m => $"{f.Path}:{SourceFile.LineOf(f.Code, m.Index)}: {m.Value}"));
+    }
+
     /// <summary>Literals holding a SQL statement (<see cref="SqlText.IsSql"/>) in <paramref name="files"/>.</summary>
     public static IEnumerable<string> SqlIn(IEnumerable<SourceFile> files) =>
         files.SelectMany(f => f.Literals.Where(l => SqlText.IsSql(l.Value)).Select(l => $"{f.Path}:{l.Line}: {OneLine(l.Value)}"));
@@ -71,6 +91,9 @@ internal static partial class ArchitectureRules
 
     [GeneratedRegex(@"Asia/(?:Ho_Chi_Minh|Saigon)|SE Asia Standard Time")]
     private static partial Regex VietnamZone();
+
+    [GeneratedRegex(@"\.\s*Map(?:Get|Post|Put|Patch|Delete|Methods)\s*\(")]
+    private static partial Regex EndpointMapping();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhiteSpace();

@@ -42,6 +42,31 @@ public sealed class ArchitectureRulesTests
     }
 
     [Theory]
+    [InlineData("src/Host/Pages/X.cshtml.cs", "class X : UiPage\n{\n    public bool Shows => Actor.IsIn(Roles.Clerk);\n}\n", 3)]
+    [InlineData("src/Host/Pages/X.cshtml", "@* Roles.Admin in a comment *@\n<p>x</p>\n@if (User.IsInRole(Workflows.Kernel.Roles.Admin)) { <a>Quản trị</a> }\n", 3)]
+    [InlineData("src/Host/Api/XEndpoints.cs", "class X\n{\n    void M(RouteGroupBuilder g) => g.MapGet(\"/\", () => 1).RequireAuthorization(p => p.RequireRole(\"x\"));\n}\n", 3)]
+    [InlineData("src/Host/Reporting/XExtensions.cs", "class X\n{\n    void M(RouteGroupBuilder g) => g.MapPost(\"/\", (HttpContext h) =>\n        h.User.ToActor().IsIn(role));\n}\n", 4)]
+    public void A_role_check_in_a_page_or_an_endpoint_is_reported_with_its_line(string path, string code, int line)
+    {
+        var found = ArchitectureRules.RoleChecksIn(ArchitectureRules.Adapters([Cs(path, code)])).ToList();
+        Assert.NotEmpty(found);
+        Assert.All(found, f => Assert.StartsWith($"{path}:{line}: ", f, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Showing_roles_asking_a_use_case_and_Host_files_mapping_no_endpoint_pass()
+    {
+        var files = new[]
+        {
+            Cs("src/Host/Pages/Shared/_Layout.cshtml", "@if (Workflows.Issuance.ReleaseQueue.MayRelease(actor)) { <a>Phát hành</a> }\n<span>@string.Join(\", \", actor.Roles.Order())</span>\n@Roles.DisplayName(step.Role)\n"),
+            Cs("src/Host/Api/XEndpoints.cs", "// Roles.Clerk may, says a comment\nclass X { string S = \"IsInRole(Admin)\"; }\n"),
+            Cs("src/Host/Identity/UserAdministration.cs", "class U { bool M(Actor a) => a.IsIn(Roles.Admin); }\n"),
+        };
+        Assert.Empty(ArchitectureRules.RoleChecksIn(ArchitectureRules.Adapters(files)));
+        Assert.Equal(2, ArchitectureRules.Adapters(files).Count());
+    }
+
+    [Theory]
     [InlineData("SELECT id FROM plans WHERE id = @id")]
     [InlineData("SELECT 1")]
     [InlineData("INSERT INTO data_protection_keys (friendly_name, xml) VALUES (@name, @xml)")]

@@ -24,6 +24,17 @@ public sealed class ArchitectureTests
     }
 
     [Fact]
+    public void Pages_and_endpoints_ask_the_use_cases_rules_and_check_no_role_themselves()
+    {
+        var adapters = ArchitectureRules.Adapters(SourceTree.Sources).ToList();
+        Assert.Contains(adapters, f => f.Path == "src/Host/Pages/PhatHanh.cshtml.cs");
+        Assert.Contains(adapters, f => f.Path == "src/Host/Api/TaskEndpoints.cs");
+        Assert.Contains(adapters, f => f.Path == "src/Host/Register/RegisterEndpoints.cs");
+        Assert.Contains(adapters, f => f.Path == "src/Host/Pages/Shared/_Layout.cshtml");
+        Assert.Empty(ArchitectureRules.RoleChecksIn(adapters));
+    }
+
+    [Fact]
     public void The_Host_holds_no_SQL()
     {
         var host = SourceTree.Sources.Under("src/Host").ToList();

@@ -71,6 +71,15 @@ internal sealed class ChiTietModel(
     public StepDefinition? Step { get; private set; }
     public string? NextSymbol { get; private set; }
     public IReadOnlyList<LineResolution>? Lines { get; private set; }
+
+    /// <summary>For the clerk before release: the directory pick of each line that blocks release, by line index.</summary>
+    public IReadOnlyDictionary<int, RecipientPick> Picks { get; private set; } = new Dictionary<int, RecipientPick>();
+
+    /// <summary>The line whose pick was searched without script (<c>?dong=</c>), with <see cref="SearchText"/>.</summary>
+    [BindProperty(SupportsGet = true, Name = "dong")] public int? SearchLine { get; set; }
+
+    /// <summary>The words searched for the pick of <see cref="SearchLine"/> (<c>?tim=</c>).</summary>
+    [BindProperty(SupportsGet = true, Name = "tim")] public string? SearchText { get; set; }
     public IReadOnlyList<DirectoryEntry> Entries { get; private set; } = [];
 
     /// <summary>For a released (or recalled) plan: each recipient's message and receipt, with the counts (the delivery panel).</summary>
@@ -112,7 +121,14 @@ internal sealed class ChiTietModel(
     [BindProperty] public string? SigningForm { get; set; }
     [BindProperty] public bool Confirm { get; set; }
 
-    public bool IsClerk => Actor.IsIn(Roles.Clerk);
+    /// <summary>True when the user numbers and releases plans (<see cref="ReleaseQueue.MayRelease"/>): before release they see the Nơi nhận resolution and the duties check.</summary>
+    public bool MayRelease => ReleaseQueue.MayRelease(Actor);
+
+    /// <summary>True when the user may resolve a Nơi nhận line (<see cref="PlanRecipients.MayChoose"/>); the pick is offered while their release task is open.</summary>
+    public bool MayChooseRecipients => PlanRecipients.MayChoose(Actor);
+
+    /// <summary>True when the user may send a released plan to an entry its list lacks (<see cref="ReleaseRecipients.MaySendSupplementary"/>).</summary>
+    public bool MaySendSupplementary => ReleaseRecipients.MaySendSupplementary(Actor);
 
     public async Task OnGetAsync(Guid id, string? xong, CancellationToken ct)
     {
@@ -145,7 +161,7 @@ internal sealed class ChiTietModel(
         var query = DeliveryPanel.QueryOf(Request.Query);
         var progress = await receipts.ProgressAsync(id, Actor, query, ct);
         Response.Headers.CacheControl = "no-store";
-        return Partial("_GiaoNhan", new DeliveryPanel(id, IsClerk, progress, query));
+        return Partial("_GiaoNhan", new DeliveryPanel(id, DeliveryStore.MayResend(Actor), progress, query));
     }
 
     public async Task<IActionResult> OnPostXuLyAsync(Guid id, Guid taskId, CancellationToken ct)
@@ -181,11 +197,37 @@ internal sealed class ChiTietModel(
         var done = outcome switch
         {
             _ when signing => "ky",
-            _ when Step.Role == Roles.Clerk && outcome == Step.Outcomes.Keys.First() => "phat-hanh",
+            _ when ReleaseQueue.IsReleaseStep(Step) && outcome == Step.Outcomes.Keys.First() => "phat-hanh",
             "approve" => "dong-y",
             _ => outcome,
         };
         return Redirect($"/ke-hoach/{id}?xong={Uri.EscapeDataString(done)}");
+    }
+
+    /// <summary>
+    /// The pick of Nơi nhận line <paramref name="dong"/> for the words <paramref name="tim"/> (htmx, as the clerk types):
+    /// the <see cref="RecipientPick.Size"/> best matching directory entries (as <c>GET /api/directory/search?q=&amp;sort=phu-hop</c>),
+    /// or, without words, the entries the line partly matches.
+    /// </summary>
+    public async Task<IActionResult> OnGetDanhBaAsync(Guid id, int dong, string? tim, CancellationToken ct)
+    {
+        var plan = await store.GetAsync(id, Actor, ct);
+        if (!RecipientLine.FromFields(plan.Fields).Any(l => l.Index == dong)) throw WorkflowException.NotFound($"Dòng Nơi nhận {dong}");
+        Response.Headers.CacheControl = "no-store";
+        // Words: a search of the directory's stored key; none: the line's own partial matches (resolving it reads the directory).
+        if (!string.IsNullOrWhiteSpace(tim)) return Partial("_ChonDanhBa", await SearchAsync(dong, tim, null, ct));
+        var line = (await recipients.ResolveAsync(id, plan.Fields, ct)).Single(l => l.Index == dong);
+        return Partial("_ChonDanhBa", new RecipientPick(dong, null, line.Candidates, line.Candidates.Count));
+    }
+
+    private async Task<RecipientPick> PickAsync(LineResolution line, string? text, string? error, CancellationToken ct) =>
+        string.IsNullOrWhiteSpace(text) ? new RecipientPick(line.Index, null, line.Candidates, line.Candidates.Count, error)
+            : await SearchAsync(line.Index, text, error, ct);
+
+    private async Task<RecipientPick> SearchAsync(int lineIndex, string text, string? error, CancellationToken ct)
+    {
+        var found = await directory.SearchAsync(new DirectorySearch(text, null, DirectorySearch.BestMatch, 1, RecipientPick.Size), ct);
+        return new RecipientPick(lineIndex, text.Trim(), found.Items, found.Total, error);
     }
 
     public async Task<IActionResult> OnPostChonAsync(Guid id, int lineIndex, Guid? entryId, CancellationToken ct)
@@ -198,6 +240,7 @@ internal sealed class ChiTietModel(
         {
             await LoadAsync(id, ct);
             Error = ($"line-{lineIndex}", "entryId", e.Message);
+            if (Picks.GetValueOrDefault(lineIndex) is { } pick) Picks = new Dictionary<int, RecipientPick>(Picks) { [lineIndex] = pick with { Error = e.Message } };
             return Page();
         }
         return Redirect($"/ke-hoach/{id}?xong=chon#noi-nhan");
@@ -295,7 +338,7 @@ internal sealed class ChiTietModel(
         Definition = await instances.DefinitionOfPlanAsync(id, ct);
         Diagram = await diagrams.PlanAsync(id, Actor, ct);
         Consultation = await instances.LatestConsultationAsync(id, ct);
-        var tasks = (await engine.OpenTasksAsync(Actor, ct)).Where(t => t.PlanId == id && t.Role != Roles.Drafter).ToList();
+        var tasks = (await engine.OpenTasksAsync(Actor, ct)).Where(t => t.PlanId == id && !t.OnDraftForm).ToList();
         OpenTask = tasks.FirstOrDefault(t => t.Assignee is null || t.Assignee == Actor.UserName);
         TakenTask = OpenTask is null ? tasks.FirstOrDefault() : null;
         if (OpenTask is not null)
@@ -304,22 +347,28 @@ internal sealed class ChiTietModel(
             // A branch of a parallel step (consultation) is answered agree or return, not by the step's own outcomes.
             if (Step is { Kind: StepKind.Parallel } parallel) Step = parallel with { Outcomes = ParallelJoin.BranchOutcomes(parallel.Id) };
         }
-        if (OpenTask?.Role == Roles.Clerk) NextSymbol = await issuance.NextSymbolAsync(Plan.BodyCode, Plan.DocumentType, ct);
+        if (OpenTask is { } open && ReleaseQueue.IsReleaseTask(open)) NextSymbol = await issuance.NextSymbolAsync(Plan.BodyCode, Plan.DocumentType, ct);
         if (Plan.Status is PlanStatus.Released or PlanStatus.Recalled)
         {
             Sent = await released.ListAsync(id, Actor, ct);
-            if (IsClerk)
+            if (MaySendSupplementary)
             {
                 LateAdditions = await released.LateAdditionsAsync(id, Actor, ct);
                 Entries = await directory.ListAsync(null, null, ct);
             }
         }
-        else if (IsClerk && Plan.Status is PlanStatus.Signed or PlanStatus.Issued)
+        else if (MayRelease && Plan.Status is PlanStatus.Signed or PlanStatus.Issued)
         {
             Lines = await recipients.ResolveAsync(id, Plan.Fields, ct);
-            if (Lines.Any(l => l.Blocks)) Entries = await directory.ListAsync(null, null, ct);
+            if (MayChooseRecipients && OpenTask is not null)
+            {
+                var picks = new Dictionary<int, RecipientPick>();
+                foreach (var line in Lines.Where(l => l.Blocks))
+                    picks[line.Index] = await PickAsync(line, line.Index == SearchLine ? SearchText : null, null, ct);
+                Picks = picks;
+            }
         }
-        if (Plan.Status is PlanStatus.Released or PlanStatus.Recalled) Delivery = new DeliveryPanel(id, IsClerk, await receipts.ProgressAsync(id, Actor, DeliveryPanel.QueryOf(Request.Query), ct), DeliveryPanel.QueryOf(Request.Query));
+        if (Plan.Status is PlanStatus.Released or PlanStatus.Recalled) Delivery = new DeliveryPanel(id, DeliveryStore.MayResend(Actor), await receipts.ProgressAsync(id, Actor, DeliveryPanel.QueryOf(Request.Query), ct), DeliveryPanel.QueryOf(Request.Query));
         People = await people.NamesAsync(History.Select(h => h.Who).Append(Plan.CreatedBy).Concat((Sent ?? []).Select(r => r.AddedBy))
             .Concat((Consultation?.Branches ?? []).SelectMany(b => new[] { b.Who, b.OnBehalfOf }).OfType<string>())
             .Concat(TakenTask?.Assignee is { } holder ? [holder] : []), ct);
@@ -331,7 +380,7 @@ internal sealed class ChiTietModel(
         if (Plan.Status == PlanStatus.Recalled) Recall = await recalls.GetAsync(id, Actor, ct);
         MayRecall = Plan.Status == PlanStatus.Released && PlanRecalls.MayRecall(Actor);
         if (MayRecall) ReplacementCandidates = await recalls.ReplacementCandidatesAsync(id, Actor, ct);
-        else if (IsClerk && Plan.Status is PlanStatus.Signed or PlanStatus.Issued)
+        else if (MayRelease && Plan.Status is PlanStatus.Signed or PlanStatus.Issued)
         {
             Duties = await duties.CheckAsync(id, Actor, clock.GetUtcNow(), ct);
             if (Duties.Any(d => d.Field is { } f && (f.EndsWith(".reporter", StringComparison.Ordinal) || f.EndsWith(".target", StringComparison.Ordinal))) && Entries.Count == 0)

@@ -46,7 +46,7 @@ internal sealed class SuaModel(PlanStore store, WorkflowEngine engine, Workflows
             await SaveAsync(id, ct);
             return Redirect($"/ke-hoach/{id}/sua?luu=true");
         }
-        catch (WorkflowException e) when (e.Field == "fields" ? ShowError(new WorkflowException(e.Kind, e.Message)) : ShowError(e, nameof(Form)))
+        catch (WorkflowException e) when (IsFields(e.Field) ? ShowError(new WorkflowException(e.Kind, e.Message)) : ShowError(e, nameof(Form)))
         {
             await LoadAsync(id, ct);
             return Page();
@@ -63,7 +63,7 @@ internal sealed class SuaModel(PlanStore store, WorkflowEngine engine, Workflows
         }
         catch (WorkflowException e) when (e.Field switch
         {
-            "fields" => ShowError(new WorkflowException(e.Kind, e.Message)),
+            var field when IsFields(field) => ShowError(new WorkflowException(e.Kind, e.Message)),
             "definitionId" => ShowError(e),
             _ => ShowError(e, nameof(Form)),
         })
@@ -72,6 +72,9 @@ internal sealed class SuaModel(PlanStore store, WorkflowEngine engine, Workflows
             return Page();
         }
     }
+
+    /// <summary>An error of the stored fields as a whole or of one of their members (<c>fields.footnoteMarks[0]</c>), shown above the form.</summary>
+    private static bool IsFields(string? field) => field == "fields" || field?.StartsWith("fields.", StringComparison.Ordinal) == true;
 
     private async Task SaveAsync(Guid id, CancellationToken ct)
     {

@@ -44,6 +44,12 @@ public sealed record PlanFields
     /// <summary>The footnotes taken out of the body.</summary>
     public IReadOnlyList<PlanFootnote> Footnotes { get; init => field = value ?? []; } = [];
 
+    /// <summary>Where the footnotes' marks stand in <see cref="Body"/> (JSON <c>footnoteMarks</c>: <c>[{"marker":"1","offset":812}]</c>,
+    /// offsets in UTF-16 code units), in body order; at most one per footnote. A footnote without a mark here is listed
+    /// under the body without one (a reader that saw none, or an older plan). Kept consistent with the body by
+    /// <c>Workflows.Plans.FootnoteMarks</c>.</summary>
+    public IReadOnlyList<PlanFootnoteMark> FootnoteMarks { get; init => field = value ?? []; } = [];
+
     /// <summary>The Nơi nhận entries, in the document's order (a line's index is its position here).</summary>
     public IReadOnlyList<PlanRecipient> Recipients { get; init => field = value ?? []; } = [];
 

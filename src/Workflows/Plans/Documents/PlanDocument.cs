@@ -31,6 +31,18 @@ public sealed record PlanDocument(
     /// <summary>The footnotes the reader took out of the body flow, printed under it as "¹ text" (Nghị định 30/2020, Phụ lục I).</summary>
     public IReadOnlyList<PlanFootnote> Footnotes { get; init; } = [];
 
+    /// <summary>
+    /// The body paragraphs as runs of text each followed by its footnote mark, parallel to <see cref="Paragraphs"/>
+    /// (a paragraph without a mark is one run); the marks at their places of <see cref="PlanFields.FootnoteMarks"/>.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<BodyRun>> Runs { get; init; } = [];
+
+    /// <summary>The runs of paragraph <paramref name="paragraph"/> (an index of <see cref="Paragraphs"/>): its text alone when the layout has no runs.</summary>
+    public IReadOnlyList<BodyRun> RunsOf(int paragraph) => paragraph < Runs.Count ? Runs[paragraph] : [new BodyRun(Paragraphs[paragraph], null)];
+
+    /// <summary>The footnotes whose mark stands in the body (the others are listed without a link back).</summary>
+    public IReadOnlySet<string> MarkedFootnotes { get; init; } = new HashSet<string>();
+
     /// <summary>The work programme table (CHƯƠNG TRÌNH CÔNG TÁC): its rows in order, grouped by their period heading.</summary>
     public IReadOnlyList<WorkProgrammeRow> WorkProgramme { get; init; } = [];
 
@@ -48,7 +60,7 @@ public sealed record PlanDocument(
         var fields = plan.Fields;
         var place = fields.Place ?? body?.Place ?? "";
         var date = plan.IssuedOn is { } d ? $"ngày {d.Day:00} tháng {d.Month:00} năm {d.Year}" : "ngày … tháng … năm …";
-        var paragraphs = fields.Body.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var (paragraphs, runs, marked) = Lay(fields.Body, fields.FootnoteMarks);
         // Nơi nhận: one line per recipient, the archive copies last on one line "- Lưu: VT, …" (Nghị định 30/2020, Phụ lục I).
         var recipients = new List<string>();
         var archive = new List<string>();
@@ -85,7 +97,43 @@ public sealed record PlanDocument(
         {
             Footnotes = fields.Footnotes,
             WorkProgramme = fields.WorkProgramme,
+            Runs = runs,
+            MarkedFootnotes = marked,
         };
+    }
+
+    /// <summary>The body's non-blank paragraphs, trimmed, and each one's runs with the marks that fall inside it.</summary>
+    private static (List<string> Paragraphs, List<IReadOnlyList<BodyRun>> Runs, HashSet<string> Marked) Lay(string body, IReadOnlyList<PlanFootnoteMark> marks)
+    {
+        var paragraphs = new List<string>();
+        var runs = new List<IReadOnlyList<BodyRun>>();
+        var marked = new HashSet<string>();
+        var ordered = marks.OrderBy(m => m.Offset).ToList();
+        var start = 0;
+        while (start <= body.Length)
+        {
+            var end = body.IndexOf('\n', start);
+            if (end < 0) end = body.Length;
+            var from = start;
+            var to = end;
+            while (from < to && char.IsWhiteSpace(body[from])) from++;
+            while (to > from && char.IsWhiteSpace(body[to - 1])) to--;
+            if (to > from)
+            {
+                var pieces = new List<BodyRun>();
+                var at = from;
+                foreach (var mark in ordered.Where(m => m.Offset > from && m.Offset <= to && marked.Add(m.Marker)))
+                {
+                    pieces.Add(new BodyRun(body[at..mark.Offset], mark.Marker));
+                    at = mark.Offset;
+                }
+                if (at < to || pieces.Count == 0) pieces.Add(new BodyRun(body[at..to], null));
+                paragraphs.Add(body[from..to]);
+                runs.Add(pieces);
+            }
+            start = end + 1;
+        }
+        return (paragraphs, runs, marked);
     }
 
     private static string Join(string? form, string title) => string.IsNullOrWhiteSpace(form) ? title : $"{form.Trim()} {title}";

@@ -60,16 +60,37 @@ internal static class PlanPdfWriter
         writer.Graphics.DrawLine(XPens.Black, Left + width / 2 - 40, writer.Y + 3, Left + width / 2 + 40, writer.Y + 3);
         writer.Y += 14;
         var body = Font(11.5);
-        foreach (var paragraph in plan.Paragraphs)
+        var mark = Font(7.5);
+        for (var p = 0; p < plan.Paragraphs.Count; p++)
         {
-            var lines = Wrap(paragraph, body, width - 28, writer.Graphics);
+            var lines = WrapRuns(plan.RunsOf(p), body, mark, width - 28, width, writer.Graphics);
             for (var i = 0; i < lines.Count; i++)
             {
                 writer.Room(body.GetHeight() * 1.3);
-                writer.Graphics.DrawString(lines[i], body, XBrushes.Black, Left + (i == 0 ? 28 : 0), writer.Y, XStringFormats.TopLeft);
+                DrawRuns(writer.Graphics, lines[i], body, mark, Left + (i == 0 ? 28 : 0), writer.Y);
                 writer.Y += body.GetHeight() * 1.3;
             }
             writer.Y += 3;
+        }
+
+        // The footnotes at the end of the body, under a short rule, each after its raised number (Nghị định 30/2020, Phụ lục I).
+        if (plan.Footnotes.Count > 0)
+        {
+            var note = Font(9.5);
+            writer.Y += 6;
+            writer.Room(note.GetHeight() * 2 + 6);
+            writer.Graphics.DrawLine(XPens.Black, Left, writer.Y, Left + width / 3, writer.Y);
+            writer.Y += 4;
+            foreach (var footnote in plan.Footnotes)
+            {
+                var lines = WrapRuns([new BodyRun("", footnote.Marker), new BodyRun(" " + footnote.Text, null)], note, mark, width, width, writer.Graphics);
+                foreach (var line in lines)
+                {
+                    writer.Room(note.GetHeight() * 1.15);
+                    DrawRuns(writer.Graphics, line, note, mark, Left, writer.Y);
+                    writer.Y += note.GetHeight() * 1.15;
+                }
+            }
         }
 
         // Nơi nhận (left) beside the signer block (right); the signature's space between the titles and the name.
@@ -134,6 +155,72 @@ internal static class PlanPdfWriter
         }
         if (current.Length > 0) lines.Add(current);
         return lines;
+    }
+
+    /// <summary>
+    /// Breaks runs of text and raised footnote marks into lines at spaces: the first no wider than
+    /// <paramref name="firstWidth"/> points, the others than <paramref name="width"/>; a mark stays on its word's line.
+    /// Each line is a list of pieces (text, raised).
+    /// </summary>
+    private static List<List<(string Text, bool Raised)>> WrapRuns(IReadOnlyList<BodyRun> runs, XFont font, XFont mark, double firstWidth, double width, XGraphics graphics)
+    {
+        // Words: pieces between spaces, a mark joined to the word before it.
+        var words = new List<List<(string Text, bool Raised)>>();
+        var open = false;
+        foreach (var run in runs)
+        {
+            var parts = run.Text.Split(' ');
+            for (var k = 0; k < parts.Length; k++)
+            {
+                if (k > 0) open = false;
+                if (parts[k].Length == 0) continue;
+                if (open) words[^1].Add((parts[k], false));
+                else words.Add([(parts[k], false)]);
+                open = true;
+            }
+            if (run.Marker is { } m)
+            {
+                if (words.Count == 0) words.Add([]);
+                words[^1].Add((m, true));
+                open = true;
+            }
+        }
+        double Measure(List<(string Text, bool Raised)> word) => word.Sum(x => graphics.MeasureString(x.Text, x.Raised ? mark : font).Width);
+        var space = graphics.MeasureString(" ", font).Width;
+        var lines = new List<List<(string Text, bool Raised)>>();
+        var current = new List<(string Text, bool Raised)>();
+        var used = 0.0;
+        foreach (var word in words)
+        {
+            var w = Measure(word);
+            var limit = lines.Count == 0 ? firstWidth : width;
+            if (current.Count > 0 && used + space + w > limit)
+            {
+                lines.Add(current);
+                current = [];
+                used = 0;
+            }
+            if (current.Count > 0)
+            {
+                current.Add((" ", false));
+                used += space;
+            }
+            current.AddRange(word);
+            used += w;
+        }
+        if (current.Count > 0) lines.Add(current);
+        return lines;
+    }
+
+    /// <summary>Draws one line of pieces from (x, y top); a raised piece in the smaller font, its top level with the line's, so it sits above the base line.</summary>
+    private static void DrawRuns(XGraphics graphics, List<(string Text, bool Raised)> line, XFont font, XFont mark, double x, double y)
+    {
+        foreach (var (text, raised) in line)
+        {
+            var f = raised ? mark : font;
+            graphics.DrawString(text, f, XBrushes.Black, x, y, XStringFormats.TopLeft);
+            x += graphics.MeasureString(text, f).Width;
+        }
     }
 
     /// <summary>The page being written and the vertical position on it (top-down, points).</summary>
