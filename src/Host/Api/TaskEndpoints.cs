@@ -5,7 +5,8 @@ namespace Workflows.Host.Api;
 
 /// <summary>
 /// <c>/api/tasks</c>: the caller's inbox, task completion, the bulk approval of review tasks (<c>POST /api/tasks/approve</c>
-/// <c>{taskIds}</c>: <see cref="BulkApproval"/>), and who holds a task (claim, release, reassign).
+/// <c>{taskIds}</c>: <see cref="BulkApproval"/>), the office's overdue tasks for its leaders (<c>GET /api/tasks/office-overdue?limit=</c>:
+/// <see cref="OfficeOverdue"/>, 403 for the others), and who holds a task (claim, release, reassign).
 /// </summary>
 internal static class TaskEndpoints
 {
@@ -36,6 +37,8 @@ internal static class TaskEndpoints
                 http.User.ToActor(), ct);
             return Results.NoContent();
         });
+        tasks.MapGet("/office-overdue", async (int? limit, HttpContext http, WorkflowEngine engine, CancellationToken ct) =>
+            Results.Ok(await engine.OfficeOverdueAsync(http.User.ToActor(), Math.Clamp(limit ?? 5, 1, 50), ct)));
         tasks.MapPost("/approve", async (ApproveRequest request, HttpContext http, WorkflowEngine engine, CancellationToken ct) =>
             Results.Ok(await engine.ApproveSeveralAsync(request.TaskIds, http.User.ToActor(), ct)));
         tasks.MapPost("/{id:guid}/claim", async (Guid id, HttpContext http, WorkflowEngine engine, CancellationToken ct) =>

@@ -7,12 +7,12 @@ namespace Workflows.IntegrationTests.Ui;
 
 /// <summary>
 /// What a page offers is what its use case decides (issue 11, use cases shared by API and pages): the release desk, the
-/// Nơi nhận pick and the bulk approval are shown to exactly the people the same use cases let act through the API, and
-/// the API refuses the others with 403.
+/// Nơi nhận pick, the bulk approval, the menu and the leaders' glance are shown to exactly the people the same use cases
+/// let act through the API, and the API refuses the others with 403.
 /// </summary>
 public sealed class PageOffersTests(PageOffersTests.Fixture fixture) : IClassFixture<PageOffersTests.Fixture>
 {
-    /// <summary>One Host and database for the three stories.</summary>
+    /// <summary>One Host and database for the four stories.</summary>
     public sealed class Fixture : IAsyncLifetime
     {
         internal WorkflowsApp App { get; } = new();
@@ -99,5 +99,34 @@ public sealed class PageOffersTests(PageOffersTests.Fixture fixture) : IClassFix
         var again = await (await flow.Reviewer.PostAsJsonAsync("/api/tasks/approve", new { taskIds = new[] { signing } })).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Empty(again.GetProperty("approved").EnumerateArray());
         Assert.Equal("Một việc đã được xử lý hoặc không còn thuộc hộp việc của anh/chị.", again.GetProperty("refused")[0].GetString());
+    }
+    [Fact]
+    public async Task Each_persons_menu_and_inbox_offer_what_their_use_cases_allow_and_a_returned_plan_is_revised_on_its_form()
+    {
+        var flow = await PlanFlow.StartAsync(fixture.App);
+        var admin = await fixture.App.SignInAsync("quantri");
+        var menus = new Dictionary<string, string>
+        {
+            ["drafter"] = await PageAsync(flow.Drafter, "/hop-thu"), ["clerk"] = await PageAsync(flow.Clerk, "/hop-thu"),
+            ["signer"] = await PageAsync(flow.Signer, "/hop-thu"), ["admin"] = await PageAsync(admin, "/hop-thu"),
+        };
+        Assert.Equal(["drafter"], menus.Where(m => m.Value.Contains("href=\"/ke-hoach/tai-len\"")).Select(m => m.Key));
+        Assert.Equal(["clerk"], menus.Where(m => m.Value.Contains("href=\"/phat-hanh\"")).Select(m => m.Key));
+        Assert.Equal(["admin"], menus.Where(m => m.Value.Contains("href=\"/quan-tri/nguoi-dung\"")).Select(m => m.Key));
+        // The office's overdue tasks at a glance: the leaders' only, on the page and through the API.
+        Assert.Equal(["signer"], menus.Where(m => m.Value.Contains("data-testid=\"toan-co-quan\"")).Select(m => m.Key));
+        Assert.Equal(HttpStatusCode.OK, (await flow.Signer.GetAsync("/api/tasks/office-overdue")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await flow.Drafter.GetAsync("/api/tasks/office-overdue")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await flow.Drafter.GetAsync("/api/release-queue")).StatusCode);
+
+        // A returned plan is the drafter's task: the inbox links to the form, the plan page offers no action on it.
+        var planId = await flow.CreateAsync("Kế hoạch thử trả lại cho chuyên viên sửa");
+        await flow.SubmitAsync(planId);
+        Assert.Contains($"href=\"/ke-hoach/{planId}\"", await PageAsync(flow.Reviewer, "/hop-thu?q=tr%E1%BA%A3%20l%E1%BA%A1i%20cho%20chuy%C3%AAn%20vi%C3%AAn"));
+        await PlanFlow.ActAsync(flow.Reviewer, planId, "return", "Bổ sung phần kinh phí.");
+        var task = (await flow.Drafter.GetFromJsonAsync<JsonElement[]>("/api/tasks"))!.Single(t => t.GetProperty("planId").GetGuid() == planId);
+        Assert.True(task.GetProperty("onDraftForm").GetBoolean());
+        Assert.Contains($"href=\"/ke-hoach/{planId}/sua\"", await PageAsync(flow.Drafter, "/hop-thu"));
+        Assert.DoesNotContain("id=\"xu-ly\"", await PageAsync(flow.Drafter, $"/ke-hoach/{planId}"));
     }
 }
