@@ -68,6 +68,7 @@ public static class WorkflowsServiceCollectionExtensions
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Organisation.OrganisationOptions>>()));
         services.AddSingleton<PlanListQueries>();
         services.AddSingleton<Reporting.Status.ReportingStatusQueries>();
+        services.AddSingleton<Reporting.Status.MatrixPages>();
         services.AddSingleton<Reporting.Status.ReportingProgress>();
         services.AddSingleton<AuditSealer>();
         services.TryAddSingleton(sp => new Telemetry.WorkflowsMetrics(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));

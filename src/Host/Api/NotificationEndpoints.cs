@@ -5,7 +5,8 @@ namespace Workflows.Host.Api;
 
 /// <summary>
 /// <c>/api/me/notifications</c>: the caller's choice of email (<c>taskMail</c>: a new task; <c>overdueDigest</c>: the 07:00
-/// digest of overdue tasks), read and replaced whole through <see cref="NotificationPreferences"/>, as the page
+/// digest of overdue tasks; <c>lateSubmission</c>: a school's late report of a report the caller owns, on when omitted),
+/// read and replaced whole through <see cref="NotificationPreferences"/>, as the page
 /// <c>/thong-bao</c> does.
 /// </summary>
 internal static class NotificationEndpoints

@@ -46,6 +46,11 @@ internal static class PlanEndpoints
                 ? Results.Ok(consultation)
                 : Results.Problem(title: "Kế hoạch chưa qua bước lấy ý kiến song song nào.", statusCode: StatusCodes.Status404NotFound);
         });
+        plans.MapGet("/{id:guid}/consultations", async (Guid id, HttpContext http, PlanStore store, InstanceQueries instances, CancellationToken ct) =>
+        {
+            await store.GetAsync(id, http.User.ToActor(), ct);
+            return Results.Ok(await instances.ConsultationsAsync(id, ct));
+        });
         plans.MapPut("/{id:guid}", async (Guid id, PlanRequest request, HttpContext http, PlanStore store, CancellationToken ct) =>
         {
             var fields = request.Fields is null ? null : PlanFieldsJson.Parse(request.Fields);

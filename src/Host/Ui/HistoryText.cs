@@ -44,6 +44,10 @@ internal static class HistoryText
             "instance.started" => "Bắt đầu quy trình",
             "instance.completed" => "Kết thúc quy trình",
             "task.created" => "Chuyển bước",
+            "task.delegated" => Delegated(entry, step),
+            "task.claimed" => step is null ? "Nhận xử lý" : $"Nhận xử lý — {step.Name}",
+            "task.reminded" => $"Nhắc việc — {What(entry, step)}",
+            "task.escalated" => Escalated(entry, step),
             "parallel.joined" => step is not null && Text(entry, "outcome") is { } joined && step.Outcomes.GetValueOrDefault(joined) is { } result
                 ? $"{step.Name}: {result.Label}" : "Tổng hợp ý kiến",
             _ => step?.Name ?? "Ghi nhận của hệ thống",
@@ -69,6 +73,38 @@ internal static class HistoryText
             { } other when step?.Outcomes.GetValueOrDefault(other) is { } outcome => outcome.Label,
             _ => step?.Name ?? "Xử lý",
         };
+    }
+
+    /// <summary>What a timer or a delegation acted on: the branch of a consultation by its name, else the step's name.</summary>
+    private static string What(HistoryEntry entry, StepDefinition? step) =>
+        Text(entry, "branch") is { } branch && step?.Branches.FirstOrDefault(b => b.Id == branch) is { } b ? b.Name : step?.Name ?? "Công việc";
+
+    /// <summary>An escalation: "Báo chậm xử lý", "Tự động đồng ý do quá hạn", "Chuyển lên do quá hạn", with what it concerned.</summary>
+    private static string Escalated(HistoryEntry entry, StepDefinition? step)
+    {
+        var what = What(entry, step);
+        return Text(entry, "action") switch
+        {
+            "notify" => $"Báo chậm xử lý — {what}",
+            "outcome" => Text(entry, "outcome") switch
+            {
+                "agree" => $"Tự động đồng ý do quá hạn — {what}",
+                "return" => $"Tự động trả lại do quá hạn — {what}",
+                { } other when step?.Outcomes.GetValueOrDefault(other) is { } outcome => $"Tự động {outcome.Label.ToLowerInvariant()} do quá hạn — {what}",
+                _ => $"Tự động xử lý do quá hạn — {what}",
+            },
+            _ => $"Chuyển lên do quá hạn — {what}",
+        };
+    }
+
+    /// <summary>A task handed to, or acted on by, a delegate: "Xử lý thay Trần Nam Hải theo ủy quyền (Giấy ủy quyền số 12/GUQ-PGDĐT) — Ký ban hành".</summary>
+    private static string Delegated(HistoryEntry entry, StepDefinition? step)
+    {
+        var absent = Text(entry, "onBehalfOfName") ?? Text(entry, "onBehalfOf") ?? "người vắng mặt";
+        var reference = Text(entry, "reference") is { } r ? $" ({r})" : "";
+        var what = step is null ? null : What(entry, step);
+        var by = Text(entry, "assigneeName") is { } name ? $"{name} x" : "X";
+        return $"{by}ử lý thay {absent} theo ủy quyền{reference}{(what is null ? "" : $" — {what}")}";
     }
 
     /// <summary>The signing form and title recorded with a signature, e.g. "KT. TRƯỞNG PHÒNG" or "TRƯỞNG PHÒNG".</summary>

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Html;
 using Workflows.Reporting;
+using Workflows.Reporting.Status;
 
 namespace Workflows.Host.Ui;
 
@@ -21,27 +22,27 @@ internal static class ReportingCharts
         [("on_time", "#1e6b34"), ("late", "#b07a00"), ("missing", "#0b5cad"), ("overdue", "#b3261e")];
 
     /// <summary>One horizontal stacked bar per period that has opened (at most the latest 12), counts in the segments.</summary>
-    public static IHtmlContent PeriodBars(StatusMatrix matrix, DateTimeOffset now)
+    public static IHtmlContent PeriodBars(MatrixPage matrix, DateTimeOffset now)
     {
-        var periods = matrix.Periods.Select((p, i) => (Period: p, Index: i)).Where(x => x.Period.OpensAt <= now).TakeLast(12).ToList();
-        if (periods.Count == 0 || matrix.Schools.Count == 0) return HtmlString.Empty;
+        var periods = matrix.Periods.Where(p => p.OpensAt <= now).TakeLast(12).ToList();
+        if (periods.Count == 0 || matrix.Schools == 0) return HtmlString.Empty;
         const int width = 600, label = 18, bar = 22, gap = 12;
         var height = periods.Count * (label + bar + gap);
         var svg = new StringBuilder();
-        var description = string.Join("; ", periods.Select(x => $"{x.Period.Label}: " + string.Join(", ",
-            Stacked.Select(s => $"{ReportingText.Cell(s.State)} {Count(matrix, x.Index, s.State)}"))));
+        var description = string.Join("; ", periods.Select(p => $"{p.Label}: " + string.Join(", ",
+            Stacked.Select(s => $"{ReportingText.Cell(s.State)} {matrix.Count(p, s.State)}"))));
         svg.Append(Invariant, $"""<svg class="chart" data-testid="bieu-do-ky" viewBox="0 0 {width} {height}" role="img" aria-labelledby="bd-ky-t bd-ky-d" xmlns="http://www.w3.org/2000/svg">""");
         svg.Append("""<title id="bd-ky-t">Tình hình nộp theo kỳ</title>""");
         svg.Append($"""<desc id="bd-ky-d">{E(description)}.</desc>""");
         var y = 0;
-        foreach (var (period, index) in periods)
+        foreach (var period in periods)
         {
             svg.Append(Invariant, $"""<text x="0" y="{y + 14}" class="chart-label">{E(period.Label)} — hạn {E(UiText.DueDate(period.Deadline))}</text>""");
             double x = 0;
-            var total = matrix.Schools.Count;
+            var total = matrix.Schools;
             foreach (var (state, colour) in Stacked)
             {
-                var count = Count(matrix, index, state);
+                var count = matrix.Count(period, state);
                 if (count == 0) continue;
                 var w = width * (double)count / total;
                 var words = $"{period.Label}: {ReportingText.Cell(state)} {count}/{total}";
@@ -60,16 +61,15 @@ internal static class ReportingCharts
     }
 
     /// <summary>
-    /// For <paramref name="period"/>: how many schools had submitted (first submission) at each instant from its opening
+    /// For <paramref name="period"/> (the matrix's current period, whose first submissions it holds): how many schools had submitted (first submission) at each instant from its opening
     /// to now or its closing, a step line, with the deadline marked; empty when nothing can be drawn.
     /// </summary>
-    public static IHtmlContent SubmissionsOverTime(StatusMatrix matrix, PeriodView period, DateTimeOffset now)
+    public static IHtmlContent SubmissionsOverTime(MatrixPage matrix, PeriodView period, DateTimeOffset now)
     {
-        var index = matrix.Periods.ToList().IndexOf(period);
-        if (index < 0 || now < period.OpensAt) return HtmlString.Empty;
-        var asked = matrix.Schools.Count(s => s.Cells[index].State != "not_requested");
+        if (period != matrix.Current || now < period.OpensAt) return HtmlString.Empty;
+        var asked = matrix.Schools - matrix.Count(period, "not_requested");
         if (asked == 0) return HtmlString.Empty;
-        var times = matrix.Schools.Select(s => s.Cells[index].SubmittedAt).OfType<DateTimeOffset>().Order().ToList();
+        var times = matrix.CurrentSubmissions;
         var start = period.OpensAt;
         var end = new[] { now < period.ClosesAt ? now : period.ClosesAt, period.Deadline }.Max();
         if (times.Count > 0 && times[^1] > end) end = times[^1];
@@ -78,8 +78,15 @@ internal static class ReportingCharts
         double Y(int n) => top + (height - top - bottom) * (1 - (double)n / asked);
         var points = new StringBuilder();
         points.Append(Invariant, $"{X(start):0.#},{Y(0):0.#}");
-        for (var i = 0; i < times.Count; i++)
-            points.Append(Invariant, $" {X(times[i]):0.#},{Y(i):0.#} {X(times[i]):0.#},{Y(i + 1):0.#}");
+        // One vertical step per pixel column, however many schools submitted within it (10,000 submissions draw at most
+        // one step per pixel of the axis instead of 20,000 points).
+        for (var i = 0; i < times.Count;)
+        {
+            var x = Math.Round(X(times[i]));
+            var before = i;
+            while (i < times.Count && Math.Round(X(times[i])) == x) i++;
+            points.Append(Invariant, $" {x:0},{Y(before):0.#} {x:0},{Y(i):0.#}");
+        }
         points.Append(Invariant, $" {X(end):0.#},{Y(times.Count):0.#}");
         var onTime = times.Count(t => t <= period.Deadline);
         var description = $"{period.Label}: {times.Count}/{asked} đơn vị đã nộp, {onTime} trước hạn hết ngày {UiText.DueDate(period.Deadline)}; "
@@ -100,8 +107,6 @@ internal static class ReportingCharts
         svg.Append("</svg>");
         return new HtmlString(svg.ToString());
     }
-
-    private static int Count(StatusMatrix matrix, int index, string state) => matrix.Schools.Count(s => s.Cells[index].State == state);
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 }

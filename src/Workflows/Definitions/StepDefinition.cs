@@ -32,8 +32,13 @@ public sealed record StepDefinition(
     /// <summary>Human tasks: working days (Vietnam calendar) after the task's creation at which its holder is reminded by email, in order.</summary>
     public IReadOnlyList<int> Reminders { get; init; } = [];
 
-    /// <summary>Human tasks: what happens when nobody completed the task in time; null: nothing.</summary>
+    /// <summary>Human tasks: what happens when nobody completed the task in time; parallel steps: the same for each branch
+    /// that has no escalation of its own (<see cref="ParallelBranch.Escalation"/>); null: nothing.</summary>
     public TaskEscalation? Escalation { get; init; }
+
+    /// <summary>The escalation of this step's task, or of its branch <paramref name="branch"/> (the branch's own, else the step's); null: none.</summary>
+    public TaskEscalation? EscalationOf(string? branch) =>
+        branch is null ? Escalation : Branches.FirstOrDefault(b => b.Id == branch)?.Escalation ?? Escalation;
 
     /// <summary>Parallel steps: the branches opened at once.</summary>
     public IReadOnlyList<ParallelBranch> Branches { get; init; } = [];

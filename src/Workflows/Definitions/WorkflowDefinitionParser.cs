@@ -136,7 +136,9 @@ public sealed class WorkflowDefinitionParser
             Assignment = String(element, "assignment") == "chosenByPrevious" ? AssignmentMode.ChosenByPrevious : AssignmentMode.Queue,
             Reminders = element.TryGetProperty("reminders", out var reminders)
                 ? [.. reminders.EnumerateArray().Select(r => r.GetProperty("afterWorkingDays").GetInt32())] : [],
-            Escalation = element.TryGetProperty("escalation", out var escalation) ? ReadEscalation(escalation, path + ".escalation", outcomes, file) : null,
+            Escalation = !element.TryGetProperty("escalation", out var escalation) ? null
+                : kind == StepKind.Parallel ? ReadBranchEscalation(escalation, path + ".escalation", null, file)
+                : ReadEscalation(escalation, path + ".escalation", outcomes, file),
             Branches = kind == StepKind.Parallel ? ReadBranches(element, path, file) : [],
             Join = kind == StepKind.Parallel ? ReadJoin(element, path, file) : null,
             Cases = kind == StepKind.Decision ? ReadCases(element, path, file) : [],
@@ -155,6 +157,21 @@ public sealed class WorkflowDefinitionParser
         return escalation;
     }
 
+    /// <summary>
+    /// A branch's escalation (or the parallel step's, for every branch: <paramref name="branchRole"/> null): the schema has
+    /// checked its shape and that an outcome is <c>agree</c> or <c>return</c>; here its roles must be the installation's,
+    /// and a branch is not moved to the queue it is already in.
+    /// </summary>
+    private TaskEscalation ReadBranchEscalation(JsonElement element, string path, string? branchRole, string file)
+    {
+        var escalation = new TaskEscalation(element.GetProperty("afterWorkingDays").GetInt32(), String(element, "notify"), String(element, "reassignTo"), String(element, "outcome"));
+        CheckRole(escalation.Notify, path + ".notify", file);
+        CheckRole(escalation.ReassignTo, path + ".reassignTo", file);
+        if (branchRole is not null && escalation.ReassignTo == branchRole)
+            throw new WorkflowDefinitionException(file, path + ".reassignTo", $"the branch is already in the queue of '{branchRole}'; name another role");
+        return escalation;
+    }
+
     private List<ParallelBranch> ReadBranches(JsonElement element, string path, string file)
     {
         var branches = new List<ParallelBranch>();
@@ -166,8 +183,15 @@ public sealed class WorkflowDefinitionParser
             if (branches.Any(b => b.Id == id)) throw new WorkflowDefinitionException(file, branchPath + ".id", $"branch id '{id}' is used twice");
             var role = String(branch, "role")!;
             CheckRole(role, branchPath + ".role", file);
-            branches.Add(new ParallelBranch(id, String(branch, "name") ?? id, role));
+            branches.Add(new ParallelBranch(id, String(branch, "name") ?? id, role)
+            {
+                Escalation = branch.TryGetProperty("escalation", out var escalation) ? ReadBranchEscalation(escalation, branchPath + ".escalation", role, file) : null,
+            });
         }
+        if (element.TryGetProperty("escalation", out var stepEscalation) && String(stepEscalation, "reassignTo") is { } target
+            && branches.FirstOrDefault(b => b.Escalation is null && b.Role == target) is { } same)
+            throw new WorkflowDefinitionException(file, path + ".escalation.reassignTo",
+                $"branch '{same.Id}' is already in the queue of '{target}'; give it an escalation of its own or name another role");
         foreach (var outcome in new[] { ParallelJoin.Agreed, ParallelJoin.Returned })
         {
             if (!element.GetProperty("outcomes").TryGetProperty(outcome, out _))

@@ -28,7 +28,8 @@ internal static class WorkflowDefinitionSchema
         var first = (results.Details ?? [])
             .Where(d => d.Errors is { Count: > 0 } && !UnderCondition(d.EvaluationPath.ToString()))
             .Select((d, index) => (Detail: d, Index: index))
-            .OrderBy(e => order.GetValueOrDefault(e.Detail.InstanceLocation.ToString(), int.MaxValue))
+            .OrderBy(e => UnderChoice(e.Detail.EvaluationPath.ToString()))
+            .ThenBy(e => order.GetValueOrDefault(e.Detail.InstanceLocation.ToString(), int.MaxValue))
             .ThenBy(e => e.Index)
             .Select(e => e.Detail)
             .FirstOrDefault()
@@ -44,6 +45,13 @@ internal static class WorkflowDefinitionSchema
         var text = reader.ReadToEnd();
         return (JsonSchema.FromText(text), JsonNode.Parse(text)!);
     }
+
+    /// <summary>
+    /// Failures inside a <c>oneOf</c> alternative may only say that this alternative was not the one taken (an escalation
+    /// with <c>notify</c> fails the alternative that requires <c>outcome</c>), so a failure outside any alternative is
+    /// named first; among alternatives' failures, the first in reading order.
+    /// </summary>
+    private static bool UnderChoice(string evaluationPath) => evaluationPath.Contains("/oneOf", StringComparison.Ordinal);
 
     /// <summary>Failures inside an <c>if</c> only choose the branch (a step of another kind); they are not errors.</summary>
     private static bool UnderCondition(string evaluationPath) => evaluationPath.Split('/').Contains("if");
@@ -63,6 +71,8 @@ internal static class WorkflowDefinitionSchema
             var allowed = parent is null ? "" : $" (allowed: {string.Join(", ", parent.Select(p => p.Key))})";
             return new(file, path, $"unknown property{allowed}; layout and designer data do not belong in definition files");
         }
+        if (keyword == "required" && OneOfRequired(document, Fragment(detail.SchemaLocation)) is { } choices)
+            return new(file, path, $"give exactly one of {string.Join(", ", choices)}");
         return keyword switch
         {
             "required" => Required(detail, root, node, location, file),
@@ -76,6 +86,20 @@ internal static class WorkflowDefinitionSchema
             "pattern" => new(file, path, $"'{Text(value)}': use {node?["description"]?.GetValue<string>() ?? "the pattern " + node?["pattern"]}"),
             _ => new(file, path, message),
         };
+    }
+
+    /// <summary>
+    /// When <paramref name="pointer"/> is an alternative of a <c>oneOf</c> whose alternatives each require one property
+    /// (an escalation's <c>notify</c>, <c>reassignTo</c>, <c>outcome</c>), those properties: a failure there means none or
+    /// several were given (JsonSchema.Net reports the alternatives that failed, not the <c>oneOf</c>). Null otherwise.
+    /// </summary>
+    private static IReadOnlyList<string>? OneOfRequired(JsonNode document, string pointer)
+    {
+        var cut = pointer.LastIndexOf('/');
+        if (cut < 0 || !pointer[..cut].EndsWith("/oneOf", StringComparison.Ordinal) || !int.TryParse(pointer[(cut + 1)..], out _)) return null;
+        return SchemaNode(document, pointer[..cut]) is JsonArray choices && choices.All(c => c?["required"] is JsonArray { Count: 1 })
+            ? [.. choices.Select(c => c!["required"]![0]!.GetValue<string>())]
+            : null;
     }
 
     private static WorkflowDefinitionException Required(EvaluationResults detail, JsonElement root, JsonNode? node, IReadOnlyList<string> location, string file)

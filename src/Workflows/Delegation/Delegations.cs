@@ -120,7 +120,8 @@ public sealed class Delegations
 
     /// <summary>
     /// Cancels delegation <paramref name="id"/> (its giver, or an Admin of the body): it stops at once, audited as
-    /// <c>delegation.cancelled</c>. Tasks already handed to the delegate stay with them.
+    /// <c>delegation.cancelled</c>. Tasks handed to the delegate for the giver come back to the giver, who may complete
+    /// them again (a delegate without the task's role no longer may).
     /// </summary>
     /// <exception cref="WorkflowException">No such delegation (404); someone else's (403); already cancelled or ended (409).</exception>
     public async Task CancelAsync(Guid id, Actor actor, CancellationToken cancellationToken = default)

@@ -14,11 +14,17 @@ public sealed partial class WorkflowEngine
 
     private const string InboxFrom = "human_tasks t JOIN plans p ON p.id = t.plan_id JOIN workflow_instances i ON i.id = t.instance_id";
 
-    /// <summary>Which open tasks a person sees: their body, one of their roles, held by them, in the queue, or claimed by someone (shown taken).</summary>
-    private const string InboxWhere =
-        """
-        t.status = 'open' AND t.body_code = @BodyCode AND t.role = ANY(@roles)
-          AND (t.assignee IS NULL OR t.assignee = @UserName OR t.claimed_at IS NOT NULL)
+    /// <summary>
+    /// Which open tasks a person sees: of their body, either of one of their roles (held by them, in the queue, claimed by
+    /// someone and shown taken, or held by their delegate for them) or one they act on as someone's delegate
+    /// (<see cref="ITaskDelegation"/>, decided now, not when the task opened). Parameters <c>@BodyCode</c>, <c>@roles</c>,
+    /// <c>@UserName</c>, <c>@today</c> (Vietnam date).
+    /// </summary>
+    private static string Visible(ITaskDelegation? delegation) =>
+        $"""
+        t.status = 'open' AND t.body_code = @BodyCode
+          AND ((t.role = ANY(@roles) AND (t.assignee IS NULL OR t.assignee = @UserName OR t.claimed_at IS NOT NULL OR t.on_behalf_of = @UserName))
+               {(delegation is null ? "" : $"OR ({delegation.IsDelegateSql} AND {delegation.ActingForSql} IS NOT NULL)")})
         """;
 
     /// <summary>
@@ -42,7 +48,8 @@ public sealed partial class WorkflowEngine
         var text = string.IsNullOrWhiteSpace(search.Text) ? null : "%" + EscapeLike(search.Text.Trim()) + "%";
         var step = string.IsNullOrWhiteSpace(search.Step) ? null : search.Step;
         var ids = search.Ids?.ToArray();
-        var parameters = new { actor.BodyCode, roles = actor.Roles.ToArray(), actor.UserName, now, text, step, overdue = search.Overdue, ids };
+        var today = VietnamTime.ToVietnamDate(_clock.GetUtcNow());
+        var parameters = new { actor.BodyCode, roles = actor.Roles.ToArray(), actor.UserName, today, now, text, step, overdue = search.Overdue, ids };
         const string Filters =
             """
             AND (@text::text IS NULL OR p.subject ILIKE @text)
@@ -54,7 +61,7 @@ public sealed partial class WorkflowEngine
         var groups = (await connection.QueryAsync<(string DefinitionId, int DefinitionVersion, string Step, string? Branch, int Count, int Overdue)>(new CommandDefinition(
             $"""
             SELECT i.definition_id, i.definition_version, t.step, t.branch, count(*)::int, count(*) FILTER (WHERE t.due_at <= @now)::int
-            FROM {InboxFrom} WHERE {InboxWhere}
+            FROM {InboxFrom} WHERE {_inboxWhere}
             GROUP BY i.definition_id, i.definition_version, t.step, t.branch
             """, parameters, cancellationToken: cancellationToken))).AsList();
         var byStep = new List<TaskStepCount>();
@@ -67,12 +74,12 @@ public sealed partial class WorkflowEngine
             else byStep[index] = byStep[index] with { Count = byStep[index].Count + g.Count };
         }
         var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
-            $"SELECT count(*)::int FROM {InboxFrom} WHERE {InboxWhere} {Filters}", parameters, cancellationToken: cancellationToken));
+            $"SELECT count(*)::int FROM {InboxFrom} WHERE {_inboxWhere} {Filters}", parameters, cancellationToken: cancellationToken));
         var pages = Math.Max(1, (total + size - 1) / size);
         var page = Math.Clamp(search.Page, 1, pages);
         var rows = await connection.QueryAsync<InboxRow>(new CommandDefinition(
-            $"SELECT {InboxColumns} FROM {InboxFrom} WHERE {InboxWhere} {Filters} ORDER BY {order} LIMIT @size OFFSET @offset",
-            new { actor.BodyCode, roles = actor.Roles.ToArray(), actor.UserName, now, text, step, overdue = search.Overdue, ids, size, offset = (page - 1) * size },
+            $"SELECT {_inboxColumns} FROM {InboxFrom} WHERE {_inboxWhere} {Filters} ORDER BY {order} LIMIT @size OFFSET @offset",
+            new { actor.BodyCode, roles = actor.Roles.ToArray(), actor.UserName, today, now, text, step, overdue = search.Overdue, ids, size, offset = (page - 1) * size },
             cancellationToken: cancellationToken));
         var items = await ViewsAsync(actor, rows, cancellationToken);
         return new TaskPage(items, total, page, size, groups.Sum(g => g.Count), groups.Sum(g => g.Overdue), byStep);
@@ -135,7 +142,7 @@ public sealed partial class WorkflowEngine
             var signingForms = formsByDefinition.GetValueOrDefault(row.DefinitionId) ?? [];
             result.Add(new HumanTaskView(row.Id, row.PlanId, row.Subject, row.Step, name, row.Role, row.Revision,
                 new DateTimeOffset(row.CreatedAt, TimeSpan.Zero), due, due <= now, outcomes,
-                step.Signing ? [.. signingForms.Where(f => roleForms.Contains(f.Form))] : [], row.Assignee, row.OnBehalfOf, row.Branch));
+                step.Signing ? [.. signingForms.Where(f => roleForms.Contains(f.Form))] : [], row.Assignee, row.OnBehalfOf ?? row.ActingFor, row.Branch));
         }
         return result;
     }
@@ -158,5 +165,6 @@ public sealed partial class WorkflowEngine
         public string? Assignee { get; init; }
         public string? OnBehalfOf { get; init; }
         public string? Branch { get; init; }
+        public string? ActingFor { get; init; }
     }
 }

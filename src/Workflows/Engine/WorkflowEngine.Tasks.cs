@@ -11,19 +11,24 @@ public sealed partial class WorkflowEngine
     /// <summary>
     /// Claims an open task of the role's queue for <paramref name="actor"/>: from then on only they may complete it, and the
     /// others of the role see it taken. Two people claiming one task at once: one conditional UPDATE wins, the other gets
-    /// 409 naming the holder; no lock is held between requests.
+    /// 409 naming the holder; no lock is held between requests. Someone who does not hold the role claims it only as the
+    /// delegate of an absent holder (<see cref="ITaskDelegation"/>, decided now): they hold it on that person's behalf
+    /// (<c>on_behalf_of</c>), audited as <c>task.delegated</c>.
     /// </summary>
-    /// <exception cref="WorkflowException">No such task (404); not the role's or the body's (403); completed, or already
+    /// <exception cref="WorkflowException">No such task (404); not the body's, nor the role's or a delegate's (403); completed, or already
     /// held by someone (409).</exception>
     public async Task ClaimAsync(Guid taskId, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var work = await UnitOfWork.BeginAsync(_dataSource, cancellationToken);
         var task = await ReadTaskAsync(work, taskId, cancellationToken);
-        if (task.body_code != actor.BodyCode || !actor.IsIn(task.role)) throw WorkflowException.Forbidden("Bạn không có quyền nhận công việc này.");
         var now = _clock.GetUtcNow();
+        if (task.body_code != actor.BodyCode) throw WorkflowException.Forbidden("Bạn không có quyền nhận công việc này.");
+        // A delegate claims the task for the absent person (on_behalf_of): the delegation, not the role, is the authority.
+        var grant = actor.IsIn(task.role) ? null
+            : await ActingForAsync(work, task.id, actor.UserName, now, cancellationToken) ?? throw WorkflowException.Forbidden("Bạn không có quyền nhận công việc này.");
         var claimed = await work.ExecuteAsync(
-            "UPDATE human_tasks SET assignee = @user, claimed_at = @now WHERE id = @taskId AND status = 'open' AND assignee IS NULL",
-            new { user = actor.UserName, now, taskId }, cancellationToken);
+            "UPDATE human_tasks SET assignee = @user, claimed_at = @now, on_behalf_of = @onBehalfOf WHERE id = @taskId AND status = 'open' AND assignee IS NULL",
+            new { user = actor.UserName, now, taskId, onBehalfOf = grant?.OnBehalfOf }, cancellationToken);
         if (claimed == 0)
         {
             var current = await ReadTaskAsync(work, taskId, cancellationToken);
@@ -31,8 +36,47 @@ public sealed partial class WorkflowEngine
                 ? "Công việc này đã được xử lý."
                 : current.assignee == actor.UserName ? "Bạn đã nhận công việc này." : $"Công việc này đã do {current.assignee} nhận.");
         }
-        work.Audit(now, actor.UserName, "task.claimed", task.plan_id, task.instance_id, taskId, new { step = task.step, branch = task.branch, assignee = actor.UserName });
+        work.Audit(now, actor.UserName, "task.claimed", task.plan_id, task.instance_id, taskId,
+            new { step = task.step, branch = task.branch, assignee = actor.UserName, onBehalfOf = grant?.OnBehalfOf });
+        if (grant is not null) RecordDelegated(work, task, actor, grant, now);
         await work.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Who may complete an open task: a holder of its role in the body when it is in the queue or theirs; the person a
+    /// delegate held it for, once that delegation no longer reaches it (it ended or was cancelled: the task comes back);
+    /// or a delegate the <see cref="ITaskDelegation"/> finds now (returned: the delegation acted through). Anyone else gets
+    /// 403; a holder of the role asking about a task no longer open passes, for the caller's 409.
+    /// </summary>
+    private async Task<TaskDelegationGrant?> AuthoriseCompletionAsync(UnitOfWork work, TaskRow task, Actor actor, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (task.body_code != actor.BodyCode) throw WorkflowException.Forbidden("Bạn không có quyền xử lý công việc này.");
+        var holder = actor.IsIn(task.role);
+        if (holder && (task.assignee is null || task.assignee == actor.UserName || task.status != "open")) return null;
+        if (task.status == "open" && _delegation is not null)
+        {
+            if (holder && task.on_behalf_of == actor.UserName && task.assignee is { } standIn
+                && await ActingForAsync(work, task.id, standIn, now, cancellationToken) is null)
+                return null;
+            if (await ActingForAsync(work, task.id, actor.UserName, now, cancellationToken) is { } grant) return grant;
+        }
+        if (!holder) throw WorkflowException.Forbidden("Bạn không có quyền xử lý công việc này.");
+        throw WorkflowException.Forbidden($"Công việc này do {task.assignee} xử lý; bạn không hoàn thành được.");
+    }
+
+    /// <summary>The delegation through which <paramref name="userName"/> acts on an open task at <paramref name="now"/> (its Vietnam date); null when none.</summary>
+    private async Task<TaskDelegationGrant?> ActingForAsync(UnitOfWork work, Guid taskId, string userName, DateTimeOffset now, CancellationToken cancellationToken) =>
+        _delegation is null ? null : await _delegation.ActingForAsync(work, taskId, userName, VietnamTime.ToVietnamDate(now), cancellationToken);
+
+    /// <summary>Records that <paramref name="actor"/> acts on a task for an absent person (its <c>on_behalf_of</c>), audited as <c>task.delegated</c>.</summary>
+    private static void RecordDelegated(UnitOfWork work, TaskRow task, Actor actor, TaskDelegationGrant grant, DateTimeOffset now)
+    {
+        work.Queue("UPDATE human_tasks SET on_behalf_of = $1 WHERE id = $2 AND status = 'open'", grant.OnBehalfOf, task.id);
+        work.Audit(now, actor.UserName, "task.delegated", task.plan_id, task.instance_id, task.id, new
+        {
+            step = task.step, branch = task.branch, delegationId = grant.DelegationId, onBehalfOf = grant.OnBehalfOf, onBehalfOfName = grant.OnBehalfOfName,
+            assignee = actor.UserName, assigneeName = actor.FullName, startsOn = grant.StartsOn, endsOn = grant.EndsOn, reference = grant.Reference,
+        });
     }
 
     /// <summary>Returns a task <paramref name="actor"/> holds to the role's queue (except the drafter's own revision task).</summary>

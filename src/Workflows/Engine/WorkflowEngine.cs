@@ -32,6 +32,9 @@ public sealed partial class WorkflowEngine
     private readonly RoleCatalog _roles;
     private readonly ITaskMail _mail;
     private readonly IReadOnlyList<ISigningAuthorisations> _signingAuthorisations;
+    private readonly ITaskDelegation? _delegation;
+    private readonly string _inboxColumns;
+    private readonly string _inboxWhere;
 
     /// <summary>Creates the engine.</summary>
     public WorkflowEngine(
@@ -49,8 +52,12 @@ public sealed partial class WorkflowEngine
         IEnumerable<ITaskOpenedHandler> openedHandlers,
         RoleCatalog roles,
         ITaskMail mail,
-        IEnumerable<ISigningAuthorisations> signingAuthorisations)
+        IEnumerable<ISigningAuthorisations> signingAuthorisations,
+        IEnumerable<ITaskDelegation> delegation)
     {
+        _delegation = delegation.FirstOrDefault();
+        _inboxColumns = InboxColumns + $", {_delegation?.ActingForSql ?? "NULL::text"} AS acting_for";
+        _inboxWhere = Visible(_delegation);
         _signingAuthorisations = [.. signingAuthorisations];
         _mail = mail;
         _users = users;
@@ -186,6 +193,11 @@ public sealed partial class WorkflowEngine
     /// does; <see cref="TaskCompletion.NextAssignee"/> names the next task's holder where its step lets the previous actor
     /// choose ("chuyển xử lý").
     /// </summary>
+    /// <remarks>Who may complete it: a holder of the task's role when it is in the queue or theirs, or a delegate acting for
+    /// an absent person (<see cref="ITaskDelegation"/>, decided at this instant: a delegation that started after the task
+    /// arrived reaches it, one that has ended no longer does, and the task is then its absent holder's again). A delegate's
+    /// completion records the absent person (<c>on_behalf_of</c>, audit <c>task.delegated</c>) and signs with the form
+    /// <see cref="SigningPolicy"/> gives the delegate ("TUQ.", or "KT." for the deputy).</remarks>
     /// <exception cref="WorkflowException">As the other overload; also a task someone else has claimed (403), and a bad
     /// next assignee (422, field <c>nextAssignee</c>).</exception>
     public async Task CompleteAsync(Guid taskId, TaskCompletion completion, Actor actor, CancellationToken cancellationToken = default)
@@ -197,13 +209,11 @@ public sealed partial class WorkflowEngine
         var (task, plan) = await LockTaskAsync(work, taskId, cancellationToken);
         if (task is null) throw WorkflowException.NotFound("Công việc");
         using var logScope = _logger.BeginScope(Telemetry.LogScope.Plan(task.plan_id, task.instance_id, taskId));
-        if (task.body_code != actor.BodyCode || !actor.IsIn(task.role))
-            throw WorkflowException.Forbidden("Bạn không có quyền xử lý công việc này.");
-        if (task.status != "open") throw WorkflowException.Conflict("Công việc này đã được xử lý.");
-        if (task.assignee is not null && task.assignee != actor.UserName)
-            throw WorkflowException.Forbidden($"Công việc này do {task.assignee} xử lý; bạn không hoàn thành được.");
-        if (plan.BodyCode != actor.BodyCode) throw WorkflowException.Forbidden("Kế hoạch thuộc cơ quan khác.");
         var now = _clock.GetUtcNow();
+        var grant = await AuthoriseCompletionAsync(work, task, actor, now, cancellationToken);
+        if (task.status != "open") throw WorkflowException.Conflict("Công việc này đã được xử lý.");
+        if (plan.BodyCode != actor.BodyCode) throw WorkflowException.Forbidden("Kế hoạch thuộc cơ quan khác.");
+        if (grant is not null && task.on_behalf_of != grant.OnBehalfOf) RecordDelegated(work, task, actor, grant, now);
         await CompleteLockedAsync(work, plan, task, completion, actor, now, resubmission: false, cancellationToken);
         await work.CommitAsync(cancellationToken);
         _metrics.TaskCompleted(outcome);
@@ -220,8 +230,9 @@ public sealed partial class WorkflowEngine
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<InboxRow>(new CommandDefinition(
-            $"SELECT {InboxColumns} FROM {InboxFrom} WHERE {InboxWhere} ORDER BY t.due_at, t.created_at",
-            new { actor.BodyCode, roles = actor.Roles.ToArray(), actor.UserName }, cancellationToken: cancellationToken));
+            $"SELECT {_inboxColumns} FROM {InboxFrom} WHERE {_inboxWhere} ORDER BY t.due_at, t.created_at",
+            new { actor.BodyCode, roles = actor.Roles.ToArray(), actor.UserName, today = VietnamTime.ToVietnamDate(_clock.GetUtcNow()) },
+            cancellationToken: cancellationToken));
         return await ViewsAsync(actor, rows, cancellationToken);
     }
 
@@ -334,7 +345,7 @@ public sealed partial class WorkflowEngine
         start.Outcomes.TryGetValue("submit", out var submit) ? submit : start.Outcomes.Values.First();
 
     private const string TaskColumns =
-        "t.id, t.instance_id, t.plan_id, t.body_code, t.step, t.role, t.revision, t.status, t.assignee, i.definition_id, i.definition_version, t.branch, t.activation, t.created_at, t.due_at";
+        "t.id, t.instance_id, t.plan_id, t.body_code, t.step, t.role, t.revision, t.status, t.assignee, i.definition_id, i.definition_version, t.branch, t.activation, t.created_at, t.due_at, t.on_behalf_of";
 
     private const string TaskFrom = " FROM human_tasks t JOIN workflow_instances i ON i.id = t.instance_id";
 
@@ -348,6 +359,6 @@ public sealed partial class WorkflowEngine
 #pragma warning disable IDE1006 // column names as Dapper maps them
     private sealed record TaskRow(Guid id, Guid instance_id, Guid plan_id, string body_code, string step, string role,
         int revision, string status, string? assignee, string definition_id, int definition_version, string? branch, Guid? activation,
-        DateTime created_at, DateTime due_at);
+        DateTime created_at, DateTime due_at, string? on_behalf_of);
 #pragma warning restore IDE1006
 }

@@ -18,7 +18,10 @@ public sealed class NotificationPreferences(NpgsqlDataSource dataSource, TimePro
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<NotificationSettings>(new CommandDefinition(
-            "SELECT task_mail AS \"TaskMail\", overdue_digest AS \"OverdueDigest\" FROM notification_preferences WHERE user_name = @UserName", new { actor.UserName },
+            """
+            SELECT task_mail AS "TaskMail", overdue_digest AS "OverdueDigest", late_submission AS "LateSubmission"
+            FROM notification_preferences WHERE user_name = @UserName
+            """, new { actor.UserName },
             cancellationToken: cancellationToken)) ?? NotificationSettings.Default;
     }
 
@@ -29,10 +32,11 @@ public sealed class NotificationPreferences(NpgsqlDataSource dataSource, TimePro
         var now = clock.GetUtcNow();
         work.Queue(
             """
-            INSERT INTO notification_preferences (user_name, task_mail, overdue_digest, updated_at) VALUES ($1, $2, $3, $4)
-            ON CONFLICT (user_name) DO UPDATE SET task_mail = excluded.task_mail, overdue_digest = excluded.overdue_digest, updated_at = excluded.updated_at
-            """, actor.UserName, settings.TaskMail, settings.OverdueDigest, now);
-        work.Audit(now, actor.UserName, "notifications.changed", null, null, null, new { settings.TaskMail, settings.OverdueDigest });
+            INSERT INTO notification_preferences (user_name, task_mail, overdue_digest, late_submission, updated_at) VALUES ($1, $2, $3, $4, $5)
+            ON CONFLICT (user_name) DO UPDATE SET task_mail = excluded.task_mail, overdue_digest = excluded.overdue_digest,
+                                                  late_submission = excluded.late_submission, updated_at = excluded.updated_at
+            """, actor.UserName, settings.TaskMail, settings.OverdueDigest, settings.LateSubmission, now);
+        work.Audit(now, actor.UserName, "notifications.changed", null, null, null, new { settings.TaskMail, settings.OverdueDigest, settings.LateSubmission });
         await work.CommitAsync(cancellationToken);
     }
 }

@@ -84,6 +84,17 @@ internal static class ReportingMessages
         b.Append("- Hạn gửi: trước 24 giờ 00 ngày ").Append(D(p.LastDay)).Append(" (").Append(Weekday(p.LastDay)).Append(")\n");
     }
 
+    /// <summary>The subject of the notice to a school whose open request's deadline moved.</summary>
+    public static string DeadlineMovedSubject(string title, string label) => $"Thay đổi hạn gửi báo cáo: {title} – {label}";
+
+    /// <summary>
+    /// The notice's body after "Kính gửi {school},": the report, the period, the former and the new last day; the school uses
+    /// the personal link of its request email (the link itself is not stored, only its hash).
+    /// </summary>
+    public static string DeadlineMovedBody(string title, string label, DateOnly formerLastDay, DateOnly lastDay) =>
+        $",\n\nHạn gửi báo cáo \"{title}\" kỳ {label} được đổi từ hết ngày {D(formerLastDay)} thành hết ngày {D(lastDay)}.\n" +
+        "Đề nghị đơn vị gửi báo cáo qua đường dẫn riêng trong thư đề nghị gửi báo cáo đã nhận. Nếu đơn vị đã gửi, xin bỏ qua thư này.\n";
+
     private static string D(DateOnly d) => d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
     private static string Weekday(DateOnly d) => d.DayOfWeek switch

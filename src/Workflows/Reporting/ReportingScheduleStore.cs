@@ -270,7 +270,8 @@ internal sealed class ReportingScheduleStore(NpgsqlDataSource dataSource, IWorki
             """, new { scheduleId }, cancellationToken: cancellationToken))).ToList();
 
     /// <summary>
-    /// The matrix of schools × periods at <paramref name="now"/>. Cell states: <c>on_time</c>, <c>late</c> (submitted after
+    /// The whole matrix of schools × periods at <paramref name="now"/> (the API and the CSV; the schedule page reads one
+    /// page of it through <see cref="Status.MatrixPages"/>). Cell states (<see cref="Status.MatrixCells"/>): <c>on_time</c>, <c>late</c> (submitted after
     /// the deadline), <c>missing</c> (open, not yet due, nothing submitted), <c>overdue</c> (deadline passed, nothing
     /// submitted), <c>not_open</c> (the period has not opened), <c>not_requested</c> (the school was not asked that period).
     /// </summary>
@@ -283,24 +284,24 @@ internal sealed class ReportingScheduleStore(NpgsqlDataSource dataSource, IWorki
             new CommandDefinition(
                 "SELECT period_id, entry_id, school_name, first_submitted_at, submitted_late FROM report_requests WHERE schedule_id = @id",
                 new { id }, cancellationToken: cancellationToken))).ToList();
+        // A school is named as the directory names it now; once removed from the directory, as it was asked.
         var schools = new Dictionary<Guid, string>();
         foreach (var member in await MembersAsync(connection, TargetIds(row.target), cancellationToken)) schools[member.Id] = member.Name;
-        foreach (var r in requests) schools[r.EntryId] = r.SchoolName;
+        var former = requests.Select(r => r.EntryId).Where(e => !schools.ContainsKey(e)).Distinct().ToArray();
+        if (former.Length > 0)
+            foreach (var (entryId, name) in await connection.QueryAsync<(Guid, string)>(new CommandDefinition(
+                "SELECT id, name FROM directory_entries WHERE id = ANY(@former)", new { former }, cancellationToken: cancellationToken)))
+                schools[entryId] = name;
+        foreach (var r in requests) schools.TryAdd(r.EntryId, r.SchoolName);
         var byCell = requests.ToDictionary(r => (r.PeriodId, r.EntryId));
         // Vietnamese order, compared through each name's sort key (one ICU call per school, then byte comparisons): the
         // same order as comparing the names with the vi-VN culture, without 10,000 × log 10,000 culture comparisons.
         var vietnamese = System.Globalization.CultureInfo.GetCultureInfo("vi-VN").CompareInfo;
         var rows = schools.Select(s => (s.Key, s.Value, Sort: vietnamese.GetSortKey(s.Value)))
             .OrderBy(s => s.Sort, Comparer<System.Globalization.SortKey>.Create(System.Globalization.SortKey.Compare))
-            .Select(s => new KeyValuePair<Guid, string>(s.Key, s.Value))
-            .Select(s => new StatusRow(s.Key, s.Value, periods.Select(p =>
-            {
-                if (p.State == "scheduled" || p.OpensAt > now) return new StatusCell(p.Id, "not_open", null);
-                if (!byCell.TryGetValue((p.Id, s.Key), out var r)) return new StatusCell(p.Id, "not_requested", null);
-                if (r.FirstSubmittedAt is { } at)
-                    return new StatusCell(p.Id, r.SubmittedLate ?? at >= p.Deadline ? "late" : "on_time", at);
-                return new StatusCell(p.Id, now >= p.Deadline ? "overdue" : "missing", null);
-            }).ToList())).ToList();
+            .Select(s => new StatusRow(s.Key, s.Value, periods.Select(p => Status.MatrixCells.Of(p,
+                byCell.TryGetValue((p.Id, s.Key), out var r) ? (r.FirstSubmittedAt, r.SubmittedLate) : null, now)).ToList()))
+            .ToList();
         return new StatusMatrix(id, row.title, now, periods, rows);
     }
 

@@ -3,6 +3,8 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
 using Workflows.Audit;
+using Workflows.Calendar;
+using Workflows.Distribution;
 using Workflows.Definitions;
 using Workflows.Kernel;
 using Workflows.Kernel.Plans;
@@ -15,12 +17,13 @@ namespace Workflows.Reporting;
 /// Editing and cancelling a reporting schedule (a plan's or a standalone campaign): the use cases behind
 /// <c>PUT /api/reporting/schedules/{id}</c>, <c>POST /api/reporting/schedules/{id}/cancel</c> and the schedule's page, and
 /// <see cref="CancelPlanSchedulesAsync"/> for a plan that is recalled. Past and running periods keep their history: an
-/// edit replaces only the periods not yet opened (their pending jobs deleted, the new periods' jobs scheduled); a
+/// edit replaces the periods not yet opened (their pending jobs deleted, the new periods' jobs scheduled) and moves the
+/// deadline of an open period whose new deadline is still ahead (its steps rescheduled, its schools told); a
 /// cancellation deletes the periods not yet opened and stops every further step of the open ones (requests already
 /// sent stay valid until their period closes; no reminder, notice or summary follows), and deletes their pending jobs.
 /// </summary>
 internal sealed class ScheduleChanges(NpgsqlDataSource dataSource, ReportingScheduleStore store, WorkflowDefinitionCatalog catalog,
-    IStepScheduler scheduler, IOptions<ReportingOptions> options, TimeProvider clock)
+    IStepScheduler scheduler, IWorkingCalendar calendar, IOptions<ReportingOptions> options, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Json = JsonSerializerOptions.Web;
 
@@ -47,7 +50,9 @@ internal sealed class ScheduleChanges(NpgsqlDataSource dataSource, ReportingSche
     /// Replaces the schedule's title, frequency, rule (due day, months, due date, opening days, cut-off), dates and target
     /// (kept when <see cref="ScheduleInput.Target"/> is null) as <paramref name="input"/> gives them, at the clock's now:
     /// the periods not yet opened are replaced by those of the new rule whose deadline is ahead and whose key no opened
-    /// period has; their jobs follow once the change commits. Default year: the schedule's first year.
+    /// period has; their jobs follow once the change commits. An open period whose due day the new rule changes moves with
+    /// it when its current and new deadlines are both still ahead (<see cref="MoveOpenPeriodsAsync"/>). Default year: the
+    /// schedule's first year.
     /// </summary>
     /// <exception cref="WorkflowException">Not a Drafter, Clerk or Admin, or another body's (403); no such schedule (404); cancelled or ended (409); bad input (422 naming the field).</exception>
     public async Task<ScheduleView> EditAsync(Guid id, ScheduleInput input, Actor actor, CancellationToken cancellationToken)
@@ -78,14 +83,82 @@ internal sealed class ScheduleChanges(NpgsqlDataSource dataSource, ReportingSche
             var definition = await catalog.GetAsync(row.DefinitionId, row.DefinitionVersion, cancellationToken);
             work.AfterCommit(() => scheduler.Cancel(replaced));
             var periods = store.QueuePeriods(work, id, schedule, definition, now, kept);
+            var moved = await MoveOpenPeriodsAsync(work, id, schedule, definition, now, cancellationToken);
             work.Audit(now, actor.UserName, "reporting.schedule-edited", row.PlanId, null, null, new
             {
                 scheduleId = id, schedule.Title, frequency = ReportingFrequencies.ToApi(schedule.Frequency), rule = schedule.Rule,
                 schedule.StartsOn, schedule.EndsOn, target = JsonDocument.Parse(target).RootElement, periodsReplaced = replaced.Count, periods,
+                periodsMoved = moved,
             });
             await work.CommitAsync(cancellationToken);
         }
         return await store.GetAsync(id, actor, cancellationToken);
+    }
+
+    private sealed record OpenPeriod(Guid Id, string Key, string Label, DateTimeOffset OpensAt, DateOnly DueOn, DateTimeOffset Deadline);
+
+    /// <summary>
+    /// Moves, inside the edit's transaction, each open period of schedule <paramref name="id"/> whose deadline is still ahead
+    /// of <paramref name="now"/> and whose due day the new rule changes (same period key), when the new deadline is ahead
+    /// too: its due day, cut-off, deadline and closing become the new rule's, its opening stays. Schools that have not
+    /// submitted and whose link is not revoked are each sent a notice of the new deadline (category
+    /// <c>report-deadline</c>, dedup key <c>report-deadline:{requestId}:{lastDay}</c>); once the edit commits, the period's
+    /// pending jobs are deleted and its steps still ahead scheduled again at the new instants (a reminder already sent for
+    /// the period is not sent again: each step is done once per request). A period past its deadline, or whose new deadline
+    /// would already be past, keeps its deadline: no school turns overdue, or stops being so, by an edit.
+    /// </summary>
+    /// <returns>For the audit record: each period moved, with its former and new last day (Vietnam dates).</returns>
+    private async Task<IReadOnlyList<object>> MoveOpenPeriodsAsync(UnitOfWork work, Guid id, CheckedSchedule schedule, WorkflowDefinition definition,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var open = await work.QueryAsync<OpenPeriod>(
+            """
+            SELECT id AS "Id", period_key AS "Key", label AS "Label", opens_at AS "OpensAt", due_on AS "DueOn", deadline AS "Deadline"
+            FROM reporting_periods WHERE schedule_id = @id AND state = 'open' AND deadline > @now
+            """, new { id, now }, cancellationToken);
+        if (open.Count == 0) return [];
+        var planned = SchedulePlanner.Periods(schedule, calendar, options.Value).ToDictionary(p => p.Key, StringComparer.Ordinal);
+        var moves = open.Where(p => planned.TryGetValue(p.Key, out var n) && n.DueOn != p.DueOn && n.Deadline > now)
+            .Select(p => (Old: p, New: planned[p.Key])).ToList();
+        var record = new List<object>();
+        foreach (var (old, moved) in moves)
+        {
+            var formerLastDay = VietnamTime.ToVietnamDate(old.Deadline.AddTicks(-1));
+            await work.ExecuteAsync(
+                """
+                UPDATE reporting_periods SET due_on = @DueOn, cut_off_from = @CutOffFrom, cut_off_to = @CutOffTo, deadline = @deadline, closes_at = @closesAt
+                WHERE id = @periodId
+                """,
+                new { moved.DueOn, moved.CutOffFrom, moved.CutOffTo, deadline = moved.Deadline.UtcDateTime, closesAt = moved.ClosesAt.UtcDateTime, periodId = old.Id },
+                cancellationToken);
+            await work.ExecuteAsync(
+                $"""
+                WITH messages AS (
+                    SELECT r.address, r.school_name AS recipient_name, r.entry_id, @subject AS subject, 'Kính gửi ' || r.school_name || @body AS body,
+                           'report-deadline' AS category, 'report-deadline:' || r.id || ':' || @lastDay AS dedup_key, r.id AS reference_id,
+                           false AS redact_after_send
+                    FROM report_requests r
+                    WHERE r.period_id = @periodId AND r.first_submitted_at IS NULL AND r.token_revoked_at IS NULL
+                )
+                {OutboxWriter.InsertFrom(work, "messages")}
+                """,
+                new
+                {
+                    periodId = old.Id, subject = ReportingMessages.DeadlineMovedSubject(schedule.Title, old.Label),
+                    body = ReportingMessages.DeadlineMovedBody(schedule.Title, old.Label, formerLastDay, moved.LastDay),
+                    lastDay = moved.LastDay.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                }, cancellationToken);
+            record.Add(new { periodId = old.Id, old.Label, from = formerLastDay, to = moved.LastDay });
+        }
+        if (moves.Count == 0) return record;
+        var ids = moves.Select(m => m.Old.Id).ToList();
+        var steps = moves.SelectMany(m => SchedulePlanner.PeriodSteps(m.Old.Id, definition, m.Old.OpensAt, m.New.DueOn, calendar)).Where(s => s.At > now).ToList();
+        work.AfterCommit(() =>
+        {
+            scheduler.Cancel(ids);
+            scheduler.Schedule(steps);
+        });
+        return record;
     }
 
     /// <summary>

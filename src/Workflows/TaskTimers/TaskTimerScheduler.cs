@@ -9,7 +9,7 @@ namespace Workflows.TaskTimers;
 
 /// <summary>
 /// Schedules the timers of a new human task (its step's <c>reminders</c> and <c>escalation</c>; for a branch of a
-/// <c>parallel</c> step, the step's <c>reminders</c>) as rows of <c>task_timers</c> queued on the transition's unit of work
+/// <c>parallel</c> step, the step's <c>reminders</c> and the branch's <c>escalation</c>, else the step's) as rows of <c>task_timers</c> queued on the transition's unit of work
 /// (<see cref="TaskTimerStore.Queue"/>: no round trip of their own, committed with the task, fired by the recurring job
 /// through <see cref="TaskTimerStore.FireDueAsync"/>): each at the same Vietnam time of day as the
 /// task's creation, the given number of working days later (Vietnam calendar: weekends, public holidays and announced
@@ -23,9 +23,11 @@ internal sealed class TaskTimerScheduler(WorkflowDefinitionCatalog catalog, IWor
         if (task.Reason != TaskOpenReason.Created) return;
         var step = (await catalog.GetAsync(task.DefinitionId, task.DefinitionVersion, cancellationToken)).Step(task.Step);
         if (step.Kind is not (StepKind.HumanTask or StepKind.Parallel)) return;
-        // A parallel step's reminders apply to each of its branches (each branch is a task); only a human task escalates.
+        // A parallel step's reminders apply to each of its branches (each branch is a task); a branch escalates by its own
+        // escalation, else by the step's.
         var timers = step.Reminders.Select((days, i) => new TaskTimer(TaskTimerNames.Kind, task.TaskId, TaskTimerNames.Remind(i + 1), After(task.CreatedAt, days))).ToList();
-        if (step.Kind == StepKind.HumanTask && step.Escalation is { } escalation) timers.Add(new TaskTimer(TaskTimerNames.Kind, task.TaskId, TaskTimerNames.Escalate, After(task.CreatedAt, escalation.AfterWorkingDays)));
+        if (step.EscalationOf(task.Branch) is { } escalation)
+            timers.Add(new TaskTimer(TaskTimerNames.Kind, task.TaskId, TaskTimerNames.Escalate, After(task.CreatedAt, escalation.AfterWorkingDays)));
         TaskTimerStore.Queue(work, timers);
     }
 

@@ -76,4 +76,36 @@ public sealed class DefinitionParserTests
                      .Where(f => !f.EndsWith(".schema.json", StringComparison.Ordinal) && Path.GetFileName(f) != DefinitionRule.FileName))
             Assert.NotNull(parser.Parse(File.ReadAllText(file), Path.GetFileName(file)));
     }
+    /// <summary>A parallel step with the escalations written into it: <paramref name="stepEscalation"/> the step's, <paramref name="branchEscalation"/> its first branch's.</summary>
+    private static string Consultation(string stepEscalation, string branchEscalation) =>
+        """{"id":"x","version":1,"name":"x","start":"c","steps":[{"id":"c","kind":"parallel","status":"s","dueInWorkingDays":2""" + stepEscalation
+        + ""","branches":[{"id":"a","role":"Reviewer" """ + branchEscalation + """},{"id":"b","role":"Clerk"}],"outcomes":{"agreed":{"next":"e"},"returned":{"next":"e"}}},"""
+        + End + "]}";
+
+    [Theory]
+    [InlineData("", ""","escalation":{"afterWorkingDays":1,"outcome":"approve"}""", "$.steps[0].branches[0].escalation.outcome", "agree")]
+    [InlineData("", ""","escalation":{"afterWorkingDays":0,"notify":"Signer"}""", "$.steps[0].branches[0].escalation.afterWorkingDays", "between 1")]
+    [InlineData("", ""","escalation":{"afterWorkingDays":1,"notify":"Signer","outcome":"agree"}""", "$.steps[0].branches[0].escalation", "give exactly one of notify, reassignTo, outcome")]
+    [InlineData("", ""","escalation":{"afterWorkingDays":1,"notify":"Janitor"}""", "$.steps[0].branches[0].escalation.notify", "'Janitor' is not a role of this installation")]
+    [InlineData("", ""","escalation":{"afterWorkingDays":1,"reassignTo":"Reviewer"}""", "$.steps[0].branches[0].escalation.reassignTo", "already in the queue of")]
+    [InlineData(""","escalation":{"afterWorkingDays":2,"reassignTo":"Clerk"}""", "", "$.steps[0].escalation.reassignTo", "branch 'b' is already in the queue of")]
+    [InlineData(""","escalation":{"afterWorkingDays":2,"remind":"Signer"}""", "", "$.steps[0].escalation.remind", "unknown property")]
+    public void A_consultation_branch_escalation_is_checked_by_the_schema_and_in_code_and_named_by_json_path(string step, string branch, string path, string reason)
+    {
+        var parser = new WorkflowDefinitionParser(["signDocument", "issueNumber", "sealDocument", "release", "activateReporting"]);
+        var error = Assert.Throws<WorkflowDefinitionException>(() => parser.Parse(Consultation(step, branch), "x.json"));
+        Assert.Equal("x.json", error.File);
+        Assert.StartsWith(path, error.JsonPath);
+        Assert.Contains(reason, error.Reason);
+    }
+
+    [Fact]
+    public void A_branch_escalates_by_its_own_rule_else_by_the_step_s()
+    {
+        var parser = new WorkflowDefinitionParser(["signDocument", "issueNumber", "sealDocument", "release", "activateReporting"]);
+        var definition = parser.Parse(Consultation(""","escalation":{"afterWorkingDays":2,"notify":"Signer"}""", ""","escalation":{"afterWorkingDays":1,"outcome":"agree"}"""), "x.json");
+        var step = definition.Step("c");
+        Assert.Equal(new TaskEscalation(1, null, null, "agree"), step.EscalationOf("a"));
+        Assert.Equal(new TaskEscalation(2, Kernel.Roles.Signer, null, null), step.EscalationOf("b"));
+    }
 }

@@ -8,12 +8,13 @@ using Workflows.Reporting.Steps;
 namespace Workflows.Host.Pages.BaoCao;
 
 /// <summary>
-/// One reporting schedule: its rule and periods, the schools × periods matrix with a legend in words, the overdue list
+/// One reporting schedule: its rule and periods, the schools × periods matrix with a legend in words (searched, filtered,
+/// ordered and paged by PostgreSQL, <see cref="MatrixPages"/>), the overdue list
 /// and the CSV download, the upcoming steps with their instants in Vietnam time read from the scheduler's jobs, and the
 /// cancellation (<see cref="ScheduleChanges.CancelAsync"/>, as <c>POST /api/reporting/schedules/{id}/cancel</c>). Same rule
 /// as <c>GET /api/reporting/schedules/{id}/status</c>: a schedule of another body gives 403.
 /// </summary>
-internal sealed class ChiTietModel(ReportingScheduleStore store, ReportingStatusQueries queries, UpcomingSteps upcoming, ScheduleChanges changes,
+internal sealed class ChiTietModel(MatrixPages matrix, UpcomingSteps upcoming, ScheduleChanges changes,
     ReportingProgress progress, TimeProvider clock) : UiPage
 {
     /// <summary>The progress of each opened period (request emails and submissions), refreshed by itself on the page.</summary>
@@ -32,21 +33,18 @@ internal sealed class ChiTietModel(ReportingScheduleStore store, ReportingStatus
     [BindProperty]
     public string? Reason { get; set; }
 
-    public ScheduleView Schedule { get; private set; } = null!;
-    public StatusMatrix Matrix { get; private set; } = null!;
-    public IReadOnlyDictionary<(Guid PeriodId, Guid EntryId), (Guid RequestId, bool Revoked)> Requests { get; private set; } =
-        new Dictionary<(Guid, Guid), (Guid, bool)>();
+    public ScheduleView Schedule => Matrix.Schedule;
 
-    /// <summary>Every (school, period) past its deadline with nothing submitted, latest period first.</summary>
-    public IReadOnlyList<(StatusRow School, PeriodView Period)> Overdue { get; private set; } = [];
+    /// <summary>The page of the matrix shown, with the counts, the overdue pairs and the chart's instants of every school.</summary>
+    public MatrixPage Matrix { get; private set; } = null!;
 
     /// <summary>The period shown first in the summary: the open one with the nearest deadline, else the last one that opened.</summary>
-    public PeriodView? Current { get; private set; }
+    public PeriodView? Current => Matrix.Current;
 
     public DateTimeOffset Now { get; private set; }
 
     /// <summary>Overdue (school, period) pairs listed at most; the others are found in the matrix filtered by state.</summary>
-    public const int OverdueShown = 50;
+    public const int OverdueShown = MatrixPages.OverdueRead;
 
     /// <summary>The matrix filtered to the schools overdue in the current period.</summary>
     public string OverdueLink => $"/bao-cao/{Schedule.Id}?tinh-trang=overdue#ma-tran-h";
@@ -62,13 +60,7 @@ internal sealed class ChiTietModel(ReportingScheduleStore store, ReportingStatus
 
     [BindProperty(SupportsGet = true, Name = "trang")] public int Trang { get; set; } = 1;
 
-    /// <summary>The schools matching the search and the state (all pages).</summary>
-    public IReadOnlyList<StatusRow> Matching { get; private set; } = [];
-
-    /// <summary>The schools of the page shown.</summary>
-    public IReadOnlyList<StatusRow> Rows { get; private set; } = [];
-
-    public int Pages => Math.Max(1, (Matching.Count + PageSize - 1) / PageSize);
+    public int Pages => Matrix.Pages;
 
     /// <summary>The link to this page with the same search, at matrix page <paramref name="page"/>.</summary>
     public string Link(int page) => $"/bao-cao/{Schedule.Id}" + QueryString.Create(new Dictionary<string, string?>
@@ -82,23 +74,8 @@ internal sealed class ChiTietModel(ReportingScheduleStore store, ReportingStatus
         Done = xong == "gui-lai" ? "Đã xếp thư yêu cầu vào hàng gửi lại." : null;
         Now = clock.GetUtcNow();
         // The matrix first: it refuses another body's schedule (403) before anything else is read.
-        Matrix = await store.StatusAsync(id, Actor, Now, ct);
-        Schedule = await store.GetAsync(id, Actor, ct);
-        Requests = await queries.RequestsAsync(id, ct);
-        var periods = Matrix.Periods.Select((p, i) => (p, i)).ToList();
-        Overdue = periods.OrderByDescending(x => x.p.DueOn)
-            .SelectMany(x => Matrix.Schools.Where(s => s.Cells[x.i].State == "overdue").Select(s => (s, x.p)))
-            .ToList();
-        Current = Matrix.Periods.Where(p => p.State == "open").OrderBy(p => p.Deadline).FirstOrDefault()
-            ?? Matrix.Periods.Where(p => p.OpensAt <= Now).OrderByDescending(p => p.OpensAt).FirstOrDefault();
-        var currentIndex = Current is null ? -1 : Matrix.Periods.ToList().IndexOf(Current);
-        var words = Truong?.Trim();
-        Matching = Matrix.Schools
-            .Where(r => string.IsNullOrEmpty(words) || r.Name.Contains(words, StringComparison.OrdinalIgnoreCase))
-            .Where(r => string.IsNullOrEmpty(TinhTrang) || (currentIndex >= 0 && r.Cells[currentIndex].State == TinhTrang))
-            .ToList();
-        Trang = Math.Clamp(Trang, 1, Pages);
-        Rows = Matching.Skip((Trang - 1) * PageSize).Take(PageSize).ToList();
+        Matrix = await matrix.PageAsync(id, Actor, Now, new MatrixQuery(Truong, TinhTrang, Trang, PageSize), ct);
+        Trang = Matrix.Page;
         Steps = await upcoming.ListAsync(id, Actor, ct);
         MayChange = Schedule.Status == "active" && ScheduleChanges.MayChange(Actor);
         Progress = new ProgressPanel(id, ScheduleChanges.MayChange(Actor), await progress.PeriodsAsync(id, Actor, ct));
@@ -127,9 +104,6 @@ internal sealed class ChiTietModel(ReportingScheduleStore store, ReportingStatus
     }
 
     /// <summary>How many schools are in each state for <paramref name="period"/>.</summary>
-    public IReadOnlyList<(string State, int Count)> CountsFor(PeriodView period)
-    {
-        var index = Matrix.Periods.ToList().IndexOf(period);
-        return ReportingText.Legend.Select(l => (l.State, Matrix.Schools.Count(s => s.Cells[index].State == l.State))).Where(c => c.Item2 > 0).ToList();
-    }
+    public IReadOnlyList<(string State, int Count)> CountsFor(PeriodView period) =>
+        ReportingText.Legend.Select(l => (l.State, Matrix.Count(period, l.State))).Where(c => c.Item2 > 0).ToList();
 }

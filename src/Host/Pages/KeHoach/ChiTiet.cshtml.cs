@@ -32,8 +32,8 @@ internal sealed class ChiTietModel(
     public PlanDocument Document { get; private set; } = null!;
     public IReadOnlyList<HistoryEntry> History { get; private set; } = [];
 
-    /// <summary>The plan's latest parallel consultation, each branch with its unit, who, answer and comment; null when it had none.</summary>
-    public Consultation? Consultation { get; private set; }
+    /// <summary>Every round of the plan's parallel consultations, newest first, each branch with its unit, who, answer and comment; empty when it had none.</summary>
+    public IReadOnlyList<Consultation> Consultations { get; private set; } = [];
 
     /// <summary>The plan's workflow definition (step names and outcome labels of its history), null when it has none yet.</summary>
     public WorkflowDefinition? Definition { get; private set; }
@@ -337,7 +337,7 @@ internal sealed class ChiTietModel(
         History = await store.HistoryAsync(id, ct);
         Definition = await instances.DefinitionOfPlanAsync(id, ct);
         Diagram = await diagrams.PlanAsync(id, Actor, ct);
-        Consultation = await instances.LatestConsultationAsync(id, ct);
+        Consultations = await instances.ConsultationsAsync(id, ct);
         var tasks = (await engine.OpenTasksAsync(Actor, ct)).Where(t => t.PlanId == id && !t.OnDraftForm).ToList();
         OpenTask = tasks.FirstOrDefault(t => t.Assignee is null || t.Assignee == Actor.UserName);
         TakenTask = OpenTask is null ? tasks.FirstOrDefault() : null;
@@ -370,7 +370,7 @@ internal sealed class ChiTietModel(
         }
         if (Plan.Status is PlanStatus.Released or PlanStatus.Recalled) Delivery = new DeliveryPanel(id, DeliveryStore.MayResend(Actor), await receipts.ProgressAsync(id, Actor, DeliveryPanel.QueryOf(Request.Query), ct), DeliveryPanel.QueryOf(Request.Query));
         People = await people.NamesAsync(History.Select(h => h.Who).Append(Plan.CreatedBy).Concat((Sent ?? []).Select(r => r.AddedBy))
-            .Concat((Consultation?.Branches ?? []).SelectMany(b => new[] { b.Who, b.OnBehalfOf }).OfType<string>())
+            .Concat(Consultations.SelectMany(c => c.Branches).SelectMany(b => new[] { b.Who, b.OnBehalfOf }).OfType<string>())
             .Concat(TakenTask?.Assignee is { } holder ? [holder] : []), ct);
         if (Plan.Status is PlanStatus.Released or PlanStatus.Recalled)
         {

@@ -25,35 +25,57 @@ public sealed class ReportingProgress(NpgsqlDataSource dataSource)
 
     /// <summary>
     /// Per period that has requests, in the order of their deadlines: the counts of <see cref="PeriodProgress"/> and the
-    /// failed requests. Two statements on one connection, set-based over the schedule's requests.
+    /// failed requests. One statement, set-based over the schedule's requests.
     /// </summary>
     /// <exception cref="WorkflowException">No such schedule (404); another body's (403).</exception>
     public async Task<IReadOnlyList<PeriodProgress>> PeriodsAsync(Guid scheduleId, Actor actor, CancellationToken ct = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await RequireAsync(connection, scheduleId, actor, ct);
-        var counts = await connection.QueryAsync<(Guid PeriodId, string Label, int Queued, int Sent, int Submitted, int Failed, int Withdrawn)>(new CommandDefinition(
+        // One statement: each request's latest email is looked up once (an index probe per request) for both the counts and the failures.
+        var rows = (await connection.QueryAsync<ProgressRow>(new CommandDefinition(
             $"""
-            SELECT p.id, p.label,
-                   count(*) FILTER (WHERE r.first_submitted_at IS NULL AND m.status IN ('queued', 'sending', 'retrying'))::int,
-                   count(*) FILTER (WHERE r.first_submitted_at IS NULL AND (m.status = 'sent' OR m.status IS NULL))::int,
-                   count(*) FILTER (WHERE r.first_submitted_at IS NOT NULL)::int,
-                   count(*) FILTER (WHERE r.first_submitted_at IS NULL AND m.status = 'failed')::int,
-                   count(*) FILTER (WHERE r.first_submitted_at IS NULL AND m.status = 'withdrawn')::int
-            FROM report_requests r JOIN reporting_periods p ON p.id = r.period_id
-            {LatestMessage}
-            WHERE r.schedule_id = @scheduleId
-            GROUP BY p.id, p.label, p.deadline ORDER BY p.deadline
-            """, new { scheduleId }, cancellationToken: ct));
-        var failures = (await connection.QueryAsync<(Guid PeriodId, Guid RequestId, string SchoolName, string Address, string? LastError)>(new CommandDefinition(
-            $"""
-            SELECT r.period_id, r.id, r.school_name, r.address, m.last_error
-            FROM report_requests r {LatestMessage}
-            WHERE r.schedule_id = @scheduleId AND r.first_submitted_at IS NULL AND m.status = 'failed'
-            ORDER BY r.school_name
-            """, new { scheduleId }, cancellationToken: ct))).ToLookup(f => f.PeriodId);
-        return counts.Select(c => new PeriodProgress(c.PeriodId, c.Label, c.Queued, c.Sent, c.Submitted, c.Failed, c.Withdrawn,
-            failures[c.PeriodId].Select(f => new FailedRequest(f.RequestId, f.SchoolName, f.Address, f.LastError)).ToList())).ToList();
+            WITH x AS MATERIALIZED (
+                SELECT r.period_id, r.id, r.school_name, r.address, r.first_submitted_at, m.status, m.last_error
+                FROM report_requests r {LatestMessage}
+                WHERE r.schedule_id = @scheduleId
+            )
+            SELECT * FROM (
+                SELECT p.id AS "PeriodId", p.label AS "Label", p.deadline AS "Deadline",
+                       count(*) FILTER (WHERE x.first_submitted_at IS NULL AND x.status IN ('queued', 'sending', 'retrying'))::int AS "Queued",
+                       count(*) FILTER (WHERE x.first_submitted_at IS NULL AND (x.status = 'sent' OR x.status IS NULL))::int AS "Sent",
+                       count(*) FILTER (WHERE x.first_submitted_at IS NOT NULL)::int AS "Submitted",
+                       count(*) FILTER (WHERE x.first_submitted_at IS NULL AND x.status = 'failed')::int AS "Failed",
+                       count(*) FILTER (WHERE x.first_submitted_at IS NULL AND x.status = 'withdrawn')::int AS "Withdrawn",
+                       NULL::uuid AS "RequestId", NULL::text AS "SchoolName", NULL::text AS "Address", NULL::text AS "LastError"
+                FROM x JOIN reporting_periods p ON p.id = x.period_id
+                GROUP BY p.id, p.label, p.deadline
+                UNION ALL
+                SELECT x.period_id, NULL, NULL, 0, 0, 0, 0, 0, x.id, x.school_name, x.address, x.last_error
+                FROM x WHERE x.first_submitted_at IS NULL AND x.status = 'failed'
+            ) u
+            ORDER BY "RequestId" IS NOT NULL, "Deadline", "SchoolName"
+            """, new { scheduleId }, cancellationToken: ct))).AsList();
+        var failures = rows.Where(r => r.RequestId is not null).ToLookup(f => f.PeriodId);
+        return rows.Where(r => r.RequestId is null).Select(c => new PeriodProgress(c.PeriodId, c.Label!, c.Queued, c.Sent, c.Submitted, c.Failed, c.Withdrawn,
+            failures[c.PeriodId].Select(f => new FailedRequest(f.RequestId!.Value, f.SchoolName!, f.Address!, f.LastError)).ToList())).ToList();
+    }
+
+    /// <summary>A period's counts (no <see cref="RequestId"/>) or one failed request of it.</summary>
+    private sealed class ProgressRow
+    {
+        public Guid PeriodId { get; init; }
+        public string? Label { get; init; }
+        public DateTime? Deadline { get; init; }
+        public int Queued { get; init; }
+        public int Sent { get; init; }
+        public int Submitted { get; init; }
+        public int Failed { get; init; }
+        public int Withdrawn { get; init; }
+        public Guid? RequestId { get; init; }
+        public string? SchoolName { get; init; }
+        public string? Address { get; init; }
+        public string? LastError { get; init; }
     }
 
     /// <summary>

@@ -1,0 +1,54 @@
+using Workflows.Engine;
+using Workflows.Storage;
+
+namespace Workflows.Delegation;
+
+/// <summary>
+/// The delegations (table <c>delegations</c>) as the engine asks about them when a task is seen, claimed or completed
+/// (<see cref="ITaskDelegation"/>): the one home of "who acts for an absent person on this task". A delegation holds from
+/// its first to its last day (Vietnam dates), unless cancelled; it covers every definition or those it lists; it is
+/// never passed on (a task already held for someone, or held by a delegate who is away, reaches nobody else through it).
+/// </summary>
+internal sealed class TaskDelegation : ITaskDelegation
+{
+    /// <summary>The delegations of <c>@UserName</c> that reach task <c>t</c> on <c>@today</c> (see <see cref="ITaskDelegation"/>).</summary>
+    private const string Grants =
+        """
+        FROM delegations d
+        JOIN "AspNetUsers" g ON g."UserName" = d.user_name
+        WHERE d.delegate = @UserName AND d.body_code = t.body_code AND d.cancelled_at IS NULL
+          AND d.starts_on <= @today AND d.ends_on >= @today
+          AND (d.definitions IS NULL OR i.definition_id = ANY (d.definitions))
+          AND ((t.assignee = d.user_name AND t.on_behalf_of IS NULL)
+            OR (t.assignee = @UserName AND t.on_behalf_of = d.user_name)
+            OR (t.assignee IS NULL
+                AND g."BodyCode" = t.body_code AND (g."LockoutEnd" IS NULL OR g."LockoutEnd" <= now())
+                AND EXISTS (SELECT 1 FROM "AspNetUserRoles" gr JOIN "AspNetRoles" r ON r."Id" = gr."RoleId"
+                            WHERE gr."UserId" = g."Id" AND r."NormalizedName" = upper(t.role))
+                AND NOT EXISTS (
+                    SELECT 1 FROM "AspNetUsers" h
+                    JOIN "AspNetUserRoles" hr ON hr."UserId" = h."Id" JOIN "AspNetRoles" r ON r."Id" = hr."RoleId"
+                    WHERE r."NormalizedName" = upper(t.role) AND h."BodyCode" = t.body_code
+                      AND (h."LockoutEnd" IS NULL OR h."LockoutEnd" <= now())
+                      AND NOT EXISTS (
+                          SELECT 1 FROM delegations a
+                          WHERE a.user_name = h."UserName" AND a.cancelled_at IS NULL AND a.starts_on <= @today AND a.ends_on >= @today
+                            AND (a.definitions IS NULL OR i.definition_id = ANY (a.definitions))))))
+        """;
+
+    public string ActingForSql => $"(SELECT d.user_name {Grants} ORDER BY d.created_at DESC LIMIT 1)";
+
+    public string IsDelegateSql =>
+        "EXISTS (SELECT 1 FROM delegations x WHERE x.delegate = @UserName AND x.cancelled_at IS NULL AND x.starts_on <= @today AND x.ends_on >= @today)";
+
+    public Task<TaskDelegationGrant?> ActingForAsync(UnitOfWork work, Guid taskId, string userName, DateOnly today, CancellationToken cancellationToken) =>
+        work.QuerySingleOrDefaultAsync<TaskDelegationGrant?>(
+            $"""
+            SELECT x.user_name AS "OnBehalfOf", coalesce(x.full_name, x.user_name) AS "OnBehalfOfName", x.id AS "DelegationId",
+                   x.starts_on AS "StartsOn", x.ends_on AS "EndsOn", x.reference AS "Reference"
+            FROM human_tasks t JOIN workflow_instances i ON i.id = t.instance_id
+            JOIN LATERAL (SELECT d.user_name, g."FullName" AS full_name, d.id, d.starts_on, d.ends_on, d.reference {Grants}
+                          ORDER BY d.created_at DESC LIMIT 1) x ON true
+            WHERE t.id = @taskId AND t.status = 'open'
+            """, new { taskId, UserName = userName, today }, cancellationToken);
+}

@@ -1,0 +1,147 @@
+using System.Net;
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Npgsql;
+using Workflows.Distribution;
+using Workflows.Kernel;
+using Workflows.Reporting;
+using Workflows.Reporting.Status;
+
+namespace Workflows.IntegrationTests.Reporting;
+
+/// <summary>
+/// The schedule page's matrix is searched, filtered, ordered and paged by PostgreSQL (issue 17): every page of every
+/// query shows exactly the rows, cells, counts and overdue pairs of the whole matrix the API and the CSV give, filtered
+/// and cut as a user would expect, in Vietnamese alphabetical order.
+/// </summary>
+public sealed class MatrixPagingTests : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Now = new(2026, 3, 14, 9, 0, 0, VietnamTime.Offset);
+    private static readonly string[] Words = ["An", "Ánh", "Ăn", "Âu", "Bình", "Dung", "Đông", "Ê Đê", "Hà", "Hạ Long", "Sơn Ca", "Ước", "Yên"];
+    private readonly WorkflowsApp _app = new(clock: new FakeTimeProvider(Now.ToUniversalTime()));
+    private readonly Actor _clerk = new("vanthu", "Văn thư", "VĂN THƯ", "PGDĐT", new HashSet<string> { Roles.Clerk });
+    private Guid _schedule;
+
+    public async Task InitializeAsync()
+    {
+        using (_app.CreateClient()) { } // migrations applied
+        Storage.DapperSetup.Apply();
+        await using var connection = new NpgsqlConnection(_app.ConnectionString);
+        // 130 schools of a group (13 names × 10), one more that left the directory; three periods: February (closed, past
+        // its deadline: on time, late, overdue), March (open, before its deadline: on time, missing, one school not asked),
+        // April (not open yet).
+        var group = Guid.NewGuid();
+        await connection.ExecuteAsync("INSERT INTO directory_entries (id, name, kind) VALUES (@group, 'Các trường thử ma trận', 'group')", new { group });
+        var schools = Enumerable.Range(0, 130).Select(i => (Id: Guid.NewGuid(), Name: $"Trường Tiểu học {Words[i % Words.Length]} số {i / Words.Length + 1}")).ToList();
+        foreach (var (id, name) in schools)
+        {
+            await connection.ExecuteAsync("INSERT INTO directory_entries (id, name, kind, email) VALUES (@id, @name, 'school', @email)",
+                new { id, name, email = $"{id:N}@truong.example.org" });
+            await connection.ExecuteAsync("INSERT INTO directory_members (group_id, member_id) VALUES (@group, @id)", new { group, id });
+        }
+        _schedule = Guid.NewGuid();
+        await connection.ExecuteAsync("""
+            INSERT INTO reporting_schedules (id, body_code, title, frequency, rule, starts_on, ends_on, target, definition_id, definition_version, status, created_by, created_at)
+            VALUES (@_schedule, 'PGDĐT', 'Báo cáo thử ma trận', 'monthly', '{"day": 15}', '2026-01-01', '2026-12-31', @target::jsonb, 'report-submission', 1, 'active', 'vanthu', now())
+            """, new { _schedule, target = $$"""{"groupId": "{{group}}", "group": "Các trường thử ma trận"}""" });
+        async Task<Guid> PeriodAsync(string key, string label, int month, string state)
+        {
+            var id = Guid.NewGuid();
+            var deadline = new DateTimeOffset(2026, month, 16, 0, 0, 0, VietnamTime.Offset);
+            await connection.ExecuteAsync("""
+                INSERT INTO reporting_periods (id, schedule_id, period_key, label, opens_at, cut_off_from, cut_off_to, due_on, deadline, closes_at, state)
+                VALUES (@id, @_schedule, @key, @label, @opens, @due, @due, @due, @deadline, @closes, @state)
+                """, new { id, _schedule, key, label, opens = deadline.AddDays(-11).UtcDateTime, due = new DateOnly(2026, month, 15),
+                    deadline = deadline.UtcDateTime, closes = deadline.AddDays(20).UtcDateTime, state });
+            return id;
+        }
+        var february = await PeriodAsync("2026-02", "Tháng 2/2026", 2, "closed");
+        var march = await PeriodAsync("2026-03", "Tháng 3/2026", 3, "open");
+        await PeriodAsync("2026-04", "Tháng 4/2026", 4, "scheduled");
+        async Task RequestAsync(Guid period, Guid entry, string name, DateTimeOffset? submitted, bool? late)
+        {
+            var (_, hash) = ReportTokens.Create();
+            await connection.ExecuteAsync("""
+                INSERT INTO report_requests (id, period_id, schedule_id, entry_id, school_name, address, token_hash, requested_at, first_submitted_at, last_submitted_at, submitted_late)
+                VALUES (gen_random_uuid(), @period, @_schedule, @entry, @name, 'x@truong.example.org', @hash, now(), @at, @at, @late)
+                """, new { period, _schedule, entry, name, hash, at = submitted?.UtcDateTime, late });
+        }
+        for (var i = 0; i < schools.Count; i++)
+        {
+            var (id, name) = schools[i];
+            await RequestAsync(february, id, name, (i % 3) switch
+            {
+                0 => new DateTimeOffset(2026, 2, 14, 10, 0, 0, VietnamTime.Offset),
+                1 => new DateTimeOffset(2026, 2, 18, 10, 0, 0, VietnamTime.Offset),
+                _ => null,
+            }, (i % 3) switch { 0 => false, 1 => true, _ => null });
+            if (i == 7) continue; // not asked in March
+            await RequestAsync(march, id, name, i % 4 == 0 ? new DateTimeOffset(2026, 3, 12 + i % 3, 8, i % 60, 0, VietnamTime.Offset) : null, i % 4 == 0 ? false : null);
+        }
+        await RequestAsync(february, Guid.NewGuid(), "Trường Tiểu học Đã Sáp Nhập", null, null); // left the directory since
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task Every_page_of_every_search_and_state_shows_the_rows_cells_and_counts_of_the_whole_matrix()
+    {
+        var whole = await _app.Services.GetRequiredService<ReportingScheduleStore>().StatusAsync(_schedule, _clerk, Now.ToUniversalTime(), default);
+        var pages = _app.Services.GetRequiredService<MatrixPages>();
+        Assert.Equal(131, whole.Schools.Count);
+        var march = whole.Periods.Single(p => p.Label == "Tháng 3/2026");
+        var marchIndex = whole.Periods.ToList().IndexOf(march);
+
+        foreach (var (search, state) in new (string?, string?)[]
+        {
+            (null, null), ("son ca", null), ("SƠN CA số 2", null), ("dong", null), ("sap nhap", null), (null, "on_time"), (null, "missing"),
+            (null, "not_requested"), ("ánh", "missing"), (null, "overdue"), (null, "khong-co"), ("không có trường này", null),
+        })
+        {
+            var key = search is null ? null : RecipientText.Normalise(search);
+            var expected = whole.Schools
+                .Where(s => key is null || RecipientText.Normalise(s.Name).Contains(key, StringComparison.Ordinal))
+                .Where(s => state is null || s.Cells[marchIndex].State == state)
+                .ToList();
+            var first = await pages.PageAsync(_schedule, _clerk, Now.ToUniversalTime(), new MatrixQuery(search, state, 1, 20), default);
+            Assert.Equal(march.Id, first.Current?.Id);
+            Assert.Equal((131, expected.Count), (first.Schools, first.Matching));
+            var shown = new List<StatusRow>();
+            for (var page = 1; page <= first.Pages; page++)
+                shown.AddRange((await pages.PageAsync(_schedule, _clerk, Now.ToUniversalTime(), new MatrixQuery(search, state, page, 20), default)).Rows);
+            Assert.Equal(expected.Select(s => (s.EntryId, s.Name, Cells: string.Join(",", s.Cells.Select(c => $"{c.PeriodId}:{c.State}:{c.SubmittedAt:O}")))),
+                shown.Select(s => (s.EntryId, s.Name, Cells: string.Join(",", s.Cells.Select(c => $"{c.PeriodId}:{c.State}:{c.SubmittedAt:O}")))));
+        }
+
+        var all = await pages.PageAsync(_schedule, _clerk, Now.ToUniversalTime(), new MatrixQuery(null, null, 99, 20), default);
+        Assert.Equal((7, 7), (all.Page, all.Pages)); // a page past the last shows the last
+        foreach (var (period, index) in whole.Periods.Select((p, i) => (p, i)))
+            foreach (var state in new[] { "on_time", "late", "missing", "overdue", "not_open", "not_requested" })
+                Assert.Equal(whole.Schools.Count(s => s.Cells[index].State == state), all.Count(period, state));
+        var overdue = whole.Periods.Select((p, i) => (p, i)).OrderByDescending(x => x.p.DueOn)
+            .SelectMany(x => whole.Schools.Where(s => s.Cells[x.i].State == "overdue").Select(s => (s.EntryId, s.Name, x.p.Id))).ToList();
+        Assert.Equal(overdue.Count, all.OverdueCount);
+        Assert.Equal(overdue.Take(MatrixPages.OverdueRead), all.Overdue.Select(o => (o.EntryId, o.Name, o.Period.Id)));
+        Assert.All(all.Overdue, o => Assert.True(all.Requests.ContainsKey((o.Period.Id, o.EntryId))));
+        Assert.Equal(whole.Schools.Select(s => s.Cells[marchIndex].SubmittedAt).OfType<DateTimeOffset>().Order(), all.CurrentSubmissions);
+    }
+
+    [Fact]
+    public async Task The_schedule_page_lists_one_hundred_schools_in_alphabetical_order_and_finds_one_typed_without_marks()
+    {
+        var clerk = await _app.SignInAsync("vanthu");
+        var first = WebUtility.HtmlDecode(await clerk.GetStringAsync($"/bao-cao/{_schedule}"));
+        Assert.Contains("131 / 131 đơn vị · trang 1/2", first);
+        Assert.Equal(100, CountOf(first, "data-testid=\"dong-truong\""));
+        Assert.True(first.IndexOf("Trường Tiểu học An số 1", StringComparison.Ordinal) < first.IndexOf("Trường Tiểu học Ánh số 1", StringComparison.Ordinal));
+        Assert.True(first.IndexOf("Trường Tiểu học Dung số 1", StringComparison.Ordinal) < first.IndexOf("Trường Tiểu học Đông số 1", StringComparison.Ordinal));
+        Assert.Contains("Trường quá hạn chưa nộp (44)", first);
+
+        var found = WebUtility.HtmlDecode(await clerk.GetStringAsync($"/bao-cao/{_schedule}?truong=son%20ca%20so%202&tinh-trang=missing"));
+        Assert.Contains("1 / 131 đơn vị", found);
+        Assert.Single(found.Split("data-testid=\"dong-truong\"").Skip(1), row => row.Contains("Trường Tiểu học Sơn Ca số 2", StringComparison.Ordinal));
+    }
+
+    private static int CountOf(string text, string part) => text.Split(part).Length - 1;
+}
