@@ -21,6 +21,7 @@ namespace Workflows.Benchmarks.Scenarios;
 internal sealed class ApprovalThroughputScenario : IScenario
 {
     private static readonly int[] Concurrency = [1, 8, 32];
+    private const string Subject = "Kế hoạch thử tải số";
 
     public string Name => "approval";
 
@@ -52,7 +53,7 @@ internal sealed class ApprovalThroughputScenario : IScenario
             List<double> hostCpu = [], postgresCpu = [], active = [], advisory = [], wal = [], jit = [];
             for (var run = 0; run < warmups + runs; run++)
             {
-                var tasks = await PrepareAsync(store, engine, dataSource, drafter, perRun, cancellationToken);
+                var (_, tasks) = await SubmittedPlans.PrepareAsync(store, engine, dataSource, drafter, perRun, Subject, null, "review", cancellationToken);
                 var commandsBefore = NpgsqlCommands.Count;
                 var jitBefore = JitInfo.GetCompilationTime();
                 var cpuBefore = cpu.Read();
@@ -108,30 +109,11 @@ internal sealed class ApprovalThroughputScenario : IScenario
         for (var round = 0; round < 10; round++)
         {
             var before = JitInfo.GetCompiledMethodCount();
-            var tasks = await PrepareAsync(store, engine, dataSource, drafter, quick ? 200 : 1000, cancellationToken);
+            var (_, tasks) = await SubmittedPlans.PrepareAsync(store, engine, dataSource, drafter, quick ? 200 : 1000, Subject, null, "review", cancellationToken);
             await ConcurrentCompletions.RunAsync(engine, users, tasks, "approve", cancellationToken);
             compiledPerRound.Add(JitInfo.GetCompiledMethodCount() - before);
             if (compiledPerRound[^1] < 200) break;
         }
         notes.Add($"warm-up before the levels: {compiledPerRound.Count} rounds of completions at 8 users; methods compiled per round: {string.Join(", ", compiledPerRound)}");
-    }
-
-    /// <summary>Creates and submits <paramref name="count"/> plans (8 at a time); returns their open review tasks.</summary>
-    private static async Task<IReadOnlyList<Guid>> PrepareAsync(PlanStore store, WorkflowEngine engine, NpgsqlDataSource dataSource, Actor drafter,
-        int count, CancellationToken cancellationToken)
-    {
-        var plans = new ConcurrentBag<Guid>();
-        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
-            async (i, ct) =>
-            {
-                var id = await store.CreateAsync(new NewPlan($"Kế hoạch thử tải số {i}", "KH", PlanFields.Empty, null, null, null), drafter, ct);
-                await engine.SubmitAsync(id, null, drafter, ct);
-                plans.Add(id);
-            });
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var tasks = await connection.QueryAsync<Guid>(new CommandDefinition(
-            "SELECT id FROM human_tasks WHERE plan_id = ANY(@ids) AND status = 'open' AND step = 'review'",
-            new { ids = plans.ToArray() }, cancellationToken: cancellationToken));
-        return tasks.AsList();
     }
 }

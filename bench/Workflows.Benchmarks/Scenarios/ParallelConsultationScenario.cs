@@ -59,7 +59,7 @@ internal sealed class ParallelConsultationScenario : IScenario
             var unfinished = 0L;
             for (var run = 0; run < warmups + runs; run++)
             {
-                var (plans, tasks) = await PrepareAsync(store, engine, dataSource, drafter, plansPerRun, cancellationToken);
+                var (plans, tasks) = await SubmittedPlans.PrepareAsync(store, engine, dataSource, drafter, plansPerRun, "Kế hoạch lấy ý kiến thử tải số", DefinitionId, "consult", cancellationToken);
                 var cpuBefore = cpu.Read();
                 var completed = await ConcurrentCompletions.RunAsync(engine, users, tasks.OrderBy(_ => Random.Shared.Next()), "agree", cancellationToken);
                 errors += completed.Refused;
@@ -128,25 +128,6 @@ internal sealed class ParallelConsultationScenario : IScenario
             }
             """);
         return folder;
-    }
-
-    /// <summary>Creates and submits <paramref name="count"/> plans (8 at a time); returns them and their open branch tasks.</summary>
-    private static async Task<(IReadOnlyList<Guid> Plans, IReadOnlyList<Guid> Tasks)> PrepareAsync(PlanStore store, WorkflowEngine engine,
-        NpgsqlDataSource dataSource, Actor drafter, int count, CancellationToken cancellationToken)
-    {
-        var plans = new ConcurrentBag<Guid>();
-        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
-            async (i, ct) =>
-            {
-                var id = await store.CreateAsync(new NewPlan($"Kế hoạch lấy ý kiến thử tải số {i}", "KH", PlanFields.Empty, null, null, null), drafter, ct);
-                await engine.SubmitAsync(id, DefinitionId, drafter, ct);
-                plans.Add(id);
-            });
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var tasks = await connection.QueryAsync<Guid>(new CommandDefinition(
-            "SELECT id FROM human_tasks WHERE plan_id = ANY(@ids) AND status = 'open' AND step = 'consult'",
-            new { ids = plans.ToArray() }, cancellationToken: cancellationToken));
-        return ([.. plans], tasks.AsList());
     }
 
     /// <summary>How many of <paramref name="plans"/> are not waiting at the signing step.</summary>
