@@ -84,4 +84,20 @@ public class BrowserFixture : IAsyncLifetime
     /// <summary>Saves a full-page screenshot named <paramref name="name"/>.png.</summary>
     internal static async Task ShotAsync(IPage page, string name) =>
         await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
+
+    /// <summary>
+    /// A page of a story: no internal code on it (<see cref="CodeWords"/>), then a screenshot at its width and, for a
+    /// desktop page, one at 390 px too (named <paramref name="name"/>-390); with <paramref name="mustFit390"/> the page
+    /// must also not scroll sideways at 390 px. The viewport is put back afterwards.
+    /// </summary>
+    internal static async Task StoryShotAsync(IPage page, string name, bool mustFit390)
+    {
+        await CodeWords.AssertNoneAsync(page);
+        await ShotAsync(page, name);
+        if (page.ViewportSize is not { Width: > 390 } size) return;
+        await page.SetViewportSizeAsync(390, 844);
+        if (mustFit390) Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 390, $"{page.Url} fits 390 px");
+        await ShotAsync(page, name + "-390");
+        await page.SetViewportSizeAsync(size.Width, size.Height);
+    }
 }

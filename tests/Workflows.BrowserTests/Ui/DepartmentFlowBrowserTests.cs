@@ -49,15 +49,7 @@ public sealed class DepartmentFlowBrowserTests(BrowserFixture fixture) : IClassF
         """;
 
     /// <summary>A page's visible text has no internal code; then a screenshot at its width and one at 390 px.</summary>
-    private static async Task ShotAsync(IPage page, string name)
-    {
-        await CodeWords.AssertNoneAsync(page);
-        await BrowserFixture.ShotAsync(page, name);
-        if (page.ViewportSize is not { Width: > 390 } size) return;
-        await page.SetViewportSizeAsync(390, 844);
-        await BrowserFixture.ShotAsync(page, name + "-390");
-        await page.SetViewportSizeAsync(size.Width, size.Height);
-    }
+    private static Task ShotAsync(IPage page, string name) => BrowserFixture.StoryShotAsync(page, name, mustFit390: false);
 
     /// <summary>The nodes of the plan page's diagram marked with <paramref name="mark"/> (<c>current</c> or <c>done</c>): title and fill.</summary>
     private static async Task<IReadOnlyList<(string Title, string Fill)>> MarkedAsync(IPage page, string mark)

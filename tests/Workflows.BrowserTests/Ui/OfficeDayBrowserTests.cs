@@ -11,16 +11,7 @@ namespace Workflows.BrowserTests.Ui;
 /// </summary>
 public sealed class OfficeDayBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    private static async Task ShotAsync(IPage page, string name)
-    {
-        await CodeWords.AssertNoneAsync(page);
-        await BrowserFixture.ShotAsync(page, name);
-        if (page.ViewportSize is not { Width: > 390 } size) return;
-        await page.SetViewportSizeAsync(390, 844);
-        Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 390, $"{page.Url} fits 390 px");
-        await BrowserFixture.ShotAsync(page, name + "-390");
-        await page.SetViewportSizeAsync(size.Width, size.Height);
-    }
+    private static Task ShotAsync(IPage page, string name) => BrowserFixture.StoryShotAsync(page, name, mustFit390: true);
 
     [Fact]
     public async Task The_plans_list_finds_a_plan_by_its_words_filters_by_status_and_pages_fifty_at_a_time_with_counts()

@@ -16,16 +16,7 @@ public sealed class OfficeGlanceBrowserTests(BrowserFixture fixture) : IClassFix
 {
     private const string Group = "Các trường Sen Hồng";
 
-    private static async Task ShotAsync(IPage page, string name)
-    {
-        await CodeWords.AssertNoneAsync(page);
-        await BrowserFixture.ShotAsync(page, name);
-        if (page.ViewportSize is not { Width: > 390 } size) return;
-        await page.SetViewportSizeAsync(390, 844);
-        Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 390, $"{page.Url} fits 390 px");
-        await BrowserFixture.ShotAsync(page, name + "-390");
-        await page.SetViewportSizeAsync(size.Width, size.Height);
-    }
+    private static Task ShotAsync(IPage page, string name) => BrowserFixture.StoryShotAsync(page, name, mustFit390: true);
 
     private async Task<int> ExecuteAsync(string sql)
     {

@@ -41,15 +41,7 @@ public sealed class PlanStoryBrowserTests(PlanStoryBrowserTests.StoryFixture fix
     /// Every page of the story: no internal code on it (<see cref="CodeWords"/>), then a screenshot at its width and,
     /// for a desktop page, one at 390 px too.
     /// </summary>
-    private static async Task ShotAsync(IPage page, string name)
-    {
-        await CodeWords.AssertNoneAsync(page);
-        await BrowserFixture.ShotAsync(page, name);
-        if (page.ViewportSize is not { Width: > 390 } size) return;
-        await page.SetViewportSizeAsync(390, 844);
-        await BrowserFixture.ShotAsync(page, name + "-390");
-        await page.SetViewportSizeAsync(size.Width, size.Height);
-    }
+    private static Task ShotAsync(IPage page, string name) => BrowserFixture.StoryShotAsync(page, name, mustFit390: false);
 
     [Fact]
     public async Task A_plan_goes_from_upload_through_review_return_revision_signature_and_release_and_a_school_submits_through_the_link_it_received_and_the_office_sees_it_on_the_dashboard()
