@@ -47,7 +47,7 @@ public sealed partial class WorkflowEngine
                 $"Kính gửi {r.User.FullName},\n\nCông việc \"{what}\" của kế hoạch \"{subject.Subject}\" đang chờ xử lý, hạn hết ngày {due:dd/MM/yyyy}.\n{r.DelegateLine}",
                 $"task:{taskId}:{name}:{r.User.UserName}", plan.Id)).Select(r => r.User.UserName).ToList();
             work.Audit(now, SystemActor, "task.reminded", plan.Id, task.instance_id, taskId,
-                new { step = step.Id, branch = task.branch, timer = name, to = to.Select(r => r.User.UserName), emailed = sent, onBehalfOf = OnBehalfOf(to) });
+                new { step = step.Id, branch = task.branch, timer = name, to = to.Select(r => r.User.UserName), emailed = sent, delegatesFor = DelegatesFor(to) });
         }
         else if (name == TaskTimerNames.Escalate && step.EscalationOf(task.branch) is { } escalation)
         {
@@ -59,7 +59,7 @@ public sealed partial class WorkflowEngine
                     + (task.assignee is null ? "." : $" (người giữ: {task.assignee}).") + "\n" + r.DelegateLine,
                     $"task:{taskId}:{name}:{r.User.UserName}", plan.Id)).Select(r => r.User.UserName).ToList();
                 work.Audit(now, SystemActor, "task.escalated", plan.Id, task.instance_id, taskId,
-                    new { step = step.Id, branch = task.branch, timer = name, action = "notify", role, to = to.Select(r => r.User.UserName), emailed = sent, onBehalfOf = OnBehalfOf(to) });
+                    new { step = step.Id, branch = task.branch, timer = name, action = "notify", role, to = to.Select(r => r.User.UserName), emailed = sent, delegatesFor = DelegatesFor(to) });
             }
             else if (escalation.ReassignTo is { } target)
             {
@@ -94,6 +94,6 @@ public sealed partial class WorkflowEngine
     }
 
     /// <summary>For the audit record: whom each delegate among <paramref name="to"/> received the message for (user name → absent person).</summary>
-    private static Dictionary<string, string>? OnBehalfOf(IReadOnlyList<TaskRecipient> to) =>
+    private static Dictionary<string, string>? DelegatesFor(IReadOnlyList<TaskRecipient> to) =>
         to.Any(r => r.Through is not null) ? to.Where(r => r.Through is not null).ToDictionary(r => r.User.UserName, r => r.Through!.OnBehalfOf) : null;
 }

@@ -97,7 +97,7 @@ public sealed class DelegateMailScenarioTests
         Assert.Equal("Giấy ủy quyền số 15/GUQ-PGDĐT", through.GetProperty("reference").GetString());
         Assert.Equal("2026-12-09", through.GetProperty("endsOn").GetString());
         var page = WebUtility.HtmlDecode(await office.GetStringAsync("/hop-thu"));
-        Assert.Contains("Xử lý thay <strong>Nguyễn Văn Đạo</strong> theo Giấy ủy quyền số 15/GUQ-PGDĐT · ủy quyền đến hết ngày 09/12/2026", page);
+        Assert.Contains("Xử lý thay <strong>Nguyễn Văn Đạo</strong> theo ủy quyền (Giấy ủy quyền số 15/GUQ-PGDĐT) đến hết ngày 09/12/2026", page);
         // The head, who holds the role, still sees the task, but not as anyone's delegate.
         Assert.Equal(JsonValueKind.Null, ((await QueueSigning.TaskOfAsync(head, planId))?.GetProperty("delegation"))?.ValueKind);
 
