@@ -27,40 +27,67 @@ internal static class TaskRecipientsSql
     private const string LineEnd = ", đến hết ngày ";
     private const string LineStop = ".\n";
 
+    /// <summary>The rule for <paramref name="audience"/>, its values bound through <paramref name="value"/>: only the part it needs (one person or a role's holders).</summary>
     public static string Build(TaskAudience audience, Func<object?, string> value)
     {
-        var today = value(VietnamTime.ToVietnamDate(audience.Now));
         var body = value(audience.BodyCode);
         var definition = value(audience.DefinitionId);
-        string InForce(string d) =>
+        var today = value(VietnamTime.ToVietnamDate(audience.Now));
+        if (audience.Assignee is not { } assignee)
+            return new Rule(body, definition, today, value(audience.Now), value).Holders(value(audience.Role.ToUpperInvariant()));
+        // The person the task is for: the absent person a delegate holds it for, else its holder (the instant is not needed).
+        var giver = audience.OnBehalfOf ?? assignee;
+        return new Rule(body, definition, today, "NULL", value)
+            .Held(value(giver), value(giver.ToUpperInvariant()), audience.OnBehalfOf is null ? "true" : $"d.delegate = {value(assignee)}");
+    }
+
+    /// <summary>
+    /// The rule over a row <paramref name="t"/> of <c>human_tasks</c> (for a <c>LATERAL</c> join), whose definition is
+    /// <paramref name="definitionId"/>, on the Vietnam date <paramref name="today"/> at the instant <paramref name="now"/>
+    /// (SQL expressions); the constant texts are bound through <paramref name="value"/>.
+    /// </summary>
+    public static string ForTaskRow(string t, string definitionId, string today, string now, Func<object?, string> value)
+    {
+        var rule = new Rule($"{t}.body_code", definitionId, today, now, value);
+        return $"""
+            SELECT * FROM ({rule.Held($"coalesce({t}.on_behalf_of, {t}.assignee)", $"upper(coalesce({t}.on_behalf_of, {t}.assignee))",
+                $"({t}.on_behalf_of IS NULL OR d.delegate = {t}.assignee)")}) held WHERE {t}.assignee IS NOT NULL
+            UNION ALL
+            SELECT * FROM ({rule.Holders($"upper({t}.role)")}) queued WHERE {t}.assignee IS NULL
+            """;
+    }
+
+    /// <summary>The two forms of the rule over SQL expressions for the body, the definition, the Vietnam date and the instant.</summary>
+    private sealed class Rule(string body, string definition, string today, string now, Func<object?, string> value)
+    {
+        private string InForce(string d) =>
             $"""
             {d}.body_code = {body} AND {d}.cancelled_at IS NULL AND {d}.starts_on <= {today} AND {d}.ends_on >= {today}
                   AND ({d}.definitions IS NULL OR {definition} = ANY ({d}.definitions))
             """;
-        string Line(string name, string reference, string endsOn) =>
+
+        private string Line(string name, string reference, string endsOn) =>
             $"{value(LineStart)} || {name} || coalesce({value(LineReference)} || {reference}, '') || {value(LineEnd)} || to_char({endsOn}, 'DD/MM/YYYY') || {value(LineStop)}";
-        if (audience.Assignee is { } assignee)
-        {
-            // The person the task is for: the absent person a delegate holds it for, else its holder.
-            var giver = audience.OnBehalfOf ?? assignee;
-            var heldFor = audience.OnBehalfOf is null ? "" : $"AND d.delegate = {value(assignee)}";
-            var giverKey = value(giver.ToUpperInvariant());
-            return $"""
-                SELECT u."UserName" AS user_name, u."FullName" AS full_name, u."Email" AS email, u."Title" AS title, u."BodyCode" AS body_code,
-                       d.user_name AS on_behalf_of, coalesce(g."FullName", d.user_name) AS on_behalf_of_name, d.id AS delegation_id,
-                       d.starts_on, d.ends_on, d.reference,
-                       CASE WHEN d.id IS NOT NULL THEN {Line("coalesce(g.\"FullName\", d.user_name)", "d.reference", "d.ends_on")} END AS delegate_line
-                FROM (SELECT 1) AS one
-                LEFT JOIN LATERAL (
-                    SELECT d.id, d.user_name, d.delegate, d.starts_on, d.ends_on, d.reference FROM delegations d
-                    WHERE d.user_name = {value(giver)} AND {InForce("d")} {heldFor}
-                    ORDER BY d.created_at DESC LIMIT 1) d ON true
-                LEFT JOIN "AspNetUsers" g ON d.id IS NOT NULL AND g."NormalizedUserName" = {giverKey}
-                JOIN "AspNetUsers" u ON u."NormalizedUserName" = coalesce(upper(d.delegate), {giverKey})
-                """;
-        }
-        var now = value(audience.Now);
-        return $"""
+
+        /// <summary>A task held by one person: <paramref name="giver"/> (normalised <paramref name="giverKey"/>), or their delegate under a delegation meeting <paramref name="delegation"/>.</summary>
+        public string Held(string giver, string giverKey, string delegation) =>
+            $"""
+            SELECT u."UserName" AS user_name, u."FullName" AS full_name, u."Email" AS email, u."Title" AS title, u."BodyCode" AS body_code,
+                   d.user_name AS on_behalf_of, coalesce(g."FullName", d.user_name) AS on_behalf_of_name, d.id AS delegation_id,
+                   d.starts_on, d.ends_on, d.reference,
+                   CASE WHEN d.id IS NOT NULL THEN {Line("coalesce(g.\"FullName\", d.user_name)", "d.reference", "d.ends_on")} END AS delegate_line
+            FROM (SELECT 1) AS one
+            LEFT JOIN LATERAL (
+                SELECT d.id, d.user_name, d.delegate, d.starts_on, d.ends_on, d.reference FROM delegations d
+                WHERE d.user_name = {giver} AND {InForce("d")} AND {delegation}
+                ORDER BY d.created_at DESC LIMIT 1) d ON true
+            LEFT JOIN "AspNetUsers" g ON d.id IS NOT NULL AND g."NormalizedUserName" = {giverKey}
+            JOIN "AspNetUsers" u ON u."NormalizedUserName" = coalesce(upper(d.delegate), {giverKey})
+            """;
+
+        /// <summary>A task of the queue of the role <paramref name="role"/> (its normalised name): its active holders, or all their delegates when every one is away.</summary>
+        public string Holders(string role) =>
+            $"""
             WITH holders AS (
                 SELECT u."UserName" AS user_name, u."FullName" AS full_name, u."Email" AS email, u."Title" AS title, u."BodyCode" AS body_code,
                        a.id AS delegation_id, a.delegate, a.starts_on, a.ends_on, a.reference
@@ -71,7 +98,7 @@ internal static class TaskRecipientsSql
                     SELECT d.id, d.delegate, d.starts_on, d.ends_on, d.reference FROM delegations d
                     WHERE d.user_name = u."UserName" AND {InForce("d")}
                     ORDER BY d.created_at DESC LIMIT 1) a ON true
-                WHERE r."NormalizedName" = {value(audience.Role.ToUpperInvariant())} AND u."BodyCode" = {body}
+                WHERE r."NormalizedName" = {role} AND u."BodyCode" = {body}
                   AND (u."LockoutEnd" IS NULL OR u."LockoutEnd" <= {now})
             )
             SELECT h.user_name, h.full_name, h.email, h.title, h.body_code,

@@ -49,6 +49,14 @@ public interface ITaskDelegation
     string RecipientsSql(TaskAudience audience, Func<object?, string> parameter);
 
     /// <summary>
+    /// The same query as <see cref="RecipientsSql"/> for a task row (to be joined <c>LATERAL</c>, e.g. by the morning digest):
+    /// the row <paramref name="t"/> of <c>human_tasks</c>, its definition id <paramref name="definitionId"/>, the Vietnam date
+    /// <paramref name="today"/> (<c>date</c>) and the instant <paramref name="now"/> (<c>timestamptz</c>), all SQL
+    /// expressions; constant texts are bound through <paramref name="parameter"/>.
+    /// </summary>
+    string RecipientsOfTaskSql(string t, string definitionId, string today, string now, Func<object?, string> parameter);
+
+    /// <summary>
     /// The rows of <see cref="RecipientsSql"/> for <paramref name="audience"/>, read inside <paramref name="work"/>, ordered
     /// by full name.
     /// </summary>

@@ -1,10 +1,12 @@
 using System.Globalization;
 using System.Text;
+using Dapper;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Workflows.Definitions;
 using Workflows.Distribution;
+using Workflows.Engine;
 using Workflows.Kernel;
 using Workflows.Storage;
 
@@ -13,13 +15,16 @@ namespace Workflows.Notifications;
 /// <summary>
 /// The morning digest (run at 07:00 Vietnam time by a recurring job): to each user with an email address who has not
 /// turned it off (<see cref="NotificationSettings.OverdueDigest"/>) and whose account is active, one email listing the
-/// open tasks they may act on — assigned to them, or in the queue of a role they hold in their body — whose due instant
-/// has passed, each with its plan's link; nothing to a user with none. Category <c>digest</c>, dedup key
+/// open tasks whose mail reaches them today — assigned to them, or in the queue of a role they hold in their body, or, while
+/// the holders are away, those they act on as delegate (<see cref="ITaskDelegation.RecipientsOfTaskSql"/>, the rule of the
+/// new-task email and the reminders: an absent holder's tasks are listed to the delegate, naming the absent person, the
+/// reference and the last day, and not to the absent holder) — whose due instant has passed, each with its plan's link;
+/// nothing to a user with none. Category <c>digest</c>, dedup key
 /// <c>digest:{userName}:{yyyy-MM-dd}</c> (Vietnam date): a second run the same day sends nothing more. All messages are
 /// written through the outbox in one transaction.
 /// </summary>
 public sealed class OverdueDigest(NpgsqlDataSource dataSource, WorkflowDefinitionCatalog catalog, IOptions<NotificationOptions> options,
-    TimeProvider clock, ILogger<OverdueDigest> logger)
+    TimeProvider clock, ILogger<OverdueDigest> logger, ITaskDelegation delegation)
 {
     /// <summary>Writes today's digests; returns how many users were written to (before de-duplication).</summary>
     public async Task<int> SendAsync(CancellationToken cancellationToken = default)
@@ -27,26 +32,32 @@ public sealed class OverdueDigest(NpgsqlDataSource dataSource, WorkflowDefinitio
         var now = clock.GetUtcNow();
         var today = VietnamTime.ToVietnamDate(now);
         await using var work = await UnitOfWork.BeginAsync(dataSource, cancellationToken);
+        // The people each overdue task's mail reaches today (ITaskDelegation: its holders, or their delegates while they are away).
+        var parameters = new DynamicParameters(new { now, today });
+        string Text(object? value)
+        {
+            var name = "text" + parameters.ParameterNames.Count().ToString(CultureInfo.InvariantCulture);
+            parameters.Add(name, value);
+            return "@" + name;
+        }
         var rows = await work.QueryAsync<Row>(
-            """
+            $"""
             WITH people AS (
-                SELECT u."UserName" AS user_name, u."FullName" AS full_name, u."Email" AS email, u."BodyCode" AS body_code,
-                       array_agg(r."Name") AS roles
+                SELECT u."UserName" AS user_name, u."FullName" AS full_name, u."Email" AS email
                 FROM "AspNetUsers" u
-                JOIN "AspNetUserRoles" ur ON ur."UserId" = u."Id"
-                JOIN "AspNetRoles" r ON r."Id" = ur."RoleId"
                 LEFT JOIN notification_preferences n ON n.user_name = u."UserName"
                 WHERE coalesce(u."Email", '') <> '' AND (u."LockoutEnd" IS NULL OR u."LockoutEnd" <= now()) AND coalesce(n.overdue_digest, true)
-                GROUP BY u."Id", u."UserName", u."FullName", u."Email", u."BodyCode"
             )
-            SELECT pe.user_name, pe.full_name, pe.email, t.plan_id, p.subject, t.step, t.due_at, i.definition_id, i.definition_version
-            FROM people pe
-            JOIN human_tasks t ON t.status = 'open' AND t.body_code = pe.body_code AND t.due_at <= @now
-                AND (t.assignee = pe.user_name OR (t.assignee IS NULL AND t.role = ANY (pe.roles)))
-            JOIN plans p ON p.id = t.plan_id
+            SELECT pe.user_name, pe.full_name, pe.email, t.plan_id, p.subject, t.step, t.due_at, i.definition_id, i.definition_version,
+                   r.on_behalf_of_name, r.reference, r.ends_on
+            FROM human_tasks t
             JOIN workflow_instances i ON i.id = t.instance_id
+            CROSS JOIN LATERAL ({delegation.RecipientsOfTaskSql("t", "i.definition_id", "@today", "@now", Text)}) r
+            JOIN people pe ON pe.user_name = r.user_name
+            JOIN plans p ON p.id = t.plan_id
+            WHERE t.status = 'open' AND t.due_at <= @now
             ORDER BY pe.user_name, t.due_at
-            """, new { now }, cancellationToken);
+            """, parameters, cancellationToken);
         var users = 0;
         foreach (var person in rows.GroupBy(r => r.user_name))
         {
@@ -58,7 +69,11 @@ public sealed class OverdueDigest(NpgsqlDataSource dataSource, WorkflowDefinitio
                 var step = (await catalog.GetAsync(task.definition_id, task.definition_version, cancellationToken)).Steps.GetValueOrDefault(task.step)?.Name ?? task.step;
                 var due = VietnamTime.ToVietnamDate(new DateTimeOffset(task.due_at, TimeSpan.Zero).AddTicks(-1));
                 text.Append(CultureInfo.InvariantCulture,
-                    $"- {task.subject}\n  Bước: {step}; hạn: {due:dd/MM/yyyy} (quá {today.DayNumber - due.DayNumber} ngày)\n  {options.Value.PlanLink(task.plan_id)}\n");
+                    $"- {task.subject}\n  Bước: {step}; hạn: {due:dd/MM/yyyy} (quá {today.DayNumber - due.DayNumber} ngày)\n");
+                if (task.on_behalf_of_name is { } absent)
+                    text.Append(CultureInfo.InvariantCulture,
+                        $"  Xử lý thay {absent} theo ủy quyền{(task.reference is null ? "" : $" ({task.reference})")} đến hết ngày {task.ends_on:dd/MM/yyyy}\n");
+                text.Append(CultureInfo.InvariantCulture, $"  {options.Value.PlanLink(task.plan_id)}\n");
             }
             text.Append("\nThư gửi tự động lúc 07:00 hằng ngày; tắt thư này ở trang Thông báo của bạn.");
             OutboxWriter.Enqueue(work, new OutboxMessage("digest", first.email, first.full_name,
@@ -73,6 +88,6 @@ public sealed class OverdueDigest(NpgsqlDataSource dataSource, WorkflowDefinitio
 
 #pragma warning disable IDE1006 // column names as Dapper maps them
     private sealed record Row(string user_name, string full_name, string email, Guid plan_id, string subject, string step, DateTime due_at,
-        string definition_id, int definition_version);
+        string definition_id, int definition_version, string? on_behalf_of_name, string? reference, DateOnly? ends_on);
 #pragma warning restore IDE1006
 }

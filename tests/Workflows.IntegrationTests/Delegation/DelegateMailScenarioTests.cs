@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using Workflows.Kernel;
+using Workflows.Notifications;
 using Workflows.TaskTimers;
 using static Workflows.IntegrationTests.Scenarios.TimerScenarioReads;
 using static Workflows.Testing.ReportingFlow;
@@ -14,31 +15,34 @@ namespace Workflows.IntegrationTests.Delegation;
 
 /// <summary>
 /// Scenario of <c>Scenarios/Definitions/queue-signing-reminded.json</c>: the signing task waits in the queue of the role
-/// <c>Lead</c>, whose only holder, the head, is away on Tuesday and Wednesday under "Giấy ủy quyền số 15/GUQ-PGDĐT" with the
+/// <c>Lead</c>, whose only holder, the head, is away from Tuesday to Thursday under "Giấy ủy quyền số 15/GUQ-PGDĐT" with the
 /// head of the office as delegate. The mail about the task follows the delegation at the instant it is written: the
 /// new-task email (through the outbox and a real SMTP server), the first reminder and the notice to the role on Wednesday
-/// reach the delegate, naming the head, the reference and the last day, and the head gets none of them; the second
-/// reminder, on Thursday once the delegation has ended, reaches the head. The delegate's inbox (API and page) names the
-/// delegation the task comes through. Clock: <c>FakeTimeProvider</c>; the timers are fired by
-/// <see cref="TaskTimerStore.FireDueAsync"/>, the recurring job's call.
+/// and Thursday's morning digest (the task is overdue) reach the delegate, naming the head, the reference and the last
+/// day, and the head gets none of them; on Friday, the delegation over, the digest and the second reminder reach the head.
+/// The delegate's inbox (API and page) names the delegation the task comes through. Clock: <c>FakeTimeProvider</c>; the
+/// timers are fired by <see cref="TaskTimerStore.FireDueAsync"/> and the digest by <see cref="OverdueDigest.SendAsync"/>,
+/// the recurring jobs' calls.
 /// </summary>
 public sealed class DelegateMailScenarioTests
 {
     private const string Definition = "queue-signing-reminded";
     private const string Head = "lanhdao@uongbi.example.org";
     private const string Office = "chanhvanphong@uongbi.example.org";
-    private const string Line = "Bạn nhận thư này với tư cách người được ủy quyền của Nguyễn Văn Đạo theo Giấy ủy quyền số 15/GUQ-PGDĐT, đến hết ngày 09/12/2026.";
+    private const string Line = "Bạn nhận thư này với tư cách người được ủy quyền của Nguyễn Văn Đạo theo Giấy ủy quyền số 15/GUQ-PGDĐT, đến hết ngày 10/12/2026.";
 
-    private static DateTimeOffset At(int day) => new DateTimeOffset(2026, 12, day, 9, 0, 0, VietnamTime.Offset).ToUniversalTime();
+    private static DateTimeOffset At(int day, int hour = 9) => new DateTimeOffset(2026, 12, day, hour, 0, 0, VietnamTime.Offset).ToUniversalTime();
 
     private static async Task<List<(string Category, string Address, string Body)>> MessagesAsync(WorkflowsApp app, Guid planId)
     {
         await using var connection = new NpgsqlConnection(app.ConnectionString);
-        // The new-task email is linked to its plan by its dedup key (task:{taskId}:…), the timers' mail by plan_id.
+        // The new-task email is linked to its plan by its dedup key (task:{taskId}:…), the timers' mail by plan_id; the digests
+        // (one per person) concern the only plan of the scenario.
         return (await connection.QueryAsync<(string, string, string)>(
             """
             SELECT m.category, m.address, m.body FROM outgoing_messages m
-            WHERE m.plan_id = @planId OR m.dedup_key LIKE ANY (SELECT 'task:' || t.id || ':%' FROM human_tasks t WHERE t.plan_id = @planId)
+            WHERE m.plan_id = @planId OR m.category = 'digest'
+               OR m.dedup_key LIKE ANY (SELECT 'task:' || t.id || ':%' FROM human_tasks t WHERE t.plan_id = @planId)
             ORDER BY m.created_at, m.category, m.address
             """, new { planId })).AsList();
     }
@@ -71,10 +75,10 @@ public sealed class DelegateMailScenarioTests
         await SetEmailAsync(app, "chanhvanphong", Office);
         var flow = await PlanFlow.StartAsync(app);
 
-        // Monday: the head records the absence for Tuesday and Wednesday.
+        // Monday: the head records the absence from Tuesday to Thursday.
         Assert.Equal(HttpStatusCode.Created, (await head.PostAsJsonAsync("/api/delegations", new
         {
-            @delegate = "chanhvanphong", startsOn = "2026-12-08", endsOn = "2026-12-09", definitions = new[] { Definition },
+            @delegate = "chanhvanphong", startsOn = "2026-12-08", endsOn = "2026-12-10", definitions = new[] { Definition },
             reference = "Giấy ủy quyền số 15/GUQ-PGDĐT",
         })).StatusCode);
 
@@ -95,9 +99,9 @@ public sealed class DelegateMailScenarioTests
         Assert.Equal("lanhdao", through.GetProperty("onBehalfOf").GetString());
         Assert.Equal("Nguyễn Văn Đạo", through.GetProperty("onBehalfOfName").GetString());
         Assert.Equal("Giấy ủy quyền số 15/GUQ-PGDĐT", through.GetProperty("reference").GetString());
-        Assert.Equal("2026-12-09", through.GetProperty("endsOn").GetString());
+        Assert.Equal("2026-12-10", through.GetProperty("endsOn").GetString());
         var page = WebUtility.HtmlDecode(await office.GetStringAsync("/hop-thu"));
-        Assert.Contains("Xử lý thay <strong>Nguyễn Văn Đạo</strong> theo ủy quyền (Giấy ủy quyền số 15/GUQ-PGDĐT) đến hết ngày 09/12/2026", page);
+        Assert.Contains("Xử lý thay <strong>Nguyễn Văn Đạo</strong> theo ủy quyền (Giấy ủy quyền số 15/GUQ-PGDĐT) đến hết ngày 10/12/2026", page);
         // The head, who holds the role, still sees the task, but not as anyone's delegate.
         Assert.Equal(JsonValueKind.Null, ((await QueueSigning.TaskOfAsync(head, planId))?.GetProperty("delegation"))?.ValueKind);
 
@@ -109,14 +113,25 @@ public sealed class DelegateMailScenarioTests
         Assert.Equal([("task-escalation", Office), ("task-reminder", Office)], wednesday.Select(m => (m.Category, m.Address)).Order());
         Assert.All(wednesday, m => Assert.Contains(Line, m.Body));
 
-        // Thursday: the delegation has ended; the second reminder goes back to the head, without the delegate's line.
-        clock.SetUtcNow(At(10));
+        // Thursday 07:00: the task is overdue (due at the end of Wednesday); the morning digest lists it to the delegate only.
+        var digest = app.Services.GetRequiredService<OverdueDigest>();
+        clock.SetUtcNow(At(10, 7));
+        await digest.SendAsync();
+        var thursday = Assert.Single(await MessagesAsync(app, planId), m => m.Category == "digest");
+        Assert.Equal(Office, thursday.Address);
+        Assert.Contains("Xử lý thay Nguyễn Văn Đạo theo ủy quyền (Giấy ủy quyền số 15/GUQ-PGDĐT) đến hết ngày 10/12/2026", thursday.Body);
+
+        // Friday: the delegation has ended. The digest and the second reminder go back to the head, without the delegate's line.
+        clock.SetUtcNow(At(11, 7));
+        await digest.SendAsync();
+        clock.SetUtcNow(At(11));
         await timers.FireDueAsync(clock.GetUtcNow());
-        var reminders = (await MessagesAsync(app, planId)).Where(m => m.Category == "task-reminder").ToList();
-        Assert.Equal([Office, Head], reminders.Select(m => m.Address));
-        Assert.DoesNotContain("ủy quyền", reminders[1].Body);
+        var friday = (await MessagesAsync(app, planId)).Where(m => m.Category is "digest" or "task-reminder").ToList();
+        Assert.Equal([("task-reminder", Office), ("digest", Office), ("digest", Head), ("task-reminder", Head)], friday.Select(m => (m.Category, m.Address)));
+        Assert.All(friday.Skip(2), m => Assert.DoesNotContain("ủy quyền", m.Body));
         var toHead = await ReceivedAsync(smtp, Head, "Nhắc việc: Ký ban hành");
         Assert.Contains("Kính gửi Nguyễn Văn Đạo", toHead.Body);
-        Assert.DoesNotContain(smtp.Messages(), m => m.To.Contains(Head) && !m.Subject.StartsWith("Nhắc việc", StringComparison.Ordinal));
+        Assert.DoesNotContain(smtp.Messages(), m => m.To.Contains(Head) && !m.Subject.StartsWith("Nhắc việc", StringComparison.Ordinal)
+            && !m.Subject.StartsWith("Công việc quá hạn", StringComparison.Ordinal));
     }
 }
