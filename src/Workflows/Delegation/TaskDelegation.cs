@@ -49,8 +49,8 @@ internal sealed class TaskDelegation : ITaskDelegation
 
     public string RecipientsSql(TaskAudience audience, Func<object?, string> parameter) => TaskRecipientsSql.Build(audience, parameter);
 
-    public string RecipientsOfTaskSql(string t, string definitionId, string today, string now, Func<object?, string> parameter) =>
-        TaskRecipientsSql.ForTaskRow(t, definitionId, today, now, parameter);
+    public string RecipientsOfTasksSql(string tasks, string today, string now, Func<object?, string> parameter) =>
+        TaskRecipientsSql.ForTasks(tasks, today, now, parameter);
 
     public Task<IReadOnlyList<TaskRecipient>> RecipientsAsync(UnitOfWork work, TaskAudience audience, CancellationToken cancellationToken)
     {

@@ -21,6 +21,10 @@ namespace Workflows.Delegation;
 /// </summary>
 internal static class TaskRecipientsSql
 {
+    /// <summary>The columns of the rule's rows, in order.</summary>
+    private static readonly string[] Columns =
+        ["user_name", "full_name", "email", "title", "body_code", "on_behalf_of", "on_behalf_of_name", "delegation_id", "starts_on", "ends_on", "reference", "delegate_line"];
+
     /// <summary>The delegate's sentence, in four parts around the absent person's name, the reference and the last day.</summary>
     private const string LineStart = "Bạn nhận thư này với tư cách người được ủy quyền của ";
     private const string LineReference = " theo ";
@@ -42,18 +46,29 @@ internal static class TaskRecipientsSql
     }
 
     /// <summary>
-    /// The rule over a row <paramref name="t"/> of <c>human_tasks</c> (for a <c>LATERAL</c> join), whose definition is
-    /// <paramref name="definitionId"/>, on the Vietnam date <paramref name="today"/> at the instant <paramref name="now"/>
-    /// (SQL expressions); the constant texts are bound through <paramref name="value"/>.
+    /// The rule over a set of tasks: <paramref name="tasks"/> names a relation (e.g. a CTE) with the columns <c>id</c>,
+    /// <c>assignee</c>, <c>on_behalf_of</c>, <c>role</c>, <c>body_code</c> and <c>definition_id</c>; on the Vietnam date
+    /// <paramref name="today"/> at the instant <paramref name="now"/> (SQL expressions). One row per task and person,
+    /// <c>task_id</c> first; a role's queue is decided once per body, role and definition, not once per task. The constant
+    /// texts are bound through <paramref name="value"/>.
     /// </summary>
-    public static string ForTaskRow(string t, string definitionId, string today, string now, Func<object?, string> value)
+    public static string ForTasks(string tasks, string today, string now, Func<object?, string> value)
     {
-        var rule = new Rule($"{t}.body_code", definitionId, today, now, value);
+        var held = new Rule("t.body_code", "t.definition_id", today, now, value);
+        var queued = new Rule("q.body_code", "q.definition_id", today, now, value);
         return $"""
-            SELECT * FROM ({rule.Held($"coalesce({t}.on_behalf_of, {t}.assignee)", $"upper(coalesce({t}.on_behalf_of, {t}.assignee))",
-                $"({t}.on_behalf_of IS NULL OR d.delegate = {t}.assignee)")}) held WHERE {t}.assignee IS NOT NULL
+            SELECT t.id AS task_id, r.* FROM {tasks} t
+            CROSS JOIN LATERAL ({held.Held("coalesce(t.on_behalf_of, t.assignee)", "upper(coalesce(t.on_behalf_of, t.assignee))",
+                "(t.on_behalf_of IS NULL OR d.delegate = t.assignee)")}) r
+            WHERE t.assignee IS NOT NULL
             UNION ALL
-            SELECT * FROM ({rule.Holders($"upper({t}.role)")}) queued WHERE {t}.assignee IS NULL
+            (WITH queues AS MATERIALIZED (
+                SELECT q.body_code AS queue_body, q.role AS queue_role, q.definition_id AS queue_definition, r.*
+                FROM (SELECT DISTINCT body_code, role, definition_id FROM {tasks} WHERE assignee IS NULL) q
+                CROSS JOIN LATERAL ({queued.Holders("upper(q.role)")}) r)
+             SELECT t.id, {string.Join(", ", Columns.Select(c => "r." + c))}
+             FROM queues r
+             JOIN {tasks} t ON t.assignee IS NULL AND t.body_code = r.queue_body AND t.role = r.queue_role AND t.definition_id = r.queue_definition)
             """;
     }
 

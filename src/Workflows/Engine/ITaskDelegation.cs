@@ -49,12 +49,13 @@ public interface ITaskDelegation
     string RecipientsSql(TaskAudience audience, Func<object?, string> parameter);
 
     /// <summary>
-    /// The same query as <see cref="RecipientsSql"/> for a task row (to be joined <c>LATERAL</c>, e.g. by the morning digest):
-    /// the row <paramref name="t"/> of <c>human_tasks</c>, its definition id <paramref name="definitionId"/>, the Vietnam date
-    /// <paramref name="today"/> (<c>date</c>) and the instant <paramref name="now"/> (<c>timestamptz</c>), all SQL
-    /// expressions; constant texts are bound through <paramref name="parameter"/>.
+    /// The same rule as <see cref="RecipientsSql"/> over a set of tasks (e.g. the morning digest's overdue tasks):
+    /// <paramref name="tasks"/> names a relation with the columns <c>id</c>, <c>assignee</c>, <c>on_behalf_of</c>,
+    /// <c>role</c>, <c>body_code</c> and <c>definition_id</c>; <paramref name="today"/> (a Vietnam <c>date</c>) and
+    /// <paramref name="now"/> (<c>timestamptz</c>) are SQL expressions; constant texts are bound through
+    /// <paramref name="parameter"/>. One row per task and person: <c>task_id</c>, then the columns of <see cref="RecipientsSql"/>.
     /// </summary>
-    string RecipientsOfTaskSql(string t, string definitionId, string today, string now, Func<object?, string> parameter);
+    string RecipientsOfTasksSql(string tasks, string today, string now, Func<object?, string> parameter);
 
     /// <summary>
     /// The rows of <see cref="RecipientsSql"/> for <paramref name="audience"/>, read inside <paramref name="work"/>, ordered

@@ -16,7 +16,7 @@ namespace Workflows.Notifications;
 /// The morning digest (run at 07:00 Vietnam time by a recurring job): to each user with an email address who has not
 /// turned it off (<see cref="NotificationSettings.OverdueDigest"/>) and whose account is active, one email listing the
 /// open tasks whose mail reaches them today — assigned to them, or in the queue of a role they hold in their body, or, while
-/// the holders are away, those they act on as delegate (<see cref="ITaskDelegation.RecipientsOfTaskSql"/>, the rule of the
+/// the holders are away, those they act on as delegate (<see cref="ITaskDelegation.RecipientsOfTasksSql"/>, the rule of the
 /// new-task email and the reminders: an absent holder's tasks are listed to the delegate, naming the absent person, the
 /// reference and the last day, and not to the absent holder) — whose due instant has passed, each with its plan's link;
 /// nothing to a user with none. Category <c>digest</c>, dedup key
@@ -47,16 +47,22 @@ public sealed class OverdueDigest(NpgsqlDataSource dataSource, WorkflowDefinitio
                 FROM "AspNetUsers" u
                 LEFT JOIN notification_preferences n ON n.user_name = u."UserName"
                 WHERE coalesce(u."Email", '') <> '' AND (u."LockoutEnd" IS NULL OR u."LockoutEnd" <= now()) AND coalesce(n.overdue_digest, true)
+            ),
+            due AS (
+                SELECT t.id, t.plan_id, t.step, t.due_at, t.assignee, t.on_behalf_of, t.role, t.body_code, i.definition_id, i.definition_version
+                FROM human_tasks t JOIN workflow_instances i ON i.id = t.instance_id
+                WHERE t.status = 'open' AND t.due_at <= @now
+            ),
+            reach AS (
+            {delegation.RecipientsOfTasksSql("due", "@today", "@now", Text)}
             )
-            SELECT pe.user_name, pe.full_name, pe.email, t.plan_id, p.subject, t.step, t.due_at, i.definition_id, i.definition_version,
+            SELECT pe.user_name, pe.full_name, pe.email, d.plan_id, p.subject, d.step, d.due_at, d.definition_id, d.definition_version,
                    r.on_behalf_of_name, r.reference, r.ends_on
-            FROM human_tasks t
-            JOIN workflow_instances i ON i.id = t.instance_id
-            CROSS JOIN LATERAL ({delegation.RecipientsOfTaskSql("t", "i.definition_id", "@today", "@now", Text)}) r
+            FROM reach r
+            JOIN due d ON d.id = r.task_id
             JOIN people pe ON pe.user_name = r.user_name
-            JOIN plans p ON p.id = t.plan_id
-            WHERE t.status = 'open' AND t.due_at <= @now
-            ORDER BY pe.user_name, t.due_at
+            JOIN plans p ON p.id = d.plan_id
+            ORDER BY pe.user_name, d.due_at
             """, parameters, cancellationToken);
         var users = 0;
         foreach (var person in rows.GroupBy(r => r.user_name))
