@@ -143,5 +143,20 @@ public sealed class MatrixPagingTests : IAsyncLifetime
         Assert.Single(found.Split("data-testid=\"dong-truong\"").Skip(1), row => row.Contains("Trường Tiểu học Sơn Ca số 2", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task The_CSV_lists_every_school_and_period_in_words_in_alphabetical_order_as_it_always_has()
+    {
+        var clerk = await _app.SignInAsync("vanthu");
+        var response = await clerk.GetAsync($"/api/reporting/schedules/{_schedule}/status.csv");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal($"tinh-hinh-bao-cao-{_schedule:N}.csv", response.Content.Headers.ContentDisposition!.FileName);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
+        // The file holds what the CSV said when it was still built from the whole matrix in memory (30 November 2026).
+        var expected = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Reporting", "MatrixPagingTests.status.csv"));
+        Assert.Equal(expected.ReplaceLineEndings("\r\n"), System.Text.Encoding.UTF8.GetString(bytes[3..]));
+    }
+
     private static int CountOf(string text, string part) => text.Split(part).Length - 1;
 }
