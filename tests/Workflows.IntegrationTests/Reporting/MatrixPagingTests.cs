@@ -195,6 +195,9 @@ public sealed class MatrixPagingTests : IAsyncLifetime
         Assert.Equal(api.GetProperty("schools").EnumerateArray().Select(r => r.GetProperty("name").GetString()),
             System.Text.RegularExpressions.Regex.Matches(html, "data-testid=\"dong-truong\">\\s*<th scope=\"row\">([^<]*)</th>").Select(m => m.Groups[1].Value));
 
+        var last = await clerk.GetFromJsonAsync<JsonElement>($"/api/reporting/schedules/{_schedule}/status?page=2147483647&pageSize=500");
+        Assert.Equal((1, 131), (last.GetProperty("page").GetInt32(), last.GetProperty("schools").GetArrayLength()));
+
         foreach (var (query, field) in new[] { ("page=0", "page"), ("page=hai", "page"), ("pageSize=501", "pageSize"), ("pageSize=-5", "pageSize"), ("state=xong", "state") })
         {
             var refused = await clerk.GetAsync($"/api/reporting/schedules/{_schedule}/status?{query}");

@@ -79,7 +79,8 @@ internal sealed class MatrixPages(NpgsqlDataSource dataSource, ReportingSchedule
         var parameters = new
         {
             id, targets = ReportingScheduleStore.TargetIds(schedule.Target.GetRawText()), now, like, state, current = current?.Id,
-            size, offset = (Math.Max(1, query.Page) - 1) * size, overdue = OverdueRead,
+            // A page far past the end (2,147,483,647 × 500 overflows an int) asks for the last one.
+            size, offset = (int)Math.Min((Math.Max(1L, query.Page) - 1) * size, int.MaxValue / size * size), overdue = OverdueRead,
         };
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var batch = await connection.QueryMultipleAsync(new CommandDefinition(
