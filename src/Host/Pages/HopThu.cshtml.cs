@@ -9,6 +9,8 @@ namespace Workflows.Host.Pages;
 /// The user's open tasks (their roles and body), with counts, due dates in Vietnam time, search in the subject,
 /// filters by step and by state, an order and 50 a page; a reviewer approves several review tasks at once
 /// (each through the engine, as one click each would). The drafter also sees their drafts not yet submitted, and may delete one.
+/// A task the user acts on as someone's delegate names the delegation it comes through ("Xử lý thay {absent} theo ủy
+/// quyền ({reference}) đến hết ngày {dd/MM/yyyy}", <see cref="HumanTaskView.Delegation"/>).
 /// </summary>
 internal sealed class HopThuModel(WorkflowEngine engine, Workflows.Plans.PlanStore store, Workflows.Reporting.Status.ReportingProgress reporting,
     TimeProvider clock, Workflows.Host.Identity.PeopleNames people) : UiPage

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Workflows.Engine;
 using Workflows.Storage;
 
@@ -8,6 +9,7 @@ namespace Workflows.Delegation;
 /// (<see cref="ITaskDelegation"/>): the one home of "who acts for an absent person on this task". A delegation holds from
 /// its first to its last day (Vietnam dates), unless cancelled; it covers every definition or those it lists; it is
 /// never passed on (a task already held for someone, or held by a delegate who is away, reaches nobody else through it).
+/// Whom the mail about a task reaches under the same rule: <see cref="TaskRecipientsSql"/>.
 /// </summary>
 internal sealed class TaskDelegation : ITaskDelegation
 {
@@ -37,6 +39,33 @@ internal sealed class TaskDelegation : ITaskDelegation
         """;
 
     public string ActingForSql => $"(SELECT d.user_name {Grants} ORDER BY d.created_at DESC LIMIT 1)";
+
+    public string GrantSql =>
+        $"""
+        (SELECT json_build_object('onBehalfOf', d.user_name, 'onBehalfOfName', coalesce(g."FullName", d.user_name), 'delegationId', d.id,
+                                  'startsOn', d.starts_on, 'endsOn', d.ends_on, 'reference', d.reference)::text
+         {Grants} ORDER BY d.created_at DESC LIMIT 1)
+        """;
+
+    public string RecipientsSql(TaskAudience audience, Func<object?, string> parameter) => TaskRecipientsSql.Build(audience, parameter);
+
+    public Task<IReadOnlyList<TaskRecipient>> RecipientsAsync(UnitOfWork work, TaskAudience audience, CancellationToken cancellationToken)
+    {
+        var values = new List<object?>();
+        var sql = TaskRecipientsSql.Build(audience, value =>
+        {
+            values.Add(value);
+            return "$" + values.Count.ToString(CultureInfo.InvariantCulture);
+        });
+        return work.ReadAsync(BatchStatement.Create($"""SELECT * FROM ({sql}) r ORDER BY r.full_name COLLATE "C", r.user_name""", [.. values]),
+            reader => new TaskRecipient(
+                new WorkflowUserInfo(reader.GetString(0), reader.GetString(1), reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetString(4),
+                    reader.IsDBNull(2) || string.IsNullOrWhiteSpace(reader.GetString(2)) ? null : reader.GetString(2)),
+                reader.IsDBNull(7) ? null : new TaskDelegationGrant(reader.GetString(5), reader.GetString(6), reader.GetGuid(7),
+                    reader.GetFieldValue<DateOnly>(8), reader.GetFieldValue<DateOnly>(9), reader.IsDBNull(10) ? null : reader.GetString(10)),
+                reader.IsDBNull(11) ? null : reader.GetString(11)),
+            cancellationToken);
+    }
 
     public string IsDelegateSql =>
         "EXISTS (SELECT 1 FROM delegations x WHERE x.delegate = @UserName AND x.cancelled_at IS NULL AND x.starts_on <= @today AND x.ends_on >= @today)";

@@ -20,10 +20,13 @@ namespace Workflows.Engine;
 /// the role may claim it. When it is someone else the person sees the task taken and may not complete it.</param>
 /// <param name="OnBehalfOf">The person the task was meant for when a delegate holds it; null otherwise.</param>
 /// <param name="Branch">On a branch of a parallel step, the branch id; null otherwise.</param>
+/// <param name="Delegation">When the person acts on the task as someone's delegate (<see cref="ITaskDelegation"/>, decided
+/// when the inbox is read): the delegation it comes through — for whom, its reference, its first and last day (Vietnam
+/// dates); null otherwise.</param>
 public sealed record HumanTaskView(
     Guid Id, Guid PlanId, string Subject, string Step, string StepName, string Role, int Revision,
     DateTimeOffset CreatedAt, DateTimeOffset DueAt, bool Overdue, IReadOnlyList<string> Outcomes, IReadOnlyList<SigningOption> SigningForms,
-    string? Assignee = null, string? OnBehalfOf = null, string? Branch = null)
+    string? Assignee = null, string? OnBehalfOf = null, string? Branch = null, TaskDelegationGrant? Delegation = null)
 {
     /// <summary>True when the task is in the role's queue: the person may claim it.</summary>
     public bool Claimable => Assignee is null;

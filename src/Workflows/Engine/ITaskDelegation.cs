@@ -14,8 +14,10 @@ namespace Workflows.Engine;
 /// in the body is away under a delegation covering the definition (the head is the only one who signs, and is away).</item>
 /// </list>
 /// The delegate need not hold the task's role: the delegation is the authority. The engine's inbox is filtered in
-/// PostgreSQL, so the rule is given as SQL over the task row; the engine asks nothing else. Implemented by
-/// <c>Workflows.Delegation</c>; without an implementation nobody acts as delegate.
+/// PostgreSQL, so the rule is given as SQL over the task row. The mail about a task (new-task email, reminders, escalation
+/// notices) follows the same rule at the instant it is written (<see cref="RecipientsSql"/>): it reaches whoever may act,
+/// the delegate rather than the absent holder. Implemented by <c>Workflows.Delegation</c>; without an implementation
+/// nobody acts as delegate.
 /// </summary>
 public interface ITaskDelegation
 {
@@ -25,6 +27,32 @@ public interface ITaskDelegation
     /// <c>date</c>); NULL when they do not act for anyone on it.
     /// </summary>
     string ActingForSql { get; }
+
+    /// <summary>
+    /// A SQL scalar expression over the same task row and parameters as <see cref="ActingForSql"/>: the delegation through
+    /// which <c>@UserName</c> acts on it, as JSON text of a <see cref="TaskDelegationGrant"/> (camelCase members:
+    /// <c>onBehalfOf</c>, <c>onBehalfOfName</c>, <c>delegationId</c>, <c>startsOn</c>, <c>endsOn</c> as <c>yyyy-MM-dd</c>,
+    /// <c>reference</c>); NULL when they do not act for anyone on it. The inbox shows it beside the task.
+    /// </summary>
+    string GrantSql { get; }
+
+    /// <summary>
+    /// A SQL query (a <c>SELECT</c>, usable as a CTE's body) of the people to write to about a task meant for
+    /// <paramref name="audience"/> at its instant (new-task email, reminders, escalation notices), each once, with columns
+    /// <c>user_name</c>, <c>full_name</c>, <c>email</c>, <c>title</c>, <c>body_code</c>, and, when they receive it as
+    /// someone's delegate, <c>on_behalf_of</c>, <c>on_behalf_of_name</c>, <c>delegation_id</c>, <c>starts_on</c>, <c>ends_on</c>,
+    /// <c>reference</c> and <c>delegate_line</c> (see <see cref="TaskRecipient.DelegateLine"/>), NULL otherwise. The same
+    /// rule as <see cref="ActingForSql"/>: a message goes to whoever may act on the task at that instant, never to an absent
+    /// holder whose delegate acts in their place. Values are bound through <paramref name="parameter"/>, which takes a value
+    /// and returns its placeholder (e.g. <c>$3</c>).
+    /// </summary>
+    string RecipientsSql(TaskAudience audience, Func<object?, string> parameter);
+
+    /// <summary>
+    /// The rows of <see cref="RecipientsSql"/> for <paramref name="audience"/>, read inside <paramref name="work"/>, ordered
+    /// by full name.
+    /// </summary>
+    Task<IReadOnlyList<TaskRecipient>> RecipientsAsync(UnitOfWork work, TaskAudience audience, CancellationToken cancellationToken);
 
     /// <summary>A SQL condition, true when <c>@UserName</c> is anyone's delegate on <c>@today</c> (a cheap guard evaluated once per query).</summary>
     string IsDelegateSql { get; }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Dapper;
 using Workflows.Kernel;
 
@@ -135,6 +136,7 @@ public sealed partial class WorkflowEngine
             var step = definition.Step(row.Step);
             var due = new DateTimeOffset(row.DueAt, TimeSpan.Zero);
             var (name, outcomes) = TaskShape(step, row.Branch);
+            var through = row.ActingThrough is null ? null : JsonSerializer.Deserialize<TaskDelegationGrant>(row.ActingThrough, JsonSerializerOptions.Web);
             var roleForms = _roles.SigningFormsOf(row.Role);
             if (step.Signing && body is not null && !formsByDefinition.ContainsKey(row.DefinitionId))
                 formsByDefinition[row.DefinitionId] = SigningPolicy.Allowed(body, actor, VietnamTime.ToVietnamDate(now),
@@ -142,7 +144,8 @@ public sealed partial class WorkflowEngine
             var signingForms = formsByDefinition.GetValueOrDefault(row.DefinitionId) ?? [];
             result.Add(new HumanTaskView(row.Id, row.PlanId, row.Subject, row.Step, name, row.Role, row.Revision,
                 new DateTimeOffset(row.CreatedAt, TimeSpan.Zero), due, due <= now, outcomes,
-                step.Signing ? [.. signingForms.Where(f => roleForms.Contains(f.Form))] : [], row.Assignee, row.OnBehalfOf ?? row.ActingFor, row.Branch));
+                step.Signing ? [.. signingForms.Where(f => roleForms.Contains(f.Form))] : [], row.Assignee, row.OnBehalfOf ?? through?.OnBehalfOf, row.Branch,
+                through));
         }
         return result;
     }
@@ -165,6 +168,6 @@ public sealed partial class WorkflowEngine
         public string? Assignee { get; init; }
         public string? OnBehalfOf { get; init; }
         public string? Branch { get; init; }
-        public string? ActingFor { get; init; }
+        public string? ActingThrough { get; init; }
     }
 }

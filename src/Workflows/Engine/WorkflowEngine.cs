@@ -56,7 +56,7 @@ public sealed partial class WorkflowEngine
         IEnumerable<ITaskDelegation> delegation)
     {
         _delegation = delegation.FirstOrDefault();
-        _inboxColumns = InboxColumns + $", {_delegation?.ActingForSql ?? "NULL::text"} AS acting_for";
+        _inboxColumns = InboxColumns + $", {_delegation?.GrantSql ?? "NULL::text"} AS acting_through";
         _inboxWhere = Visible(_delegation);
         _signingAuthorisations = [.. signingAuthorisations];
         _mail = mail;

@@ -20,19 +20,9 @@ namespace Workflows.IntegrationTests.Delegation;
 public sealed class QueueDelegationScenarioTests : IAsyncLifetime
 {
     private const string Definition = "queue-signing";
-    private const string Password = "ủy quyền hàng chờ ký 2026";
     private static readonly DateTimeOffset Monday = new(2026, 12, 7, 9, 0, 0, VietnamTime.Offset);
 
-    private readonly WorkflowsApp _app = Scenarios.ScenarioApp.With("queue-signing.json", new FakeTimeProvider(Monday.ToUniversalTime()),
-        new Dictionary<string, string?>
-        {
-            ["Workflows:Roles:3:Code"] = "Lead",
-            ["Workflows:Roles:3:Name"] = "Lãnh đạo phòng (ký ban hành)",
-            ["Workflows:Roles:3:Bodies:0"] = "PGDĐT",
-            ["Workflows:Roles:3:SigningForms:0"] = "direct",
-            ["Workflows:Roles:3:SigningForms:1"] = "KT.",
-            ["Workflows:Roles:3:SigningForms:2"] = "TUQ.",
-        });
+    private readonly WorkflowsApp _app = Scenarios.ScenarioApp.With("queue-signing.json", new FakeTimeProvider(Monday.ToUniversalTime()), QueueSigning.LeadRole());
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -40,9 +30,7 @@ public sealed class QueueDelegationScenarioTests : IAsyncLifetime
 
     private void At(int day, int hour = 9) => _app.Clock.SetUtcNow(new DateTimeOffset(2026, 12, day, hour, 0, 0, VietnamTime.Offset).ToUniversalTime());
 
-    private static async Task<JsonElement?> TaskOfAsync(HttpClient client, Guid planId) =>
-        (await client.GetFromJsonAsync<JsonElement>("/api/tasks")).EnumerateArray().Where(t => t.GetProperty("planId").GetGuid() == planId)
-        .Select(t => (JsonElement?)t).SingleOrDefault();
+    private static Task<JsonElement?> TaskOfAsync(HttpClient client, Guid planId) => QueueSigning.TaskOfAsync(client, planId);
 
     private async Task<Guid> SignTaskAsync(Guid planId)
     {
@@ -50,22 +38,10 @@ public sealed class QueueDelegationScenarioTests : IAsyncLifetime
         return await connection.QuerySingleAsync<Guid>("SELECT id FROM human_tasks WHERE plan_id = @planId AND step = 'sign' ORDER BY created_at DESC LIMIT 1", new { planId });
     }
 
-    /// <summary>A plan drafted, submitted on <see cref="Definition"/> and approved by the reviewer: its signing task waits in the Lead queue.</summary>
-    private static async Task<Guid> ToSigningAsync(PlanFlow flow, string subject)
-    {
-        var planId = await flow.CreateAsync(subject);
-        (await flow.Drafter.PostAsJsonAsync($"/api/plans/{planId}/submit", new { definitionId = Definition })).EnsureSuccessStatusCode();
-        await PlanFlow.ActAsync(flow.Reviewer, planId, "approve");
-        return planId;
-    }
+    private static Task<Guid> ToSigningAsync(PlanFlow flow, string subject) => QueueSigning.ToSigningAsync(flow, Definition, subject);
 
-    private async Task<HttpClient> CreateUserAsync(HttpClient admin, string userName, string fullName, string title, string role)
-    {
-        (await admin.PostAsJsonAsync("/api/admin/users", new { userName, fullName, title, roles = new[] { role }, password = Password })).EnsureSuccessStatusCode();
-        var client = _app.CreateClient();
-        (await client.PostAsJsonAsync("/api/auth/login", new { userName, password = Password })).EnsureSuccessStatusCode();
-        return client;
-    }
+    private Task<HttpClient> CreateUserAsync(HttpClient admin, string userName, string fullName, string title, string role) =>
+        QueueSigning.CreateUserAsync(_app, admin, userName, fullName, title, role);
 
     [Fact]
     public async Task While_the_only_holder_is_away_the_delegate_takes_the_queued_signing_task_signs_TUQ_and_nobody_else_may()
