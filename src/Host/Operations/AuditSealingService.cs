@@ -1,5 +1,6 @@
 using Npgsql;
 using Workflows.Audit;
+using Workflows.Storage;
 using Workflows.Telemetry;
 
 namespace Workflows.Host.Operations;
@@ -26,7 +27,8 @@ internal sealed class AuditSealingService(NpgsqlDataSource dataSource, Workflows
                 {
                     if (leader is null)
                     {
-                        var connection = await dataSource.OpenConnectionAsync(stoppingToken);
+                        // The lock lives in the session: a connection of its own, so closing it releases the lock.
+                        var connection = await WorkflowsDataSource.OpenSessionAsync(dataSource, stoppingToken);
                         if (await AuditSealer.TryLeadAsync(connection, stoppingToken))
                         {
                             leader = connection;

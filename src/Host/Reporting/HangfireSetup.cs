@@ -22,7 +22,9 @@ internal sealed class HangfireSetup(NpgsqlDataSource dataSource, IServiceProvide
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         HangfireLogBridge.Instance.Attach(loggerFactory);
-        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
+        // Hangfire's install scripts SET search_path and take a session-level advisory lock: a connection of its own, so
+        // none of it stays on a pooled connection (the pool skips Npgsql's reset, see WorkflowsDataSource.Build).
+        await using (var connection = await Workflows.Storage.WorkflowsDataSource.OpenSessionAsync(dataSource, cancellationToken))
             PostgreSqlObjectsInstaller.Install(connection, Schema);
         if (!options.Value.Enabled) return;
         var recurring = services.GetRequiredService<IRecurringJobManager>();

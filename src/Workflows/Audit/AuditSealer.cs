@@ -4,9 +4,10 @@ using Npgsql;
 namespace Workflows.Audit;
 
 /// <summary>
-/// Chains the audit records shortly after their transactions commit (<c>audit_seal</c> in migration 0400): each
-/// record of a finished transaction gets its position, the hash of the record before it and its own hash, in the order
-/// of the transactions' ids and, within one transaction, of writing. One sealer runs per database: the nodes compete for
+/// Chains the audit records shortly after their transactions commit (<c>audit_seal</c>, migrations 0400 and 0800): each
+/// record of a finished transaction gets a seal, a row of <c>audit_seals</c> with its chain position, the hash of the
+/// record before it and its own hash, in the order of the transactions' ids and, within one transaction, of writing.
+/// The record itself is never rewritten. One sealer runs per database: the nodes compete for
 /// a session-level advisory lock (<see cref="TryLeadAsync"/>) and the holder seals every
 /// <see cref="SealingInterval"/>; if its process dies the lock is released with its connection and another node takes
 /// over. <see cref="SealAsync(CancellationToken)"/> can also be called on demand from any node (sealers are serialised inside PostgreSQL).
@@ -65,8 +66,7 @@ public sealed class AuditSealer(NpgsqlDataSource dataSource)
     {
         var row = await connection.QuerySingleAsync<(long Count, double? Seconds)>(new CommandDefinition(
             """
-            SELECT count(*), extract(epoch FROM clock_timestamp() - min(written_at))::float8
-            FROM audit_log WHERE hash IS NULL
+            SELECT count(*), extract(epoch FROM clock_timestamp() - min(written_at))::float8 FROM audit_unsealed()
             """, cancellationToken: cancellationToken));
         return (row.Count, TimeSpan.FromSeconds(Math.Max(0, row.Seconds ?? 0)));
     }

@@ -52,7 +52,8 @@ public sealed class OutboxSender(NpgsqlDataSource dataSource, IMailTransport tra
         {
             if (_listener is null)
             {
-                var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+                // LISTEN lives in the session: a connection of its own, closed (and the listener dropped) on failure or disposal.
+                var connection = await WorkflowsDataSource.OpenSessionAsync(dataSource, cancellationToken);
                 try
                 {
                     await using var listen = new NpgsqlCommand($"LISTEN {OutboxWriter.Channel}", connection);

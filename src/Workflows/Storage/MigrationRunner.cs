@@ -21,7 +21,8 @@ public static class MigrationRunner
     /// <exception cref="NpgsqlException">The database cannot be reached or a migration fails (nothing of it is kept).</exception>
     public static async Task ApplyAsync(NpgsqlDataSource dataSource, ILogger logger, CancellationToken cancellationToken = default)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        // A session-level lock: on a connection of its own (WorkflowsDataSource.OpenSessionAsync), never a pooled one.
+        await using var connection = await WorkflowsDataSource.OpenSessionAsync(dataSource, cancellationToken);
         await connection.ExecuteAsync("SELECT pg_advisory_lock(@LockKey)", new { LockKey });
         try
         {

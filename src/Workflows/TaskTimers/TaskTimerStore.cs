@@ -23,18 +23,15 @@ public sealed class TaskTimerStore(NpgsqlDataSource dataSource, IEnumerable<ITas
     private readonly IReadOnlyList<ITaskTimerHandler> _handlers = [.. handlers];
 
     /// <summary>
-    /// Queues <paramref name="timers"/> on <paramref name="work"/> as one statement; a timer of the same kind, subject and name
-    /// already pending gets the new instant.
+    /// Queues on <paramref name="work"/> the timers of a subject that has none yet (a task created in the same unit of work)
+    /// as one plain <c>INSERT</c>, without a conflict check (<c>ON CONFLICT</c> costs PostgreSQL a speculative insertion
+    /// per row). A timer already pending for the same kind, subject and name makes the unit of work fail (unique key).
     /// </summary>
-    public static void Queue(UnitOfWork work, IReadOnlyList<TaskTimer> timers)
+    public static void QueueFirst(UnitOfWork work, IReadOnlyList<TaskTimer> timers)
     {
         if (timers.Count == 0) return;
         var command = new NpgsqlBatchCommand(
-            """
-            INSERT INTO task_timers (kind, subject_id, name, due_at)
-            SELECT * FROM unnest($1::text[], $2::uuid[], $3::text[], $4::timestamptz[])
-            ON CONFLICT (kind, subject_id, name) DO UPDATE SET due_at = EXCLUDED.due_at
-            """);
+            "INSERT INTO task_timers (kind, subject_id, name, due_at) SELECT * FROM unnest($1::text[], $2::uuid[], $3::text[], $4::timestamptz[])");
         command.Parameters.Add(new NpgsqlParameter { Value = timers.Select(t => t.Kind).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
         command.Parameters.Add(new NpgsqlParameter { Value = timers.Select(t => t.SubjectId).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
         command.Parameters.Add(new NpgsqlParameter { Value = timers.Select(t => t.Name).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });

@@ -34,14 +34,14 @@ public sealed class AuditTrailTests
         await connection.OpenAsync();
 
         var until = DateTime.UtcNow.AddSeconds(10);
-        while ((long)(await new NpgsqlCommand("SELECT count(*) FROM audit_log WHERE hash IS NULL", connection).ExecuteScalarAsync())! > 0)
+        while ((long)(await new NpgsqlCommand("SELECT count(*) FROM audit_log a WHERE NOT EXISTS (SELECT 1 FROM audit_seals s WHERE s.seq = a.seq)", connection).ExecuteScalarAsync())! > 0)
         {
             Assert.True(DateTime.UtcNow < until, "the sealer did not seal the records within 10 s");
             await Task.Delay(50);
         }
 
         var created = await new NpgsqlCommand(
-            $"SELECT position IS NOT NULL AND sealed_at IS NOT NULL FROM audit_log WHERE action = 'plan.created' AND plan_id = '{planId}'", connection).ExecuteScalarAsync();
+            $"SELECT s.position IS NOT NULL AND s.sealed_at IS NOT NULL FROM audit_log a LEFT JOIN audit_seals s ON s.seq = a.seq WHERE a.action = 'plan.created' AND a.plan_id = '{planId}'", connection).ExecuteScalarAsync();
         Assert.Equal(true, created);
         var result = await flow.Clerk.GetFromJsonAsync<JsonElement>("/api/audit/verify");
         Assert.True(result.GetProperty("intact").GetBoolean());
@@ -72,7 +72,7 @@ public sealed class AuditTrailTests
         var waiting = await flow.Clerk.GetFromJsonAsync<JsonElement>("/api/audit/verify");
         Assert.True(waiting.GetProperty("intact").GetBoolean());
         Assert.True(waiting.GetProperty("unsealed").GetInt64() >= 1, waiting.ToString());
-        Assert.Equal(DBNull.Value, await new NpgsqlCommand("SELECT hash FROM audit_log WHERE action = 'test.second'", connection).ExecuteScalarAsync());
+        Assert.Equal(DBNull.Value, await new NpgsqlCommand("SELECT s.hash FROM audit_log a LEFT JOIN audit_seals s ON s.seq = a.seq WHERE a.action = 'test.second'", connection).ExecuteScalarAsync());
 
         await first.CommitAsync();
         await using (var third = await UnitOfWork.BeginAsync(dataSource))
@@ -84,13 +84,13 @@ public sealed class AuditTrailTests
         await SealAllAsync(app);
 
         var actions = new List<string>();
-        await using (var order = new NpgsqlCommand("SELECT action FROM audit_log WHERE actor = 'kiemthu' ORDER BY position", connection))
+        await using (var order = new NpgsqlCommand("SELECT a.action FROM audit_log a JOIN audit_seals s ON s.seq = a.seq WHERE a.actor = 'kiemthu' ORDER BY s.position", connection))
         await using (var reader = await order.ExecuteReaderAsync())
         {
             while (await reader.ReadAsync()) actions.Add(reader.GetString(0));
         }
         Assert.Equal(["test.first", "test.second", "test.third", "test.third-b"], actions);
-        Assert.Equal(3L, await new NpgsqlCommand("SELECT max(position) - min(position) FROM audit_log WHERE actor = 'kiemthu'", connection).ExecuteScalarAsync());
+        Assert.Equal(3L, await new NpgsqlCommand("SELECT max(s.position) - min(s.position) FROM audit_log a JOIN audit_seals s ON s.seq = a.seq WHERE a.actor = 'kiemthu'", connection).ExecuteScalarAsync());
         var sealedChain = await flow.Clerk.GetFromJsonAsync<JsonElement>("/api/audit/verify");
         Assert.True(sealedChain.GetProperty("intact").GetBoolean());
         Assert.Equal(0, sealedChain.GetProperty("unsealed").GetInt64());
@@ -120,7 +120,8 @@ public sealed class AuditTrailTests
         await connection.OpenAsync();
         var apart = await new NpgsqlCommand("""
             SELECT count(*) FROM audit_log a JOIN audit_log b ON b.data->>'i' = a.data->>'i' AND b.actor = 'dongthoi' AND b.action = 'test.b'
-            WHERE a.actor = 'dongthoi' AND a.action = 'test.a' AND b.position <> a.position + 1
+            JOIN audit_seals sa ON sa.seq = a.seq JOIN audit_seals sb ON sb.seq = b.seq
+            WHERE a.actor = 'dongthoi' AND a.action = 'test.a' AND sb.position <> sa.position + 1
             """, connection).ExecuteScalarAsync();
         Assert.Equal(0L, apart);
     }
@@ -137,13 +138,15 @@ public sealed class AuditTrailTests
         await Assert.ThrowsAsync<PostgresException>(() => new NpgsqlCommand("DELETE FROM audit_log", connection).ExecuteNonQueryAsync());
         await Assert.ThrowsAsync<PostgresException>(() => new NpgsqlCommand("UPDATE audit_log SET actor = 'x'", connection).ExecuteNonQueryAsync());
         await SealAllAsync(app);
-        await Assert.ThrowsAsync<PostgresException>(() => new NpgsqlCommand("UPDATE audit_log SET hash = sha256(hash)", connection).ExecuteNonQueryAsync());
+        await Assert.ThrowsAsync<PostgresException>(() => new NpgsqlCommand("UPDATE audit_seals SET hash = sha256(hash)", connection).ExecuteNonQueryAsync());
+        await Assert.ThrowsAsync<PostgresException>(() => new NpgsqlCommand("DELETE FROM audit_seals", connection).ExecuteNonQueryAsync());
     }
 
     [Theory]
-    [InlineData("UPDATE audit_log SET data = jsonb_set(data, '{comment}', '\"Đã sửa\"') WHERE seq = (SELECT seq FROM audit_log WHERE action = 'task.completed' ORDER BY seq LIMIT 1)", "changed")]
-    [InlineData("DELETE FROM audit_log WHERE seq = (SELECT seq FROM audit_log WHERE action = 'task.completed' ORDER BY seq LIMIT 1)", "removed")]
-    public async Task A_sealed_audit_record_tampered_with_is_reported_with_the_first_broken_record(string tampering, string reason)
+    [InlineData("UPDATE audit_log SET data = jsonb_set(data, '{comment}', '\"Đã sửa\"') WHERE seq = (SELECT seq FROM audit_log WHERE action = 'task.completed' ORDER BY seq LIMIT 1)", "changed", false)]
+    [InlineData("DELETE FROM audit_log WHERE seq = (SELECT seq FROM audit_log WHERE action = 'task.completed' ORDER BY seq LIMIT 1)", "removed", false)]
+    [InlineData("DELETE FROM audit_seals WHERE seq = (SELECT seq FROM audit_log WHERE action = 'task.completed' ORDER BY seq LIMIT 1); DELETE FROM audit_log WHERE seq = (SELECT seq FROM audit_log WHERE action = 'task.completed' ORDER BY seq LIMIT 1)", "removed", true)]
+    public async Task A_sealed_audit_record_tampered_with_is_reported_with_the_first_broken_record(string tampering, string reason, bool reportedAtTheNext)
     {
         await using var app = new WorkflowsApp();
         var flow = await PlanFlow.StartAsync(app);
@@ -152,15 +155,15 @@ public sealed class AuditTrailTests
         await using var connection = new NpgsqlConnection(app.ConnectionString);
         await connection.OpenAsync();
         var target = (long)(await new NpgsqlCommand("SELECT seq FROM audit_log WHERE action = 'task.completed' ORDER BY seq LIMIT 1", connection).ExecuteScalarAsync())!;
-        Assert.Equal(false, await new NpgsqlCommand($"SELECT hash IS NULL FROM audit_log WHERE seq = {target}", connection).ExecuteScalarAsync());
+        Assert.Equal(false, await new NpgsqlCommand($"SELECT NOT EXISTS (SELECT 1 FROM audit_seals WHERE seq = {target})", connection).ExecuteScalarAsync());
         var next = (long)(await new NpgsqlCommand(
-            $"SELECT seq FROM audit_log WHERE position > (SELECT position FROM audit_log WHERE seq = {target}) ORDER BY position LIMIT 1", connection).ExecuteScalarAsync())!;
+            $"SELECT seq FROM audit_seals WHERE position > (SELECT position FROM audit_seals WHERE seq = {target}) ORDER BY position LIMIT 1", connection).ExecuteScalarAsync())!;
         await new NpgsqlCommand($"SET session_replication_role = replica; {tampering}; SET session_replication_role = origin;", connection).ExecuteNonQueryAsync();
 
         var result = await flow.Clerk.GetFromJsonAsync<JsonElement>("/api/audit/verify");
 
         Assert.False(result.GetProperty("intact").GetBoolean());
-        Assert.Equal(reason == "changed" ? target : next, result.GetProperty("firstBrokenSeq").GetInt64());
+        Assert.Equal(reportedAtTheNext ? next : target, result.GetProperty("firstBrokenSeq").GetInt64());
         Assert.Contains(reason, result.GetProperty("reason").GetString());
     }
 

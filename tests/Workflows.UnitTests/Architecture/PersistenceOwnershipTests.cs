@@ -20,6 +20,8 @@ public sealed partial class PersistenceOwnershipTests
         ["plan_release_recipients"] = "src/Workflows/Distribution",
         ["issuance_counters"] = "src/Workflows/Issuance",
         ["audit_log"] = "src/Workflows/Audit",
+        ["audit_seals"] = "src/Workflows/Audit",
+        ["audit_sealing"] = "src/Workflows/Audit",
         ["workflow_instances"] = "src/Workflows/Engine",
         ["human_tasks"] = "src/Workflows/Engine",
         ["workflow_definitions"] = "src/Workflows/Definitions",
