@@ -31,6 +31,7 @@ internal static class ApiExtensions
         app.MapGroup("/api")
             .RequireAuthorization()
             .MapAuthEndpoints()
+            .MapAccountEndpoints()
             .MapPlanEndpoints()
             .MapTaskEndpoints()
             .MapDiagramEndpoints()

@@ -8,7 +8,7 @@ namespace Workflows.Host.Identity;
 /// <summary>
 /// Wires ASP.NET Core Identity on PostgreSQL: NIST SP 800-63B passwords (<see cref="NistPasswordValidator"/>), cookie
 /// sign-in whose tickets stay on the server (<see cref="PostgresTicketStore"/>), the sign-in use case with its growing
-/// delays (<see cref="SignInService"/>). Lock-out is used only for accounts an admin disabled.
+/// delays (<see cref="SignInService"/>), a user's own password change (<see cref="PasswordChanges"/>). Lock-out is used only for accounts an admin disabled.
 /// </summary>
 internal static class IdentityExtensions
 {
@@ -52,6 +52,7 @@ internal static class IdentityExtensions
         builder.Services.AddScoped<SignInService>();
         builder.Services.AddAuthorization();
         builder.Services.AddScoped<UserAdministration>();
+        builder.Services.AddScoped<PasswordChanges>();
         builder.Services.AddSingleton<Workflows.Engine.IWorkflowUsers, IdentityWorkflowUsers>();
         builder.Services.AddScoped<PeopleNames>();
         return builder;

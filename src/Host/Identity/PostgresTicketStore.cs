@@ -22,6 +22,14 @@ internal sealed class PostgresTicketStore(SessionStore sessions, IDataProtection
     /// <exception cref="Npgsql.NpgsqlException">The database cannot be reached.</exception>
     public Task<int> EndSessionsAsync(string userId, CancellationToken ct) => sessions.RemoveAllOfUserAsync(userId, ct);
 
+    /// <summary>
+    /// The key of the session the request was authenticated with (read from its cookie and found in the store), or null:
+    /// the cookie handler renews that key when the request signs in again (<see cref="PasswordChanges"/>).
+    /// </summary>
+    public static string? CurrentKey(HttpContext context) => context.Items[SessionKeyItem] as string;
+
+    private const string SessionKeyItem = "workflows.session-key";
+
     public Task<string> StoreAsync(AuthenticationTicket ticket) => StoreAsync(ticket, CancellationToken.None);
 
     public Task<string> StoreAsync(AuthenticationTicket ticket, CancellationToken cancellationToken) => StoreAsync(ticket, null!, cancellationToken);
@@ -51,7 +59,9 @@ internal sealed class PostgresTicketStore(SessionStore sessions, IDataProtection
         if (await sessions.FindAsync(key, clock.GetUtcNow(), cancellationToken) is not { } bytes) return null;
         try
         {
-            return TicketSerializer.Default.Deserialize(_protector.Unprotect(bytes));
+            var ticket = TicketSerializer.Default.Deserialize(_protector.Unprotect(bytes));
+            if (ticket is not null && httpContext is not null) httpContext.Items[SessionKeyItem] = key;
+            return ticket;
         }
         catch (CryptographicException)
         {

@@ -170,24 +170,9 @@ internal sealed class UserAdministration(UserManager<WorkflowUser> users, IServi
         }, ct);
     }
 
-    /// <summary>
-    /// Runs <paramref name="change"/> in one transaction: a unit of work whose connection and transaction a fresh Identity
-    /// context (its own service scope) uses, so the <see cref="UserManager{TUser}"/> handed to the change writes in it;
-    /// then commits Identity's writes with what the change queued on the unit. A change that throws commits nothing.
-    /// </summary>
-    private async Task<T> ChangeAsync<T>(Func<UserManager<WorkflowUser>, UnitOfWork, Task<T>> change, CancellationToken ct)
-    {
-        await using var work = await UnitOfWork.BeginAsync(dataSource, ct);
-        await using var scope = scopes.CreateAsyncScope();
-        var context = scope.ServiceProvider.GetRequiredService<WorkflowIdentityDbContext>();
-        var (connection, transaction) = await work.LendAsync(ct);
-        context.Database.SetDbConnection(connection, contextOwnsConnection: false);
-        await context.Database.UseTransactionAsync(transaction, ct);
-        var result = await change(scope.ServiceProvider.GetRequiredService<UserManager<WorkflowUser>>(), work);
-        await context.Database.UseTransactionAsync(null, ct);
-        await work.CommitAsync(ct);
-        return result;
-    }
+    /// <summary>Runs <paramref name="change"/> in one transaction with Identity's writes (<see cref="IdentityChanges.RunAsync"/>).</summary>
+    private Task<T> ChangeAsync<T>(Func<UserManager<WorkflowUser>, UnitOfWork, Task<T>> change, CancellationToken ct) =>
+        IdentityChanges.RunAsync(scopes, dataSource, change, ct);
 
     /// <summary>Queues the audit record of an admin's change to <paramref name="user"/> (never a password).</summary>
     private void Audit(UnitOfWork work, Actor actor, string action, WorkflowUser user, object? details) =>
@@ -234,18 +219,6 @@ internal sealed class UserAdministration(UserManager<WorkflowUser> users, IServi
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    /// <summary>Throws Identity's refusal (Vietnamese, see <see cref="VietnameseIdentityErrors"/>) naming its field: password rules on <paramref name="passwordField"/>, user name ones on <c>userName</c>.</summary>
-    private static void Check(IdentityResult result, string? passwordField)
-    {
-        if (result.Succeeded) return;
-        var field = FieldOf(result.Errors.First(), passwordField);
-        var message = string.Join(" ", result.Errors.Where(e => FieldOf(e, passwordField) == field).Select(e => e.Description));
-        var kind = result.Errors.First().Code == nameof(IdentityErrorDescriber.ConcurrencyFailure) ? ErrorKind.Conflict : ErrorKind.Invalid;
-        throw new WorkflowException(kind, message, field);
-    }
-
-    private static string? FieldOf(IdentityError error, string? passwordField) =>
-        error.Code.StartsWith("Password", StringComparison.Ordinal) || error.Code == nameof(IdentityErrorDescriber.InvalidToken) ? passwordField
-        : error.Code.Contains("UserName", StringComparison.Ordinal) ? "userName"
-        : null;
+    /// <summary>Throws Identity's refusal naming its field (<see cref="IdentityChanges.Check"/>).</summary>
+    private static void Check(IdentityResult result, string? passwordField) => IdentityChanges.Check(result, passwordField);
 }

@@ -32,6 +32,9 @@ internal sealed class VietnameseIdentityErrors : IdentityErrorDescriber
     public override IdentityError PasswordRequiresUniqueChars(int uniqueChars) =>
         new() { Code = nameof(PasswordRequiresUniqueChars), Description = $"Mật khẩu phải có ít nhất {uniqueChars} ký tự khác nhau." };
 
+    public override IdentityError PasswordMismatch() =>
+        new() { Code = nameof(PasswordMismatch), Description = "Mật khẩu hiện tại không đúng." };
+
     public override IdentityError ConcurrencyFailure() =>
         new() { Code = nameof(ConcurrencyFailure), Description = "Người dùng vừa được người khác sửa; tải lại trang rồi làm lại." };
 

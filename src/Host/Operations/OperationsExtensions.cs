@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -39,36 +38,14 @@ internal static class OperationsExtensions
     /// <summary>
     /// Maps <c>/health/live</c> (200 while the process serves requests; runs no check) and <c>/health/ready</c> (200
     /// when every check tagged <see cref="ReadyTag"/> is healthy, else 503), both anonymous. An anonymous caller reads
-    /// only <c>{status}</c>; an Admin, or a caller from <see cref="Security.SecurityOptions.HealthDetailsNetworks"/>, reads
-    /// <c>{status, durationMs, checks: {name: {status, description, durationMs, data}}}</c>. No exception text is ever written.
+    /// only <c>{status}</c>; whom <see cref="HealthReportWriter.MaySeeDetails"/> lets through (an Admin, or a caller from
+    /// <see cref="Security.SecurityOptions.HealthDetailsNetworks"/>) reads every check (<see cref="HealthReportWriter"/>).
     /// </summary>
     public static WebApplication MapWorkflowsOperations(this WebApplication app)
     {
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync }).AllowAnonymous();
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = WriteAsync })
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthReportWriter.WriteAsync }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = HealthReportWriter.WriteAsync })
             .AllowAnonymous();
         return app;
-    }
-
-    private static Task WriteAsync(HttpContext context, HealthReport report)
-    {
-        context.Response.ContentType = "application/json; charset=utf-8";
-        context.Response.Headers.CacheControl = "no-store";
-        var security = context.RequestServices.GetRequiredService<IOptions<Security.SecurityOptions>>().Value;
-        if (!context.User.IsInRole(Workflows.Kernel.Roles.Admin) && !security.SeesHealthDetails(context.Connection.RemoteIpAddress))
-            return context.Response.WriteAsync(JsonSerializer.Serialize(new { status = report.Status.ToString() }, JsonSerializerOptions.Web));
-        var body = new
-        {
-            status = report.Status.ToString(),
-            durationMs = Math.Round(report.TotalDuration.TotalMilliseconds, 1),
-            checks = report.Entries.ToDictionary(e => e.Key, e => new
-            {
-                status = e.Value.Status.ToString(),
-                description = e.Value.Description,
-                durationMs = Math.Round(e.Value.Duration.TotalMilliseconds, 1),
-                data = e.Value.Data.Count == 0 ? null : e.Value.Data,
-            }),
-        };
-        return context.Response.WriteAsync(JsonSerializer.Serialize(body, JsonSerializerOptions.Web));
     }
 }

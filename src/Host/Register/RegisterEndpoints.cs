@@ -6,17 +6,23 @@ namespace Workflows.Host.Register;
 
 /// <summary>
 /// Maps the outgoing register: <c>GET /api/register</c>, <c>/api/register.csv</c>, <c>/api/register.xlsx</c>
-/// (<c>?year=YYYY&amp;q=…</c>), the clerk's desk <c>GET /api/release-queue</c> (<see cref="ReleaseDesk"/>: waiting, released,
+/// (<c>?year=YYYY&amp;q=…</c>, the whole year by number), <c>GET /api/register/search?year=&amp;q=&amp;page=&amp;pageSize=</c>
+/// (one page, newest first, as the page <c>/so-van-ban-di</c> shows it), all for clerks only
+/// (<see cref="OutgoingRegister.MayRead"/>, else 403), the clerk's desk <c>GET /api/release-queue</c> (<see cref="ReleaseDesk"/>: waiting, released,
 /// nextSymbol; 403 for anyone who does not release plans), and a released plan's recall: <c>POST /api/plans/{id}/recall</c>
 /// (<see cref="RecallInput"/>: <c>{reason, replacedBy?}</c>) and <c>GET /api/plans/{id}/recall</c>.
 /// </summary>
 internal static class RegisterEndpoints
 {
-    /// <summary>Maps the three reads of <see cref="OutgoingRegister"/> for the caller's body (default year: this Vietnam year).</summary>
+    /// <summary>Maps the four reads of <see cref="OutgoingRegister"/> for the caller's body (default year: this Vietnam year).</summary>
     public static RouteGroupBuilder MapRegisterEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/register", async (int? year, string? q, HttpContext http, OutgoingRegister register, TimeProvider clock, CancellationToken ct) =>
             Results.Ok(await register.ListAsync(http.User.ToActor(), year ?? VietnamTime.Today(clock).Year, q, ct))).WithTags("Register");
+        api.MapGet("/register/search", async (int? year, string? q, int? page, int? pageSize, HttpContext http, OutgoingRegister register,
+            TimeProvider clock, CancellationToken ct) =>
+            Results.Ok(await register.SearchAsync(http.User.ToActor(), new RegisterSearch(year ?? VietnamTime.Today(clock).Year, q, page ?? 1, pageSize ?? 50), ct)))
+            .WithTags("Register");
         api.MapGet("/register.csv", async (int? year, string? q, HttpContext http, OutgoingRegister register, TimeProvider clock, CancellationToken ct) =>
         {
             var y = year ?? VietnamTime.Today(clock).Year;

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Microsoft.Extensions.Options;
 using Hangfire;
 using Hangfire.PostgreSql;
@@ -8,6 +6,7 @@ using Workflows.Host.Identity;
 using Workflows.Kernel;
 using Workflows.Plans;
 using Workflows.Reporting;
+using Workflows.Reporting.Status;
 using Workflows.Reporting.Steps;
 
 namespace Workflows.Host.Reporting;
@@ -123,48 +122,29 @@ internal static class ReportingExtensions
             await duties.CompleteAsync(planId, index, PlanFieldsJson.ParseDuty(duty, $"reportingDuties[{index}]"), actor, clock.GetUtcNow(), ct);
             return Results.Ok((await duties.CheckAsync(planId, actor, clock.GetUtcNow(), ct))[index]);
         });
-        reporting.MapGet("/schedules/{id:guid}/status", async (Guid id, HttpContext http, ReportingScheduleStore store, TimeProvider clock,
-            CancellationToken ct) => Results.Ok(await store.StatusAsync(id, http.User.ToActor(), clock.GetUtcNow(), ct)));
-        reporting.MapGet("/schedules/{id:guid}/status.csv", async (Guid id, HttpContext http, ReportingScheduleStore store, TimeProvider clock,
+        // One page of the matrix, paged by PostgreSQL as the schedule page is (MatrixPages): q, state, page, pageSize;
+        // a bad value is a 422 naming its field.
+        reporting.MapGet("/schedules/{id:guid}/status", async (Guid id, string? q, string? state, string? page, string? pageSize, HttpContext http,
+            MatrixPages matrix, TimeProvider clock, CancellationToken ct) =>
+        {
+            var query = MatrixQuery.Parse(q, state, page, pageSize);
+            var now = clock.GetUtcNow();
+            var result = await matrix.PageAsync(id, http.User.ToActor(), now, query, ct);
+            return Results.Ok(new
+            {
+                scheduleId = id, result.Schedule.Title, at = now, result.Periods, current = result.Current?.Id,
+                total = result.Schools, result.Matching, result.Page, result.PageSize, result.Pages,
+                counts = result.Counts.ToDictionary(c => c.Key.ToString(), c => c.Value), result.OverdueCount,
+                schools = result.Rows,
+            });
+        });
+        // The whole matrix as CSV, streamed: PostgreSQL is read a page of schools at a time while the answer is written.
+        reporting.MapGet("/schedules/{id:guid}/status.csv", async (Guid id, HttpContext http, MatrixPages matrix, TimeProvider clock,
             CancellationToken ct) =>
         {
-            var matrix = await store.StatusAsync(id, http.User.ToActor(), clock.GetUtcNow(), ct);
-            var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(Csv(matrix))).ToArray();
-            return Results.File(bytes, "text/csv; charset=utf-8", $"tinh-hinh-bao-cao-{id:N}.csv");
+            var rows = await matrix.AllRowsAsync(id, http.User.ToActor(), clock.GetUtcNow(), ct: ct);
+            return Results.Stream(body => StatusCsv.WriteAsync(body, rows, ct), "text/csv; charset=utf-8", $"tinh-hinh-bao-cao-{id:N}.csv");
         });
         return api;
     }
-
-    /// <summary>The matrix as CSV (comma-separated, RFC 4180 quoting): one row per school, one column per period, Vietnamese states.</summary>
-    internal static string Csv(StatusMatrix matrix)
-    {
-        var csv = new StringBuilder();
-        csv.Append(Cell("Đơn vị"));
-        foreach (var p in matrix.Periods) csv.Append(',').Append(Cell($"{p.Label} (hạn {p.DueOn.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)})"));
-        csv.Append("\r\n");
-        foreach (var row in matrix.Schools)
-        {
-            csv.Append(Cell(row.Name));
-            foreach (var cell in row.Cells) csv.Append(',').Append(Cell(StateText(cell)));
-            csv.Append("\r\n");
-        }
-        return csv.ToString();
-    }
-
-    private static string StateText(StatusCell cell) => cell.State switch
-    {
-        "on_time" => $"Đúng hạn ({Local(cell.SubmittedAt!.Value)})",
-        "late" => $"Nộp muộn ({Local(cell.SubmittedAt!.Value)})",
-        "missing" => "Chưa nộp",
-        "overdue" => "Quá hạn",
-        "not_open" => "Chưa mở",
-        _ => "Không yêu cầu",
-    };
-
-    private static string Local(DateTimeOffset at) => VietnamTime.ToVietnamTime(at).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
-
-    private static string Cell(string value) =>
-        value.IndexOfAny([',', '"', '\r', '\n']) >= 0 || value.StartsWith('=') || value.StartsWith('+') || value.StartsWith('-') || value.StartsWith('@')
-            ? "\"" + (value[0] is '=' or '+' or '-' or '@' ? "'" : "") + value.Replace("\"", "\"\"") + "\""
-            : value;
 }

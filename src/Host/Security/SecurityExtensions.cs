@@ -13,8 +13,8 @@ namespace Workflows.Host.Security;
 /// configured (<see cref="SecurityOptions.KnownProxies"/>, <see cref="SecurityOptions.KnownNetworks"/>), so behind a
 /// TLS proxy the request is https and the cookies <c>Secure</c>; the security headers (NetEscapades.AspNetCore.SecurityHeaders):
 /// a Content-Security-Policy without inline script or style, <c>frame-ancestors 'none'</c>, <c>X-Content-Type-Options: nosniff</c>,
-/// <c>Referrer-Policy: no-referrer</c> (submission links carry tokens), HSTS when the request is https; the sign-in rate
-/// limit per client address (ASP.NET Core's rate limiter middleware); <c>/api</c> refusing unsafe methods sent from
+/// <c>Referrer-Policy: no-referrer</c> (submission links carry tokens), HSTS when the request is https; the sign-in (and
+/// password change) rate limit per client address (ASP.NET Core's rate limiter middleware); <c>/api</c> refusing unsafe methods sent from
 /// another site (<c>Origin</c>, <c>Sec-Fetch-Site</c>); and Kestrel's minimum request body data rate.
 /// </summary>
 internal static class SecurityExtensions
@@ -144,10 +144,18 @@ internal static class SecurityExtensions
     private static bool IsSafe(string method) =>
         HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method) || HttpMethods.IsTrace(method);
 
-    /// <summary>A sign-in attempt: <c>POST /api/auth/login</c> or the sign-in page's form.</summary>
+    /// <summary>
+    /// A password tried: a sign-in (<c>POST /api/auth/login</c> or the sign-in page's form) or a password change
+    /// (<c>POST /api/account/password</c> or the form of <c>/doi-mat-khau</c>), one limit per address for both.
+    /// </summary>
     private static bool IsSignIn(HttpRequest request) =>
-        HttpMethods.IsPost(request.Method)
-        && (request.Path.Equals("/api/auth/login", StringComparison.OrdinalIgnoreCase) || request.Path.Equals("/dang-nhap", StringComparison.OrdinalIgnoreCase));
+        HttpMethods.IsPost(request.Method) && (IsLogin(request) || IsPasswordChange(request));
+
+    private static bool IsLogin(HttpRequest request) =>
+        request.Path.Equals("/api/auth/login", StringComparison.OrdinalIgnoreCase) || request.Path.Equals("/dang-nhap", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsPasswordChange(HttpRequest request) =>
+        request.Path.Equals("/api/account/password", StringComparison.OrdinalIgnoreCase) || request.Path.Equals("/doi-mat-khau", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>429 with <c>Retry-After</c>: ProblemDetails for <c>/api</c>, the Vietnamese error page for the form.</summary>
     private static ValueTask TooManyAsync(OnRejectedContext rejected, CancellationToken ct)
@@ -156,7 +164,9 @@ internal static class SecurityExtensions
         var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
         var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        var message = $"Quá nhiều lần đăng nhập từ địa chỉ này; hãy chờ {seconds} giây rồi thử lại.";
+        var message = IsPasswordChange(context.Request)
+            ? $"Quá nhiều lần thử mật khẩu từ địa chỉ này; hãy chờ {seconds} giây rồi thử lại."
+            : $"Quá nhiều lần đăng nhập từ địa chỉ này; hãy chờ {seconds} giây rồi thử lại.";
         if (context.Request.Path.StartsWithSegments("/api"))
             return context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
             {

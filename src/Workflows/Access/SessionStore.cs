@@ -68,6 +68,13 @@ public sealed class SessionStore(NpgsqlDataSource dataSource)
     public static void RemoveAllOfUser(UnitOfWork work, string userId) =>
         work.Queue("DELETE FROM auth_sessions WHERE user_id = $1", userId);
 
+    /// <summary>
+    /// Queues the end of every session of a user but <paramref name="keepKey"/> on <paramref name="work"/> (a user's own
+    /// password change: their other sessions end when its transaction commits, the one they changed it in goes on).
+    /// </summary>
+    public static void RemoveOthersOfUser(UnitOfWork work, string userId, string keepKey) =>
+        work.Queue("DELETE FROM auth_sessions WHERE user_id = $1 AND key <> $2", userId, keepKey);
+
     /// <summary>The number of live sessions of a user at <paramref name="now"/>.</summary>
     /// <exception cref="NpgsqlException">The database cannot be reached.</exception>
     public async Task<int> CountOfUserAsync(string userId, DateTimeOffset now, CancellationToken ct)

@@ -29,7 +29,7 @@ internal sealed record PeriodView(Guid Id, string Key, string Label, DateTimeOff
 /// <summary>
 /// Reporting schedules in PostgreSQL: creates a schedule with its periods inside the caller's transaction (and, once it
 /// commits, one delayed job per step of each period through <see cref="Steps.IStepScheduler"/>), resolves its target in
-/// the directory, and reads schedules, periods and the submission matrix.
+/// the directory, and reads schedules and periods (the submission matrix: <see cref="Status.MatrixPages"/>).
 /// </summary>
 internal sealed class ReportingScheduleStore(NpgsqlDataSource dataSource, IWorkingCalendar calendar, IOptions<ReportingOptions> options,
     Steps.IStepScheduler scheduler)
@@ -108,11 +108,6 @@ internal sealed class ReportingScheduleStore(NpgsqlDataSource dataSource, IWorki
         command.Parameters.Add(new NpgsqlParameter { Value = ids, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
         return work.ReadAsync(command, reader => new TargetMember(reader.GetGuid(0), reader.GetString(1), reader.GetString(2)), cancellationToken);
     }
-
-    /// <summary>As <see cref="MembersAsync(UnitOfWork, Guid[], CancellationToken)"/>, for a read outside any transaction.</summary>
-    private static async Task<IReadOnlyList<TargetMember>> MembersAsync(NpgsqlConnection connection, Guid[] ids, CancellationToken cancellationToken) =>
-        (await connection.QueryAsync<TargetMember>(new CommandDefinition(MembersSql.Replace("$1::uuid[]", "@ids::uuid[]", StringComparison.Ordinal),
-            new { ids }, cancellationToken: cancellationToken))).AsList();
 
     /// <summary>The ids a stored target JSON names (the group, or the entries).</summary>
     public static Guid[] TargetIds(string targetJson)
@@ -269,42 +264,6 @@ internal sealed class ReportingScheduleStore(NpgsqlDataSource dataSource, IWorki
             FROM reporting_periods WHERE schedule_id = @scheduleId ORDER BY due_on
             """, new { scheduleId }, cancellationToken: cancellationToken))).ToList();
 
-    /// <summary>
-    /// The whole matrix of schools × periods at <paramref name="now"/> (the API and the CSV; the schedule page reads one
-    /// page of it through <see cref="Status.MatrixPages"/>). Cell states (<see cref="Status.MatrixCells"/>): <c>on_time</c>, <c>late</c> (submitted after
-    /// the deadline), <c>missing</c> (open, not yet due, nothing submitted), <c>overdue</c> (deadline passed, nothing
-    /// submitted), <c>not_open</c> (the period has not opened), <c>not_requested</c> (the school was not asked that period).
-    /// </summary>
-    public async Task<StatusMatrix> StatusAsync(Guid id, Actor actor, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var row = await RowAsync(connection, id, actor, cancellationToken);
-        var periods = await PeriodsAsync(connection, id, cancellationToken);
-        var requests = (await connection.QueryAsync<(Guid PeriodId, Guid EntryId, string SchoolName, DateTimeOffset? FirstSubmittedAt, bool? SubmittedLate)>(
-            new CommandDefinition(
-                "SELECT period_id, entry_id, school_name, first_submitted_at, submitted_late FROM report_requests WHERE schedule_id = @id",
-                new { id }, cancellationToken: cancellationToken))).ToList();
-        // A school is named as the directory names it now; once removed from the directory, as it was asked.
-        var schools = new Dictionary<Guid, string>();
-        foreach (var member in await MembersAsync(connection, TargetIds(row.target), cancellationToken)) schools[member.Id] = member.Name;
-        var former = requests.Select(r => r.EntryId).Where(e => !schools.ContainsKey(e)).Distinct().ToArray();
-        if (former.Length > 0)
-            foreach (var (entryId, name) in await connection.QueryAsync<(Guid, string)>(new CommandDefinition(
-                "SELECT id, name FROM directory_entries WHERE id = ANY(@former)", new { former }, cancellationToken: cancellationToken)))
-                schools[entryId] = name;
-        foreach (var r in requests) schools.TryAdd(r.EntryId, r.SchoolName);
-        var byCell = requests.ToDictionary(r => (r.PeriodId, r.EntryId));
-        // Vietnamese order, compared through each name's sort key (one ICU call per school, then byte comparisons): the
-        // same order as comparing the names with the vi-VN culture, without 10,000 × log 10,000 culture comparisons.
-        var vietnamese = System.Globalization.CultureInfo.GetCultureInfo("vi-VN").CompareInfo;
-        var rows = schools.Select(s => (s.Key, s.Value, Sort: vietnamese.GetSortKey(s.Value)))
-            .OrderBy(s => s.Sort, Comparer<System.Globalization.SortKey>.Create(System.Globalization.SortKey.Compare))
-            .Select(s => new StatusRow(s.Key, s.Value, periods.Select(p => Status.MatrixCells.Of(p,
-                byCell.TryGetValue((p.Id, s.Key), out var r) ? (r.FirstSubmittedAt, r.SubmittedLate) : null, now)).ToList()))
-            .ToList();
-        return new StatusMatrix(id, row.title, now, periods, rows);
-    }
-
 #pragma warning disable IDE1006 // column names as Dapper maps them
     private sealed record ScheduleRow(Guid id, Guid? plan_id, string? plan_symbol, int? duty_index, string body_code, string title, string frequency,
         string rule, DateOnly starts_on, DateOnly ends_on, string target, string definition_id, int definition_version, string status,
@@ -316,9 +275,6 @@ internal sealed class ReportingScheduleStore(NpgsqlDataSource dataSource, IWorki
     }
 #pragma warning restore IDE1006
 }
-
-/// <summary>The submission matrix of one schedule.</summary>
-internal sealed record StatusMatrix(Guid ScheduleId, string Title, DateTimeOffset At, IReadOnlyList<PeriodView> Periods, IReadOnlyList<StatusRow> Schools);
 
 /// <summary>One school's row.</summary>
 internal sealed record StatusRow(Guid EntryId, string Name, IReadOnlyList<StatusCell> Cells);

@@ -251,4 +251,34 @@ public sealed class OfficeDayBrowserTests(BrowserFixture fixture) : IClassFixtur
         await ShotAsync(clerk, "46-da-chon-danh-ba");
         await clerk.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task The_clerk_sends_a_released_plan_to_one_more_school_found_by_typing_part_of_its_name_without_diacritics()
+    {
+        var admin = await fixture.App.SignInAsync("quantri");
+        var school = await admin.PostAsJsonAsync("/api/directory", new { name = "Trường Tiểu học Hoa Ban", kind = "school", email = "th-hoaban@truong.example.org" });
+        Assert.Equal(System.Net.HttpStatusCode.Created, school.StatusCode);
+        var flow = await PlanFlow.StartAsync(fixture.App);
+        var id = await DistributionFlow.CreateWithRecipientsAsync(flow, "Kế hoạch tổ chức ngày hội đọc sách năm 2026", "Sở GDĐT Quảng Ninh");
+        await DistributionFlow.ToClerkAsync(flow, id);
+        DistributionFlow.AssertStatus(System.Net.HttpStatusCode.NoContent, await DistributionFlow.ClerkApproveAsync(flow, id), "release");
+
+        var clerk = await fixture.SignInAsync("vanthu");
+        await clerk.GotoAsync($"/ke-hoach/{id}");
+        // "Gửi bổ sung" is a directory search as the Nơi nhận pick is: no list of the whole directory, the best matches as the clerk types.
+        var pick = clerk.GetByTestId("chon-danh-ba").Filter(new() { HasText = "Gửi bổ sung đến mục danh bạ" });
+        await Expect(pick.GetByTestId("muc-danh-ba")).ToHaveCountAsync(0);
+        await pick.GetByLabel("Tìm trong danh bạ (gõ không dấu cũng được)").FillAsync("hoa ban");
+        await Expect(pick.GetByTestId("ket-qua-tim")).ToHaveTextAsync("1 mục khớp “hoa ban”.");
+        var found = pick.GetByTestId("muc-danh-ba");
+        await Expect(found).ToContainTextAsync("Trường Tiểu học Hoa Ban");
+        await Expect(found).ToContainTextAsync("th-hoaban@truong.example.org");
+        await ShotAsync(clerk, "47-gui-bo-sung-tim");
+        await found.GetByRole(AriaRole.Radio).CheckAsync();
+        await pick.GetByRole(AriaRole.Button, new() { Name = "Gửi bổ sung", Exact = true }).ClickAsync();
+        await Expect(clerk.GetByTestId("thong-bao")).ToHaveTextAsync("Đã xếp thư gửi bổ sung vào hàng gửi.");
+        await Expect(clerk.GetByTestId("noi-nhan-da-gui").GetByTestId("gui-den").Filter(new() { HasText = "th-hoaban@truong.example.org" }))
+            .ToHaveTextAsync("Gửi đến: Trường Tiểu học Hoa Ban <th-hoaban@truong.example.org>");
+        await clerk.Context.CloseAsync();
+    }
 }

@@ -430,4 +430,45 @@ public sealed class UiQualityBrowserTests(BrowserFixture fixture) : IClassFixtur
         await Expect(clerk.GetByTestId("lich-bao-cao")).ToContainTextAsync("Hằng tháng, hạn ngày 10");
         await clerk.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task The_clerk_opens_the_outgoing_register_from_the_menu_picks_a_year_finds_a_document_and_the_page_fits_a_phone()
+    {
+        // 55 documents numbered in 2025 (a past year: no real release of this class meets their numbers), one recalled.
+        await using (var connection = new Npgsql.NpgsqlConnection(fixture.App.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var seed = new Npgsql.NpgsqlCommand("""
+                INSERT INTO plans (id, body_code, subject, status, number, issue_year, symbol, issued_on, released_at, signing, created_by, created_at, updated_at)
+                SELECT gen_random_uuid(), 'PGDĐT', CASE WHEN n = 55 THEN 'Kế hoạch chuyển đổi số trong các trường học năm 2025' ELSE 'Kế hoạch bồi dưỡng thường xuyên giáo viên' END,
+                       CASE WHEN n = 54 THEN 'recalled' ELSE 'released' END, n, 2025, lpad(n::text, 2, '0') || '/KH-PGDĐT', make_date(2025, 1, 1) + 3 * n,
+                       make_date(2025, 1, 1) + 3 * n, '{"title": "TRƯỞNG PHÒNG", "name": "Trần Nam Hải"}', 'chuyenvien', now(), now()
+                FROM generate_series(1, 55) n;
+                INSERT INTO plan_recalls (plan_id, kind, reason, recalled_by, recalled_at)
+                SELECT id, 'recall', 'Sai đối tượng áp dụng', 'truongphong', '2025-07-01T02:00:00Z' FROM plans WHERE issue_year = 2025 AND number = 54 AND body_code = 'PGDĐT';
+                """, connection);
+            await seed.ExecuteNonQueryAsync();
+        }
+
+        var clerk = await fixture.SignInAsync("vanthu");
+        await clerk.GetByRole(AriaRole.Link, new() { Name = "Sổ văn bản đi" }).ClickAsync();
+        await clerk.WaitForURLAsync("**/so-van-ban-di");
+        await clerk.GetByLabel("Năm").SelectOptionAsync("2025");
+        await clerk.GetByRole(AriaRole.Button, new() { Name = "Tìm", Exact = true }).ClickAsync();
+        await Expect(clerk.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Sổ đăng ký văn bản đi năm 2025");
+        await Expect(clerk.GetByTestId("ket-qua")).ToHaveTextAsync("55 văn bản · trang 1/2 · số mới nhất trước");
+        var rows = clerk.GetByTestId("so-di-dong");
+        await Expect(rows).ToHaveCountAsync(50);
+        await Expect(rows.First.GetByTestId("so-ky-hieu")).ToHaveTextAsync("55/KH-PGDĐT");
+        await Expect(rows.Nth(1).GetByTestId("tinh-trang")).ToContainTextAsync("Đã thu hồi ngày 01/07/2025: Sai đối tượng áp dụng");
+        await Expect(clerk.GetByTestId("tai-xlsx")).ToHaveAttributeAsync("href", "/api/register.xlsx?year=2025");
+        await BrowserFixture.StoryShotAsync(clerk, "47-so-van-ban-di", mustFit390: true);
+
+        await clerk.GetByLabel("Tìm theo số, ký hiệu hoặc trích yếu").FillAsync("chuyển đổi số");
+        await clerk.GetByLabel("Tìm theo số, ký hiệu hoặc trích yếu").PressAsync("Enter");
+        await Expect(clerk.GetByTestId("ket-qua")).ToHaveTextAsync("1 văn bản · trang 1/1 · số mới nhất trước");
+        await Expect(rows.GetByRole(AriaRole.Link)).ToHaveTextAsync("Kế hoạch chuyển đổi số trong các trường học năm 2025");
+        await Expect(rows.GetByRole(AriaRole.Link)).ToHaveAttributeAsync("href", new Regex("^/ke-hoach/[0-9a-f-]{36}$"));
+        await clerk.Context.CloseAsync();
+    }
 }

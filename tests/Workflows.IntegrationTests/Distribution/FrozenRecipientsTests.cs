@@ -67,6 +67,18 @@ public sealed class FrozenRecipientsTests : IAsyncLifetime
         Assert.DoesNotContain("leloi-moi@uongbi.example.org", sentTo);
         Assert.DoesNotContain("Bắc Sơn", sentTo);
         Assert.Contains("Gửi bổ sung cho Trường TH Bắc Sơn", page);
+        // Any other entry is found as the Nơi nhận pick finds one: a directory search, never the whole directory in one list.
+        Assert.Contains("Gửi bổ sung đến mục danh bạ", page);
+        Assert.DoesNotContain("data-testid=\"muc-danh-ba\"", page);
+        var searched = WebUtility.HtmlDecode(await _flow.Clerk.GetStringAsync($"/ke-hoach/{planId}?chon=bo-sung&tim=th+bac+son"));
+        var typed = WebUtility.HtmlDecode(await _flow.Clerk.GetStringAsync($"/ke-hoach/{planId}?handler=DanhBa&chon=bo-sung&tim=th+bac+son"));
+        foreach (var html in new[] { searched, typed })
+        {
+            Assert.Matches($"type=\"radio\" id=\"[^\"]+\" name=\"entryId\" value=\"{newSchool}\"", html);
+            Assert.Contains("handler=GuiBoSung", html);
+            Assert.Contains("mục khớp “th bac son”", html);
+        }
+        Assert.DoesNotContain("<html", typed);
 
         // Only the clerk may send it, once.
         Assert.Equal(HttpStatusCode.Forbidden, (await _flow.Drafter.PostAsJsonAsync($"/api/plans/{planId}/release-recipients", new { entryId = newSchool })).StatusCode);

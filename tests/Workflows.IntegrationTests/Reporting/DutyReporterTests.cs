@@ -76,6 +76,14 @@ public sealed class DutyReporterTests
         Assert.Equal("signed", (await flow.PlanAsync(planId)).GetProperty("status").GetString());
 
         var unit = (await flow.Clerk.GetFromJsonAsync<JsonElement[]>("/api/directory?kind=unit"))!.Single(e => e.GetProperty("name").GetString() == "Tổ Thi đua – Tổng hợp");
+        // On the plan page the clerk finds the unit by searching the directory (as for a Nơi nhận line), the whole directory never listed;
+        // the pick's radio buttons belong to the duty's form.
+        var page = WebUtility.HtmlDecode(await flow.Clerk.GetStringAsync($"/ke-hoach/{planId}"));
+        Assert.Contains("Đơn vị báo cáo (“Bộ phận pháp chế”)", page);
+        Assert.DoesNotContain("data-testid=\"muc-danh-ba\"", page);
+        var found = WebUtility.HtmlDecode(await flow.Clerk.GetStringAsync($"/ke-hoach/{planId}?chon=nv-0&tim=thi+dua"));
+        Assert.Matches($"type=\"radio\" id=\"[^\"]+\" name=\"reporterEntryId\" value=\"{unit.GetProperty("id").GetGuid()}\" form=\"nv-0-form\"", found);
+        Assert.Contains("id=\"nv-0-form\"", found);
         var picked = await flow.Clerk.PutAsJsonAsync($"/api/reporting/plans/{planId}/duties/0",
             new { frequency = "monthly", dueDay = 15, target = new { entryIds = new[] { unit.GetProperty("id").GetGuid() } } });
         Assert.Equal(HttpStatusCode.OK, picked.StatusCode);

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -11,9 +13,10 @@ using Workflows.Reporting.Status;
 namespace Workflows.IntegrationTests.Reporting;
 
 /// <summary>
-/// The schedule page's matrix is searched, filtered, ordered and paged by PostgreSQL (issue 17): every page of every
-/// query shows exactly the rows, cells, counts and overdue pairs of the whole matrix the API and the CSV give, filtered
-/// and cut as a user would expect, in Vietnamese alphabetical order.
+/// The reporting matrix is searched, filtered, ordered and paged by PostgreSQL (issue 17): every page of every query
+/// shows exactly the rows, cells, counts and overdue pairs of the whole matrix (<see cref="WholeMatrix"/>, as it was built
+/// in memory), filtered and cut as a user would expect, in Vietnamese alphabetical order; the API gives the schedule
+/// page's pages, and the CSV streams the whole matrix a page of schools at a time with the same content as before.
 /// </summary>
 public sealed class MatrixPagingTests : IAsyncLifetime
 {
@@ -87,7 +90,7 @@ public sealed class MatrixPagingTests : IAsyncLifetime
     [Fact]
     public async Task Every_page_of_every_search_and_state_shows_the_rows_cells_and_counts_of_the_whole_matrix()
     {
-        var whole = await _app.Services.GetRequiredService<ReportingScheduleStore>().StatusAsync(_schedule, _clerk, Now.ToUniversalTime(), default);
+        var whole = await WholeMatrixAsync();
         var pages = _app.Services.GetRequiredService<MatrixPages>();
         Assert.Equal(131, whole.Schools.Count);
         var march = whole.Periods.Single(p => p.Label == "Tháng 3/2026");
@@ -142,6 +145,75 @@ public sealed class MatrixPagingTests : IAsyncLifetime
         Assert.Contains("1 / 131 đơn vị", found);
         Assert.Single(found.Split("data-testid=\"dong-truong\"").Skip(1), row => row.Contains("Trường Tiểu học Sơn Ca số 2", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task The_CSV_lists_every_school_and_period_in_words_in_alphabetical_order_as_it_always_has()
+    {
+        var clerk = await _app.SignInAsync("vanthu");
+        var response = await clerk.GetAsync($"/api/reporting/schedules/{_schedule}/status.csv");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal($"tinh-hinh-bao-cao-{_schedule:N}.csv", response.Content.Headers.ContentDisposition!.FileName);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
+        // Streamed a few schools at a time, the rows are those of the whole matrix, none twice, none lost at a page's edge.
+        var streamed = await _app.Services.GetRequiredService<MatrixPages>().AllRowsAsync(_schedule, _clerk, Now.ToUniversalTime(), pageSize: 7);
+        var rows = new List<StatusRow>();
+        await foreach (var row in streamed.Rows) rows.Add(row);
+        Assert.Equal(Flat((await WholeMatrixAsync()).Schools), Flat(rows));
+
+        // The file holds what the CSV said when it was still built from the whole matrix in memory (30 November 2026).
+        var expected = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Reporting", "MatrixPagingTests.status.csv"));
+        Assert.Equal(expected.ReplaceLineEndings("\r\n"), System.Text.Encoding.UTF8.GetString(bytes[3..]));
+    }
+
+    [Fact]
+    public async Task The_API_gives_the_schedule_pages_rows_for_a_search_and_a_state_and_refuses_a_bad_value_naming_its_field()
+    {
+        var clerk = await _app.SignInAsync("vanthu");
+        var pages = _app.Services.GetRequiredService<MatrixPages>();
+        foreach (var (q, state, page, size) in new (string?, string?, int, int)[] { (null, null, 2, 50), ("son ca", null, 1, 100), ("ánh", "missing", 1, 3), (null, "on_time", 2, 20) })
+        {
+            var address = $"/api/reporting/schedules/{_schedule}/status?page={page}&pageSize={size}"
+                + (q is null ? "" : "&q=" + Uri.EscapeDataString(q)) + (state is null ? "" : "&state=" + state);
+            var answer = await clerk.GetFromJsonAsync<JsonElement>(address);
+            var expected = await pages.PageAsync(_schedule, _clerk, Now.ToUniversalTime(), new MatrixQuery(q, state, page, size), default);
+            Assert.True(expected.Rows.Count > 0, address);
+            Assert.Equal((131, expected.Matching, page, size, expected.Pages),
+                (answer.GetProperty("total").GetInt32(), answer.GetProperty("matching").GetInt32(), answer.GetProperty("page").GetInt32(),
+                    answer.GetProperty("pageSize").GetInt32(), answer.GetProperty("pages").GetInt32()));
+            Assert.Equal(expected.Rows.Select(r => (r.EntryId, r.Name, string.Join(",", r.Cells.Select(c => c.State)))),
+                answer.GetProperty("schools").EnumerateArray().Select(r => (r.GetProperty("entryId").GetGuid(), r.GetProperty("name").GetString()!,
+                    string.Join(",", r.GetProperty("cells").EnumerateArray().Select(c => c.GetProperty("state").GetString())))));
+            Assert.Equal(expected.Current!.Id, answer.GetProperty("current").GetGuid());
+            Assert.Equal(expected.Count(expected.Current, "on_time"),
+                answer.GetProperty("counts").GetProperty(expected.Current.Id.ToString()).GetProperty("on_time").GetInt32());
+        }
+        // The schedule page searched the same way lists the same schools in the same order.
+        var html = WebUtility.HtmlDecode(await clerk.GetStringAsync($"/bao-cao/{_schedule}?truong=son%20ca"));
+        var api = await clerk.GetFromJsonAsync<JsonElement>($"/api/reporting/schedules/{_schedule}/status?q=son%20ca");
+        Assert.Equal(api.GetProperty("schools").EnumerateArray().Select(r => r.GetProperty("name").GetString()),
+            System.Text.RegularExpressions.Regex.Matches(html, "data-testid=\"dong-truong\">\\s*<th scope=\"row\">([^<]*)</th>").Select(m => m.Groups[1].Value));
+
+        var last = await clerk.GetFromJsonAsync<JsonElement>($"/api/reporting/schedules/{_schedule}/status?page=2147483647&pageSize=500");
+        Assert.Equal((1, 131), (last.GetProperty("page").GetInt32(), last.GetProperty("schools").GetArrayLength()));
+
+        foreach (var (query, field) in new[] { ("page=0", "page"), ("page=hai", "page"), ("pageSize=501", "pageSize"), ("pageSize=-5", "pageSize"), ("state=xong", "state") })
+        {
+            var refused = await clerk.GetAsync($"/api/reporting/schedules/{_schedule}/status?{query}");
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+            var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal(field, problem.GetProperty("field").GetString());
+            Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), query);
+            Assert.Contains(query[(query.IndexOf('=') + 1)..], problem.GetProperty("title").GetString(), StringComparison.Ordinal);
+        }
+    }
+
+    private static IEnumerable<string> Flat(IEnumerable<StatusRow> rows) =>
+        rows.Select(s => $"{s.EntryId} {s.Name} " + string.Join(",", s.Cells.Select(c => $"{c.PeriodId}:{c.State}:{c.SubmittedAt:O}")));
+
+    private async Task<(IReadOnlyList<PeriodView> Periods, IReadOnlyList<StatusRow> Schools)> WholeMatrixAsync() =>
+        await WholeMatrix.ReadAsync(_app, _schedule, _clerk, Now.ToUniversalTime());
 
     private static int CountOf(string text, string part) => text.Split(part).Length - 1;
 }

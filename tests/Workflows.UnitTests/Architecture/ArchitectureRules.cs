@@ -29,7 +29,7 @@ internal static partial class ArchitectureRules
 
     /// <summary>
     /// The adapters of the Host: the Razor pages (<c>src/Host/Pages</c>), the API (<c>src/Host/Api</c>) and every other
-    /// Host file that maps endpoints (<c>MapGet</c>, <c>MapPost</c>…). They show and call what the use cases decide.
+    /// Host file that maps endpoints (<c>MapGet</c>, <c>MapPost</c>…, <c>MapHealthChecks</c>). They show and call what the use cases decide.
     /// </summary>
     public static IEnumerable<SourceFile> Adapters(IEnumerable<SourceFile> files) =>
         files.Where(f => f.Path.StartsWith("src/Host/Pages/", StringComparison.Ordinal) || f.Path.StartsWith("src/Host/Api/", StringComparison.Ordinal)
@@ -92,7 +92,7 @@ internal static partial class ArchitectureRules
     [GeneratedRegex(@"Asia/(?:Ho_Chi_Minh|Saigon)|SE Asia Standard Time")]
     private static partial Regex VietnamZone();
 
-    [GeneratedRegex(@"\.\s*Map(?:Get|Post|Put|Patch|Delete|Methods)\s*\(")]
+    [GeneratedRegex(@"\.\s*Map(?:Get|Post|Put|Patch|Delete|Methods|HealthChecks)\s*\(")]
     private static partial Regex EndpointMapping();
 
     [GeneratedRegex(@"\s+")]

@@ -46,6 +46,7 @@ public sealed class ArchitectureRulesTests
     [InlineData("src/Host/Pages/X.cshtml", "@* Roles.Admin in a comment *@\n<p>x</p>\n@if (User.IsInRole(Workflows.Kernel.Roles.Admin)) { <a>Quản trị</a> }\n", 3)]
     [InlineData("src/Host/Api/XEndpoints.cs", "class X\n{\n    void M(RouteGroupBuilder g) => g.MapGet(\"/\", () => 1).RequireAuthorization(p => p.RequireRole(\"x\"));\n}\n", 3)]
     [InlineData("src/Host/Reporting/XExtensions.cs", "class X\n{\n    void M(RouteGroupBuilder g) => g.MapPost(\"/\", (HttpContext h) =>\n        h.User.ToActor().IsIn(role));\n}\n", 4)]
+    [InlineData("src/Host/Operations/XExtensions.cs", "class X\n{\n    void M(WebApplication a) => a.MapHealthChecks(\"/h\", new() { ResponseWriter = (c, r) =>\n        c.User.IsInRole(Roles.Admin) ? W(c, r) : V(c) });\n}\n", 4)]
     public void A_role_check_in_a_page_or_an_endpoint_is_reported_with_its_line(string path, string code, int line)
     {
         var found = ArchitectureRules.RoleChecksIn(ArchitectureRules.Adapters([Cs(path, code)])).ToList();

@@ -30,6 +30,7 @@ public sealed class ArchitectureTests
         Assert.Contains(adapters, f => f.Path == "src/Host/Pages/PhatHanh.cshtml.cs");
         Assert.Contains(adapters, f => f.Path == "src/Host/Api/TaskEndpoints.cs");
         Assert.Contains(adapters, f => f.Path == "src/Host/Register/RegisterEndpoints.cs");
+        Assert.Contains(adapters, f => f.Path == "src/Host/Operations/OperationsExtensions.cs");
         Assert.Contains(adapters, f => f.Path == "src/Host/Pages/Shared/_Layout.cshtml");
         Assert.Empty(ArchitectureRules.RoleChecksIn(adapters));
     }

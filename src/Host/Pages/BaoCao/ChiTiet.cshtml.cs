@@ -50,7 +50,7 @@ internal sealed class ChiTietModel(MatrixPages matrix, UpcomingSteps upcoming, S
     public string OverdueLink => $"/bao-cao/{Schedule.Id}?tinh-trang=overdue#ma-tran-h";
 
     /// <summary>Schools per page of the matrix.</summary>
-    public const int PageSize = 100;
+    public const int PageSize = MatrixQuery.DefaultPageSize;
 
     /// <summary>Words to find in the schools' names.</summary>
     [BindProperty(SupportsGet = true, Name = "truong")] public string? Truong { get; set; }

@@ -73,14 +73,22 @@ internal sealed class ChiTietModel(
     public IReadOnlyList<LineResolution>? Lines { get; private set; }
 
     /// <summary>For the clerk before release: the directory pick of each line that blocks release, by line index.</summary>
-    public IReadOnlyDictionary<int, RecipientPick> Picks { get; private set; } = new Dictionary<int, RecipientPick>();
+    public IReadOnlyDictionary<int, DirectoryPick> Picks { get; private set; } = new Dictionary<int, DirectoryPick>();
 
-    /// <summary>The line whose pick was searched without script (<c>?dong=</c>), with <see cref="SearchText"/>.</summary>
+    /// <summary>For the clerk of a released plan: the directory pick of a "gửi bổ sung"; null otherwise.</summary>
+    public DirectoryPick? SupplementaryPick { get; private set; }
+
+    /// <summary>For the clerk before release: the directory pick of each incomplete duty whose reporter the directory could not resolve, by duty index.</summary>
+    public IReadOnlyDictionary<int, DirectoryPick> ReporterPicks { get; private set; } = new Dictionary<int, DirectoryPick>();
+
+    /// <summary>The pick searched without script (<c>?chon=</c>: <c>dong-{line}</c>, <c>bo-sung</c> or <c>nv-{duty}</c>), with <see cref="SearchText"/>.</summary>
+    [BindProperty(SupportsGet = true, Name = "chon")] public string? SearchPick { get; set; }
+
+    /// <summary>The Nơi nhận line searched without script in the earlier address <c>?dong=</c>: the pick <c>dong-{line}</c>.</summary>
     [BindProperty(SupportsGet = true, Name = "dong")] public int? SearchLine { get; set; }
 
-    /// <summary>The words searched for the pick of <see cref="SearchLine"/> (<c>?tim=</c>).</summary>
+    /// <summary>The words searched for the pick of <see cref="SearchPick"/> (<c>?tim=</c>).</summary>
     [BindProperty(SupportsGet = true, Name = "tim")] public string? SearchText { get; set; }
-    public IReadOnlyList<DirectoryEntry> Entries { get; private set; } = [];
 
     /// <summary>For a released (or recalled) plan: each recipient's message and receipt, with the counts (the delivery panel).</summary>
     public DeliveryPanel? Delivery { get; private set; }
@@ -205,30 +213,49 @@ internal sealed class ChiTietModel(
     }
 
     /// <summary>
-    /// The pick of Nơi nhận line <paramref name="dong"/> for the words <paramref name="tim"/> (htmx, as the clerk types):
-    /// the <see cref="RecipientPick.Size"/> best matching directory entries (as <c>GET /api/directory/search?q=&amp;sort=phu-hop</c>),
-    /// or, without words, the entries the line partly matches.
+    /// The results of pick <paramref name="chon"/> (<see cref="DirectoryPick"/>: <c>dong-{line}</c>, <c>bo-sung</c>,
+    /// <c>nv-{duty}</c>; or Nơi nhận line <paramref name="dong"/>) for the words <paramref name="tim"/>, as the clerk types
+    /// (htmx): the <see cref="DirectoryPick.Size"/> best matching directory entries (as
+    /// <c>GET /api/directory/search?q=&amp;sort=phu-hop</c>), or, without words, what the pick offers before any search.
     /// </summary>
-    public async Task<IActionResult> OnGetDanhBaAsync(Guid id, int dong, string? tim, CancellationToken ct)
+    public async Task<IActionResult> OnGetDanhBaAsync(Guid id, string? chon, int? dong, string? tim, CancellationToken ct)
     {
         var plan = await store.GetAsync(id, Actor, ct);
-        if (!RecipientLine.FromFields(plan.Fields).Any(l => l.Index == dong)) throw WorkflowException.NotFound($"Dòng Nơi nhận {dong}");
+        var key = chon ?? (dong is { } line ? $"dong-{line}" : "");
         Response.Headers.CacheControl = "no-store";
-        // Words: a search of the directory's stored key; none: the line's own partial matches (resolving it reads the directory).
-        if (!string.IsNullOrWhiteSpace(tim)) return Partial("_ChonDanhBa", await SearchAsync(dong, tim, null, ct));
-        var line = (await recipients.ResolveAsync(id, plan.Fields, ct)).Single(l => l.Index == dong);
-        return Partial("_ChonDanhBa", new RecipientPick(dong, null, line.Candidates, line.Candidates.Count));
+        return Partial("_ChonDanhBa", await PickAsync(plan, key, tim, null, ct) ?? throw WorkflowException.NotFound($"Ô chọn danh bạ “{key}”"));
     }
 
-    private async Task<RecipientPick> PickAsync(LineResolution line, string? text, string? error, CancellationToken ct) =>
-        string.IsNullOrWhiteSpace(text) ? new RecipientPick(line.Index, null, line.Candidates, line.Candidates.Count, error)
-            : await SearchAsync(line.Index, text, error, ct);
-
-    private async Task<RecipientPick> SearchAsync(int lineIndex, string text, string? error, CancellationToken ct)
+    /// <summary>
+    /// Pick <paramref name="key"/> of <paramref name="plan"/> for the words <paramref name="text"/> (a search of the
+    /// directory's stored key); null when the plan has no such line or duty. Without words a Nơi nhận line offers the
+    /// entries it partly matches (<paramref name="lines"/>, or resolving it, which reads the directory), the other picks nothing yet.
+    /// </summary>
+    private async Task<DirectoryPick?> PickAsync(PlanRecord plan, string key, string? text, IReadOnlyList<LineResolution>? lines, CancellationToken ct)
     {
-        var found = await directory.SearchAsync(new DirectorySearch(text, null, DirectorySearch.BestMatch, 1, RecipientPick.Size), ct);
-        return new RecipientPick(lineIndex, text.Trim(), found.Items, found.Total, error);
+        var (items, total) = string.IsNullOrWhiteSpace(text) ? ([], 0) : await FindAsync(text, ct);
+        var words = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+        if (key == DirectoryPick.Supplementary) return DirectoryPick.ForSupplementary(plan.Id, words, items, total);
+        if (key.StartsWith("nv-", StringComparison.Ordinal) && int.TryParse(key[3..], System.Globalization.CultureInfo.InvariantCulture, out var duty)
+            && duty >= 0 && duty < plan.Fields.ReportingDuties.Count)
+            return DirectoryPick.ForReporter(plan.Id, duty, plan.Fields.ReportingDuties[duty].Reporter, words, items, total);
+        if (!key.StartsWith("dong-", StringComparison.Ordinal) || !int.TryParse(key[5..], System.Globalization.CultureInfo.InvariantCulture, out var index)) return null;
+        var written = RecipientLine.FromFields(plan.Fields).FirstOrDefault(l => l.Index == index);
+        if (written is null) return null;
+        if (words is not null) return DirectoryPick.ForLine(plan.Id, index, written.Text, words, items, total);
+        var line = (lines ?? await recipients.ResolveAsync(plan.Id, plan.Fields, ct)).Single(l => l.Index == index);
+        return DirectoryPick.ForLine(plan.Id, index, line.Text, null, line.Candidates, line.Candidates.Count);
     }
+
+    /// <summary>The directory search every pick makes: the words' <see cref="DirectoryPick.Size"/> best matches and how many match.</summary>
+    private async Task<(IReadOnlyList<DirectoryEntry> Items, int Total)> FindAsync(string text, CancellationToken ct)
+    {
+        var found = await directory.SearchAsync(new DirectorySearch(text, null, DirectorySearch.BestMatch, 1, DirectoryPick.Size), ct);
+        return (found.Items, found.Total);
+    }
+
+    /// <summary>The words searched without script for pick <paramref name="key"/>, else null.</summary>
+    private string? WordsFor(string key) => key == (SearchPick ?? (SearchLine is { } line ? $"dong-{line}" : null)) ? SearchText : null;
 
     public async Task<IActionResult> OnPostChonAsync(Guid id, int lineIndex, Guid? entryId, CancellationToken ct)
     {
@@ -240,7 +267,7 @@ internal sealed class ChiTietModel(
         {
             await LoadAsync(id, ct);
             Error = ($"line-{lineIndex}", "entryId", e.Message);
-            if (Picks.GetValueOrDefault(lineIndex) is { } pick) Picks = new Dictionary<int, RecipientPick>(Picks) { [lineIndex] = pick with { Error = e.Message } };
+            if (Picks.GetValueOrDefault(lineIndex) is { } pick) Picks = new Dictionary<int, DirectoryPick>(Picks) { [lineIndex] = pick with { Error = e.Message } };
             return Page();
         }
         return Redirect($"/ke-hoach/{id}?xong=chon#noi-nhan");
@@ -354,7 +381,7 @@ internal sealed class ChiTietModel(
             if (MaySendSupplementary)
             {
                 LateAdditions = await released.LateAdditionsAsync(id, Actor, ct);
-                Entries = await directory.ListAsync(null, null, ct);
+                SupplementaryPick = await PickAsync(Plan, DirectoryPick.Supplementary, WordsFor(DirectoryPick.Supplementary), null, ct);
             }
         }
         else if (MayRelease && Plan.Status is PlanStatus.Signed or PlanStatus.Issued)
@@ -362,9 +389,9 @@ internal sealed class ChiTietModel(
             Lines = await recipients.ResolveAsync(id, Plan.Fields, ct);
             if (MayChooseRecipients && OpenTask is not null)
             {
-                var picks = new Dictionary<int, RecipientPick>();
+                var picks = new Dictionary<int, DirectoryPick>();
                 foreach (var line in Lines.Where(l => l.Blocks))
-                    picks[line.Index] = await PickAsync(line, line.Index == SearchLine ? SearchText : null, null, ct);
+                    picks[line.Index] = (await PickAsync(Plan, $"dong-{line.Index}", WordsFor($"dong-{line.Index}"), Lines, ct))!;
                 Picks = picks;
             }
         }
@@ -383,8 +410,10 @@ internal sealed class ChiTietModel(
         else if (MayRelease && Plan.Status is PlanStatus.Signed or PlanStatus.Issued)
         {
             Duties = await duties.CheckAsync(id, Actor, clock.GetUtcNow(), ct);
-            if (Duties.Any(d => d.Field is { } f && (f.EndsWith(".reporter", StringComparison.Ordinal) || f.EndsWith(".target", StringComparison.Ordinal))) && Entries.Count == 0)
-                Entries = await directory.ListAsync(null, null, ct);
+            var reporterPicks = new Dictionary<int, DirectoryPick>();
+            foreach (var duty in Duties.Where(d => d.Field is { } f && (f.EndsWith(".reporter", StringComparison.Ordinal) || f.EndsWith(".target", StringComparison.Ordinal))))
+                reporterPicks[duty.Index] = (await PickAsync(Plan, $"nv-{duty.Index}", WordsFor($"nv-{duty.Index}"), null, ct))!;
+            ReporterPicks = reporterPicks;
         }
     }
 }

@@ -10,6 +10,9 @@ namespace Workflows.Reporting.Status;
 /// </summary>
 internal static class MatrixCells
 {
+    /// <summary>Every cell state, in the order of the page's legend.</summary>
+    public static readonly IReadOnlyList<string> States = ["on_time", "late", "missing", "overdue", "not_open", "not_requested"];
+
     /// <summary>
     /// The cell state in SQL over a period aliased <c>p</c> (columns <c>state</c>, <c>opens_at</c>, <c>deadline</c>), a
     /// request aliased <c>r</c> (null columns when the school was not asked) and the parameter <c>@now</c> (UTC).

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Dapper;
 using Npgsql;
 using Workflows.Distribution;
@@ -10,8 +11,9 @@ namespace Workflows.Reporting.Status;
 /// <see cref="DirectoryStore.SearchAsync"/> compares it), the filter by the current period's state, the Vietnamese
 /// alphabetical order (ICU collation <c>vietnamese</c>) and the page of schools are computed there; only the page's rows,
 /// the counts, the first overdue pairs and the current period's submission instants are read. Cells follow
-/// <see cref="MatrixCells"/>, so a page shows what the whole matrix (<see cref="ReportingScheduleStore.StatusAsync"/>,
-/// the API and the CSV) shows for those schools.
+/// <see cref="MatrixCells"/>. The schedule page and <c>GET /api/reporting/schedules/{id}/status</c> read one page
+/// (<see cref="PageAsync"/>); the CSV streams every row, a page of schools at a time (<see cref="AllRowsAsync"/>), in the
+/// same order; neither holds the whole matrix in memory.
 /// <para>
 /// Schools: the members with an email address of the schedule's target (groups expanded), and every school asked in one
 /// of its periods. A school is named as the directory names it now, or, once removed from the directory, as it was asked.
@@ -21,6 +23,9 @@ internal sealed class MatrixPages(NpgsqlDataSource dataSource, ReportingSchedule
 {
     /// <summary>Overdue (school, period) pairs read at most.</summary>
     public const int OverdueRead = 50;
+
+    /// <summary>Schools read per statement when <see cref="AllRowsAsync"/> streams the whole matrix.</summary>
+    public const int StreamPageSize = 1000;
 
     // The schools of the matrix with their name and comparable key: the target's members, then the schools asked that are
     // not (any more) among them. No correlated subquery: its estimate alone would push the statement past jit_above_cost,
@@ -74,7 +79,8 @@ internal sealed class MatrixPages(NpgsqlDataSource dataSource, ReportingSchedule
         var parameters = new
         {
             id, targets = ReportingScheduleStore.TargetIds(schedule.Target.GetRawText()), now, like, state, current = current?.Id,
-            size, offset = (Math.Max(1, query.Page) - 1) * size, overdue = OverdueRead,
+            // A page far past the end (2,147,483,647 × 500 overflows an int) asks for the last one.
+            size, offset = (int)Math.Min((Math.Max(1L, query.Page) - 1) * size, int.MaxValue / size * size), overdue = OverdueRead,
         };
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var batch = await connection.QueryMultipleAsync(new CommandDefinition(
@@ -140,5 +146,56 @@ internal sealed class MatrixPages(NpgsqlDataSource dataSource, ReportingSchedule
         var byPeriod = periods.ToDictionary(p => p.Id);
         return new MatrixPage(schedule, periods, current, total, page[0].Matching, page[0].Page, size, statusRows, requests, counts,
             overdueCount, overdue.Select(o => (o.EntryId, o.Name, byPeriod[o.PeriodId])).ToList(), submissions);
+    }
+    /// <summary>
+    /// Every row of schedule <paramref name="id"/>'s matrix at <paramref name="now"/> (the CSV): the schedule is read and
+    /// the actor's access checked now; the rows are read when enumerated, in the order of <see cref="PageAsync"/>
+    /// (Vietnamese alphabetical, then id), <paramref name="pageSize"/> schools per statement with their cells, each
+    /// statement starting after the last name and id read (keyset), on a connection given back before its rows are
+    /// handed out. A row is read once; at most one page of rows is in memory.
+    /// </summary>
+    /// <exception cref="WorkflowException">No such schedule (404) or another body's (403).</exception>
+    public async Task<MatrixRows> AllRowsAsync(Guid id, Actor actor, DateTimeOffset now, int pageSize = StreamPageSize, CancellationToken ct = default)
+    {
+        var schedule = await store.GetAsync(id, actor, ct);
+        var periods = schedule.Periods ?? [];
+        return new MatrixRows(schedule, periods, now, RowsAsync(schedule, periods, now, Math.Max(1, pageSize), ct));
+    }
+
+    private async IAsyncEnumerable<StatusRow> RowsAsync(ScheduleView schedule, IReadOnlyList<PeriodView> periods, DateTimeOffset now, int size,
+        [EnumeratorCancellation] CancellationToken ct)
+    {
+        var targets = ReportingScheduleStore.TargetIds(schedule.Target.GetRawText());
+        var periodIds = periods.Select(p => p.Id).ToArray();
+        (Guid Id, string Name)? after = null;
+        while (true)
+        {
+            List<(Guid Id, string Name, Guid? PeriodId, DateTime? FirstSubmittedAt, bool? SubmittedLate)> cells;
+            await using (var connection = await dataSource.OpenConnectionAsync(ct))
+                cells = (await connection.QueryAsync<(Guid, string, Guid?, DateTime?, bool?)>(new CommandDefinition(
+                    $"""
+                    {Schools},
+                    page AS (
+                        SELECT s.id, s.name FROM schools s
+                        WHERE @afterId::uuid IS NULL OR (s.name COLLATE vietnamese, s.id) > (@afterName::text COLLATE vietnamese, @afterId::uuid)
+                        ORDER BY s.name COLLATE vietnamese, s.id
+                        LIMIT @size)
+                    SELECT pg.id, pg.name, r.period_id, r.first_submitted_at, r.submitted_late
+                    FROM page pg LEFT JOIN report_requests r ON r.period_id = ANY(@periods) AND r.entry_id = pg.id
+                    ORDER BY pg.name COLLATE vietnamese, pg.id
+                    """, new { id = schedule.Id, targets, afterName = after?.Name, afterId = after?.Id, size, periods = periodIds },
+                    cancellationToken: ct))).AsList();
+            var schools = 0;
+            foreach (var school in cells.GroupBy(c => (c.Id, c.Name)))
+            {
+                schools++;
+                var asked = school.Where(c => c.PeriodId is not null).ToDictionary(c => c.PeriodId!.Value);
+                yield return new StatusRow(school.Key.Id, school.Key.Name, periods.Select(p => MatrixCells.Of(p,
+                    asked.TryGetValue(p.Id, out var c) ? (c.FirstSubmittedAt is { } at ? new DateTimeOffset(at, TimeSpan.Zero) : null, c.SubmittedLate) : null,
+                    now)).ToList());
+                after = school.Key;
+            }
+            if (schools < size) yield break;
+        }
     }
 }
