@@ -72,7 +72,10 @@ public class BrowserFixture : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
         try
         {
-            await page.WaitForURLAsync("**/hop-thu");
+            // Until the inbox's URL is committed and its main region is there: not the "load" event, which Playwright
+            // once missed after the sign-in's redirect (network idle seen, load never reported) and waited 60 s for.
+            await page.WaitForURLAsync("**/hop-thu", new() { WaitUntil = WaitUntilState.Commit });
+            await page.Locator("main").WaitForAsync();
         }
         catch (TimeoutException e)
         {
