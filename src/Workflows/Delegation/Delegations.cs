@@ -170,9 +170,8 @@ public sealed class Delegations
     public async Task<DelegationRecord?> DelegationForAsync(UnitOfWork work, string userName, string definitionId, DateOnly today, CancellationToken cancellationToken)
     {
         var row = await work.QuerySingleOrDefaultAsync<Row>(
-            Select + """
-             WHERE d.user_name = @userName AND d.cancelled_at IS NULL AND d.starts_on <= @today AND d.ends_on >= @today
-               AND (d.definitions IS NULL OR @definitionId = ANY (d.definitions))
+            Select + $"""
+             WHERE d.user_name = @userName AND {DelegationInForce.Sql("d", "@today", "@definitionId")}
             ORDER BY d.created_at DESC LIMIT 1
             """, new { userName, today, definitionId }, cancellationToken);
         return row?.ToRecord();
@@ -193,9 +192,9 @@ public sealed class Delegations
         if (body is null) return [];
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(
-            Select + """
-             WHERE d.delegate = @UserName AND d.body_code = @BodyCode AND d.cancelled_at IS NULL AND d.starts_on <= @today AND d.ends_on >= @today
-               AND (d.definitions IS NULL OR @definitionId = ANY (d.definitions)) AND upper(trim(u."Title")) = upper(trim(@head))
+            Select + $"""
+             WHERE d.delegate = @UserName AND d.body_code = @BodyCode AND {DelegationInForce.Sql("d", "@today", "@definitionId")}
+               AND upper(trim(u."Title")) = upper(trim(@head))
             """, new { actor.UserName, actor.BodyCode, today, definitionId, head = body.HeadTitle }, cancellationToken: cancellationToken));
         return rows.Select(r => r.ToRecord()).Select(d => new SigningAuthorisation
         {

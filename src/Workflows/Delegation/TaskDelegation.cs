@@ -14,13 +14,11 @@ namespace Workflows.Delegation;
 internal sealed class TaskDelegation : ITaskDelegation
 {
     /// <summary>The delegations of <c>@UserName</c> that reach task <c>t</c> on <c>@today</c> (see <see cref="ITaskDelegation"/>).</summary>
-    private const string Grants =
-        """
+    private static readonly string Grants =
+        $"""
         FROM delegations d
         JOIN "AspNetUsers" g ON g."UserName" = d.user_name
-        WHERE d.delegate = @UserName AND d.body_code = t.body_code AND d.cancelled_at IS NULL
-          AND d.starts_on <= @today AND d.ends_on >= @today
-          AND (d.definitions IS NULL OR i.definition_id = ANY (d.definitions))
+        WHERE d.delegate = @UserName AND d.body_code = t.body_code AND {DelegationInForce.Sql("d", "@today", "i.definition_id")}
           AND ((t.assignee = d.user_name AND t.on_behalf_of IS NULL)
             OR (t.assignee = @UserName AND t.on_behalf_of = d.user_name)
             OR (t.assignee IS NULL
@@ -34,8 +32,7 @@ internal sealed class TaskDelegation : ITaskDelegation
                       AND (h."LockoutEnd" IS NULL OR h."LockoutEnd" <= now())
                       AND NOT EXISTS (
                           SELECT 1 FROM delegations a
-                          WHERE a.user_name = h."UserName" AND a.cancelled_at IS NULL AND a.starts_on <= @today AND a.ends_on >= @today
-                            AND (a.definitions IS NULL OR i.definition_id = ANY (a.definitions))))))
+                          WHERE a.user_name = h."UserName" AND {DelegationInForce.Sql("a", "@today", "i.definition_id")}))))
         """;
 
     public string ActingForSql => $"(SELECT d.user_name {Grants} ORDER BY d.created_at DESC LIMIT 1)";

@@ -77,8 +77,7 @@ internal static class TaskRecipientsSql
     {
         private string InForce(string d) =>
             $"""
-            {d}.body_code = {body} AND {d}.cancelled_at IS NULL AND {d}.starts_on <= {today} AND {d}.ends_on >= {today}
-                  AND ({d}.definitions IS NULL OR {definition} = ANY ({d}.definitions))
+            {d}.body_code = {body} AND {DelegationInForce.Sql(d, today, definition)}
             """;
 
         private string Line(string name, string reference, string endsOn) =>

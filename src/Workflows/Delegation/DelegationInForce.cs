@@ -1,0 +1,14 @@
+namespace Workflows.Delegation;
+
+/// <summary>
+/// The one SQL form of "this delegation is in force for a task of that definition on that day" (Nghị định 30/2020,
+/// Điều 13): not cancelled, its first day ≤ the Vietnam date ≤ its last day, and covering every definition or the task's.
+/// Used by the engine's rule (<see cref="TaskDelegation"/>), the mail's (<see cref="TaskRecipientsSql"/>) and the
+/// delegations' own lookups (<see cref="Delegations"/>).
+/// </summary>
+internal static class DelegationInForce
+{
+    /// <summary>The predicate on the <c>delegations</c> row aliased <paramref name="alias"/>, for the SQL expressions of the date and the definition id.</summary>
+    public static string Sql(string alias, string today, string definition) =>
+        $"{alias}.cancelled_at IS NULL AND {alias}.starts_on <= {today} AND {alias}.ends_on >= {today} AND ({alias}.definitions IS NULL OR {definition} = ANY ({alias}.definitions))";
+}
