@@ -29,5 +29,5 @@ internal sealed class BenchContext(BenchOptions options, string repositoryRoot, 
         ["Workflows:Distribution:Smtp:From"] = "vanthu@pgddt.uongbi.example.org",
     };
 
-    public static void Log(string message) => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}");
+    public static void Log(string message) => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss.fff}] {message}");
 }

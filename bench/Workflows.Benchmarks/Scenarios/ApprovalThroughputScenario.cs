@@ -46,17 +46,19 @@ internal sealed class ApprovalThroughputScenario : IScenario
         foreach (var users in Concurrency)
         {
             var perRun = (users == 1 ? 300 : 1000) / (context.Options.Quick ? 5 : 1);
+            BenchContext.Log($"approval, {users} user(s): starting");
             var reviewers = Enumerable.Range(1, users)
                 .Select(i => new Actor($"bench.kiemtra{i}", $"Người kiểm tra {i}", null, "PGDĐT", new HashSet<string> { "Reviewer" })).ToArray();
             var rates = new List<double>();
             var latencies = new List<double>();
             var commands = new List<double>();
             List<double> waiting = [], between = [];
-            List<double> hostCpu = [], postgresCpu = [], active = [], advisory = [], wal = [], jit = [];
+            List<double> hostCpu = [], postgresCpu = [], active = [], advisory = [], wal = [], jit = [], gcPause = [];
             for (var run = 0; run < warmups + runs; run++)
             {
                 var (_, tasks) = await SubmittedPlans.PrepareAsync(store, engine, dataSource, drafter, perRun, Subject, null, "review", cancellationToken);
                 var jitBefore = JitInfo.GetCompilationTime();
+                var pauseBefore = GC.GetTotalPauseDuration();
                 var cpuBefore = cpu.Read();
                 var completed = await ConcurrentCompletions.RunAsync(engine, reviewers, tasks, "approve", cancellationToken);
                 var cpuAfter = cpu.Read();
@@ -64,6 +66,7 @@ internal sealed class ApprovalThroughputScenario : IScenario
                 if (run < warmups) continue;
                 var count = completed.Latencies.Count;
                 jit.Add((JitInfo.GetCompilationTime() - jitBefore).TotalMilliseconds / count);
+                gcPause.Add((GC.GetTotalPauseDuration() - pauseBefore).TotalMilliseconds / count);
                 hostCpu.Add((cpuAfter.Host - cpuBefore.Host) / count);
                 postgresCpu.Add((cpuAfter.Postgres - cpuBefore.Postgres) / count);
                 rates.Add(completed.Rate);
@@ -106,7 +109,7 @@ internal sealed class ApprovalThroughputScenario : IScenario
             var sorted = latencies.Order().ToArray();
             double At(double q) => sorted[Math.Min(sorted.Length - 1, (int)(q * sorted.Length))];
             notes.Add($"{users} user{(users == 1 ? "" : "s")}: latency p50 {At(0.5):F2}, p90 {At(0.9):F2}, p95 {At(0.95):F2}, p99 {At(0.99):F2}, max {sorted[^1]:F2} ms; mean {sorted.Average():F2} ms, of which {sorted.Where(l => l > 2 * At(0.5)).Sum() / sorted.Length:F2} ms from completions slower than twice the median");
-            notes.Add($"{users} user{(users == 1 ? "" : "s")}: JIT compilation during the measured runs {jit.Average():F3} ms per completion (part of this process's CPU)");
+            notes.Add($"{users} user{(users == 1 ? "" : "s")}: JIT compilation during the measured runs {jit.Average():F3} ms per completion (part of this process's CPU); garbage collection paused this process {gcPause.Average():F3} ms per completion");
             if (commands.Count > 0)
             {
                 results.Add(Measurement.Of("round trips per completion (Npgsql commands and batches)", "n", commands));
