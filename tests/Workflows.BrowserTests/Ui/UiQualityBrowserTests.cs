@@ -355,6 +355,7 @@ public sealed class UiQualityBrowserTests(BrowserFixture fixture) : IClassFixtur
         await owner.GetByRole(AriaRole.Link, new() { Name = "Báo cáo", Exact = true }).ClickAsync();
         await owner.GetByRole(AriaRole.Link, new() { Name = "Lập đợt báo cáo riêng" }).ClickAsync();
         await owner.GetByLabel("Tên báo cáo").FillAsync("Báo cáo số liệu phổ cập giáo dục (đợt riêng)");
+        await Expect(owner.GetByLabel("Tần suất").Locator("option")).ToHaveTextAsync(["Hằng tháng", "Hằng quý", "6 tháng", "Hằng năm", "Một lần"]);
         await owner.GetByLabel("Tần suất").SelectOptionAsync("monthly");
         await owner.GetByLabel("Hạn nộp: ngày trong tháng").FillAsync("20");
         await owner.GetByLabel("Áp dụng từ ngày").FillAsync("31/02/2026");
@@ -411,6 +412,10 @@ public sealed class UiQualityBrowserTests(BrowserFixture fixture) : IClassFixtur
         var item = clerk.GetByTestId("nhiem-vu").First;
         await Expect(item).ToHaveAttributeAsync("data-state", "incomplete");
         await Expect(item).ToContainTextAsync("Chưa đủ thông tin");
+        // Frequencies in words, in the message and in the list (the values posted stay monthly, quarterly…).
+        await Expect(item).ToContainTextAsync("chọn tần suất (Hằng tháng, Hằng quý, 6 tháng, Hằng năm hoặc Một lần)");
+        await Expect(item.GetByLabel("Tần suất").Locator("option")).ToHaveTextAsync(["— Chọn —", "Hằng tháng", "Hằng quý", "6 tháng", "Hằng năm", "Một lần"]);
+        await Expect(item).Not.ToContainTextAsync("monthly");
         await clerk.GetByRole(AriaRole.Button, new() { Name = "Cấp số và phát hành" }).ClickAsync();
         await Expect(clerk.GetByTestId("form-approve").Locator(".field-error:not(:empty)")).ToHaveCountAsync(1);
         await Expect(clerk.GetByTestId("trang-thai")).ToHaveTextAsync("Đã ký, chờ cấp số");
@@ -424,6 +429,7 @@ public sealed class UiQualityBrowserTests(BrowserFixture fixture) : IClassFixtur
         await item.GetByRole(AriaRole.Button, new() { Name = "Hoàn thiện nhiệm vụ" }).ClickAsync();
         await Expect(clerk.GetByTestId("thong-bao")).ToHaveTextAsync("Đã hoàn thiện nhiệm vụ báo cáo.");
         await Expect(clerk.GetByTestId("nhiem-vu").First).ToHaveAttributeAsync("data-state", "ready");
+        await Expect(clerk.GetByTestId("nhiem-vu").First).ToContainTextAsync("Sẵn sàng Hằng tháng ·");
 
         await clerk.GetByRole(AriaRole.Button, new() { Name = "Cấp số và phát hành" }).ClickAsync();
         await Expect(clerk.GetByTestId("trang-thai")).ToHaveTextAsync("Đã phát hành");
