@@ -48,7 +48,7 @@ internal static class IdentityExtensions
         builder.Services.AddSingleton<PostgresTicketStore>();
         builder.Services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<PostgresTicketStore>((options, store) => options.SessionStore = store);
-        builder.Services.AddSingleton<SignInLimiter>();
+        builder.Services.AddSingleton<PasswordGuesses>();
         builder.Services.AddScoped<SignInService>();
         builder.Services.AddAuthorization();
         builder.Services.AddScoped<UserAdministration>();

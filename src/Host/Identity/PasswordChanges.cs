@@ -1,20 +1,17 @@
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 using Npgsql;
 using Workflows.Access;
 using Workflows.Audit;
-using Workflows.Host.Security;
 using Workflows.Kernel;
 
 namespace Workflows.Host.Identity;
 
 /// <summary>
 /// A signed-in user changes their own password ("Đổi mật khẩu"), the use case of <c>POST /api/account/password</c> and
-/// the page <c>/doi-mat-khau</c>. The current password is a guess like a sign-in's, so it is counted by the same rules
-/// (<see cref="SignInService"/>): the account name's per-minute limit (<see cref="SignInLimiter"/>) and the growing delay
-/// of that name from that address (<see cref="SignInFailureStore"/>: a wrong current password is one more failure, so
-/// sign-ins and password changes together earn the wait). Then ASP.NET Core Identity's
+/// the page <c>/doi-mat-khau</c>. The current password is a guess like a sign-in's, counted by the same gate
+/// (<see cref="PasswordGuesses"/>): the account name's per-minute limit and the growing delay of that name from that
+/// address are the sign-ins' own counts, so a wrong current password is one more failure and sign-ins and password
+/// changes together earn the wait. Then ASP.NET Core Identity's
 /// <see cref="UserManager{TUser}.ChangePasswordAsync"/> checks the current password, applies the password rules
 /// (<see cref="NistPasswordValidator"/>) and refreshes the security stamp. In one transaction: the new hash and stamp,
 /// the end of every other session of the user on every node (<see cref="SessionStore"/>), and the audit record
@@ -26,9 +23,7 @@ internal sealed class PasswordChanges(
     IServiceScopeFactory scopes,
     IHttpContextAccessor http,
     NpgsqlDataSource dataSource,
-    SignInFailureStore failures,
-    SignInLimiter limiter,
-    IOptions<SecurityOptions> options,
+    PasswordGuesses guesses,
     TimeProvider clock)
 {
     /// <summary>Changes <paramref name="actor"/>'s password from <paramref name="address"/> (the client's, as the sign-in counts it).</summary>
@@ -46,12 +41,8 @@ internal sealed class PasswordChanges(
         if (input.ConfirmPassword != input.NewPassword)
             throw WorkflowException.Invalid("confirmPassword", "Mật khẩu nhập lại không khớp với mật khẩu mới.");
 
-        var account = actor.UserName.ToLowerInvariant();
-        using var lease = limiter.Acquire(account);
-        if (!lease.IsAcquired)
-            return new(false, lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1));
+        if (await guesses.WaitBeforeAsync(actor.UserName, address, ct) is { } wait) return new(false, wait);
         var now = clock.GetUtcNow();
-        if (await failures.NotBeforeAsync(account, address, now, ct) is { } notBefore) return new(false, notBefore - now);
 
         var user = await IdentityChanges.RunAsync(scopes, dataSource, async (manager, work) =>
         {
@@ -59,8 +50,7 @@ internal sealed class PasswordChanges(
             var result = await manager.ChangePasswordAsync(user, input.CurrentPassword, input.NewPassword);
             if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
             {
-                var o = options.Value;
-                await failures.RecordFailureAsync(account, address, now, o.SignInFreeFailures, TimeSpan.FromSeconds(o.SignInMaxDelaySeconds), ct);
+                await guesses.WrongAsync(actor.UserName, address, ct);
                 throw WorkflowException.Invalid("currentPassword", "Mật khẩu hiện tại không đúng.");
             }
             IdentityChanges.Check(result, "newPassword");
@@ -72,7 +62,7 @@ internal sealed class PasswordChanges(
             work.Audit(now, actor.UserName, "user.password_changed", null, null, null, new { userName = user.UserName, address });
             return user;
         }, ct);
-        await failures.ClearAsync(account, address, ct);
+        await guesses.RightAsync(actor.UserName, address, ct);
         await signIn.SignInAsync(user, isPersistent: false);
         return new(true, TimeSpan.Zero);
     }

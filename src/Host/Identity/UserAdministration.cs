@@ -188,7 +188,7 @@ internal sealed class UserAdministration(UserManager<WorkflowUser> users, IServi
         await users.FindByIdAsync(id) is { } user && user.BodyCode == actor.BodyCode ? user : throw WorkflowException.NotFound("Người dùng");
 
     /// <summary>The account name as the sign-in failures record it.</summary>
-    private static string Account(WorkflowUser user) => (user.UserName ?? "").ToLowerInvariant();
+    private static string Account(WorkflowUser user) => PasswordGuesses.AccountOf(user.UserName ?? "");
 
     /// <summary>
     /// The user as shown: <c>disabled</c> by an admin, <c>locked</c> while some address must wait before trying the

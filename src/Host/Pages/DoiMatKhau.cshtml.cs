@@ -17,8 +17,11 @@ internal sealed class DoiMatKhauModel(PasswordChanges changes) : UiPage
     [BindProperty] public string? NewPassword { get; set; }
     [BindProperty] public string? ConfirmPassword { get; set; }
 
-    /// <summary>True after a change (<c>?xong=1</c>): the page says it was done.</summary>
-    [BindProperty(SupportsGet = true, Name = "xong")] public bool Done { get; set; }
+    /// <summary><c>1</c> after a change (<c>?xong=1</c>; a <see cref="bool"/> would not bind from "1").</summary>
+    [BindProperty(SupportsGet = true, Name = "xong")] public string? Xong { get; set; }
+
+    /// <summary>True after a change: the page says it was done.</summary>
+    public bool Done => Xong == "1";
 
     public void OnGet() { }
 
@@ -34,7 +37,7 @@ internal sealed class DoiMatKhauModel(PasswordChanges changes) : UiPage
         catch (WorkflowException e) when (ShowError(e))
         {
         }
-        Done = false;
+        Xong = null;
         return Page();
     }
 }

@@ -141,4 +141,43 @@ public sealed class AdminUsersBrowserTests(AdminUsersBrowserFixture fixture) : I
         Assert.Equal(403, (await drafter.GotoAsync("/quan-tri/nguoi-dung"))!.Status);
         await drafter.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task A_user_changes_their_password_on_its_page_a_wrong_current_one_is_refused_next_to_its_field_and_the_new_one_signs_in()
+    {
+        const string Old = "lịch công tác tuần của tổ", New = "nắng sớm trên sân trường làng";
+        using (var scope = fixture.App.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<WorkflowUser>>();
+            var user = new WorkflowUser { UserName = "lythuha", FullName = "Lý Thu Hà", Title = "CHUYÊN VIÊN", BodyCode = "PGDĐT", LockoutEnabled = true };
+            Assert.True((await users.CreateAsync(user, Old)).Succeeded);
+            Assert.True((await users.AddToRoleAsync(user, Roles.Drafter)).Succeeded);
+        }
+        var page = await fixture.SignInAsync("lythuha", password: Old);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Đổi mật khẩu" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Đổi mật khẩu" })).ToBeVisibleAsync();
+
+        async Task ChangeAsync(string current)
+        {
+            await page.GetByLabel("Mật khẩu hiện tại").FillAsync(current);
+            await page.GetByLabel("Mật khẩu mới", new() { Exact = true }).FillAsync(New);
+            await page.GetByLabel("Nhập lại mật khẩu mới").FillAsync(New);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Đổi mật khẩu" }).ClickAsync();
+        }
+        await ChangeAsync("đoán thử mật khẩu cũ");
+        await Expect(page.Locator("#CurrentPassword + .field-error")).ToHaveTextAsync("Mật khẩu hiện tại không đúng.");
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveCountAsync(0);
+        await BrowserFixture.StoryShotAsync(page, "39-doi-mat-khau-sai", mustFit390: true);
+
+        await ChangeAsync(Old);
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Đã đổi mật khẩu. Các phiên đăng nhập khác của bạn đã kết thúc.");
+        await Expect(page.Locator("#CurrentPassword + .field-error")).ToBeEmptyAsync();
+        await Expect(page.GetByTestId("nguoi-dung")).ToHaveTextAsync("Lý Thu Hà");
+        await BrowserFixture.ShotAsync(page, "40-doi-mat-khau-xong");
+        await page.Context.CloseAsync();
+
+        var again = await fixture.SignInAsync("lythuha", password: New);
+        await Expect(again.GetByTestId("nguoi-dung")).ToHaveTextAsync("Lý Thu Hà");
+        await again.Context.CloseAsync();
+    }
 }

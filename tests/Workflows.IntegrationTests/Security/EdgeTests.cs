@@ -230,6 +230,45 @@ public sealed class EdgeTests(EdgeHost edge) : IClassFixture<EdgeHost>
     }
 
     [Fact]
+    public async Task Wrong_current_passwords_on_the_password_change_and_wrong_sign_ins_use_up_one_limit_of_the_account_name_a_minute()
+    {
+        // Twelve guesses a minute for one name in this Host, each from an address of its own (no growing delay anywhere):
+        // one sign-in, five wrong current passwords, six wrong sign-ins. Either kind alone stays under the limit.
+        using var admin = edge.From("127.0.4.1");
+        await SignInAsync(admin, "quantri");
+        const string Password = "bản tin thi đua cuối học kỳ";
+        var created = await admin.PostAsJsonAsync("/api/admin/users", new { userName = "dinhvantoan", fullName = "Đinh Văn Toàn", password = Password, roles = new[] { Roles.Drafter } });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var session = new CookieContainer();
+        using (var user = edge.From("127.0.4.2", session))
+            Assert.Equal(HttpStatusCode.OK, (await user.PostAsJsonAsync("/api/auth/login", new { userName = "dinhvantoan", password = Password })).StatusCode);
+
+        var change = new { currentPassword = "đoán mật khẩu hiện tại", newPassword = "sân trường sau cơn mưa", confirmPassword = "sân trường sau cơn mưa" };
+        for (var i = 0; i < 5; i++)
+        {
+            using var user = edge.From($"127.0.4.{10 + i}", session);
+            var wrong = await user.PostAsJsonAsync("/api/account/password", change);
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, wrong.StatusCode);
+            Assert.Equal("Mật khẩu hiện tại không đúng.", (await wrong.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
+        }
+        for (var i = 0; i < 6; i++)
+        {
+            using var guesser = edge.From($"127.0.4.{20 + i}");
+            Assert.Equal(HttpStatusCode.Unauthorized, (await guesser.PostAsJsonAsync("/api/auth/login", new { userName = "DinhVanToan", password = $"doan-lan-{i}-xxxx" })).StatusCode);
+        }
+
+        using (var user = edge.From("127.0.4.30", session))
+        {
+            var right = await user.PostAsJsonAsync("/api/account/password", change with { currentPassword = Password });
+            Assert.Equal(HttpStatusCode.TooManyRequests, right.StatusCode);
+            Assert.True(int.Parse(Header(right, "Retry-After")!) is > 0 and <= 60);
+            Assert.StartsWith("Nhập sai mật khẩu nhiều lần; hãy chờ ", (await right.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
+        }
+        using var owner = edge.From("127.0.4.31");
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await owner.PostAsJsonAsync("/api/auth/login", new { userName = "dinhvantoan", password = Password })).StatusCode);
+    }
+
+    [Fact]
     public async Task An_unknown_account_and_a_wrong_password_get_the_same_answer_in_about_the_same_time()
     {
         using var client = edge.From("127.0.0.7");
