@@ -65,22 +65,28 @@ internal sealed class BenchPostgres : IDisposable
         if (_profileLog is null) return;
         using var writer = File.AppendText(_profileLog);
         writer.WriteLine($"\n===== {scenario}: top statements by total execution time");
-        writer.WriteLine("calls | total ms | mean ms | rows | buffers | wal records | query");
+        writer.WriteLine("calls | total ms | mean ms | rows | buffers | wal records | wal bytes | full-page images | query");
         using (var connection = new NpgsqlConnection(Cluster.ConnectionString("postgres")))
         {
             connection.Open();
             using (var command = new NpgsqlCommand(
                        """
                        SELECT calls, round(total_exec_time::numeric, 1), round(mean_exec_time::numeric, 3), rows,
-                              shared_blks_hit + shared_blks_read, wal_records, left(regexp_replace(query, '\s+', ' ', 'g'), 400)
+                              shared_blks_hit + shared_blks_read, wal_records, wal_bytes, wal_fpi, left(regexp_replace(query, '\s+', ' ', 'g'), 400)
                        FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 15
                        """, connection))
             using (var reader = command.ExecuteReader())
             {
                 while (reader.Read())
-                    writer.WriteLine($"{reader.GetInt64(0)} | {reader.GetDecimal(1)} | {reader.GetDecimal(2)} | {reader.GetInt64(3)} | {reader.GetInt64(4)} | {reader.GetInt64(5)} | {reader.GetString(6)}");
+                    writer.WriteLine($"{reader.GetInt64(0)} | {reader.GetDecimal(1)} | {reader.GetDecimal(2)} | {reader.GetInt64(3)} | {reader.GetInt64(4)} | {reader.GetInt64(5)} | {reader.GetDecimal(6)} | {reader.GetInt64(7)} | {reader.GetString(8)}");
             }
-            using var reset = new NpgsqlCommand("SELECT pg_stat_statements_reset()", connection);
+            using (var wal = new NpgsqlCommand("SELECT wal_records, wal_fpi, wal_bytes, wal_write, wal_sync FROM pg_stat_wal", connection))
+            using (var reader = wal.ExecuteReader())
+            {
+                reader.Read();
+                writer.WriteLine($"WAL of the whole scenario (pg_stat_wal): {reader.GetInt64(0)} records, {reader.GetInt64(1)} full-page images, {reader.GetDecimal(2)} bytes, {reader.GetInt64(3)} writes, {reader.GetInt64(4)} syncs");
+            }
+            using var reset = new NpgsqlCommand("SELECT pg_stat_statements_reset(), pg_stat_reset_shared('wal')", connection);
             reset.ExecuteNonQuery();
         }
         writer.WriteLine($"\n===== {scenario}: auto_explain");

@@ -16,8 +16,9 @@ namespace Workflows.Benchmarks.Scenarios;
 /// Human-task completions per second through <see cref="WorkflowEngine.CompleteAsync"/> with 1, 8 and 32 concurrent
 /// users: each run prepares plans waiting at the review step (created and submitted through the plan store and the
 /// engine), then the reviewers approve them all, each user completing one task after another. The p99 latency of one
-/// completion is taken over every completion of the measured runs; the round trips per completion are counted in one more
-/// run at 1 user, after the timed ones. At the end the audit chain must be intact.
+/// completion is taken over every completion of the measured runs. One more run per level, after the timed ones, is
+/// observed: what PostgreSQL's backends wait for and, at 1 user, the round trips per completion and the time spent in them.
+/// At the end the audit chain must be intact.
 /// </summary>
 internal sealed class ApprovalThroughputScenario : IScenario
 {
@@ -50,24 +51,17 @@ internal sealed class ApprovalThroughputScenario : IScenario
             var rates = new List<double>();
             var latencies = new List<double>();
             var commands = new List<double>();
+            List<double> waiting = [], between = [];
             List<double> hostCpu = [], postgresCpu = [], active = [], advisory = [], wal = [], jit = [];
             for (var run = 0; run < warmups + runs; run++)
             {
                 var (_, tasks) = await SubmittedPlans.PrepareAsync(store, engine, dataSource, drafter, perRun, Subject, null, "review", cancellationToken);
                 var jitBefore = JitInfo.GetCompilationTime();
                 var cpuBefore = cpu.Read();
-                var sampler = new WaitSampler(context.Postgres.Cluster.ConnectionString(), database);
                 var completed = await ConcurrentCompletions.RunAsync(engine, reviewers, tasks, "approve", cancellationToken);
                 var cpuAfter = cpu.Read();
-                // Stopped after every run, the warm-up's included: a sampler left running would add its queries to the CPU
-                // figures of every later run.
-                var waits = await sampler.StopAsync();
-                await sampler.DisposeAsync();
                 errors += completed.Refused;
                 if (run < warmups) continue;
-                active.Add(waits.Active);
-                advisory.Add(waits.Advisory);
-                wal.Add(waits.Wal);
                 var count = completed.Latencies.Count;
                 jit.Add((JitInfo.GetCompilationTime() - jitBefore).TotalMilliseconds / count);
                 hostCpu.Add((cpuAfter.Host - cpuBefore.Host) / count);
@@ -75,15 +69,32 @@ internal sealed class ApprovalThroughputScenario : IScenario
                 rates.Add(completed.Rate);
                 latencies.AddRange(completed.Latencies);
             }
-            if (users == 1)
             {
-                // Round trips are counted in a run of their own: listening to Npgsql's activities costs this process CPU on
-                // every command, which the timed runs above must not pay.
-                var (_, counted) = await SubmittedPlans.PrepareAsync(store, engine, dataSource, drafter, perRun, Subject, null, "review", cancellationToken);
-                using var listener = NpgsqlCommands.Listen();
+                // One more run, observed, after the timed ones: what the backends wait for (pg_stat_activity every 5 ms) and,
+                // at 1 user, the round trips per completion and the time spent waiting on them (Npgsql's activities). The
+                // sampler's queries and the activity listener cost CPU on both sides, which the timed runs must not pay.
+                var (_, observed) = await SubmittedPlans.PrepareAsync(store, engine, dataSource, drafter, perRun, Subject, null, "review", cancellationToken);
+                using var listener = users == 1 ? NpgsqlCommands.Listen() : null;
                 var commandsBefore = NpgsqlCommands.Count;
-                var completed = await ConcurrentCompletions.RunAsync(engine, reviewers, counted, "approve", cancellationToken);
-                commands.Add((NpgsqlCommands.Count - commandsBefore) / (double)completed.Latencies.Count);
+                var waitedBefore = NpgsqlCommands.Milliseconds;
+                var sampler = new WaitSampler(context.Postgres.Cluster.ConnectionString(), database);
+                var completed = await ConcurrentCompletions.RunAsync(engine, reviewers, observed, "approve", cancellationToken);
+                var waits = await sampler.StopAsync();
+                await sampler.DisposeAsync();
+                errors += completed.Refused;
+                active.Add(waits.Active);
+                advisory.Add(waits.Advisory);
+                wal.Add(waits.Wal);
+                if (listener is not null)
+                {
+                    var count = completed.Latencies.Count;
+                    commands.Add((NpgsqlCommands.Count - commandsBefore) / (double)count);
+                    // A completion's time split in two: waiting on its round trips, and everything else (this process's work
+                    // before, between and after them, renting the connection included).
+                    var waited = (NpgsqlCommands.Milliseconds - waitedBefore) / count;
+                    waiting.Add(waited);
+                    between.Add(completed.Latencies.Average() - waited);
+                }
             }
             BenchContext.Log($"approval, {users} user(s): {rates.Order().ElementAt(rates.Count / 2):F0}/s");
             results.Add(Measurement.Of($"completions/s, {users} user{(users == 1 ? "" : "s")}", "/s", rates,
@@ -91,9 +102,17 @@ internal sealed class ApprovalThroughputScenario : IScenario
             results.Add(Measurement.Of($"latency of one completion, {users} user{(users == 1 ? "" : "s")}", "ms", latencies, users <= 8 ? "p99 < 50 ms" : null));
             results.Add(Measurement.Of($"CPU per completion, this process, {users} user{(users == 1 ? "" : "s")}", "ms", hostCpu));
             results.Add(Measurement.Of($"CPU per completion, PostgreSQL, {users} user{(users == 1 ? "" : "s")}", "ms", postgresCpu));
-            notes.Add($"{users} user{(users == 1 ? "" : "s")}: on average {active.Average():F1} backends active, {advisory.Average():F1} waiting for the audit chain's lock, {wal.Average():F1} on WAL (pg_stat_activity every 5 ms)");
+            notes.Add($"{users} user{(users == 1 ? "" : "s")} (observed run): on average {active.Average():F1} backends active, {advisory.Average():F1} waiting for the audit chain's lock, {wal.Average():F1} on WAL (pg_stat_activity every 5 ms)");
+            var sorted = latencies.Order().ToArray();
+            double At(double q) => sorted[Math.Min(sorted.Length - 1, (int)(q * sorted.Length))];
+            notes.Add($"{users} user{(users == 1 ? "" : "s")}: latency p50 {At(0.5):F2}, p90 {At(0.9):F2}, p95 {At(0.95):F2}, p99 {At(0.99):F2}, max {sorted[^1]:F2} ms; mean {sorted.Average():F2} ms, of which {sorted.Where(l => l > 2 * At(0.5)).Sum() / sorted.Length:F2} ms from completions slower than twice the median");
             notes.Add($"{users} user{(users == 1 ? "" : "s")}: JIT compilation during the measured runs {jit.Average():F3} ms per completion (part of this process's CPU)");
-            if (commands.Count > 0) results.Add(Measurement.Of("round trips per completion (Npgsql commands and batches)", "n", commands));
+            if (commands.Count > 0)
+            {
+                results.Add(Measurement.Of("round trips per completion (Npgsql commands and batches)", "n", commands));
+                results.Add(Measurement.Of("of one completion, waiting on its round trips (1 user, counted run)", "ms", waiting));
+                results.Add(Measurement.Of("of one completion, outside its round trips (1 user, counted run)", "ms", between));
+            }
         }
         var verification = await services.GetRequiredService<AuditVerifier>().VerifyAsync(cancellationToken);
         notes.Add($"{warmups} warm-up run and {runs} measured runs per level, {(context.Options.Quick ? "60/200" : "300/1,000")} completions per run (1 user / 8 and 32 users)");
