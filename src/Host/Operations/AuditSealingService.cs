@@ -7,7 +7,7 @@ namespace Workflows.Host.Operations;
 
 /// <summary>
 /// Runs on every node; one of them, elected through a session-level advisory lock (<see cref="AuditSealer.TryLeadAsync"/>),
-/// seals the audit chain every <see cref="AuditSealer.SealingInterval"/>. The others try again every second, so when
+/// seals the audit chain every <see cref="AuditSealer.SealingInterval"/>. The others try again every second on a session connection they keep open, so when
 /// the leader's process or connection dies another node takes over within about a second. Every node measures the
 /// backlog (records not yet sealed, age of the oldest) once a second into the <c>workflows.audit.sealing_lag</c> metric.
 /// </summary>
@@ -17,7 +17,10 @@ internal sealed class AuditSealingService(NpgsqlDataSource dataSource, Workflows
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        NpgsqlConnection? leader = null;
+        // The lock lives in the session: a connection of its own, outside the pool, so closing it releases the lock. A
+        // follower keeps its connection and asks again on it every second.
+        NpgsqlConnection? session = null;
+        var leading = false;
         var lastMeasured = DateTimeOffset.MinValue;
         try
         {
@@ -25,21 +28,13 @@ internal sealed class AuditSealingService(NpgsqlDataSource dataSource, Workflows
             {
                 try
                 {
-                    if (leader is null)
+                    session ??= await WorkflowsDataSource.OpenSessionAsync(dataSource, stoppingToken);
+                    if (!leading && await AuditSealer.TryLeadAsync(session, stoppingToken))
                     {
-                        // The lock lives in the session: a connection of its own, so closing it releases the lock.
-                        var connection = await WorkflowsDataSource.OpenSessionAsync(dataSource, stoppingToken);
-                        if (await AuditSealer.TryLeadAsync(connection, stoppingToken))
-                        {
-                            leader = connection;
-                            logger.LogInformation("This node seals the audit chain");
-                        }
-                        else
-                        {
-                            await connection.DisposeAsync();
-                        }
+                        leading = true;
+                        logger.LogInformation("This node seals the audit chain");
                     }
-                    if (leader is not null) metrics.AuditSealed(await AuditSealer.SealAsync(leader, stoppingToken));
+                    if (leading) metrics.AuditSealed(await AuditSealer.SealAsync(session, stoppingToken));
                     if (DateTimeOffset.UtcNow - lastMeasured >= FollowerInterval)
                     {
                         await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
@@ -55,12 +50,13 @@ internal sealed class AuditSealingService(NpgsqlDataSource dataSource, Workflows
                 catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException)
                 {
                     logger.LogWarning(e, "Audit sealing failed; this node gives up the sealer's lock and tries again");
-                    if (leader is not null) await leader.DisposeAsync();
-                    leader = null;
+                    if (session is not null) await session.DisposeAsync();
+                    session = null;
+                    leading = false;
                 }
                 try
                 {
-                    await Task.Delay(leader is null ? FollowerInterval : AuditSealer.SealingInterval, stoppingToken);
+                    await Task.Delay(leading ? AuditSealer.SealingInterval : FollowerInterval, stoppingToken);
                 }
                 catch (OperationCanceledException)
                 {
@@ -70,7 +66,7 @@ internal sealed class AuditSealingService(NpgsqlDataSource dataSource, Workflows
         }
         finally
         {
-            if (leader is not null) await leader.DisposeAsync();
+            if (session is not null) await session.DisposeAsync();
         }
     }
 }

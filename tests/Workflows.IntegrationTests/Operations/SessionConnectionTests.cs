@@ -1,4 +1,5 @@
 using Npgsql;
+using Workflows.Audit;
 using Workflows.Storage;
 using Workflows.Testing;
 
@@ -36,6 +37,29 @@ public sealed class SessionConnectionTests
         Assert.Equal(true, await new NpgsqlCommand($"SELECT pg_try_advisory_lock({Key})", pooled).ExecuteScalarAsync());
         Assert.NotEqual(pid, pooled.ProcessID);
         await new NpgsqlCommand($"SELECT pg_advisory_unlock({Key})", pooled).ExecuteNonQueryAsync();
+    }
+
+    [Fact]
+    public async Task A_follower_keeps_its_session_and_takes_the_sealers_lead_on_it_once_the_leaders_session_closes()
+    {
+        await using var dataSource = WorkflowsDataSource.Build(TestPostgres.CreateDatabase());
+        await using var follower = await WorkflowsDataSource.OpenSessionAsync(dataSource);
+        await using (var leader = await WorkflowsDataSource.OpenSessionAsync(dataSource))
+        {
+            Assert.True(await AuditSealer.TryLeadAsync(leader, CancellationToken.None));
+            Assert.False(await AuditSealer.TryLeadAsync(follower, CancellationToken.None));
+            Assert.False(await AuditSealer.TryLeadAsync(follower, CancellationToken.None));
+        }
+
+        // The leader's backend ends shortly after its connection closes; until then the follower keeps asking.
+        var until = DateTime.UtcNow.AddSeconds(10);
+        while (!await AuditSealer.TryLeadAsync(follower, CancellationToken.None))
+        {
+            Assert.True(DateTime.UtcNow < until, "the follower did not get the lead within 10 s of the leader's session closing");
+            await Task.Delay(20);
+        }
+        await using var third = await WorkflowsDataSource.OpenSessionAsync(dataSource);
+        Assert.False(await AuditSealer.TryLeadAsync(third, CancellationToken.None));
     }
 
     [Fact]
