@@ -65,10 +65,13 @@ internal sealed class PlanForm
         public string? Text { get; set; }
     }
 
-    /// <summary>Frequencies of a reporting duty as the reader writes them, with their Vietnamese names.</summary>
+    /// <summary>
+    /// Frequencies of a reporting duty as the reader writes them: none (""), the scheduled ones, then <c>unspecified</c>;
+    /// each API value with its Vietnamese name (<see cref="ReportingFrequencies.Label"/>).
+    /// </summary>
     public static readonly IReadOnlyList<(string Value, string Label)> Frequencies =
-        [("", "—"), ("monthly", "Hằng tháng"), ("quarterly", "Hằng quý"), ("half-yearly", "6 tháng"),
-         ("yearly", "Hằng năm"), ("once", "Một lần"), ("unspecified", "Định kỳ, chưa rõ kỳ")];
+        [("", "—"), .. ReportingText.FrequencyOptions,
+         (ReportingFrequencies.ToApi(ReportingFrequency.Unspecified), ReportingFrequencies.Label(ReportingFrequency.Unspecified))];
 
     /// <summary>Kinds of a Nơi nhận line.</summary>
     public static readonly IReadOnlyList<(string Value, string Label)> RecipientKinds =

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Workflows.Kernel.Plans;
 
 namespace Workflows.Host.Ui;
 
@@ -22,18 +23,20 @@ internal static class ReportingText
     /// <summary>A cell state in words, e.g. <c>on_time</c> → "Đúng hạn".</summary>
     public static string Cell(string state) => Legend.FirstOrDefault(l => l.State == state).Word ?? state;
 
-    /// <summary>A frequency with its due day, e.g. "Hằng tháng, hạn ngày 15".</summary>
+    /// <summary>
+    /// The options of a frequency list on a form: each scheduled frequency's API value (what the form posts,
+    /// <c>monthly</c>…) with its Vietnamese name (<see cref="ReportingFrequencies.Label"/>), in the usual order.
+    /// </summary>
+    public static IReadOnlyList<(string Value, string Label)> FrequencyOptions { get; } =
+        [.. ReportingFrequencies.Scheduled.Select(f => (ReportingFrequencies.ToApi(f), ReportingFrequencies.Label(f)))];
+
+    /// <summary>
+    /// A frequency (API or database value, e.g. <c>half_yearly</c>) with its due day, e.g. "Hằng tháng, hạn ngày 15";
+    /// the words are <see cref="ReportingFrequencies.Label"/>'s.
+    /// </summary>
     public static string Frequency(string frequency, JsonElement rule)
     {
-        var word = frequency switch
-        {
-            "monthly" => "Hằng tháng",
-            "quarterly" => "Hằng quý",
-            "half-yearly" or "half_yearly" => "6 tháng một lần",
-            "yearly" => "Hằng năm",
-            "once" => "Một lần",
-            _ => frequency,
-        };
+        var word = ReportingFrequencies.Parse(frequency) is { } known ? ReportingFrequencies.Label(known) : frequency;
         if (rule.ValueKind != JsonValueKind.Object) return word;
         if (rule.TryGetProperty("dueDate", out var date) && date.ValueKind == JsonValueKind.String && DateOnly.TryParse(date.GetString(),
                 System.Globalization.CultureInfo.InvariantCulture, out var d))

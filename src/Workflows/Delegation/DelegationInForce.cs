@@ -3,8 +3,8 @@ namespace Workflows.Delegation;
 /// <summary>
 /// The one SQL form of "this delegation is in force for a task of that definition on that day" (Nghị định 30/2020,
 /// Điều 13): not cancelled, its first day ≤ the Vietnam date ≤ its last day, and covering every definition or the task's.
-/// Used by the engine's rule (<see cref="TaskDelegation"/>), the mail's (<see cref="TaskRecipientsSql"/>) and the
-/// delegations' own lookups (<see cref="Delegations"/>).
+/// Used by the rule of who acts on a task and whom its mail reaches (<see cref="TaskActingRule"/>, for the engine and the
+/// mail alike) and the delegations' own lookups (<see cref="Delegations"/>).
 /// </summary>
 internal static class DelegationInForce
 {

@@ -1,58 +1,47 @@
 using System.Globalization;
 using Workflows.Engine;
+using Workflows.Kernel;
 using Workflows.Storage;
 
 namespace Workflows.Delegation;
 
 /// <summary>
 /// The delegations (table <c>delegations</c>) as the engine asks about them when a task is seen, claimed or completed
-/// (<see cref="ITaskDelegation"/>): the one home of "who acts for an absent person on this task". A delegation holds from
-/// its first to its last day (Vietnam dates), unless cancelled; it covers every definition or those it lists; it is
-/// never passed on (a task already held for someone, or held by a delegate who is away, reaches nobody else through it).
-/// Whom the mail about a task reaches under the same rule: <see cref="TaskRecipientsSql"/>.
+/// and as the mail asks about them when it is written (<see cref="ITaskDelegation"/>). Both are rows of one rule,
+/// <see cref="TaskActingRule"/>: whoever the mail about a task reaches as someone's delegate is who may act on it for them,
+/// at the same instant, and nobody else.
 /// </summary>
 internal sealed class TaskDelegation : ITaskDelegation
 {
-    /// <summary>The delegations of <c>@UserName</c> that reach task <c>t</c> on <c>@today</c> (see <see cref="ITaskDelegation"/>).</summary>
-    private static readonly string Grants =
-        $"""
-        FROM delegations d
-        JOIN "AspNetUsers" g ON g."UserName" = d.user_name
-        WHERE d.delegate = @UserName AND d.body_code = t.body_code AND {DelegationInForce.Sql("d", "@today", "i.definition_id")}
-          AND ((t.assignee = d.user_name AND t.on_behalf_of IS NULL)
-            OR (t.assignee = @UserName AND t.on_behalf_of = d.user_name)
-            OR (t.assignee IS NULL
-                AND g."BodyCode" = t.body_code AND (g."LockoutEnd" IS NULL OR g."LockoutEnd" <= now())
-                AND EXISTS (SELECT 1 FROM "AspNetUserRoles" gr JOIN "AspNetRoles" r ON r."Id" = gr."RoleId"
-                            WHERE gr."UserId" = g."Id" AND r."NormalizedName" = upper(t.role))
-                AND NOT EXISTS (
-                    SELECT 1 FROM "AspNetUsers" h
-                    JOIN "AspNetUserRoles" hr ON hr."UserId" = h."Id" JOIN "AspNetRoles" r ON r."Id" = hr."RoleId"
-                    WHERE r."NormalizedName" = upper(t.role) AND h."BodyCode" = t.body_code
-                      AND (h."LockoutEnd" IS NULL OR h."LockoutEnd" <= now())
-                      AND NOT EXISTS (
-                          SELECT 1 FROM delegations a
-                          WHERE a.user_name = h."UserName" AND {DelegationInForce.Sql("a", "@today", "i.definition_id")}))))
-        """;
+    /// <summary>The delegations of <c>@UserName</c> that reach task <c>t</c> on <c>@today</c> at <c>@now</c> (rows of <see cref="TaskActingRule.ActingFor"/>).</summary>
+    private static readonly string Acting = TaskActingRule.ActingFor("@UserName", "@today", "@now");
 
-    public string ActingForSql => $"(SELECT d.user_name {Grants} ORDER BY d.created_at DESC LIMIT 1)";
+    /// <summary>
+    /// A shortcut, not a rule: <c>@UserName</c> is the delegate of a delegation in force for task <c>t</c>'s body and
+    /// definition (one index probe), without which the rule gives them nothing, so the rule is evaluated only then.
+    /// </summary>
+    private static readonly string MayBeActing =
+        $"EXISTS (SELECT 1 FROM delegations x WHERE x.delegate = @UserName AND x.body_code = t.body_code AND {DelegationInForce.Sql("x", "@today", "i.definition_id")})";
+
+    public string ActingForSql => $"CASE WHEN {MayBeActing} THEN (SELECT a.on_behalf_of FROM ({Acting}) a LIMIT 1) END";
 
     public string GrantSql =>
         $"""
-        (SELECT json_build_object('onBehalfOf', d.user_name, 'onBehalfOfName', coalesce(g."FullName", d.user_name), 'delegationId', d.id,
-                                  'startsOn', d.starts_on, 'endsOn', d.ends_on, 'reference', d.reference)::text
-         {Grants} ORDER BY d.created_at DESC LIMIT 1)
+        CASE WHEN {MayBeActing} THEN
+        (SELECT json_build_object('onBehalfOf', a.on_behalf_of, 'onBehalfOfName', a.on_behalf_of_name, 'delegationId', a.delegation_id,
+                                  'startsOn', a.starts_on, 'endsOn', a.ends_on, 'reference', a.reference)::text
+         FROM ({Acting}) a LIMIT 1) END
         """;
 
-    public string RecipientsSql(TaskAudience audience, Func<object?, string> parameter) => TaskRecipientsSql.Build(audience, parameter);
+    public string RecipientsSql(TaskAudience audience, Func<object?, string> parameter) => TaskActingRule.Build(audience, parameter);
 
     public string RecipientsOfTasksSql(string tasks, string today, string now, Func<object?, string> parameter) =>
-        TaskRecipientsSql.ForTasks(tasks, today, now, parameter);
+        TaskActingRule.ForTasks(tasks, today, now, parameter);
 
     public Task<IReadOnlyList<TaskRecipient>> RecipientsAsync(UnitOfWork work, TaskAudience audience, CancellationToken cancellationToken)
     {
         var values = new List<object?>();
-        var sql = TaskRecipientsSql.Build(audience, value =>
+        var sql = TaskActingRule.Build(audience, value =>
         {
             values.Add(value);
             return "$" + values.Count.ToString(CultureInfo.InvariantCulture);
@@ -70,14 +59,14 @@ internal sealed class TaskDelegation : ITaskDelegation
     public string IsDelegateSql =>
         "EXISTS (SELECT 1 FROM delegations x WHERE x.delegate = @UserName AND x.cancelled_at IS NULL AND x.starts_on <= @today AND x.ends_on >= @today)";
 
-    public Task<TaskDelegationGrant?> ActingForAsync(UnitOfWork work, Guid taskId, string userName, DateOnly today, CancellationToken cancellationToken) =>
+    public Task<TaskDelegationGrant?> ActingForAsync(UnitOfWork work, Guid taskId, string userName, DateTimeOffset now, CancellationToken cancellationToken) =>
         work.QuerySingleOrDefaultAsync<TaskDelegationGrant?>(
             $"""
-            SELECT x.user_name AS "OnBehalfOf", coalesce(x.full_name, x.user_name) AS "OnBehalfOfName", x.id AS "DelegationId",
-                   x.starts_on AS "StartsOn", x.ends_on AS "EndsOn", x.reference AS "Reference"
+            SELECT a.on_behalf_of AS "OnBehalfOf", a.on_behalf_of_name AS "OnBehalfOfName", a.delegation_id AS "DelegationId",
+                   a.starts_on AS "StartsOn", a.ends_on AS "EndsOn", a.reference AS "Reference"
             FROM human_tasks t JOIN workflow_instances i ON i.id = t.instance_id
-            JOIN LATERAL (SELECT d.user_name, g."FullName" AS full_name, d.id, d.starts_on, d.ends_on, d.reference {Grants}
-                          ORDER BY d.created_at DESC LIMIT 1) x ON true
+            JOIN LATERAL ({Acting}) a ON true
             WHERE t.id = @taskId AND t.status = 'open'
-            """, new { taskId, UserName = userName, today }, cancellationToken);
+            LIMIT 1
+            """, new { taskId, UserName = userName, today = VietnamTime.ToVietnamDate(now), now }, cancellationToken);
 }

@@ -19,7 +19,7 @@ public sealed partial class WorkflowEngine
     /// Which open tasks a person sees: of their body, either of one of their roles (held by them, in the queue, claimed by
     /// someone and shown taken, or held by their delegate for them) or one they act on as someone's delegate
     /// (<see cref="ITaskDelegation"/>, decided now, not when the task opened). Parameters <c>@BodyCode</c>, <c>@roles</c>,
-    /// <c>@UserName</c>, <c>@today</c> (Vietnam date).
+    /// <c>@UserName</c>, <c>@today</c> (Vietnam date), <c>@now</c> (the instant of the request, UTC: lockout is decided at it).
     /// </summary>
     private static string Visible(ITaskDelegation? delegation) =>
         $"""

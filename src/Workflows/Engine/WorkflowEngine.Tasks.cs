@@ -66,7 +66,7 @@ public sealed partial class WorkflowEngine
 
     /// <summary>The delegation through which <paramref name="userName"/> acts on an open task at <paramref name="now"/> (its Vietnam date); null when none.</summary>
     private async Task<TaskDelegationGrant?> ActingForAsync(UnitOfWork work, Guid taskId, string userName, DateTimeOffset now, CancellationToken cancellationToken) =>
-        _delegation is null ? null : await _delegation.ActingForAsync(work, taskId, userName, VietnamTime.ToVietnamDate(now), cancellationToken);
+        _delegation is null ? null : await _delegation.ActingForAsync(work, taskId, userName, now, cancellationToken);
 
     /// <summary>Records that <paramref name="actor"/> acts on a task for an absent person (its <c>on_behalf_of</c>), audited as <c>task.delegated</c>.</summary>
     private static void RecordDelegated(UnitOfWork work, TaskRow task, Actor actor, TaskDelegationGrant grant, DateTimeOffset now)

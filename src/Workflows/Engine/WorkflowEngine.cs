@@ -231,7 +231,7 @@ public sealed partial class WorkflowEngine
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<InboxRow>(new CommandDefinition(
             $"SELECT {_inboxColumns} FROM {InboxFrom} WHERE {_inboxWhere} ORDER BY t.due_at, t.created_at",
-            new { actor.BodyCode, roles = actor.Roles.ToArray(), actor.UserName, today = VietnamTime.ToVietnamDate(_clock.GetUtcNow()) },
+            new { actor.BodyCode, roles = actor.Roles.ToArray(), actor.UserName, today = VietnamTime.ToVietnamDate(_clock.GetUtcNow()), now = _clock.GetUtcNow() },
             cancellationToken: cancellationToken));
         return await ViewsAsync(actor, rows, cancellationToken);
     }

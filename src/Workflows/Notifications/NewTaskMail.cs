@@ -10,9 +10,10 @@ namespace Workflows.Notifications;
 /// <summary>
 /// Emails a task's new holder when it arrives (<see cref="ITaskOpenedHandler"/>: created, reassigned or escalated), in the
 /// transaction that opens it, through the outbox: the person who may act on it at that instant
-/// (<see cref="ITaskDelegation.RecipientsSql"/>) — the one person it is assigned to, or, for a task of a role's queue, every
-/// active holder of the role in the body; when every holder is away under a delegation covering the definition, their
-/// delegates instead, and nothing to the absent holders — each with an email address and
+/// (<see cref="ITaskDelegation.RecipientsSql"/>, the engine's own rule of who may act) — the one person it is assigned to,
+/// or, for a task of a role's queue, every active holder of the role in the body; when every holder is away under a
+/// delegation covering the definition, their delegates instead, and nothing to the absent holders; never a locked-out
+/// account — each with an email address and
 /// <see cref="NotificationSettings.TaskMail"/> on. Category <c>task</c>, dedup key <c>task:{taskId}:{reason}:{userName}</c>;
 /// the body names the plan, the step, the due day (Vietnam date), for a delegate the absent person, the delegation's
 /// reference and last day, and the plan's link.

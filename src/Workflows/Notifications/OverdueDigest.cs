@@ -46,7 +46,7 @@ public sealed class OverdueDigest(NpgsqlDataSource dataSource, WorkflowDefinitio
                 SELECT u."UserName" AS user_name, u."FullName" AS full_name, u."Email" AS email
                 FROM "AspNetUsers" u
                 LEFT JOIN notification_preferences n ON n.user_name = u."UserName"
-                WHERE coalesce(u."Email", '') <> '' AND (u."LockoutEnd" IS NULL OR u."LockoutEnd" <= now()) AND coalesce(n.overdue_digest, true)
+                WHERE coalesce(u."Email", '') <> '' AND (u."LockoutEnd" IS NULL OR u."LockoutEnd" <= @now) AND coalesce(n.overdue_digest, true)
             ),
             due AS (
                 SELECT t.id, t.plan_id, t.step, t.due_at, t.assignee, t.on_behalf_of, t.role, t.body_code, i.definition_id, i.definition_version

@@ -25,9 +25,9 @@ internal static class SchedulePlanner
         if (string.IsNullOrWhiteSpace(title)) throw Invalid("title", "Cần đặt tên báo cáo.");
         if (title.Length > 300) throw Invalid("title", "Tên báo cáo dài quá 300 ký tự.");
         var frequency = ReportingFrequencies.Parse(input.Frequency)
-            ?? throw Invalid("frequency", "Tần suất phải là monthly, quarterly, half-yearly, yearly hoặc once.");
+            ?? throw Invalid("frequency", $"Tần suất phải là {ReportingFrequencies.ScheduledLabels()} ({string.Join(", ", ReportingFrequencies.Scheduled.Select(ReportingFrequencies.ToApi))}).");
         if (frequency == ReportingFrequency.Unspecified)
-            throw Invalid("frequency", "Nhiệm vụ báo cáo \"định kỳ\" chưa có tần suất và hạn gửi: chọn tần suất (monthly, quarterly, half-yearly, yearly, once) và ngày hạn trước khi phát hành.");
+            throw Invalid("frequency", $"Nhiệm vụ báo cáo \"định kỳ\" chưa có tần suất và hạn gửi: chọn tần suất ({ReportingFrequencies.ScheduledLabels()}) và ngày hạn trước khi phát hành.");
         var openDays = input.OpenDaysBeforeDue ?? options.OpenDaysBeforeDue;
         if (openDays is < 1 or > 90) throw Invalid("openDaysBeforeDue", "Số ngày mở kỳ trước hạn phải từ 1 đến 90.");
 
@@ -56,7 +56,7 @@ internal static class SchedulePlanner
             };
             var most = frequency switch { ReportingFrequency.Monthly => 12, ReportingFrequency.Quarterly => 4, ReportingFrequency.HalfYearly => 2, _ => 1 };
             if (months.Count == 0 || months.Count > most || months.Any(m => m is < 1 or > 12) || months.Distinct().Count() != months.Count)
-                throw Invalid("months", $"Tần suất {ReportingFrequencies.ToApi(frequency)} cần từ 1 đến {most} tháng khác nhau (1–12).");
+                throw Invalid("months", $"Tần suất “{ReportingFrequencies.Label(frequency)}” cần từ 1 đến {most} tháng khác nhau (1–12).");
             months = months.Order().ToList();
         }
 

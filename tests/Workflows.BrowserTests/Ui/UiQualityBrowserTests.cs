@@ -351,12 +351,16 @@ public sealed class UiQualityBrowserTests(BrowserFixture fixture) : IClassFixtur
     {
         // The office's drafter creates a standalone campaign on the form (a bad date is refused next to its field)…
         var today = DateOnly.FromDateTime(fixture.App.Clock.GetUtcNow().AddHours(7).UtcDateTime);
+        // A due day at least 13 days ahead, so the first period opens (10 days before it) after today whatever this
+        // fixture's clock already went through (another test of the class moves it 10 days on).
+        var dueDay = Math.Min(today.AddDays(15).Day, 28).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var owner = await fixture.SignInAsync("chuyenvien");
         await owner.GetByRole(AriaRole.Link, new() { Name = "Báo cáo", Exact = true }).ClickAsync();
         await owner.GetByRole(AriaRole.Link, new() { Name = "Lập đợt báo cáo riêng" }).ClickAsync();
         await owner.GetByLabel("Tên báo cáo").FillAsync("Báo cáo số liệu phổ cập giáo dục (đợt riêng)");
+        await Expect(owner.GetByLabel("Tần suất").Locator("option")).ToHaveTextAsync(["Hằng tháng", "Hằng quý", "6 tháng", "Hằng năm", "Một lần"]);
         await owner.GetByLabel("Tần suất").SelectOptionAsync("monthly");
-        await owner.GetByLabel("Hạn nộp: ngày trong tháng").FillAsync("20");
+        await owner.GetByLabel("Hạn nộp: ngày trong tháng").FillAsync(dueDay);
         await owner.GetByLabel("Áp dụng từ ngày").FillAsync("31/02/2026");
         await owner.GetByLabel("Đến ngày").FillAsync(today.AddMonths(6).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture));
         await owner.GetByRole(AriaRole.Button, new() { Name = "Lập đợt báo cáo" }).ClickAsync();
@@ -372,7 +376,7 @@ public sealed class UiQualityBrowserTests(BrowserFixture fixture) : IClassFixtur
         // …and finds it under "Báo cáo", among the standalone campaigns.
         await owner.GetByRole(AriaRole.Link, new() { Name = "Báo cáo", Exact = true }).ClickAsync();
         var row = owner.GetByTestId("lich").Filter(new() { HasText = "phổ cập giáo dục" });
-        await Expect(row).ToContainTextAsync("Hằng tháng, hạn ngày 20");
+        await Expect(row).ToContainTextAsync($"Hằng tháng, hạn ngày {dueDay}");
         await Expect(owner.GetByTestId("nhom-lich").Filter(new() { HasText = "phổ cập giáo dục" })).ToContainTextAsync("Đợt báo cáo riêng");
         await owner.Context.CloseAsync();
 
@@ -411,6 +415,10 @@ public sealed class UiQualityBrowserTests(BrowserFixture fixture) : IClassFixtur
         var item = clerk.GetByTestId("nhiem-vu").First;
         await Expect(item).ToHaveAttributeAsync("data-state", "incomplete");
         await Expect(item).ToContainTextAsync("Chưa đủ thông tin");
+        // Frequencies in words, in the message and in the list (the values posted stay monthly, quarterly…).
+        await Expect(item).ToContainTextAsync("chọn tần suất (Hằng tháng, Hằng quý, 6 tháng, Hằng năm hoặc Một lần)");
+        await Expect(item.GetByLabel("Tần suất").Locator("option")).ToHaveTextAsync(["— Chọn —", "Hằng tháng", "Hằng quý", "6 tháng", "Hằng năm", "Một lần"]);
+        await Expect(item).Not.ToContainTextAsync("monthly");
         await clerk.GetByRole(AriaRole.Button, new() { Name = "Cấp số và phát hành" }).ClickAsync();
         await Expect(clerk.GetByTestId("form-approve").Locator(".field-error:not(:empty)")).ToHaveCountAsync(1);
         await Expect(clerk.GetByTestId("trang-thai")).ToHaveTextAsync("Đã ký, chờ cấp số");
@@ -424,6 +432,7 @@ public sealed class UiQualityBrowserTests(BrowserFixture fixture) : IClassFixtur
         await item.GetByRole(AriaRole.Button, new() { Name = "Hoàn thiện nhiệm vụ" }).ClickAsync();
         await Expect(clerk.GetByTestId("thong-bao")).ToHaveTextAsync("Đã hoàn thiện nhiệm vụ báo cáo.");
         await Expect(clerk.GetByTestId("nhiem-vu").First).ToHaveAttributeAsync("data-state", "ready");
+        await Expect(clerk.GetByTestId("nhiem-vu").First).ToContainTextAsync("Sẵn sàng Hằng tháng ·");
 
         await clerk.GetByRole(AriaRole.Button, new() { Name = "Cấp số và phát hành" }).ClickAsync();
         await Expect(clerk.GetByTestId("trang-thai")).ToHaveTextAsync("Đã phát hành");

@@ -5,6 +5,7 @@ using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
+using Workflows.Engine;
 using Workflows.Kernel;
 using Workflows.Notifications;
 using Workflows.TaskTimers;
@@ -29,6 +30,7 @@ public sealed class DelegateMailScenarioTests
     private const string Definition = "queue-signing-reminded";
     private const string Head = "lanhdao@uongbi.example.org";
     private const string Office = "chanhvanphong@uongbi.example.org";
+    private const string Deputy = "phophong@uongbi.example.org";
     private const string Line = "Bạn nhận thư này với tư cách người được ủy quyền của Nguyễn Văn Đạo theo Giấy ủy quyền số 15/GUQ-PGDĐT, đến hết ngày 10/12/2026.";
 
     private static DateTimeOffset At(int day, int hour = 9) => new DateTimeOffset(2026, 12, day, hour, 0, 0, VietnamTime.Offset).ToUniversalTime();
@@ -133,5 +135,75 @@ public sealed class DelegateMailScenarioTests
         Assert.Contains("Kính gửi Nguyễn Văn Đạo", toHead.Body);
         Assert.DoesNotContain(smtp.Messages(), m => m.To.Contains(Head) && !m.Subject.StartsWith("Nhắc việc", StringComparison.Ordinal)
             && !m.Subject.StartsWith("Công việc quá hạn", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_delegate_mailed_about_a_queued_task_is_the_one_who_may_act_on_it_for_the_holder_it_names_and_a_locked_out_delegate_neither_acts_nor_is_mailed()
+    {
+        using var smtp = new TestSmtpServer().Start();
+        var settings = Settings(smtp.Port);
+        foreach (var (key, value) in QueueSigning.LeadRole()) settings[key] = value;
+        settings["Workflows:Scheduler:Enabled"] = "false";
+        var clock = new FakeTimeProvider(At(7));
+        await using var app = Scenarios.ScenarioApp.With("queue-signing-reminded.json", clock, settings);
+        var admin = await app.SignInAsync("quantri");
+        var head = await QueueSigning.CreateUserAsync(app, admin, "lanhdao", "Nguyễn Văn Đạo", "TRƯỞNG PHÒNG", "Lead");
+        var deputy = await QueueSigning.CreateUserAsync(app, admin, "phophong", "Lương Thị Vân", "PHÓ TRƯỞNG PHÒNG", "Lead");
+        var office = await QueueSigning.CreateUserAsync(app, admin, "chanhvanphong", "Vũ Minh Tâm", "CHÁNH VĂN PHÒNG", Roles.Drafter);
+        await SetEmailAsync(app, "lanhdao", Head);
+        await SetEmailAsync(app, "phophong", Deputy);
+        await SetEmailAsync(app, "chanhvanphong", Office);
+        var flow = await PlanFlow.StartAsync(app);
+
+        // Monday: both holders of Lead will be away Tuesday to Thursday with the same delegate; the deputy records it first,
+        // the head an hour later.
+        Assert.Equal(HttpStatusCode.Created, (await deputy.PostAsJsonAsync("/api/delegations", new
+        {
+            @delegate = "chanhvanphong", startsOn = "2026-12-08", endsOn = "2026-12-10", definitions = new[] { Definition },
+            reference = "Giấy ủy quyền số 14/GUQ-PGDĐT",
+        })).StatusCode);
+        clock.SetUtcNow(At(7, 10));
+        Assert.Equal(HttpStatusCode.Created, (await head.PostAsJsonAsync("/api/delegations", new
+        {
+            @delegate = "chanhvanphong", startsOn = "2026-12-08", endsOn = "2026-12-10", definitions = new[] { Definition },
+            reference = "Giấy ủy quyền số 15/GUQ-PGDĐT",
+        })).StatusCode);
+
+        // Tuesday: the task arrives in the Lead queue. The delegate is mailed once, for the head (the latest delegation), and
+        // the inbox and the claim name the same holder and the same delegation.
+        clock.SetUtcNow(At(8));
+        var first = await QueueSigning.ToSigningAsync(flow, Definition, "Kế hoạch tổ chức hội thi giáo viên dạy giỏi năm 2026");
+        var mailed = Assert.Single(await MessagesAsync(app, first));
+        Assert.Equal(("task", Office), (mailed.Category, mailed.Address));
+        Assert.Contains(Line, mailed.Body);
+        var seen = await QueueSigning.TaskOfAsync(office, first) ?? throw new Xunit.Sdk.XunitException("the delegate does not see the queued signing task");
+        Assert.Equal("lanhdao", seen.GetProperty("delegation").GetProperty("onBehalfOf").GetString());
+        Assert.Equal("Giấy ủy quyền số 15/GUQ-PGDĐT", seen.GetProperty("delegation").GetProperty("reference").GetString());
+        var firstTask = seen.GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.NoContent, (await office.PostAsync($"/api/tasks/{firstTask}/claim", null)).StatusCode);
+        await using (var connection = new NpgsqlConnection(app.ConnectionString))
+            Assert.Equal("lanhdao", await connection.ExecuteScalarAsync<string>("SELECT on_behalf_of FROM human_tasks WHERE id = @firstTask", new { firstTask }));
+
+        // The admin disables the delegate's account. Their delegations reach nobody: the next queued task is mailed to the
+        // holders, the delegate neither is mailed about it nor may take it, and the task the delegate held comes back to the head.
+        var officeId = (await admin.GetFromJsonAsync<JsonElement>("/api/admin/users")).EnumerateArray()
+            .Single(u => u.GetProperty("userName").GetString() == "chanhvanphong").GetProperty("id").GetString();
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/admin/users/{officeId}/disable", null)).StatusCode);
+        var second = await QueueSigning.ToSigningAsync(flow, Definition, "Kế hoạch kiểm tra nội bộ trường học năm 2026");
+        var toHolders = await MessagesAsync(app, second);
+        Assert.Equal([("task", Head), ("task", Deputy)], toHolders.Select(m => (m.Category, m.Address)));
+        Assert.All(toHolders, m => Assert.DoesNotContain("ủy quyền", m.Body));
+        // The engine asked directly (the disabled account has no session left to ask through the API).
+        var engine = app.Services.GetRequiredService<WorkflowEngine>();
+        (string Body, Guid Task) row;
+        await using (var connection = new NpgsqlConnection(app.ConnectionString))
+            row = await connection.QuerySingleAsync<(string, Guid)>(
+                """SELECT u."BodyCode", t.id FROM "AspNetUsers" u, human_tasks t WHERE u."UserName" = 'chanhvanphong' AND t.plan_id = @second AND t.status = 'open'""",
+                new { second });
+        var delegateActor = new Actor("chanhvanphong", "Vũ Minh Tâm", "CHÁNH VĂN PHÒNG", row.Body, new HashSet<string> { Roles.Drafter });
+        Assert.DoesNotContain(await engine.OpenTasksAsync(delegateActor), t => t.PlanId == second || t.PlanId == first);
+        var refused = await Assert.ThrowsAsync<WorkflowException>(() => engine.ClaimAsync(row.Task, delegateActor));
+        Assert.Equal(ErrorKind.Forbidden, refused.Kind);
+        Assert.Equal(HttpStatusCode.NoContent, (await PlanFlow.CompleteAsync(head, firstTask, "approve", signingForm: "direct")).StatusCode);
     }
 }

@@ -182,7 +182,7 @@ public sealed class SubmissionTests(SubmissionFixture fixture) : IClassFixture<S
     }
 
     [Fact]
-    public async Task A_revoked_link_shows_a_clear_page_and_takes_no_upload()
+    public async Task A_revoked_link_says_only_that_it_no_longer_works_and_whom_to_ask_and_takes_no_upload()
     {
         var school = await fixture.NewSchoolAsync();
         var browser = new SchoolClient(App);
@@ -195,8 +195,16 @@ public sealed class SubmissionTests(SubmissionFixture fixture) : IClassFixture<S
         Assert.Equal(HttpStatusCode.Gone, page.Status);
         Assert.Contains("Đường dẫn đã bị thu hồi", page.Html);
         Assert.DoesNotContain("<form", page.Html);
+        Assert.Contains("PHÒNG GIÁO DỤC VÀ ĐÀO TẠO", page.Html); // whom to ask
         var post = await browser.PostAsync(school.Token, Antiforgery(form.Html), null, ("Báo cáo.pdf", SampleFiles.Pdf()));
         Assert.Equal(HttpStatusCode.Gone, post.Status);
+        foreach (var html in new[] { page.Html, post.Html })
+        {
+            // Whoever holds the old link learns nothing of the request: not the report, the school or the period.
+            Assert.DoesNotContain(SubmissionFixture.Title, html);
+            Assert.DoesNotContain(school.SchoolName, html);
+            Assert.DoesNotContain("Tháng 3/2026", html);
+        }
         Assert.Equal(0, await ReportingRows.SubmissionCountAsync(Db, school.RequestId));
 
         await using var connection = new NpgsqlConnection(Db);

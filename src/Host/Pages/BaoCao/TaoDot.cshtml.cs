@@ -41,10 +41,6 @@ internal sealed class TaoDotModel(ReportCampaigns campaigns, ScheduleChanges cha
         public bool RecordPastPeriods { get; set; }
     }
 
-    /// <summary>Frequencies a campaign may take, with their Vietnamese names.</summary>
-    public static readonly IReadOnlyList<(string Value, string Label)> Frequencies =
-        [("monthly", "Hằng tháng"), ("quarterly", "Hằng quý"), ("half-yearly", "6 tháng một lần"), ("yearly", "Hằng năm"), ("once", "Một lần")];
-
     [BindProperty] public CampaignForm Form { get; set; } = new();
 
     /// <summary>The directory's groups to choose the target from.</summary>

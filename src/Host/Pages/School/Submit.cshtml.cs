@@ -20,9 +20,14 @@ namespace Workflows.Host.Pages.School;
 public sealed class SubmitModel(SubmissionStore store, IOptions<SubmissionOptions> options, IAntiforgery antiforgery, TimeProvider clock,
     ILogger<SubmitModel> logger, IOptions<Workflows.Organisation.OrganisationOptions> organisation) : PageModel
 {
-    /// <summary>The office asking for the report, with its address, phone and e-mail as configured (<c>Workflows:IssuingBodies</c>); null before the link is known.</summary>
+    private string? _officeCode;
+
+    /// <summary>
+    /// The office asking for the report, with its address, phone and e-mail as configured (<c>Workflows:IssuingBodies</c>);
+    /// null before the link is known. Also for a revoked link: whom to ask is all such a page tells.
+    /// </summary>
     public Workflows.Organisation.IssuingBody? Office =>
-        Report is null ? null : organisation.Value.IssuingBodies.FirstOrDefault(b => b.Code == Report.BodyCode);
+        _officeCode is null ? null : organisation.Value.IssuingBodies.FirstOrDefault(b => b.Code == _officeCode);
 
     /// <summary>Longest note, in characters.</summary>
     public const int MaxNoteLength = 2000;
@@ -30,7 +35,10 @@ public sealed class SubmitModel(SubmissionStore store, IOptions<SubmissionOption
     /// <summary>What the link opens.</summary>
     public TokenState LinkState { get; private set; }
 
-    /// <summary>The request, when the link is known.</summary>
+    /// <summary>
+    /// The request, when the link is known and not revoked: a revoked link may sit in an old mailbox or a forwarded
+    /// message, so its holder learns nothing of the request (title, school, period, files), only <see cref="Office"/>.
+    /// </summary>
     public RequestView? Report { get; private set; }
 
     /// <summary>What went wrong with the last upload.</summary>
@@ -138,7 +146,7 @@ public sealed class SubmitModel(SubmissionStore store, IOptions<SubmissionOption
         }
         catch (SubmissionClosedException e)
         {
-            LinkState = e.State;
+            Close(e.State);
             return ClosedLink();
         }
     }
@@ -146,9 +154,17 @@ public sealed class SubmitModel(SubmissionStore store, IOptions<SubmissionOption
     private async Task<bool> LookUpAsync(string? token, CancellationToken ct)
     {
         var lookup = await store.LookUpAsync(token, ct);
-        LinkState = lookup.State;
+        _officeCode = lookup.Request?.BodyCode;
         Report = lookup.Request;
+        Close(lookup.State);
         return lookup.State == TokenState.Open;
+    }
+
+    /// <summary>Sets the link's state; a revoked link forgets the request it opened.</summary>
+    private void Close(TokenState state)
+    {
+        LinkState = state;
+        if (state == TokenState.Revoked) Report = null;
     }
 
     private PageResult ClosedLink()
