@@ -33,6 +33,15 @@ public sealed class DelegateMailScenarioTests
     private const string Deputy = "phophong@uongbi.example.org";
     private const string Line = "Bạn nhận thư này với tư cách người được ủy quyền của Nguyễn Văn Đạo theo Giấy ủy quyền số 15/GUQ-PGDĐT, đến hết ngày 10/12/2026.";
 
+    /// <summary>The Host on the queue-signing definition with reminders, mailing through <paramref name="smtp"/>; its timers fire only when the test says so.</summary>
+    private static WorkflowsApp QueueSigningApp(TestSmtpServer smtp, FakeTimeProvider clock)
+    {
+        var settings = Settings(smtp.Port);
+        foreach (var (key, value) in QueueSigning.LeadRole()) settings[key] = value;
+        settings["Workflows:Scheduler:Enabled"] = "false";
+        return Scenarios.ScenarioApp.With("queue-signing-reminded.json", clock, settings);
+    }
+
     private static DateTimeOffset At(int day, int hour = 9) => new DateTimeOffset(2026, 12, day, hour, 0, 0, VietnamTime.Offset).ToUniversalTime();
 
     private static async Task<List<(string Category, string Address, string Body)>> MessagesAsync(WorkflowsApp app, Guid planId)
@@ -64,12 +73,8 @@ public sealed class DelegateMailScenarioTests
     public async Task While_the_only_holder_is_away_the_new_task_email_reminders_and_notices_reach_the_delegate_and_after_the_absence_the_holder()
     {
         using var smtp = new TestSmtpServer().Start();
-        var settings = Settings(smtp.Port);
-        foreach (var (key, value) in QueueSigning.LeadRole()) settings[key] = value;
-        // The timers fire only when the test says so.
-        settings["Workflows:Scheduler:Enabled"] = "false";
         var clock = new FakeTimeProvider(At(7));
-        await using var app = Scenarios.ScenarioApp.With("queue-signing-reminded.json", clock, settings);
+        await using var app = QueueSigningApp(smtp, clock);
         var admin = await app.SignInAsync("quantri");
         var head = await QueueSigning.CreateUserAsync(app, admin, "lanhdao", "Nguyễn Văn Đạo", "TRƯỞNG PHÒNG", "Lead");
         var office = await QueueSigning.CreateUserAsync(app, admin, "chanhvanphong", "Vũ Minh Tâm", "CHÁNH VĂN PHÒNG", Roles.Drafter);
@@ -141,11 +146,8 @@ public sealed class DelegateMailScenarioTests
     public async Task The_delegate_mailed_about_a_queued_task_is_the_one_who_may_act_on_it_for_the_holder_it_names_and_a_locked_out_delegate_neither_acts_nor_is_mailed()
     {
         using var smtp = new TestSmtpServer().Start();
-        var settings = Settings(smtp.Port);
-        foreach (var (key, value) in QueueSigning.LeadRole()) settings[key] = value;
-        settings["Workflows:Scheduler:Enabled"] = "false";
         var clock = new FakeTimeProvider(At(7));
-        await using var app = Scenarios.ScenarioApp.With("queue-signing-reminded.json", clock, settings);
+        await using var app = QueueSigningApp(smtp, clock);
         var admin = await app.SignInAsync("quantri");
         var head = await QueueSigning.CreateUserAsync(app, admin, "lanhdao", "Nguyễn Văn Đạo", "TRƯỞNG PHÒNG", "Lead");
         var deputy = await QueueSigning.CreateUserAsync(app, admin, "phophong", "Lương Thị Vân", "PHÓ TRƯỞNG PHÒNG", "Lead");
