@@ -10,5 +10,9 @@ internal static class DelegationInForce
 {
     /// <summary>The predicate on the <c>delegations</c> row aliased <paramref name="alias"/>, for the SQL expressions of the date and the definition id.</summary>
     public static string Sql(string alias, string today, string definition) =>
-        $"{alias}.cancelled_at IS NULL AND {alias}.starts_on <= {today} AND {alias}.ends_on >= {today} AND ({alias}.definitions IS NULL OR {definition} = ANY ({alias}.definitions))";
+        $"{OnDate(alias, today)} AND ({alias}.definitions IS NULL OR {definition} = ANY ({alias}.definitions))";
+
+    /// <summary>The same predicate for a task of any definition: not cancelled, and the date (an SQL expression) within its first and last day.</summary>
+    public static string OnDate(string alias, string today) =>
+        $"{alias}.cancelled_at IS NULL AND {alias}.starts_on <= {today} AND {alias}.ends_on >= {today}";
 }

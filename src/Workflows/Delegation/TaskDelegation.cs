@@ -56,8 +56,7 @@ internal sealed class TaskDelegation : ITaskDelegation
             cancellationToken);
     }
 
-    public string IsDelegateSql =>
-        "EXISTS (SELECT 1 FROM delegations x WHERE x.delegate = @UserName AND x.cancelled_at IS NULL AND x.starts_on <= @today AND x.ends_on >= @today)";
+    public string IsDelegateSql => $"EXISTS (SELECT 1 FROM delegations x WHERE x.delegate = @UserName AND {DelegationInForce.OnDate("x", "@today")})";
 
     public Task<TaskDelegationGrant?> ActingForAsync(UnitOfWork work, Guid taskId, string userName, DateTimeOffset now, CancellationToken cancellationToken) =>
         work.QuerySingleOrDefaultAsync<TaskDelegationGrant?>(
