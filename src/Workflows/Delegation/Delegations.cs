@@ -83,15 +83,13 @@ public sealed class Delegations
         if (colleague is not { } person || person.BodyCode != actor.BodyCode)
             throw Invalid("delegate", $"Không có người dùng '{delegateName}' trong cơ quan của bạn.");
         if (!person.Active) throw Invalid("delegate", $"Tài khoản của {person.FullName} đang bị khóa.");
-        var overlap = await work.QuerySingleOrDefaultAsync<(DateOnly StartsOn, DateOnly EndsOn)?>(
+        // A delegation of the user's, not cancelled, sharing a day with [startsOn, endsOn].
+        Task<(DateOnly StartsOn, DateOnly EndsOn)?> AwayAsync(string user) => work.QuerySingleOrDefaultAsync<(DateOnly StartsOn, DateOnly EndsOn)?>(
             "SELECT starts_on, ends_on FROM delegations WHERE user_name = @user AND cancelled_at IS NULL AND starts_on <= @endsOn AND ends_on >= @startsOn LIMIT 1",
-            new { user = actor.UserName, startsOn, endsOn }, cancellationToken);
-        if (overlap is { } o)
+            new { user, startsOn, endsOn }, cancellationToken);
+        if (await AwayAsync(actor.UserName) is { } o)
             throw Invalid("startsOn", $"Bạn đã ủy quyền từ {Text(o.StartsOn)} đến {Text(o.EndsOn)}, trùng thời gian này; hủy ủy quyền đó trước.");
-        var away = await work.QuerySingleOrDefaultAsync<(DateOnly StartsOn, DateOnly EndsOn)?>(
-            "SELECT starts_on, ends_on FROM delegations WHERE user_name = @user AND cancelled_at IS NULL AND starts_on <= @endsOn AND ends_on >= @startsOn LIMIT 1",
-            new { user = person.UserName, startsOn, endsOn }, cancellationToken);
-        if (away is { } a)
+        if (await AwayAsync(person.UserName) is { } a)
             throw Invalid("delegate", $"{person.FullName} cũng vắng từ {Text(a.StartsOn)} đến {Text(a.EndsOn)}; người được ủy quyền không được ủy quyền lại (Nghị định 30/2020, Điều 13), hãy chọn người khác.");
 
         var now = _clock.GetUtcNow();
