@@ -42,6 +42,13 @@ public sealed class DelegateMailScenarioTests
         return Scenarios.ScenarioApp.With("queue-signing-reminded.json", clock, settings);
     }
 
+    /// <summary><paramref name="giver"/> records their absence from Tuesday 8 to Thursday 10 December, delegating the definition to the office's chief under <paramref name="reference"/>.</summary>
+    private static async Task AwayTuesdayToThursdayAsync(HttpClient giver, string reference) =>
+        Assert.Equal(HttpStatusCode.Created, (await giver.PostAsJsonAsync("/api/delegations", new
+        {
+            @delegate = "chanhvanphong", startsOn = "2026-12-08", endsOn = "2026-12-10", definitions = new[] { Definition }, reference,
+        })).StatusCode);
+
     private static DateTimeOffset At(int day, int hour = 9) => new DateTimeOffset(2026, 12, day, hour, 0, 0, VietnamTime.Offset).ToUniversalTime();
 
     private static async Task<List<(string Category, string Address, string Body)>> MessagesAsync(WorkflowsApp app, Guid planId)
@@ -83,11 +90,7 @@ public sealed class DelegateMailScenarioTests
         var flow = await PlanFlow.StartAsync(app);
 
         // Monday: the head records the absence from Tuesday to Thursday.
-        Assert.Equal(HttpStatusCode.Created, (await head.PostAsJsonAsync("/api/delegations", new
-        {
-            @delegate = "chanhvanphong", startsOn = "2026-12-08", endsOn = "2026-12-10", definitions = new[] { Definition },
-            reference = "Giấy ủy quyền số 15/GUQ-PGDĐT",
-        })).StatusCode);
+        await AwayTuesdayToThursdayAsync(head, "Giấy ủy quyền số 15/GUQ-PGDĐT");
 
         // Tuesday: the signing task arrives in the Lead queue. Its email reaches the delegate, saying for whom and until when.
         clock.SetUtcNow(At(8));
@@ -159,17 +162,9 @@ public sealed class DelegateMailScenarioTests
 
         // Monday: both holders of Lead will be away Tuesday to Thursday with the same delegate; the deputy records it first,
         // the head an hour later.
-        Assert.Equal(HttpStatusCode.Created, (await deputy.PostAsJsonAsync("/api/delegations", new
-        {
-            @delegate = "chanhvanphong", startsOn = "2026-12-08", endsOn = "2026-12-10", definitions = new[] { Definition },
-            reference = "Giấy ủy quyền số 14/GUQ-PGDĐT",
-        })).StatusCode);
+        await AwayTuesdayToThursdayAsync(deputy, "Giấy ủy quyền số 14/GUQ-PGDĐT");
         clock.SetUtcNow(At(7, 10));
-        Assert.Equal(HttpStatusCode.Created, (await head.PostAsJsonAsync("/api/delegations", new
-        {
-            @delegate = "chanhvanphong", startsOn = "2026-12-08", endsOn = "2026-12-10", definitions = new[] { Definition },
-            reference = "Giấy ủy quyền số 15/GUQ-PGDĐT",
-        })).StatusCode);
+        await AwayTuesdayToThursdayAsync(head, "Giấy ủy quyền số 15/GUQ-PGDĐT");
 
         // Tuesday: the task arrives in the Lead queue. The delegate is mailed once, for the head (the latest delegation), and
         // the inbox and the claim name the same holder and the same delegation.
