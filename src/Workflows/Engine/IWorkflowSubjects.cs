@@ -21,6 +21,15 @@ public interface IWorkflowSubjects
     /// <summary>The alias of the subject's table in <see cref="JoinFromTask"/>, for <c>FOR UPDATE OF</c>.</summary>
     string Alias { get; }
 
+    /// <summary>
+    /// A condition on the subject's row (aliased <see cref="Alias"/>) true when its columns of <see cref="Columns"/> but
+    /// <c>id</c> equal the parameters <c>$first</c>, <c>$first+1</c>… in the order of <see cref="WorkflowSubject"/>'s
+    /// members (<see cref="WorkflowSubject.BodyCode"/>, <see cref="WorkflowSubject.CreatedBy"/>,
+    /// <see cref="WorkflowSubject.Status"/>, <see cref="WorkflowSubject.Revision"/>): the engine's check that the subject is
+    /// still as it last saw it.
+    /// </summary>
+    string Unchanged(int first);
+
     /// <summary>Reads and locks the subject (until the unit of work ends); null when there is none with this id.</summary>
     Task<WorkflowSubject?> LockAsync(UnitOfWork work, Guid id, CancellationToken cancellationToken);
 

@@ -38,6 +38,7 @@ public sealed partial class WorkflowEngine
         }
         work.Audit(now, actor.UserName, "task.claimed", task.plan_id, task.instance_id, taskId,
             new { step = task.step, branch = task.branch, assignee = actor.UserName, onBehalfOf = grant?.OnBehalfOf });
+        ChangeAfterCommit(work, taskId, t => t with { assignee = actor.UserName, on_behalf_of = grant?.OnBehalfOf });
         if (grant is not null) RecordDelegated(work, task, actor, grant, now);
         await work.CommitAsync(cancellationToken);
     }
@@ -69,9 +70,10 @@ public sealed partial class WorkflowEngine
         _delegation is null ? null : await _delegation.ActingForAsync(work, taskId, userName, now, cancellationToken);
 
     /// <summary>Records that <paramref name="actor"/> acts on a task for an absent person (its <c>on_behalf_of</c>), audited as <c>task.delegated</c>.</summary>
-    private static void RecordDelegated(UnitOfWork work, TaskRow task, Actor actor, TaskDelegationGrant grant, DateTimeOffset now)
+    private void RecordDelegated(UnitOfWork work, TaskRow task, Actor actor, TaskDelegationGrant grant, DateTimeOffset now)
     {
         work.Queue("UPDATE human_tasks SET on_behalf_of = $1 WHERE id = $2 AND status = 'open'", grant.OnBehalfOf, task.id);
+        ChangeAfterCommit(work, task.id, t => t with { on_behalf_of = grant.OnBehalfOf });
         work.Audit(now, actor.UserName, "task.delegated", task.plan_id, task.instance_id, task.id, new
         {
             step = task.step, branch = task.branch, delegationId = grant.DelegationId, onBehalfOf = grant.OnBehalfOf, onBehalfOfName = grant.OnBehalfOfName,
@@ -94,6 +96,7 @@ public sealed partial class WorkflowEngine
             "UPDATE human_tasks SET assignee = NULL, claimed_at = NULL, on_behalf_of = NULL WHERE id = @taskId AND status = 'open' AND assignee = @user",
             new { taskId, user = actor.UserName }, cancellationToken);
         if (released == 0) throw WorkflowException.Conflict("Công việc này vừa thay đổi; tải lại trang.");
+        ChangeAfterCommit(work, taskId, t => t with { assignee = null, on_behalf_of = null });
         work.Audit(now, actor.UserName, "task.released", task.plan_id, task.instance_id, taskId, new { step = task.step, branch = task.branch });
         await work.CommitAsync(cancellationToken);
     }
@@ -179,6 +182,9 @@ public sealed partial class WorkflowEngine
             """,
             taskId, transition.InstanceId, transition.Plan.Id, transition.Plan.BodyCode, opening.Step, opening.Role,
             transition.Plan.Revision, transition.Now, opening.DueAt, assignment.Assignee, assignment.OnBehalfOf, opening.Branch, opening.Activation);
+        RememberAfterCommit(transition, new TaskRow(taskId, transition.InstanceId, transition.Plan.Id, transition.Plan.BodyCode, opening.Step, opening.Role,
+            transition.Plan.Revision, "open", assignment.Assignee, transition.Definition.Id, transition.Definition.Version, opening.Branch, opening.Activation,
+            transition.Now.UtcDateTime, opening.DueAt.UtcDateTime, assignment.OnBehalfOf));
         work.Audit(transition.Now, "system", "task.created", transition.Plan.Id, transition.InstanceId, taskId,
             new { step = opening.Step, role = opening.Role, dueAt = opening.DueAt, assignee = assignment.Assignee, onBehalfOf = assignment.OnBehalfOf, branch = opening.Branch });
         await TellOpenedAsync(transition, new OpenedTask(taskId, transition.InstanceId, transition.Plan.Id, transition.Plan.BodyCode,
@@ -194,6 +200,7 @@ public sealed partial class WorkflowEngine
         transition.Work.Queue(
             "UPDATE human_tasks SET role = $1, assignee = $2, on_behalf_of = $3, claimed_at = NULL WHERE id = $4 AND status = 'open'",
             role, assignment.Assignee, assignment.OnBehalfOf, task.id);
+        ChangeAfterCommit(transition.Work, task.id, t => t with { role = role, assignee = assignment.Assignee, on_behalf_of = assignment.OnBehalfOf });
         transition.Work.Audit(transition.Now, reason == TaskOpenReason.Escalated ? "system" : transition.Actor.UserName,
             reason == TaskOpenReason.Escalated ? "task.escalated" : "task.reassigned", task.plan_id, task.instance_id, task.id,
             new { step = task.step, branch = task.branch, fromRole = task.role, role, from = task.assignee, assignee = assignment.Assignee, onBehalfOf = assignment.OnBehalfOf });

@@ -73,6 +73,7 @@ public sealed partial class WorkflowEngine
         _organisation = organisation.Value;
         _clock = clock;
         _logger = logger;
+        _snapshotCheckSql = SnapshotCheckSql();
     }
 
     /// <summary>
@@ -200,13 +201,28 @@ public sealed partial class WorkflowEngine
     /// <see cref="SigningPolicy"/> gives the delegate ("TUQ.", or "KT." for the deputy).</remarks>
     /// <exception cref="WorkflowException">As the other overload; also a task someone else has claimed (403), and a bad
     /// next assignee (422, field <c>nextAssignee</c>).</exception>
-    public async Task CompleteAsync(Guid taskId, TaskCompletion completion, Actor actor, CancellationToken cancellationToken = default)
+    public Task CompleteAsync(Guid taskId, TaskCompletion completion, Actor actor, CancellationToken cancellationToken = default) =>
+        CompleteFromSnapshotOrReadAsync(taskId, completion, actor, cancellationToken);
+
+    /// <summary>
+    /// Completes a task decided from <paramref name="snapshot"/>, the engine's copy of the task and its plan, whose lock is
+    /// queued as a check of the copy (the whole completion then takes one round trip), or, without a copy, from the rows
+    /// read and locked first (two round trips).
+    /// </summary>
+    private async Task CompleteAsync(Guid taskId, TaskCompletion completion, Actor actor, TaskSnapshot? snapshot, CancellationToken cancellationToken)
     {
         var outcome = completion.Outcome ?? "";
         await using var work = await UnitOfWork.BeginAsync(_dataSource, cancellationToken);
-        // One round trip reads and locks the task and its plan (a concurrent completion waits here, then sees the
-        // task completed: one winner, the others get 409); the writes, the audit records and COMMIT go in a second.
-        var (task, plan) = await LockTaskAsync(work, taskId, cancellationToken);
+        // The task and its plan are locked first (a concurrent completion waits there, then sees the task completed: one
+        // winner, the others get 409): read in a round trip of their own, or checked against the copy in the writes' one.
+        TaskRow? task;
+        WorkflowSubject plan;
+        if (snapshot is null) (task, plan) = await LockTaskAsync(work, taskId, cancellationToken);
+        else
+        {
+            LockAsRemembered(work, snapshot);
+            (task, plan) = (snapshot.Task, snapshot.Plan);
+        }
         if (task is null) throw WorkflowException.NotFound("Công việc");
         using var logScope = _logger.BeginScope(Telemetry.LogScope.Plan(task.plan_id, task.instance_id, taskId));
         var now = _clock.GetUtcNow();
@@ -240,6 +256,7 @@ public sealed partial class WorkflowEngine
         DateTimeOffset now, bool resubmission, CancellationToken cancellationToken)
     {
         var (outcomeName, comment, signingForm, nextAssignee) = completion;
+        _snapshots.Forget(task.id);
         var definition = await _catalog.GetAsync(task.definition_id, task.definition_version, cancellationToken);
         var step = definition.Step(task.step);
         if (task.branch is not null && !resubmission)
@@ -325,6 +342,7 @@ public sealed partial class WorkflowEngine
     private void SetPlanStep(Transition transition, string? stepId, string status, string instanceStatus)
     {
         _subjects.EnterStep(transition.Work, transition.Plan.Id, status, stepId, transition.Now);
+        transition.SubjectStatus = status;
         transition.Work.Queue(
             "UPDATE workflow_instances SET status = $1, current_step = coalesce($2, current_step), completed_at = $3 WHERE id = $4",
             instanceStatus, stepId, instanceStatus == "completed" ? transition.Now : null, transition.InstanceId);
@@ -347,6 +365,9 @@ public sealed partial class WorkflowEngine
     private const string TaskColumns =
         "t.id, t.instance_id, t.plan_id, t.body_code, t.step, t.role, t.revision, t.status, t.assignee, i.definition_id, i.definition_version, t.branch, t.activation, t.created_at, t.due_at, t.on_behalf_of";
 
+    /// <summary>The number of <see cref="TaskColumns"/>, the members of <see cref="TaskRow"/>.</summary>
+    private const int TaskColumnCount = 16;
+
     private const string TaskFrom = " FROM human_tasks t JOIN workflow_instances i ON i.id = t.instance_id";
 
     /// <summary>One transition's context; its unit of work holds its writes until they are sent together.</summary>
@@ -354,11 +375,20 @@ public sealed partial class WorkflowEngine
     {
         /// <summary>The next task's holder as the previous actor chose it ("chuyển xử lý"); null: none chosen.</summary>
         public string? NextAssignee { get; init; }
+
+        /// <summary>The subject's status as this transition leaves it (its last <see cref="SetPlanStep"/>).</summary>
+        public string SubjectStatus { get; set; } = Plan.Status;
     }
 
 #pragma warning disable IDE1006 // column names as Dapper maps them
     private sealed record TaskRow(Guid id, Guid instance_id, Guid plan_id, string body_code, string step, string role,
         int revision, string status, string? assignee, string definition_id, int definition_version, string? branch, Guid? activation,
-        DateTime created_at, DateTime due_at, string? on_behalf_of);
+        DateTime created_at, DateTime due_at, string? on_behalf_of)
+    {
+        /// <summary>The members in the order of <see cref="TaskColumns"/>, as statement parameters.</summary>
+        public object?[] Values() =>
+            [id, instance_id, plan_id, body_code, step, role, revision, status, assignee, definition_id, definition_version, branch, activation,
+             created_at, due_at, on_behalf_of];
+    }
 #pragma warning restore IDE1006
 }

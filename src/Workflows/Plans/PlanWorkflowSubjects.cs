@@ -13,6 +13,9 @@ internal sealed class PlanWorkflowSubjects : IWorkflowSubjects
 
     public string Alias => "p";
 
+    public string Unchanged(int first) =>
+        $"(p.body_code, p.created_by, p.status, p.revision) IS NOT DISTINCT FROM (${first}, ${first + 1}, ${first + 2}, ${first + 3})";
+
     public Task<WorkflowSubject?> LockAsync(UnitOfWork work, Guid id, CancellationToken cancellationToken) =>
         work.QuerySingleOrDefaultAsync<WorkflowSubject>("SELECT " + Columns + " FROM plans p WHERE p.id = @id FOR UPDATE", new { id }, cancellationToken);
 

@@ -59,4 +59,30 @@ public sealed class ConcurrencyTests
         var completions = plan.GetProperty("history").EnumerateArray().Count(h => h.GetProperty("what").GetString() == "task.completed" && h.GetProperty("step").GetString() == "sign");
         Assert.Equal(1, completions);
     }
+
+    [Fact]
+    public async Task A_task_claimed_through_another_node_is_refused_to_a_colleague_on_the_node_that_opened_it()
+    {
+        // Node A opens the signing task (the review's approval goes through it), node B lets one signer claim it: a
+        // second signer completing it through node A is refused, as the rows say, whatever node A remembers of the task.
+        await using var nodeA = new WorkflowsApp();
+        await using var nodeB = new WorkflowsApp(nodeA.ConnectionString);
+        var flow = await PlanFlow.StartAsync(nodeA);
+        var planId = await flow.CreateAsync("Kế hoạch kiểm tra cuối học kỳ I");
+        await flow.SubmitAsync(planId);
+        await PlanFlow.ActAsync(flow.Reviewer, planId, "approve");
+        var task = await PlanFlow.TaskOfAsync(flow.Signer, planId);
+        var deputyOnB = await nodeB.SignInAsync("photruongphong");
+        Assert.Equal(HttpStatusCode.NoContent, (await deputyOnB.PostAsync($"/api/tasks/{task}/claim", null)).StatusCode);
+
+        var refused = await PlanFlow.CompleteAsync(flow.Signer, task, "approve");
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Contains("photruongphong", await refused.Content.ReadAsStringAsync());
+        var deputyOnA = await nodeA.SignInAsync("photruongphong");
+        Assert.Equal(HttpStatusCode.NoContent, (await PlanFlow.CompleteAsync(deputyOnA, task, "approve", signingForm: "KT.")).StatusCode);
+        var signed = (await flow.PlanAsync(planId)).GetProperty("history").EnumerateArray()
+            .Single(h => h.GetProperty("what").GetString() == "task.completed" && h.GetProperty("step").GetString() == "sign");
+        Assert.Equal("photruongphong", signed.GetProperty("who").GetString());
+    }
 }
