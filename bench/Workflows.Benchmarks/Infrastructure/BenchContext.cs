@@ -15,9 +15,18 @@ internal sealed class BenchContext(BenchOptions options, string repositoryRoot, 
     public BenchHost CreateHost(string prefix, IDictionary<string, string?>? settings = null)
     {
         var database = Postgres.CreateDatabase(prefix);
+        return CreateNode(Postgres.Cluster.ConnectionString(database), settings);
+    }
+
+    /// <summary>
+    /// Another Host on the database of <paramref name="connectionString"/> (a second node): its own engine, pools and hosted
+    /// services, sharing only the database. <paramref name="settings"/> as <see cref="CreateHost"/> takes them.
+    /// </summary>
+    public BenchHost CreateNode(string connectionString, IDictionary<string, string?>? settings = null)
+    {
         var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
         foreach (var (key, value) in Options.Settings) all[key] = value; // --set wins over the scenario's own settings
-        return new BenchHost(Postgres.Cluster.ConnectionString(database), RepositoryRoot, all);
+        return new BenchHost(connectionString, RepositoryRoot, all);
     }
 
     /// <summary>SMTP settings pointing the Host at the benchmark's SMTP server.</summary>

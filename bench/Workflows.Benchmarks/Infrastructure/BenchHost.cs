@@ -9,6 +9,9 @@ namespace Workflows.Benchmarks.Infrastructure;
 /// </summary>
 internal sealed class BenchHost(string connectionString, string repositoryRoot, IDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
 {
+    /// <summary>The connection string of the Host's database.</summary>
+    public string ConnectionString => connectionString;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");

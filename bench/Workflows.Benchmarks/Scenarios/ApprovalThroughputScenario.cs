@@ -15,15 +15,21 @@ namespace Workflows.Benchmarks.Scenarios;
 /// <summary>
 /// Human-task completions per second through <see cref="WorkflowEngine.CompleteAsync"/> with 1, 8 and 32 concurrent
 /// users: each run prepares plans waiting at the review step (created and submitted through the plan store and the
-/// engine), then the reviewers approve them all, each user completing one task after another. The p99 latency of one
+/// engine), then the reviewers approve them all, each user completing one task after another. At 1 user a second level
+/// has the plans prepared by another node (a second Host on the database), whose tasks this node has no copy of: each
+/// completion then reads and locks its task before deciding (two round trips instead of one). The p99 latency of one
 /// completion is taken over every completion of the measured runs. One more run per level, after the timed ones, is
 /// observed: what PostgreSQL's backends wait for and, at 1 user, the round trips per completion and the time spent in them.
 /// At the end the audit chain must be intact.
 /// </summary>
 internal sealed class ApprovalThroughputScenario : IScenario
 {
-    private static readonly int[] Concurrency = [1, 8, 32];
+    /// <summary>The levels: concurrent users, and whether another node (a second Host on the database) opened their tasks.</summary>
+    private static readonly (int Users, bool OpenedElsewhere)[] Levels = [(1, false), (1, true), (8, false), (32, false)];
     private const string Subject = "Kế hoạch thử tải số";
+
+    /// <summary>The Host's settings: no outbox sender (no message leaves the benchmark).</summary>
+    private static readonly Dictionary<string, string?> Settings = new() { ["Workflows:Distribution:SenderEnabled"] = "false" };
 
     public string Name => "approval";
 
@@ -31,7 +37,7 @@ internal sealed class ApprovalThroughputScenario : IScenario
 
     public async Task<IReadOnlyList<Measurement>> RunAsync(BenchContext context, IList<string> notes, CancellationToken cancellationToken)
     {
-        await using var host = context.CreateHost("approval", new Dictionary<string, string?> { ["Workflows:Distribution:SenderEnabled"] = "false" });
+        await using var host = context.CreateHost("approval", Settings);
         var services = host.Services;
         var engine = services.GetRequiredService<WorkflowEngine>();
         var store = services.GetRequiredService<PlanStore>();
@@ -43,20 +49,27 @@ internal sealed class ApprovalThroughputScenario : IScenario
         var errors = 0;
         var cpu = context.Postgres.Cpu();
         await WarmUpAsync(store, engine, dataSource, drafter, notes, context.Options.Quick, cancellationToken);
-        foreach (var users in Concurrency)
+        foreach (var (users, elsewhere) in Levels)
         {
             var perRun = (users == 1 ? 300 : 1000) / (context.Options.Quick ? 5 : 1);
-            BenchContext.Log($"approval, {users} user(s): starting");
+            var label = $"{users} user{(users == 1 ? "" : "s")}{(elsewhere ? ", tasks opened by another node" : "")}";
+            BenchContext.Log($"approval, {label}: starting");
+            // Tasks opened by another node: this node has no copy of them, so each completion reads and locks its task first
+            // (two round trips), as after a restart or on a node that did not open the task. The other node lives for this
+            // level only (its hosted services would otherwise run beside the other levels).
+            await using var opener = elsewhere ? context.CreateNode(host.ConnectionString, Settings) : null;
+            var (openStore, openEngine, openSource) = opener is null ? (store, engine, dataSource)
+                : (opener.Services.GetRequiredService<PlanStore>(), opener.Services.GetRequiredService<WorkflowEngine>(), opener.Services.GetRequiredService<NpgsqlDataSource>());
             var reviewers = Enumerable.Range(1, users)
                 .Select(i => new Actor($"bench.kiemtra{i}", $"Người kiểm tra {i}", null, "PGDĐT", new HashSet<string> { "Reviewer" })).ToArray();
             var rates = new List<double>();
             var latencies = new List<double>();
             var commands = new List<double>();
             List<double> waiting = [], between = [];
-            List<double> hostCpu = [], postgresCpu = [], active = [], advisory = [], wal = [], jit = [], gcPause = [];
+            List<double> hostCpu = [], postgresCpu = [], active = [], locks = [], wal = [], jit = [], gcPause = [];
             for (var run = 0; run < warmups + runs; run++)
             {
-                var (_, tasks) = await SubmittedPlans.PrepareAsync(store, engine, dataSource, drafter, perRun, Subject, null, "review", cancellationToken);
+                var (_, tasks) = await SubmittedPlans.PrepareAsync(openStore, openEngine, openSource, drafter, perRun, Subject, null, "review", cancellationToken);
                 var jitBefore = JitInfo.GetCompilationTime();
                 var pauseBefore = GC.GetTotalPauseDuration();
                 var cpuBefore = cpu.Read();
@@ -76,7 +89,7 @@ internal sealed class ApprovalThroughputScenario : IScenario
                 // One more run, observed, after the timed ones: what the backends wait for (pg_stat_activity every 5 ms) and,
                 // at 1 user, the round trips per completion and the time spent waiting on them (Npgsql's activities). The
                 // sampler's queries and the activity listener cost CPU on both sides, which the timed runs must not pay.
-                var (_, observed) = await SubmittedPlans.PrepareAsync(store, engine, dataSource, drafter, perRun, Subject, null, "review", cancellationToken);
+                var (_, observed) = await SubmittedPlans.PrepareAsync(openStore, openEngine, openSource, drafter, perRun, Subject, null, "review", cancellationToken);
                 using var listener = users == 1 ? NpgsqlCommands.Listen() : null;
                 var commandsBefore = NpgsqlCommands.Count;
                 var waitedBefore = NpgsqlCommands.Milliseconds;
@@ -86,7 +99,7 @@ internal sealed class ApprovalThroughputScenario : IScenario
                 await sampler.DisposeAsync();
                 errors += completed.Refused;
                 active.Add(waits.Active);
-                advisory.Add(waits.Advisory);
+                locks.Add(waits.Locks);
                 wal.Add(waits.Wal);
                 if (listener is not null)
                 {
@@ -99,22 +112,22 @@ internal sealed class ApprovalThroughputScenario : IScenario
                     between.Add(completed.Latencies.Average() - waited);
                 }
             }
-            BenchContext.Log($"approval, {users} user(s): {rates.Order().ElementAt(rates.Count / 2):F0}/s");
-            results.Add(Measurement.Of($"completions/s, {users} user{(users == 1 ? "" : "s")}", "/s", rates,
-                users == 1 ? "≥ 60 % of pgbench -c 1" : users == 8 ? "≥ 40 % of pgbench -c 8" : null, higherIsBetter: true) with { Clients = users });
-            results.Add(Measurement.Of($"latency of one completion, {users} user{(users == 1 ? "" : "s")}", "ms", latencies, users <= 8 ? "p99 < 50 ms" : null));
-            results.Add(Measurement.Of($"CPU per completion, this process, {users} user{(users == 1 ? "" : "s")}", "ms", hostCpu));
-            results.Add(Measurement.Of($"CPU per completion, PostgreSQL, {users} user{(users == 1 ? "" : "s")}", "ms", postgresCpu));
-            notes.Add($"{users} user{(users == 1 ? "" : "s")} (observed run): on average {active.Average():F1} backends active, {advisory.Average():F1} waiting for the audit chain's lock, {wal.Average():F1} on WAL (pg_stat_activity every 5 ms)");
+            BenchContext.Log($"approval, {label}: {rates.Order().ElementAt(rates.Count / 2):F0}/s");
+            results.Add(Measurement.Of($"completions/s, {label}", "/s", rates,
+                elsewhere ? null : users == 1 ? "≥ 60 % of pgbench -c 1" : users == 8 ? "≥ 40 % of pgbench -c 8" : null, higherIsBetter: true) with { Clients = users });
+            results.Add(Measurement.Of($"latency of one completion, {label}", "ms", latencies, users <= 8 ? "p99 < 50 ms" : null));
+            results.Add(Measurement.Of($"CPU per completion, this process, {label}", "ms", hostCpu));
+            results.Add(Measurement.Of($"CPU per completion, PostgreSQL, {label}", "ms", postgresCpu));
+            notes.Add($"{label} (observed run): on average {active.Average():F1} backends active, {locks.Average():F1} waiting on a lock, {wal.Average():F1} on WAL (pg_stat_activity every 5 ms)");
             var sorted = latencies.Order().ToArray();
             double At(double q) => sorted[Math.Min(sorted.Length - 1, (int)(q * sorted.Length))];
-            notes.Add($"{users} user{(users == 1 ? "" : "s")}: latency p50 {At(0.5):F2}, p90 {At(0.9):F2}, p95 {At(0.95):F2}, p99 {At(0.99):F2}, max {sorted[^1]:F2} ms; mean {sorted.Average():F2} ms, of which {sorted.Where(l => l > 2 * At(0.5)).Sum() / sorted.Length:F2} ms from completions slower than twice the median");
-            notes.Add($"{users} user{(users == 1 ? "" : "s")}: JIT compilation during the measured runs {jit.Average():F3} ms per completion (part of this process's CPU); garbage collection paused this process {gcPause.Average():F3} ms per completion");
+            notes.Add($"{label}: latency p50 {At(0.5):F2}, p90 {At(0.9):F2}, p95 {At(0.95):F2}, p99 {At(0.99):F2}, max {sorted[^1]:F2} ms; mean {sorted.Average():F2} ms, of which {sorted.Where(l => l > 2 * At(0.5)).Sum() / sorted.Length:F2} ms from completions slower than twice the median");
+            notes.Add($"{label}: JIT compilation during the measured runs {jit.Average():F3} ms per completion (part of this process's CPU); garbage collection paused this process {gcPause.Average():F3} ms per completion");
             if (commands.Count > 0)
             {
-                results.Add(Measurement.Of("round trips per completion (Npgsql commands and batches)", "n", commands));
-                results.Add(Measurement.Of("of one completion, waiting on its round trips (1 user, counted run)", "ms", waiting));
-                results.Add(Measurement.Of("of one completion, outside its round trips (1 user, counted run)", "ms", between));
+                results.Add(Measurement.Of($"round trips per completion, {label} (Npgsql commands and batches)", "n", commands));
+                results.Add(Measurement.Of($"of one completion, waiting on its round trips ({label}, counted run)", "ms", waiting));
+                results.Add(Measurement.Of($"of one completion, outside its round trips ({label}, counted run)", "ms", between));
             }
         }
         var verification = await services.GetRequiredService<AuditVerifier>().VerifyAsync(cancellationToken);
