@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using Workflows.Kernel;
 using Workflows.Storage;
@@ -38,6 +39,7 @@ public sealed partial class WorkflowEngine
             catch (Exception e) when (e is WorkflowException or PostgresException { SqlState: SnapshotChanged })
             {
                 _snapshots.Forget(taskId);
+                _logger.LogDebug("Task {TaskId}: decided again from a fresh read after the decision from the engine's copy ended with: {Reason}", taskId, e.Message);
             }
         }
         await CompleteAsync(taskId, completion, actor, null, cancellationToken);
