@@ -49,6 +49,8 @@ public sealed class Delegations
     /// Records <paramref name="actor"/>'s absence with a delegate, audited as <c>delegation.created</c>.
     /// </summary>
     /// <returns>The delegation as stored.</returns>
+    /// <remarks>Today (Vietnam date) and whether the delegate's account is locked out are read from the application's clock
+    /// (the injected <see cref="TimeProvider"/>), not the database's.</remarks>
     /// <exception cref="WorkflowException">422 naming the field: no delegate, an unknown or disabled one, one of another
     /// body, oneself, or one who is away in that window themselves (<c>delegate</c>); a missing start or one before today
     /// (<c>startsOn</c>); a missing end, one before the start or more than <see cref="MaxDays"/> days after it
@@ -56,7 +58,8 @@ public sealed class Delegations
     /// overlap with another delegation of the actor (<c>startsOn</c>).</exception>
     public async Task<DelegationRecord> CreateAsync(NewDelegation input, Actor actor, CancellationToken cancellationToken = default)
     {
-        var today = VietnamTime.Today(_clock);
+        var now = _clock.GetUtcNow();
+        var today = VietnamTime.ToVietnamDate(now);
         var delegateName = input.Delegate?.Trim();
         if (string.IsNullOrEmpty(delegateName)) throw Invalid("delegate", "Cần chọn người được ủy quyền.");
         if (string.Equals(delegateName, actor.UserName, StringComparison.OrdinalIgnoreCase)) throw Invalid("delegate", "Không tự ủy quyền cho chính mình.");
@@ -79,7 +82,7 @@ public sealed class Delegations
         await work.ExecuteAsync("SELECT pg_advisory_xact_lock(hashtext('delegations:' || @user))", new { user = actor.UserName }, cancellationToken);
         var colleague = await work.QuerySingleOrDefaultAsync<(string UserName, string FullName, string? Title, string BodyCode, bool Active)?>(
             $"""SELECT "UserName", "FullName", "Title", "BodyCode", {ActiveUser} FROM "AspNetUsers" WHERE "NormalizedUserName" = upper(@name)""",
-            new { name = delegateName }, cancellationToken);
+            new { name = delegateName, now }, cancellationToken);
         if (colleague is not { } person || person.BodyCode != actor.BodyCode)
             throw Invalid("delegate", $"Không có người dùng '{delegateName}' trong cơ quan của bạn.");
         if (!person.Active) throw Invalid("delegate", $"Tài khoản của {person.FullName} đang bị khóa.");
@@ -92,7 +95,6 @@ public sealed class Delegations
         if (await AwayAsync(person.UserName) is { } a)
             throw Invalid("delegate", $"{person.FullName} cũng vắng từ {Text(a.StartsOn)} đến {Text(a.EndsOn)}; người được ủy quyền không được ủy quyền lại (Nghị định 30/2020, Điều 13), hãy chọn người khác.");
 
-        var now = _clock.GetUtcNow();
         var delegationId = Guid.NewGuid();
         var command = new NpgsqlBatchCommand(
             """
@@ -147,7 +149,10 @@ public sealed class Delegations
             new { actor.BodyCode, actor.UserName }, cancellationToken: cancellationToken))).Select(r => r.ToRecord()).ToList();
     }
 
-    /// <summary>The colleagues of <paramref name="actor"/>'s body (active accounts, not the actor) who may be chosen as delegate, by full name.</summary>
+    /// <summary>
+    /// The colleagues of <paramref name="actor"/>'s body (accounts not locked out at the application clock's instant, not
+    /// the actor) who may be chosen as delegate, by full name.
+    /// </summary>
     public async Task<IReadOnlyList<Colleague>> ColleaguesAsync(Actor actor, CancellationToken cancellationToken = default)
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
@@ -156,7 +161,7 @@ public sealed class Delegations
             SELECT "UserName", "FullName", "Title" FROM "AspNetUsers"
             WHERE "BodyCode" = @BodyCode AND "UserName" <> @UserName AND {ActiveUser}
             ORDER BY "FullName"
-            """, new { actor.BodyCode, actor.UserName }, cancellationToken: cancellationToken))).AsList();
+            """, new { actor.BodyCode, actor.UserName, now = _clock.GetUtcNow() }, cancellationToken: cancellationToken))).AsList();
     }
 
     /// <summary>
@@ -229,7 +234,11 @@ public sealed class Delegations
         return ended.Count;
     }
 
-    private const string ActiveUser = """("LockoutEnd" IS NULL OR "LockoutEnd" <= now())""";
+    /// <summary>
+    /// The account (<c>AspNetUsers</c>) is not locked out at <c>@now</c>, the instant of the application's clock (the
+    /// injected <see cref="TimeProvider"/>), never the database's.
+    /// </summary>
+    private const string ActiveUser = """("LockoutEnd" IS NULL OR "LockoutEnd" <= @now)""";
 
     private const string Select =
         """

@@ -13,7 +13,8 @@ namespace Workflows.Notifications;
 /// <c>late-submission:{submissionId}</c>) with the school, the report, the period, the instant received (Vietnam time),
 /// a link to the schedule's page (<c>/bao-cao/{scheduleId}</c>, the matrix of every school and period) and one to the
 /// request's page, written through the outbox in the submission's own transaction (the statement rides in its batch; no
-/// job of its own). Nothing when the owner has no email address, no active account, or turned the notice off
+/// job of its own). Nothing when the owner has no email address, an account locked out at the instant the submission
+/// arrived (the application's clock, as the submission itself; never the database's), or turned the notice off
 /// (<see cref="NotificationSettings.LateSubmission"/>).
 /// </summary>
 public sealed class ReportingOwnerNotice(IOptions<NotificationOptions> options)
@@ -24,7 +25,7 @@ public sealed class ReportingOwnerNotice(IOptions<NotificationOptions> options)
     /// <param name="submissionId">The submission just stored.</param>
     /// <param name="version">Its version: only the first (1) is reported.</param>
     /// <param name="late">True when it arrived after the deadline.</param>
-    /// <param name="submittedAt">When it arrived (UTC).</param>
+    /// <param name="submittedAt">When it arrived (UTC, the application's clock): also the instant at which the owner's account must not be locked out.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     public async Task EnqueueAsync(UnitOfWork work, Guid requestId, Guid submissionId, int version, bool late, DateTimeOffset submittedAt,
         CancellationToken cancellationToken)
@@ -39,10 +40,10 @@ public sealed class ReportingOwnerNotice(IOptions<NotificationOptions> options)
             JOIN reporting_schedules s ON s.id = r.schedule_id
             LEFT JOIN plans pl ON pl.id = s.plan_id
             LEFT JOIN "AspNetUsers" u ON u."UserName" = coalesce(pl.created_by, s.created_by)
-                AND (u."LockoutEnd" IS NULL OR u."LockoutEnd" <= now())
+                AND (u."LockoutEnd" IS NULL OR u."LockoutEnd" <= @submittedAt)
                 AND NOT EXISTS (SELECT 1 FROM notification_preferences n WHERE n.user_name = u."UserName" AND NOT n.late_submission)
             WHERE r.id = @requestId
-            """, new { requestId }, cancellationToken);
+            """, new { requestId, submittedAt }, cancellationToken);
         if (notice is null || (!late && notice.overdue_at is null) || string.IsNullOrWhiteSpace(notice.email)) return;
         var when = VietnamTime.ToVietnamTime(submittedAt).ToString("HH:mm 'ngày' dd/MM/yyyy", CultureInfo.InvariantCulture);
         var deadline = VietnamTime.ToVietnamDate(new DateTimeOffset(notice.deadline, TimeSpan.Zero).AddTicks(-1)).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);

@@ -63,6 +63,33 @@ public sealed class DelegationApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Whether_a_colleague_is_locked_out_follows_the_offices_clock_so_one_whose_lockout_ended_yesterday_can_be_chosen_as_delegate()
+    {
+        // The office's clock on Monday 3 March 2031, 09:00 in Vietnam: years after the database's own clock.
+        _app.Clock.AdjustTime(new DateTimeOffset(2031, 3, 3, 2, 0, 0, TimeSpan.Zero));
+        var head = await _app.SignInAsync("truongphong");
+        await using (var connection = new NpgsqlConnection(_app.ConnectionString))
+        {
+            await connection.OpenAsync();
+            // The clerk's lockout ended yesterday by the office's clock (still ahead of the database's); the drafter's lasts to next week.
+            await using var lockouts = new NpgsqlCommand(
+                """
+                UPDATE "AspNetUsers" SET "LockoutEnd" = CASE "UserName" WHEN 'vanthu' THEN '2031-03-02 00:00Z'::timestamptz ELSE '2031-03-10 00:00Z'::timestamptz END
+                WHERE "UserName" IN ('vanthu', 'chuyenvien')
+                """, connection);
+            Assert.Equal(2, await lockouts.ExecuteNonQueryAsync());
+        }
+
+        var page = await head.GetStringAsync("/uy-quyen");
+        Assert.Contains("<option value=\"vanthu\">Lê Thị Hoa — VĂN THƯ</option>", page);
+        Assert.DoesNotContain("<option value=\"chuyenvien\">", page);
+        await AssertRefusedAsync(await RecordAsync(head, new { @delegate = "chuyenvien", startsOn = "2031-03-04", endsOn = "2031-03-06" }), "delegate", "đang bị khóa");
+        var created = await RecordAsync(head, new { @delegate = "vanthu", startsOn = "2031-03-04", endsOn = "2031-03-06" });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal("Lê Thị Hoa", (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("delegateFullName").GetString());
+    }
+
+    [Fact]
     public async Task Each_wrong_delegation_is_refused_naming_its_field_and_a_delegate_who_is_away_cannot_pass_it_on()
     {
         var head = await _app.SignInAsync("truongphong");

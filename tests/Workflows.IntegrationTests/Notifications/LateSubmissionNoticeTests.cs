@@ -21,7 +21,7 @@ public sealed class LateSubmissionNoticeTests(SubmissionFixture fixture) : IClas
     {
         App.Clock.AdjustTime(SubmissionFixture.Start.ToUniversalTime());
         await using var connection = new NpgsqlConnection(App.ConnectionString);
-        await connection.ExecuteAsync("""UPDATE "AspNetUsers" SET "Email" = @Owner WHERE "UserName" = 'chuyenvien'""", new { Owner });
+        await connection.ExecuteAsync("""UPDATE "AspNetUsers" SET "Email" = @Owner, "LockoutEnd" = NULL WHERE "UserName" = 'chuyenvien'""", new { Owner });
         await connection.ExecuteAsync("DELETE FROM notification_preferences WHERE user_name = 'chuyenvien'"); // each test starts from the default (on)
     }
 
@@ -50,6 +50,24 @@ public sealed class LateSubmissionNoticeTests(SubmissionFixture fixture) : IClas
 
         await new SchoolClient(App).SubmitAsync(late.Token, "Bổ sung.", ("Báo cáo bổ sung.pdf", SampleFiles.Pdf()));
         Assert.Single(await NoticesAsync(late.RequestId));
+    }
+
+    [Fact]
+    public async Task An_owner_locked_out_when_a_late_submission_arrives_by_the_offices_clock_is_not_written_to_and_is_once_the_lockout_has_ended()
+    {
+        // The drafter is locked out until Thursday 19/03/2026 09:00: long past by the database's own clock, not by the office's.
+        await using (var connection = new NpgsqlConnection(App.ConnectionString))
+            await connection.ExecuteAsync("""UPDATE "AspNetUsers" SET "LockoutEnd" = @until WHERE "UserName" = 'chuyenvien'""",
+                new { until = SubmissionFixture.Deadline.AddDays(2).AddHours(9).ToUniversalTime() });
+        var whileLocked = await fixture.NewSchoolAsync();
+        App.Clock.AdjustTime(SubmissionFixture.Deadline.AddHours(9).ToUniversalTime()); // Tuesday 17/03/2026 09:00
+        await new SchoolClient(App).SubmitAsync(whileLocked.Token, null, ("Báo cáo.pdf", SampleFiles.Pdf()));
+        Assert.Empty(await NoticesAsync(whileLocked.RequestId));
+
+        var afterwards = await fixture.NewSchoolAsync();
+        App.Clock.AdjustTime(SubmissionFixture.Deadline.AddDays(3).AddHours(9).ToUniversalTime()); // Friday 20/03/2026 09:00
+        await new SchoolClient(App).SubmitAsync(afterwards.Token, null, ("Báo cáo.pdf", SampleFiles.Pdf()));
+        Assert.Equal(Owner, Assert.Single(await NoticesAsync(afterwards.RequestId)).Address);
     }
 
     [Fact]

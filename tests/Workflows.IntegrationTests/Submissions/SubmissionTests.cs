@@ -213,6 +213,48 @@ public sealed class SubmissionTests(SubmissionFixture fixture) : IClassFixture<S
     }
 
     [Fact]
+    public async Task A_recalled_plans_link_says_only_that_the_plan_was_recalled_and_whom_to_ask_and_takes_no_upload()
+    {
+        // A plan of its own (96/KH-PGDĐT), so that recalling it leaves the fixture's requests open.
+        const string title = "Báo cáo công tác phổ cập giáo dục, xóa mù chữ";
+        var scheduleId = await ReportingRows.ScheduleAsync(Db, title, "PGDĐT", "96/KH-PGDĐT");
+        var periodId = await ReportingRows.PeriodAsync(Db, scheduleId, "2026-03", "Tháng 3/2026", new DateOnly(2026, 2, 15), new DateOnly(2026, 3, 14),
+            new DateOnly(2026, 3, 15), SubmissionFixture.Deadline, SubmissionFixture.ClosesAt);
+        var school = await ReportingRows.RequestAsync(Db, scheduleId, periodId, "Trường Tiểu học Hoàng Hoa Thám", "hoanghoatham@uongbi.example.org");
+        var browser = new SchoolClient(App);
+        var form = await browser.OpenAsync(school.Token);
+        Assert.Contains(title, form.Html);
+        Guid planId;
+        await using (var connection = new NpgsqlConnection(Db))
+            planId = await connection.ExecuteScalarAsync<Guid>("SELECT plan_id FROM reporting_schedules WHERE id = @scheduleId", new { scheduleId });
+        var recall = await (await App.SignInAsync("truongphong")).PostAsJsonAsync($"/api/plans/{planId}/recall", new { reason = "Sai đối tượng báo cáo" });
+        Assert.Equal(HttpStatusCode.OK, recall.StatusCode);
+
+        var page = await browser.OpenAsync(school.Token);
+        Assert.Equal(HttpStatusCode.Gone, page.Status);
+        Assert.Contains("Kế hoạch đã thu hồi", page.Html);
+        Assert.Contains("hệ thống không nhận báo cáo qua đường dẫn này", page.Html);
+        Assert.DoesNotContain("<form", page.Html);
+        Assert.Contains("PHÒNG GIÁO DỤC VÀ ĐÀO TẠO", page.Html); // whom to ask
+        var post = await browser.PostAsync(school.Token, Antiforgery(form.Html), null, ("Báo cáo.pdf", SampleFiles.Pdf()));
+        Assert.Equal(HttpStatusCode.Gone, post.Status);
+        Assert.DoesNotContain("<form", post.Html);
+        foreach (var html in new[] { page.Html, post.Html })
+        {
+            // Whoever holds the link learns nothing of the request: not the report, its plan, the school or the period.
+            Assert.DoesNotContain(title, html);
+            Assert.DoesNotContain("96/KH-PGDĐT", html);
+            Assert.DoesNotContain(school.SchoolName, html);
+            Assert.DoesNotContain("Tháng 3/2026", html);
+        }
+        Assert.Equal(0, await ReportingRows.SubmissionCountAsync(Db, school.RequestId));
+        await using (var connection = new NpgsqlConnection(Db))
+            Assert.Equal(0, await connection.ExecuteScalarAsync<int>(
+                "SELECT (SELECT count(*) FROM outgoing_messages WHERE reference_id = @RequestId) + (SELECT count(*) FROM audit_log WHERE data->>'requestId' = @id)",
+                new { school.RequestId, id = school.RequestId.ToString() }));
+    }
+
+    [Fact]
     public async Task Tampered_and_malformed_links_get_a_not_found_page_and_take_no_upload()
     {
         var school = await fixture.NewSchoolAsync();

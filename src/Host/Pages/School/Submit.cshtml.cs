@@ -24,7 +24,7 @@ public sealed class SubmitModel(SubmissionStore store, IOptions<SubmissionOption
 
     /// <summary>
     /// The office asking for the report, with its address, phone and e-mail as configured (<c>Workflows:IssuingBodies</c>);
-    /// null before the link is known. Also for a revoked link: whom to ask is all such a page tells.
+    /// null before the link is known. Also for a withdrawn link (<see cref="Withdrawn"/>): whom to ask is all such a page tells.
     /// </summary>
     public Workflows.Organisation.IssuingBody? Office =>
         _officeCode is null ? null : organisation.Value.IssuingBodies.FirstOrDefault(b => b.Code == _officeCode);
@@ -36,10 +36,18 @@ public sealed class SubmitModel(SubmissionStore store, IOptions<SubmissionOption
     public TokenState LinkState { get; private set; }
 
     /// <summary>
-    /// The request, when the link is known and not revoked: a revoked link may sit in an old mailbox or a forwarded
-    /// message, so its holder learns nothing of the request (title, school, period, files), only <see cref="Office"/>.
+    /// The request, when the link is known and not <see cref="Withdrawn"/>: a withdrawn link may sit in an old mailbox or a
+    /// forwarded message, so its holder learns nothing of the request (title, plan, school, period, files), only
+    /// <see cref="Office"/>.
     /// </summary>
     public RequestView? Report { get; private set; }
+
+    /// <summary>
+    /// True when the office took the link back: it revoked or replaced it (<see cref="TokenState.Revoked"/>), or recalled
+    /// (thu hồi) the plan the request comes from (<see cref="TokenState.Recalled"/>). The page then says only that, and whom
+    /// to ask; no form, and an upload is refused (410) before anything is read or written.
+    /// </summary>
+    public bool Withdrawn => LinkState is TokenState.Revoked or TokenState.Recalled;
 
     /// <summary>What went wrong with the last upload.</summary>
     public SubmissionProblem Problem { get; private set; }
@@ -160,16 +168,16 @@ public sealed class SubmitModel(SubmissionStore store, IOptions<SubmissionOption
         return lookup.State == TokenState.Open;
     }
 
-    /// <summary>Sets the link's state; a revoked link forgets the request it opened.</summary>
+    /// <summary>Sets the link's state; a withdrawn link forgets the request it opened.</summary>
     private void Close(TokenState state)
     {
         LinkState = state;
-        if (state == TokenState.Revoked) Report = null;
+        if (Withdrawn) Report = null;
     }
 
     private PageResult ClosedLink()
     {
-        Response.StatusCode = LinkState is TokenState.Revoked or TokenState.Expired or TokenState.Recalled ? StatusCodes.Status410Gone : StatusCodes.Status404NotFound;
+        Response.StatusCode = Withdrawn || LinkState == TokenState.Expired ? StatusCodes.Status410Gone : StatusCodes.Status404NotFound;
         Response.Headers.CacheControl = "no-store";
         return Page();
     }
