@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Dapper;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Workflows.Kernel;
@@ -46,6 +47,29 @@ public sealed partial class WorkflowEngine
     }
 
     /// <summary>
+    /// Loads the engine's copies of the open tasks, with their plans, from the database (the most recently created first, at
+    /// most 50,000): run at start-up, so that completing a task opened before this process started also takes one round
+    /// trip. A copy that changes while this runs is caught like any other by the check before the writes.
+    /// </summary>
+    /// <returns>How many open tasks the engine now has a copy of.</returns>
+    /// <exception cref="NpgsqlException">PostgreSQL cannot be reached.</exception>
+    public async Task<int> RememberOpenTasksAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        var open = await connection.QueryAsync<TaskRow, WorkflowSubject, TaskSnapshot>(new CommandDefinition(
+                $"SELECT {TaskColumns}, {_subjects.Columns}{TaskFrom} {_subjects.JoinFromTask} WHERE t.status = 'open' ORDER BY t.created_at DESC LIMIT {TaskSnapshots.Capacity}",
+                cancellationToken: cancellationToken),
+            (task, plan) => new TaskSnapshot(task, plan), splitOn: "id");
+        var count = 0;
+        foreach (var snapshot in open)
+        {
+            _snapshots.Remember(snapshot);
+            count++;
+        }
+        return count;
+    }
+
+    /// <summary>
     /// Queues the lock of a task and its plan (<c>FOR UPDATE</c> of both, as <see cref="LockTaskAsync"/>) as a check that
     /// they still hold <paramref name="snapshot"/>'s values: the statements queued after it run only when they do.
     /// </summary>
@@ -84,7 +108,7 @@ public sealed partial class WorkflowEngine
     /// </summary>
     private sealed class TaskSnapshots
     {
-        private const int Capacity = 50_000;
+        public const int Capacity = 50_000;
         private readonly ConcurrentDictionary<Guid, TaskSnapshot> _byTask = new();
 
         public TaskSnapshot? Find(Guid taskId) => _byTask.GetValueOrDefault(taskId);

@@ -1,6 +1,8 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Workflows.Engine;
 
 namespace Workflows.IntegrationTests.Engine;
 
@@ -84,5 +86,35 @@ public sealed class ConcurrencyTests
         var signed = (await flow.PlanAsync(planId)).GetProperty("history").EnumerateArray()
             .Single(h => h.GetProperty("what").GetString() == "task.completed" && h.GetProperty("step").GetString() == "sign");
         Assert.Equal("photruongphong", signed.GetProperty("who").GetString());
+    }
+
+    [Fact]
+    public async Task A_node_started_after_tasks_were_opened_remembers_them_and_still_refuses_what_the_rows_refuse()
+    {
+        // The signing tasks of two plans wait when a second node starts: it loads its copies of them. A signer claims one
+        // through the first node afterwards; a second signer completing it through the new node is refused all the same.
+        await using var nodeA = new WorkflowsApp();
+        var flow = await PlanFlow.StartAsync(nodeA);
+        var plans = new List<Guid>();
+        foreach (var subject in new[] { "Kế hoạch ôn thi tốt nghiệp", "Kế hoạch bồi dưỡng học sinh giỏi" })
+        {
+            var planId = await flow.CreateAsync(subject);
+            await flow.SubmitAsync(planId);
+            await PlanFlow.ActAsync(flow.Reviewer, planId, "approve");
+            plans.Add(planId);
+        }
+        await using var nodeB = new WorkflowsApp(nodeA.ConnectionString);
+        var signerOnB = await nodeB.SignInAsync("truongphong");
+        Assert.Equal(2, await nodeB.Services.GetRequiredService<WorkflowEngine>().RememberOpenTasksAsync());
+        var claimed = await PlanFlow.TaskOfAsync(flow.Signer, plans[0]);
+        var deputyOnA = await nodeA.SignInAsync("photruongphong");
+        Assert.Equal(HttpStatusCode.NoContent, (await deputyOnA.PostAsync($"/api/tasks/{claimed}/claim", null)).StatusCode);
+
+        var refused = await PlanFlow.CompleteAsync(signerOnB, claimed, "approve");
+        var signed = await PlanFlow.CompleteAsync(signerOnB, await PlanFlow.TaskOfAsync(signerOnB, plans[1]), "approve");
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Contains("photruongphong", await refused.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NoContent, signed.StatusCode);
     }
 }
