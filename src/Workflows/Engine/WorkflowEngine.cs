@@ -232,7 +232,7 @@ public sealed partial class WorkflowEngine
         if (grant is not null && task.on_behalf_of != grant.OnBehalfOf) RecordDelegated(work, task, actor, grant, now);
         await CompleteLockedAsync(work, plan, task, completion, actor, now, resubmission: false, cancellationToken);
         await work.CommitAsync(cancellationToken);
-        _metrics.TaskCompleted(outcome);
+        _metrics.TaskCompleted(outcome, fromCopy: snapshot is not null);
         _logger.LogInformation("Task {TaskId} ({Step}) of plan {PlanId} completed with {Outcome} by {User}",
             taskId, task.step, task.plan_id, outcome, actor.UserName);
     }

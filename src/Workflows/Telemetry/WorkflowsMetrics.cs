@@ -27,7 +27,7 @@ public sealed class WorkflowsMetrics
     {
         Meter = meterFactory?.Create(MeterName) ?? new Meter(MeterName);
         _tasksCompleted = Meter.CreateCounter<long>("workflows.tasks.completed", "{task}",
-            "Human tasks completed (tag: outcome).");
+            "Human tasks completed (tags: outcome; path: copy when decided from the engine's copy of the task in one round trip, read when read and locked first).");
         _messagesSent = Meter.CreateCounter<long>("workflows.messages.sent", "{message}",
             "Outgoing messages the mail server accepted (tag: category).");
         _messagesFailed = Meter.CreateCounter<long>("workflows.messages.failed", "{message}",
@@ -45,8 +45,12 @@ public sealed class WorkflowsMetrics
     /// <summary>The meter (its <see cref="Meter.Scope"/> is the factory that created it).</summary>
     public Meter Meter { get; }
 
-    /// <summary>Counts one human task completed with <paramref name="outcome"/> (approve, return, reject…).</summary>
-    public void TaskCompleted(string outcome) => _tasksCompleted.Add(1, new TagList { { "outcome", outcome } });
+    /// <summary>
+    /// Counts one human task completed with <paramref name="outcome"/> (approve, return, reject…), tagged with the path the
+    /// engine took: <c>copy</c> (decided from its copy of the task, one round trip) or <c>read</c> (read and locked first).
+    /// </summary>
+    public void TaskCompleted(string outcome, bool fromCopy) =>
+        _tasksCompleted.Add(1, new TagList { { "outcome", outcome }, { "path", fromCopy ? "copy" : "read" } });
 
     /// <summary>Counts one message accepted by the mail server.</summary>
     /// <param name="category">The outbox category, e.g. <c>release</c>.</param>
