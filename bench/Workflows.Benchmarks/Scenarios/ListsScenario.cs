@@ -69,22 +69,41 @@ internal sealed class ListsScenario : IScenario
         var (warmups, runs) = context.Options.Quick ? (2, 10) : (5, 50);
         var results = new List<Measurement>();
         var load = new List<string> { LoadAverage() };
-        foreach (var (name, client, url) in pages)
+        async Task MeasureAsync(IEnumerable<(string Name, HttpClient Client, string Url)> lists)
         {
-            var times = new List<double>();
-            for (var i = 0; i < warmups + runs; i++)
+            foreach (var (name, client, url) in lists)
             {
-                var start = Stopwatch.GetTimestamp();
-                using var response = await client.GetAsync(url, cancellationToken);
-                var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
-                var elapsed = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-                if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{url}: {(int)response.StatusCode}");
-                if (i >= warmups) times.Add(elapsed);
-                if (i == 0) BenchContext.Log($"lists: {name}: {body.Length / 1024.0:F0} KiB");
+                var times = new List<double>();
+                for (var i = 0; i < warmups + runs; i++)
+                {
+                    var start = Stopwatch.GetTimestamp();
+                    using var response = await client.GetAsync(url, cancellationToken);
+                    var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+                    var elapsed = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+                    if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{url}: {(int)response.StatusCode}");
+                    if (i >= warmups) times.Add(elapsed);
+                    if (i == 0) BenchContext.Log($"lists: {name}: {body.Length / 1024.0:F0} KiB");
+                }
+                results.Add(Measurement.Of(name, "ms", times, "< 300 ms"));
+                BenchContext.Log($"lists: {name}: median {results[^1].Median:F1} ms, p99 {results[^1].P99:F1} ms");
             }
-            results.Add(Measurement.Of(name, "ms", times, "< 300 ms"));
-            BenchContext.Log($"lists: {name}: median {results[^1].Median:F1} ms, p99 {results[^1].P99:F1} ms");
         }
+        await MeasureAsync(pages);
+        // Then the reviewer, the body's only holder of the review role, is away from today and has delegated to the clerk:
+        // the clerk's inbox holds the 1,000 queued review tasks, each one reached through the delegation (the acting rule).
+        var today = VietnamTime.Today(TimeProvider.System);
+        using var delegated = await reviewer.PostAsJsonAsync("/api/delegations", new
+        {
+            @delegate = "vanthu", startsOn = today, endsOn = today.AddDays(2), reference = "Giấy ủy quyền thử tải",
+        }, cancellationToken);
+        if (!delegated.IsSuccessStatusCode) throw new InvalidOperationException($"/api/delegations: {(int)delegated.StatusCode}");
+        var reached = (await clerk.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/tasks", cancellationToken)).GetArrayLength();
+        notes.Add($"the reviewer's delegate (the clerk) sees {reached:N0} tasks in the inbox through the delegation");
+        await MeasureAsync(
+        [
+            ("inbox /hop-thu of the reviewer's delegate, 1,000 queued tasks (clerk)", clerk, "/hop-thu"),
+            ("tasks API /api/tasks of the reviewer's delegate (1,000 tasks)", clerk, "/api/tasks"),
+        ]);
         load.Add(LoadAverage());
         notes.Add($"{warmups} warm-up requests and {runs} measured per list, one after the other; load average (1 min) before and after: {string.Join(" → ", load)}");
         return results;
