@@ -64,7 +64,8 @@ public sealed class LocalPostgresCluster
     /// </summary>
     /// <param name="fastUnsafe">Turns fsync off: for tests and benchmarks only.</param>
     /// <returns>True when this call started the server; false when it already ran in the folder (someone else's).</returns>
-    /// <exception cref="InvalidOperationException">initdb or pg_ctl failed; the message holds their output.</exception>
+    /// <exception cref="InvalidOperationException">initdb or pg_ctl failed, the message holding their output; or the port is
+    /// taken by another program (the message names the port).</exception>
     public bool Start(bool fastUnsafe = false)
     {
         var pgData = Path.Combine(_dataDirectory, "pg");
@@ -85,6 +86,10 @@ public sealed class LocalPostgresCluster
         // The tests' and benchmarks' cluster (fastUnsafe) serves many Hosts at once, each with its pool and Hangfire's.
         var options = $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections={(fastUnsafe ? 1000 : 300)}";
         if (fastUnsafe) options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
+        if (Taken(Port))
+            throw new InvalidOperationException(
+                $"127.0.0.1:{Port} is already in use by another program (another PostgreSQL?), so the cluster in {pgData} cannot listen there. "
+                + "Stop that program, or give the cluster another port (the Host's setting Workflows:Storage:EmbeddedPort).");
         _logger.LogInformation("Starting PostgreSQL on 127.0.0.1:{Port}", Port);
         Run("pg_ctl", $"-D \"{pgData}\" -l \"{Path.Combine(_dataDirectory, "postgres.log")}\" -o \"{options}\" -w -t 60 start");
         if (_withPassword) SecureTrustedCluster(pgData);
@@ -232,6 +237,21 @@ public sealed class LocalPostgresCluster
             : null;
         return bin ?? throw new InvalidOperationException(
             "PostgreSQL server binaries were not found under /usr/lib/postgresql. Install them with: apt-get install -y postgresql");
+    }
+
+    /// <summary>True when something already listens on 127.0.0.1:<paramref name="port"/>.</summary>
+    private static bool Taken(int port)
+    {
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            return false;
+        }
+        catch (SocketException e) when (e.SocketErrorCode == SocketError.AddressAlreadyInUse)
+        {
+            return true;
+        }
     }
 
     private static int FreePort()

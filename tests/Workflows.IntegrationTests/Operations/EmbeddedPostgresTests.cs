@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using Microsoft.Extensions.Logging.Abstractions;
 using Workflows.Storage;
 
@@ -28,6 +30,21 @@ public sealed class EmbeddedPostgresTests : IDisposable
         Assert.All(processes, pid => Assert.False(IsAlive(pid), $"postgres process {pid} still runs:\n{host.Output}"));
         Assert.False(File.Exists(Path.Combine(_folder, "pg", "postmaster.pid")), "postmaster.pid is left behind");
         Assert.Contains("Stopping the embedded PostgreSQL", host.Output);
+    }
+
+    [Fact]
+    public void A_cluster_whose_port_another_program_holds_does_not_start_and_says_which_port_and_which_setting()
+    {
+        using var other = new TcpListener(IPAddress.Loopback, 0);
+        other.Start();
+        var port = ((IPEndPoint)other.LocalEndpoint).Port;
+        var cluster = new LocalPostgresCluster(_folder, port, NullLogger.Instance);
+
+        var refused = Assert.Throws<InvalidOperationException>(() => cluster.Start(fastUnsafe: true));
+
+        Assert.Contains($"127.0.0.1:{port} is already in use by another program", refused.Message);
+        Assert.Contains("Workflows:Storage:EmbeddedPort", refused.Message);
+        Assert.False(File.Exists(Path.Combine(_folder, "pg", "postmaster.pid")), "no server was started");
     }
 
     public void Dispose()
