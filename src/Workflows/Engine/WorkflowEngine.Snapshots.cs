@@ -19,6 +19,13 @@ public sealed partial class WorkflowEngine
 
     private readonly TaskSnapshots _snapshots = new();
 
+    /// <summary>
+    /// <c>SELECT</c> of a task's columns (<see cref="TaskRow"/>) then its subject's (<see cref="WorkflowSubject"/>, from
+    /// <c>id</c>), from the task joined to its instance and subject, without a condition: the read that locks a task and
+    /// the start-up loading of the copies.
+    /// </summary>
+    private readonly string _taskWithSubjectSql;
+
     /// <summary>The statement of <see cref="LockAsRemembered"/>, built once from the subject owner's columns.</summary>
     private readonly string _snapshotCheckSql;
 
@@ -57,7 +64,7 @@ public sealed partial class WorkflowEngine
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         var open = await connection.QueryAsync<TaskRow, WorkflowSubject, TaskSnapshot>(new CommandDefinition(
-                $"SELECT {TaskColumns}, {_subjects.Columns}{TaskFrom} {_subjects.JoinFromTask} WHERE t.status = 'open' ORDER BY t.created_at DESC LIMIT {TaskSnapshots.Capacity}",
+                $"{_taskWithSubjectSql} WHERE t.status = 'open' ORDER BY t.created_at DESC LIMIT {TaskSnapshots.Capacity}",
                 cancellationToken: cancellationToken),
             (task, plan) => new TaskSnapshot(task, plan), splitOn: "id");
         var count = 0;

@@ -73,6 +73,7 @@ public sealed partial class WorkflowEngine
         _organisation = organisation.Value;
         _clock = clock;
         _logger = logger;
+        _taskWithSubjectSql = $"SELECT {TaskColumns}, {_subjects.Columns}{TaskFrom} {_subjects.JoinFromTask}";
         _snapshotCheckSql = SnapshotCheckSql();
     }
 
@@ -184,7 +185,7 @@ public sealed partial class WorkflowEngine
     private async Task<(TaskRow Task, WorkflowSubject Plan)> LockTaskAsync(UnitOfWork work, Guid taskId, CancellationToken cancellationToken)
     {
         var rows = await work.QueryAsync<TaskRow, WorkflowSubject, (TaskRow Task, WorkflowSubject Plan)>(
-            $"SELECT {TaskColumns}, {_subjects.Columns}{TaskFrom} {_subjects.JoinFromTask} WHERE t.id = @taskId FOR UPDATE OF t, {_subjects.Alias}",
+            $"{_taskWithSubjectSql} WHERE t.id = @taskId FOR UPDATE OF t, {_subjects.Alias}",
             (t, p) => (t, p), new { taskId }, splitOn: "id", cancellationToken);
         return rows.SingleOrDefault();
     }
