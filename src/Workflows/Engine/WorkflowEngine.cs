@@ -367,7 +367,7 @@ public sealed partial class WorkflowEngine
         "t.id, t.instance_id, t.plan_id, t.body_code, t.step, t.role, t.revision, t.status, t.assignee, i.definition_id, i.definition_version, t.branch, t.activation, t.created_at, t.due_at, t.on_behalf_of";
 
     /// <summary>The number of <see cref="TaskColumns"/>, the members of <see cref="TaskRow"/>.</summary>
-    private const int TaskColumnCount = 16;
+    private static readonly int TaskColumnCount = TaskColumns.Split(',').Length;
 
     private const string TaskFrom = " FROM human_tasks t JOIN workflow_instances i ON i.id = t.instance_id";
 
